@@ -1,0 +1,35 @@
+"""THE route table: every HTTP route of the hub, once (DESIGN.md §2).
+
+Read by the CDK stack (one Lambda + one API Gateway route per entry, the JWT authorizer on every
+non-public route, IAM grants by `area`), by the local API Gateway emulator, and by the OpenAPI
+document. `tests/unit/test_routes.py` fails when a module and this table disagree.
+
+Adding an endpoint: write `functions/<area>/<name>.py` with `app`, one route and `handler`,
+then add one `Route(...)` line below.
+"""
+
+from __future__ import annotations
+
+from hub.http.routing import Route
+
+SUPER = ("super_admin",)
+ADMIN = ("tenant_admin", "super_admin")
+ANY_USER = ("user", "tenant_admin", "super_admin")
+PUBLIC: tuple[str, ...] = ()
+
+ROUTES: list[Route] = [
+    # ---- system (public) ----------------------------------------------------------------
+    Route("GET", "/health", "functions.system.health", PUBLIC, None, "Liveness", "system"),
+    Route("GET", "/ready", "functions.system.ready", PUBLIC, None, "Readiness: the table answers", "system"),
+    Route("GET", "/openapi.json", "functions.system.openapi", PUBLIC, None, "The OpenAPI document", "system"),
+    # ---- providers (super admin) ------------------------------------------------------
+    # ---- catalog (tenant) --------------------------------------------------------------
+    # ---- integrations (tenant instances) -----------------------------------------------
+    # ---- audit -------------------------------------------------------------------------
+    # ---- connections -------------------------------------------------------------------
+    # ---- oauth -------------------------------------------------------------------------
+    # ---- user connections --------------------------------------------------------------
+    # ---- health, sync ------------------------------------------------------------------
+    # ---- search, widgets ---------------------------------------------------------------
+    # ---- webhooks ----------------------------------------------------------------------
+]

@@ -1,0 +1,14 @@
+"""GET /health: liveness, no dependencies touched."""
+
+from hub.http import create_app, lambda_entry
+from hub.system import health_status
+
+app = create_app()
+
+
+@app.get("/health", summary="Liveness", tags=["system"])
+def get_health() -> dict:
+    return health_status()
+
+
+handler = lambda_entry(app)

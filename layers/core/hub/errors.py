@@ -1,0 +1,172 @@
+"""The error tree. Every error the API returns is a HubError rendered as the envelope
+`{"error": {"code", "message", "details", "requestId"}}` (DESIGN.md §3).
+
+Messages are written for the caller and must never carry a credential.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class HubError(Exception):
+    status_code: int = 500
+    code: str = "INTERNAL_ERROR"
+    default_message: str = "Internal error"
+
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        details: dict[str, Any] | list[Any] | None = None,
+        code: str | None = None,
+        status_code: int | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        self.message = message or self.default_message
+        self.details = details if details is not None else {}
+        if code:
+            self.code = code
+        if status_code:
+            self.status_code = status_code
+        self.headers = headers or {}
+        super().__init__(self.message)
+
+    def to_body(self, request_id: str | None) -> dict[str, Any]:
+        return {
+            "error": {
+                "code": self.code,
+                "message": self.message,
+                "details": self.details,
+                "requestId": request_id,
+            }
+        }
+
+
+class ValidationError(HubError):
+    status_code = 400
+    code = "VALIDATION_ERROR"
+    default_message = "The request is not valid"
+
+
+class InvalidCredentials(HubError):
+    status_code = 400
+    code = "INVALID_CREDENTIALS"
+    default_message = "The provider rejected the credentials"
+
+
+class OAuthFailed(HubError):
+    status_code = 400
+    code = "OAUTH_FAILED"
+    default_message = "The OAuth flow failed"
+
+
+class Unauthorized(HubError):
+    status_code = 401
+    code = "UNAUTHORIZED"
+    default_message = "A valid bearer token is required"
+
+
+class PermissionDenied(HubError):
+    status_code = 403
+    code = "PERMISSION_DENIED"
+    default_message = "You do not have permission to perform this action"
+
+
+class NotFound(HubError):
+    status_code = 404
+    code = "NOT_FOUND"
+    default_message = "Not found"
+
+
+class RouteNotFound(NotFound):
+    code = "ROUTE_NOT_FOUND"
+    default_message = "No route matches this request"
+
+
+class IntegrationNotFound(NotFound):
+    code = "INTEGRATION_NOT_FOUND"
+    default_message = "Integration not found"
+
+
+class ProviderNotFound(NotFound):
+    code = "PROVIDER_NOT_FOUND"
+    default_message = "Provider not found"
+
+
+class ConnectionNotFound(NotFound):
+    code = "CONNECTION_NOT_FOUND"
+    default_message = "Connection not found"
+
+
+class WebhookNotFound(NotFound):
+    code = "WEBHOOK_NOT_FOUND"
+    default_message = "Webhook not found"
+
+
+class Conflict(HubError):
+    status_code = 409
+    code = "CONFLICT"
+    default_message = "The resource changed or already exists"
+
+
+class IntegrationExists(Conflict):
+    code = "INTEGRATION_EXISTS"
+    default_message = "An integration for this provider already exists"
+
+
+class VersionConflict(Conflict):
+    code = "VERSION_CONFLICT"
+    default_message = "The resource was changed by another request; read it again and retry"
+
+
+class IdempotencyConflict(Conflict):
+    code = "IDEMPOTENCY_CONFLICT"
+    default_message = "A request with this Idempotency-Key is still in progress"
+
+
+class IdempotencyKeyReused(HubError):
+    status_code = 422
+    code = "IDEMPOTENCY_KEY_REUSED"
+    default_message = "This Idempotency-Key was already used with a different request body"
+
+
+class PayloadTooLarge(HubError):
+    status_code = 413
+    code = "PAYLOAD_TOO_LARGE"
+    default_message = "The request body is too large"
+
+
+class RateLimitExceeded(HubError):
+    status_code = 429
+    code = "RATE_LIMIT_EXCEEDED"
+    default_message = "Too many requests"
+
+    def __init__(self, retry_after: int, **kwargs: Any) -> None:
+        self.retry_after = retry_after
+        super().__init__(details={"retryAfter": retry_after}, **kwargs)
+        self.headers.setdefault("Retry-After", str(retry_after))
+
+
+class ConnectionFailed(HubError):
+    status_code = 502
+    code = "CONNECTION_FAILED"
+    default_message = "The provider could not be reached"
+
+
+class TokenExpired(HubError):
+    status_code = 401
+    code = "TOKEN_EXPIRED"
+    default_message = "The connection's token has expired; reconnect the integration"
+
+
+class RefreshFailed(HubError):
+    status_code = 502
+    code = "REFRESH_FAILED"
+    default_message = "The token could not be refreshed"
+
+
+class ServiceUnavailable(HubError):
+    status_code = 503
+    code = "SERVICE_UNAVAILABLE"
+    default_message = "A dependency is not available"

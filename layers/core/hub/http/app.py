@@ -1,0 +1,81 @@
+"""The app factory every handler module uses, and the Lambda entry wrapper."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
+from aws_lambda_powertools.event_handler.exceptions import NotFoundError
+from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
+from aws_lambda_powertools.logging import correlation_paths
+from pydantic import BaseModel
+from pydantic import ValidationError as PydanticValidationError
+
+from hub.errors import HubError, RouteNotFound, ValidationError
+from hub.http.context import current_request
+from hub.http.pipeline import handle_http
+from hub.http.responses import to_json
+from hub.observability import logger, metrics, tracer
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _envelope(error: HubError) -> Response:
+    return Response(
+        status_code=error.status_code,
+        content_type="application/json",
+        body=to_json(error.to_body(current_request().request_id)),
+        headers=error.headers or None,
+    )
+
+
+def validation_details(errors: Any) -> list[dict[str, Any]]:
+    """Field-level details without echoing the input (it may be a credential)."""
+    details = []
+    for err in errors:
+        loc = [str(part) for part in err.get("loc", ()) if part not in ("body", "query", "path", "header")]
+        details.append({"field": ".".join(loc) or "body", "message": err.get("msg", "invalid"),
+                        "type": err.get("type", "value_error")})
+    return details
+
+
+def create_app() -> APIGatewayHttpResolver:
+    app = APIGatewayHttpResolver(enable_validation=True)
+
+    @app.exception_handler(HubError)
+    def _hub_error(error: HubError) -> Response:
+        return _envelope(error)
+
+    @app.exception_handler(RequestValidationError)
+    def _request_validation(error: RequestValidationError) -> Response:
+        return _envelope(ValidationError(details=validation_details(error.errors())))
+
+    @app.exception_handler(PydanticValidationError)
+    def _model_validation(error: PydanticValidationError) -> Response:
+        return _envelope(ValidationError(details=validation_details(error.errors())))
+
+    @app.not_found
+    def _not_found(_: NotFoundError) -> Response:
+        return _envelope(RouteNotFound())
+
+    return app
+
+
+def parse_query(app: APIGatewayHttpResolver, model: type[M]) -> M:
+    """Validate the query string against a model with extra="forbid" (unknown params → 400)."""
+    params = dict(app.current_event.query_string_parameters or {})
+    try:
+        return model.model_validate(params)
+    except PydanticValidationError as error:
+        raise ValidationError(details=validation_details(error.errors())) from None
+
+
+def lambda_entry(app: APIGatewayHttpResolver) -> Callable[[dict[str, Any], Any], dict[str, Any]]:
+    @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_HTTP, clear_state=True)
+    @tracer.capture_lambda_handler(capture_response=False)
+    @metrics.log_metrics(raise_on_empty_metrics=False)
+    def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
+        return handle_http(app, event, context)
+
+    return handler

@@ -1,0 +1,124 @@
+"""The request pipeline every HTTP handler goes through, written once.
+
+Order matters and mirrors what a caller expects: route → body size (413) → authentication
+(401) → authorization by the route's roles (403) → per-tenant rate limit (429) → idempotent
+replay → validation and the handler (400 / domain errors) → audit of successful mutations →
+rate-limit and request-id headers on every response, errors included.
+"""
+
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+from hub.errors import HubError, PayloadTooLarge, RateLimitExceeded, RouteNotFound
+from hub.http.context import RequestState, set_request
+from hub.http.idempotency import HEADER as IDEMPOTENCY_HEADER
+from hub.http.rate_limit import RateLimiter
+from hub.http.responses import error_response
+from hub.http.routing import Route, route_for_key
+from hub.ids import new_id
+from hub.observability import logger
+from hub.principal import principal_from_event, require_roles
+from hub.settings import get_settings
+
+
+def header(event: dict[str, Any], name: str) -> str | None:
+    for key, value in (event.get("headers") or {}).items():
+        if key.lower() == name:
+            return value  # type: ignore[no-any-return]
+    return None
+
+
+def body_size(event: dict[str, Any]) -> int:
+    body = event.get("body") or ""
+    if event.get("isBase64Encoded"):
+        try:
+            return len(base64.b64decode(body))
+        except ValueError:
+            return len(body)
+    return len(body.encode("utf-8"))
+
+
+def _resolve(app: Any, event: dict[str, Any], context: Any, route: Route, state: RequestState) -> dict[str, Any]:
+    key = header(event, IDEMPOTENCY_HEADER)
+    if route.idempotent and key is not None and state.principal is not None:
+        from hub.http.idempotency import run_idempotent
+
+        return run_idempotent(
+            tenant_id=state.principal.tenant_id,
+            route_key=route.key,
+            idempotency_key=key,
+            body=event.get("body"),
+            execute=lambda: app.resolve(event, context),
+        )
+    return app.resolve(event, context)  # type: ignore[no-any-return]
+
+
+def _audit(route: Route, state: RequestState, event: dict[str, Any], response: dict[str, Any]) -> None:
+    principal = state.principal
+    if principal is None:
+        return
+    try:
+        from hub.audit import AuditRepository
+
+        path_params = event.get("pathParameters") or {}
+        # super admins acting on a tenant's data through /api/admin/tenants/{tenantId}/... are
+        # recorded under that tenant, so the tenant sees what was done to it
+        tenant_id = path_params.get("tenantId") or principal.tenant_id
+        AuditRepository().write(
+            tenant_id=tenant_id,
+            actor=principal.as_actor(),
+            action=state.audit_action or route.action or route.key,
+            target={"route": route.key, **state.audit_target, "pathParameters": path_params},
+            request_id=state.request_id,
+            changes=state.changes,
+            status_code=int(response.get("statusCode", 200)),
+            source_ip=state.source_ip,
+        )
+    except Exception:  # noqa: BLE001 - the mutation happened; a lost audit line is logged loudly
+        logger.exception("audit record not written", extra={"route": route.key})
+
+
+def handle_http(app: Any, event: dict[str, Any], context: Any) -> dict[str, Any]:
+    request_context = event.get("requestContext") or {}
+    request_id = request_context.get("requestId") or new_id()
+    route_key = event.get("routeKey") or request_context.get("routeKey") or ""
+    http = request_context.get("http") or {}
+    state = RequestState(
+        request_id=request_id,
+        route_key=route_key,
+        source_ip=http.get("sourceIp"),
+        user_agent=http.get("userAgent"),
+    )
+    set_request(state)
+    extra_headers: dict[str, str] = {}
+    try:
+        route = route_for_key(route_key)
+        if route is None:
+            raise RouteNotFound()
+        if body_size(event) > get_settings().max_body_bytes:
+            raise PayloadTooLarge(details={"maxBytes": get_settings().max_body_bytes})
+        if not route.public:
+            state.principal = principal_from_event(event)
+            logger.append_keys(tenant_id=state.principal.tenant_id, user_id=state.principal.user_id)
+            require_roles(state.principal, route.roles)
+            if route.rate_class:
+                extra_headers.update(RateLimiter().hit(state.principal.tenant_id, route.rate_class).headers())
+        response = _resolve(app, event, context, route, state)
+        status = int(response.get("statusCode", 200))
+        replayed = (response.get("headers") or {}).get("Idempotent-Replayed") == "true"
+        if route.is_mutation and 200 <= status < 300 and not replayed:
+            _audit(route, state, event, response)
+    except RateLimitExceeded as error:
+        extra_headers.update(error.headers)
+        response = error_response(error, request_id)
+    except HubError as error:
+        response = error_response(error, request_id)
+    except Exception:  # noqa: BLE001 - the caller gets the envelope, never a stack trace
+        logger.exception("unhandled error", extra={"route": route_key})
+        response = error_response(HubError(), request_id)
+    finally:
+        set_request(None)
+    response["headers"] = {**(response.get("headers") or {}), **extra_headers, "X-Request-Id": request_id}
+    return response

@@ -1,0 +1,103 @@
+"""The caller, read from the JWT claims that API Gateway's authorizer already verified.
+
+Claim names come from settings (DESIGN.md §4). API Gateway HTTP APIs hand array claims to
+Lambda as strings such as "[tenant_admin user]", so roles are parsed from lists, JSON arrays,
+bracketed lists and comma/space separated strings alike.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from hub.errors import PermissionDenied, Unauthorized
+from hub.settings import get_settings
+
+_TENANT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+
+
+class Role(StrEnum):
+    SUPER_ADMIN = "super_admin"
+    TENANT_ADMIN = "tenant_admin"
+    USER = "user"
+
+
+KNOWN_ROLES = {role.value for role in Role}
+
+
+@dataclass(frozen=True)
+class Principal:
+    user_id: str
+    tenant_id: str
+    roles: frozenset[str] = field(default_factory=frozenset)
+    email: str | None = None
+
+    @property
+    def is_super_admin(self) -> bool:
+        return Role.SUPER_ADMIN in self.roles
+
+    @property
+    def is_tenant_admin(self) -> bool:
+        return Role.TENANT_ADMIN in self.roles or self.is_super_admin
+
+    def has_any(self, roles: Iterable[str]) -> bool:
+        return bool(self.roles.intersection(roles))
+
+    def as_actor(self) -> dict[str, Any]:
+        return {"userId": self.user_id, "tenantId": self.tenant_id, "roles": sorted(self.roles)}
+
+
+def parse_roles(raw: Any) -> frozenset[str]:
+    if raw is None:
+        return frozenset()
+    values: list[str]
+    if isinstance(raw, list | tuple | set):
+        values = [str(v) for v in raw]
+    else:
+        text = str(raw).strip()
+        if text.startswith("[") and text.endswith("]"):
+            try:
+                parsed = json.loads(text)
+                values = [str(v) for v in parsed] if isinstance(parsed, list) else [text]
+            except ValueError:
+                values = re.split(r"[\s,]+", text[1:-1])
+        else:
+            values = re.split(r"[\s,]+", text)
+    return frozenset(v.strip().strip('"') for v in values if v.strip().strip('"') in KNOWN_ROLES)
+
+
+def principal_from_claims(claims: Mapping[str, Any] | None) -> Principal:
+    if not claims:
+        raise Unauthorized()
+    settings = get_settings()
+    user_id = str(claims.get(settings.claim_user) or "").strip()
+    tenant_id = str(claims.get(settings.claim_tenant) or "").strip()
+    roles = parse_roles(claims.get(settings.claim_roles))
+    if not user_id:
+        raise Unauthorized("The token has no subject")
+    if not tenant_id or not _TENANT_ID.match(tenant_id):
+        raise Unauthorized("The token has no valid tenant claim")
+    email = claims.get(settings.claim_email)
+    return Principal(user_id=user_id, tenant_id=tenant_id, roles=roles, email=str(email) if email else None)
+
+
+def principal_from_event(event: Mapping[str, Any]) -> Principal:
+    context = event.get("requestContext") or {}
+    claims = ((context.get("authorizer") or {}).get("jwt") or {}).get("claims")
+    return principal_from_claims(claims)
+
+
+def require_roles(principal: Principal, roles: Iterable[str]) -> None:
+    """Role guard: the caller must hold one of `roles` (super_admin passes tenant routes too)."""
+    allowed = set(roles)
+    if not allowed:
+        return
+    if principal.has_any(allowed):
+        return
+    if principal.is_super_admin and allowed & {Role.TENANT_ADMIN, Role.USER}:
+        return
+    raise PermissionDenied(details={"requiredRoles": sorted(allowed)})

@@ -1,0 +1,121 @@
+"""The one place that reads the process environment.
+
+Every other module asks `get_settings()`; tests call `reset_settings()` after changing the
+environment. Values have safe local defaults so the domain package imports without AWS.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+DEFAULT_RATE_LIMITS: dict[str, int] = {
+    # per tenant, per endpoint class, per minute (integration API seed 002)
+    "provider": 100,
+    "integration": 200,
+    "connection": 50,
+    "search": 30,
+    "widget": 100,
+    "webhook": 100,
+    "audit": 100,
+}
+
+
+def _env(name: str, default: str = "") -> str:
+    return os.environ.get(name, default)
+
+
+def _env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    return int(raw) if raw not in (None, "") else default
+
+
+def _env_bool(name: str, default: bool = False) -> bool:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    return raw.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _env_list(name: str) -> tuple[str, ...]:
+    raw = os.environ.get(name, "")
+    return tuple(part.strip() for part in raw.split(",") if part.strip())
+
+
+@dataclass(frozen=True)
+class Settings:
+    stage: str = "dev"
+    service_name: str = "integration-hub"
+    region: str = "us-east-1"
+    table_name: str = "integration-hub"
+    event_bus_name: str = "integration-hub"
+    event_source: str = "integration-hub"
+    kms_key_id: str = ""
+    secret_prefix: str = "integration-hub"
+    aws_endpoint_url: str = ""
+    # identity (DESIGN.md §4): claim names are configuration
+    claim_user: str = "sub"
+    claim_tenant: str = "tenant_id"
+    claim_roles: str = "roles"
+    claim_email: str = "email"
+    # request pipeline
+    max_body_bytes: int = 256 * 1024
+    rate_limits: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_RATE_LIMITS))
+    rate_limit_window_seconds: int = 60
+    idempotency_ttl_seconds: int = 24 * 3600
+    audit_retention_days: int = 365
+    # URLs
+    public_api_url: str = "http://127.0.0.1:3000"
+    allowed_return_origins: tuple[str, ...] = ()
+    allow_http_loopback: bool = False
+    # oauth / jobs (used by later issues)
+    oauth_state_ttl_seconds: int = 600
+    refresh_buffer_seconds: int = 300
+    refresh_queue_url: str = ""
+    webhook_queue_url: str = ""
+    http_timeout_seconds: float = 15.0
+
+    @property
+    def oauth_callback_url(self) -> str:
+        return self.public_api_url.rstrip("/") + "/api/integrations/oauth/callback"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    limits = dict(DEFAULT_RATE_LIMITS)
+    if raw := _env("HUB_RATE_LIMITS"):
+        limits.update({str(k): int(v) for k, v in json.loads(raw).items()})
+    return Settings(
+        stage=_env("HUB_STAGE", "dev"),
+        service_name=_env("POWERTOOLS_SERVICE_NAME", "integration-hub"),
+        region=_env("AWS_REGION", _env("AWS_DEFAULT_REGION", "us-east-1")),
+        table_name=_env("HUB_TABLE_NAME", "integration-hub"),
+        event_bus_name=_env("HUB_EVENT_BUS_NAME", "integration-hub"),
+        event_source=_env("HUB_EVENT_SOURCE", "integration-hub"),
+        kms_key_id=_env("HUB_KMS_KEY_ID"),
+        secret_prefix=_env("HUB_SECRET_PREFIX", "integration-hub"),
+        aws_endpoint_url=_env("HUB_AWS_ENDPOINT_URL"),
+        claim_user=_env("HUB_CLAIM_USER", "sub"),
+        claim_tenant=_env("HUB_CLAIM_TENANT", "tenant_id"),
+        claim_roles=_env("HUB_CLAIM_ROLES", "roles"),
+        claim_email=_env("HUB_CLAIM_EMAIL", "email"),
+        max_body_bytes=_env_int("HUB_MAX_BODY_BYTES", 256 * 1024),
+        rate_limits=limits,
+        rate_limit_window_seconds=_env_int("HUB_RATE_LIMIT_WINDOW_SECONDS", 60),
+        idempotency_ttl_seconds=_env_int("HUB_IDEMPOTENCY_TTL_SECONDS", 24 * 3600),
+        audit_retention_days=_env_int("HUB_AUDIT_RETENTION_DAYS", 365),
+        public_api_url=_env("HUB_PUBLIC_API_URL", "http://127.0.0.1:3000"),
+        allowed_return_origins=_env_list("HUB_ALLOWED_RETURN_ORIGINS"),
+        allow_http_loopback=_env_bool("HUB_ALLOW_HTTP_LOOPBACK", False),
+        oauth_state_ttl_seconds=_env_int("HUB_OAUTH_STATE_TTL_SECONDS", 600),
+        refresh_buffer_seconds=_env_int("HUB_REFRESH_BUFFER_SECONDS", 300),
+        refresh_queue_url=_env("HUB_REFRESH_QUEUE_URL"),
+        webhook_queue_url=_env("HUB_WEBHOOK_QUEUE_URL"),
+        http_timeout_seconds=float(_env("HUB_HTTP_TIMEOUT_SECONDS", "15")),
+    )
+
+
+def reset_settings() -> None:
+    get_settings.cache_clear()
