@@ -51,7 +51,7 @@ def create_resources(
     kms = session.client("kms", **kwargs)
     alias = "alias/integration-hub"
     aliases = {a["AliasName"]: a.get("TargetKeyId") for a in kms.list_aliases().get("Aliases", [])}
-    if alias in aliases and aliases[alias]:
+    if aliases.get(alias):
         key_arn = kms.describe_key(KeyId=aliases[alias])["KeyMetadata"]["Arn"]
     else:
         key_arn = kms.create_key(Description="integration hub (local)")["KeyMetadata"]["Arn"]

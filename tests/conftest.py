@@ -25,16 +25,16 @@ os.environ.update(
 os.environ.pop("HUB_AWS_ENDPOINT_URL", None)
 os.environ.pop("AWS_ENDPOINT_URL", None)
 
-from collections.abc import Iterator  # noqa: E402
+from collections.abc import Iterator
 
-import pytest  # noqa: E402
-from moto import mock_aws  # noqa: E402
+import pytest
+from moto import mock_aws
 
-from hub import aws, clock  # noqa: E402
-from hub.redaction import forget_secrets  # noqa: E402
-from hub.settings import reset_settings  # noqa: E402
-from local.resources import LocalResources, create_resources  # noqa: E402
-from tests.support.api import ApiClient  # noqa: E402
+from hub import aws, clock
+from hub.redaction import forget_secrets
+from hub.settings import reset_settings
+from local.resources import LocalResources, create_resources
+from tests.support.api import ApiClient
 
 
 @pytest.fixture
@@ -57,3 +57,14 @@ def aws_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[LocalResources]:
 @pytest.fixture
 def api(aws_env: LocalResources) -> ApiClient:
     return ApiClient()
+
+
+@pytest.fixture
+def probe_routes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The route table plus a probe handler that exercises the whole request pipeline."""
+    from hub.http import routing
+    from tests.support import probe_handler
+
+    table = {**routing.route_table(), **{r.key: r for r in probe_handler.ROUTES}}
+    monkeypatch.setattr(routing, "route_table", lambda: table)
+    probe_handler.CREATED.clear()

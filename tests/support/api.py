@@ -8,7 +8,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from hub.http.routing import match_route, route_table
+from hub.http import routing
+from hub.http.routing import match_route
 from local.apigw import LambdaContext, build_http_event
 
 
@@ -53,9 +54,9 @@ class ApiClient:
         body: str | bytes | None = None,
         query: dict[str, Any] | None = None,
         headers: dict[str, str] | None = None,
-        claims: dict[str, Any] | None | bool = True,
+        claims: dict[str, Any] | bool | None = True,
     ) -> ApiResponse:
-        found = match_route(route_table().values(), method, path.split("?")[0])
+        found = match_route(routing.route_table().values(), method, path.split("?")[0])
         assert found is not None, f"no route for {method} {path}"
         route, params = found
         if json_body is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import warnings
 from typing import Any
 
 from aws_lambda_powertools import Logger, Metrics, Tracer
@@ -14,7 +15,7 @@ from hub.redaction import redact, redact_text
 class RedactingFormatter(LambdaPowertoolsFormatter):
     """Masks secrets in the structured record right before it is serialized."""
 
-    def serialize(self, log: dict[str, Any]) -> str:
+    def serialize(self, log: dict[str, Any]) -> str:  # type: ignore[override]
         return super().serialize(redact(log))
 
 
@@ -30,6 +31,9 @@ class RedactingFilter(logging.Filter):
         record.args = ()
         return True
 
+
+# Handlers flush metrics every invocation; most invocations emit none, which is expected.
+warnings.filterwarnings("ignore", message="No application metrics to publish")
 
 logger = Logger(logger_formatter=RedactingFormatter())
 tracer = Tracer()

@@ -53,7 +53,7 @@ class Settings:
     event_bus_name: str = "integration-hub"
     event_source: str = "integration-hub"
     kms_key_id: str = ""
-    secret_prefix: str = "integration-hub"
+    secret_prefix: str = "integration-hub"  # noqa: S105 - a name prefix, not a secret
     aws_endpoint_url: str = ""
     # identity (DESIGN.md §4): claim names are configuration
     claim_user: str = "sub"

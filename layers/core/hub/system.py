@@ -21,7 +21,7 @@ def readiness() -> dict[str, Any]:
     started = time.perf_counter()
     try:
         Repository().get("SYSTEM#READY", "PROBE", consistent=False)
-    except Exception as error:  # noqa: BLE001 - any failure means "not ready"
+    except Exception as error:
         raise ServiceUnavailable("The table does not answer", details={"check": "table"}) from error
     return {
         "status": "ready",

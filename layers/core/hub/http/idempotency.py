@@ -46,6 +46,7 @@ def run_idempotent(
     idempotency_key: str,
     body: str | None,
     execute: Callable[[], dict[str, Any]],
+    lambda_context: Any = None,
 ) -> dict[str, Any]:
     if not idempotency_key or len(idempotency_key) > MAX_KEY_LENGTH:
         raise ValidationError(
@@ -67,6 +68,8 @@ def run_idempotent(
         expires_after_seconds=settings.idempotency_ttl_seconds,
         raise_on_no_idempotency_key=True,
     )
+    if lambda_context is not None:
+        config.register_lambda_context(lambda_context)
     executed = False
 
     @idempotent_function(

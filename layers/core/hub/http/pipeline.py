@@ -51,6 +51,7 @@ def _resolve(app: Any, event: dict[str, Any], context: Any, route: Route, state:
             idempotency_key=key,
             body=event.get("body"),
             execute=lambda: app.resolve(event, context),
+            lambda_context=context,
         )
     return app.resolve(event, context)  # type: ignore[no-any-return]
 

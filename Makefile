@@ -1,0 +1,78 @@
+# Integration Hub — every developer command. The first target you run creates .venv from
+# pyproject.toml; nothing has to be installed by hand first.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+PORT ?= 3000
+ROLE ?= tenant_admin
+TENANT ?= acme
+USER ?= alice
+export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
+export PYTHONPATH := $(CURDIR):$(CURDIR)/layers/core
+
+.PHONY: events help install run token test test-unit test-integration test-e2e test-infra lint synth openapi bench sizes clean
+
+help:
+	@echo "make run      start the whole API on http://127.0.0.1:$(PORT) (moto, emulator, sandbox, schedules)"
+	@echo "make test     unit + integration + e2e + infra tests (what CI runs)"
+	@echo "make lint     ruff + mypy"
+	@echo "make token    print a dev token: make token ROLE=tenant_admin TENANT=acme USER=alice"
+	@echo "make synth    synthesize the CDK app into cdk.out (no Docker, no AWS account)"
+	@echo "make openapi  write docs/openapi.json"
+	@echo "make bench    benchmarks that print figures"
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	@$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	@$(PY) -m local run --port $(PORT)
+
+token: $(STAMP)
+	@$(PY) -m local token --role $(ROLE) --tenant $(TENANT) --user $(USER)
+
+test: $(STAMP)
+	$(PY) -m pytest tests/unit tests/integration tests/e2e -n 2 -q -p no:cacheprovider \
+		--cov --cov-report=term-missing:skip-covered --cov-report=xml
+	$(PY) -m pytest tests/infra -q -p no:cacheprovider
+
+test-unit: $(STAMP)
+	$(PY) -m pytest tests/unit -q
+
+test-integration: $(STAMP)
+	$(PY) -m pytest tests/integration -q
+
+test-e2e: $(STAMP)
+	$(PY) -m pytest tests/e2e -q
+
+test-infra: $(STAMP)
+	$(PY) -m pytest tests/infra -q
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check layers/core functions infra local tests
+	$(VENV)/bin/mypy layers/core/hub functions infra local
+
+synth: $(STAMP)
+	@time $(PY) infra/app.py
+
+openapi: $(STAMP)
+	@mkdir -p docs
+	$(PY) -m local openapi --output docs/openapi.json
+
+bench: $(STAMP)
+	$(PY) -m bench
+
+sizes: $(STAMP)
+	$(PY) infra/sizes.py
+
+clean:
+	rm -rf cdk.out build .pytest_cache .mypy_cache .ruff_cache .coverage coverage.xml
+
+events: $(STAMP)
+	$(PY) -m local.sample_events

@@ -1,0 +1,149 @@
+"""`python -m local run|token|invoke|openapi` — the local developer entry points."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from local.issuer import LocalIssuer
+    from local.stack import LocalStack
+
+    stack = LocalStack(port=args.port, moto_port=args.moto_port, sandbox_port=args.sandbox_port,
+                       quiet=args.quiet)
+    try:
+        from local.jobs import start_jobs  # the scheduler and queue poller (jobs issue)
+
+        stack.extras.append(start_jobs)
+    except ImportError:
+        pass
+    stack.start()
+    issuer = LocalIssuer()
+    print(f"\nIntegration Hub is running on {stack.api_url}")
+    print(f"  OpenAPI:   {stack.api_url}/openapi.json")
+    print(f"  Swagger:   {stack.api_url}/docs")
+    print(f"  moto:      {stack.moto_url}")
+    if stack.sandbox_url:
+        print(f"  sandbox:   {stack.sandbox_url}  (OAuth2 provider for the `sandbox` template)")
+    print("\nDev tokens (valid 12 h; `make token ROLE=… TENANT=… USER=…` for more):")
+    for role, tenant, user in (("super_admin", "platform", "root"), ("tenant_admin", "acme", "alice"),
+                               ("user", "acme", "bob"), ("tenant_admin", "globex", "gina")):
+        print(f"  {role:<13} tenant={tenant:<9} user={user:<6} {issuer.issue(role=role, tenant=tenant, user=user)}")
+    print("\nPress Ctrl-C to stop.", flush=True)
+    stopped = threading.Event()
+
+    def _stop(*_: Any) -> None:
+        stopped.set()
+
+    signal.signal(signal.SIGINT, _stop)
+    signal.signal(signal.SIGTERM, _stop)
+    stopped.wait()
+    print("\nStopping…", flush=True)
+    stack.stop()
+    return 0
+
+
+def cmd_token(args: argparse.Namespace) -> int:
+    from local.issuer import LocalIssuer
+
+    print(LocalIssuer().issue(role=args.role, tenant=args.tenant, user=args.user, ttl_seconds=args.ttl))
+    return 0
+
+
+def cmd_openapi(args: argparse.Namespace) -> int:
+    from hub.http.responses import to_json
+    from hub.openapi import build_openapi
+
+    text = json.dumps(json.loads(to_json(build_openapi())), indent=2)
+    if args.output == "-":
+        print(text)
+    else:
+        Path(args.output).write_text(text + "\n")
+        print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+def _find_function(name: str) -> tuple[str, Any]:
+    from hub.http.routing import route_table
+
+    for route in route_table().values():
+        if name in (route.function_name, route.module, route.module.rsplit(".", 1)[-1]):
+            return route.module, route
+    try:
+        from functions.workers import WORKERS
+
+        for worker in WORKERS:
+            if name in (worker.name, worker.module, worker.module.rsplit(".", 1)[-1]):
+                return worker.module, worker
+    except ImportError:
+        pass
+    raise SystemExit(f"no function named {name!r} (see functions/routes.py and functions/workers.py)")
+
+
+def cmd_invoke(args: argparse.Namespace) -> int:
+    """Run one function with a sample event, like `sam local invoke`: against the running local
+    stack when there is one, else against an in-process moto with fresh resources."""
+    import importlib
+
+    from local.apigw import LambdaContext
+    from local.stack import STATE_FILE, base_environment
+
+    module_name, record = _find_function(args.function)
+    event = json.loads(Path(args.event).read_text()) if args.event else {}
+    context = LambdaContext(getattr(record, "function_name", getattr(record, "name", "local")))
+    if STATE_FILE.exists():
+        state = json.loads(STATE_FILE.read_text())
+        os.environ.update(base_environment(state["apiUrl"], state["motoUrl"]))
+        from local.resources import create_resources
+
+        os.environ.update(create_resources(endpoint_url=state["motoUrl"]).environment())
+        result = importlib.import_module(module_name).handler(event, context)
+    else:
+        from moto import mock_aws
+
+        os.environ.update(base_environment("http://127.0.0.1:3000", ""))
+        os.environ.pop("HUB_AWS_ENDPOINT_URL", None)
+        with mock_aws():
+            from local.resources import create_resources
+
+            os.environ.update(create_resources().environment())
+            result = importlib.import_module(module_name).handler(event, context)
+    print(json.dumps(result, indent=2, default=str))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m local", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run", help="start the whole API on loopback")
+    run.add_argument("--port", type=int, default=int(os.environ.get("PORT", "3000")))
+    run.add_argument("--moto-port", type=int, default=0)
+    run.add_argument("--sandbox-port", type=int, default=int(os.environ.get("SANDBOX_PORT", "9100")))
+    run.add_argument("--quiet", action="store_true")
+    token = sub.add_parser("token", help="print a dev token")
+    token.add_argument("--role", default="tenant_admin")
+    token.add_argument("--tenant", default="acme")
+    token.add_argument("--user", default="alice")
+    token.add_argument("--ttl", type=int, default=12 * 3600)
+    invoke = sub.add_parser("invoke", help="run one function with a sample event")
+    invoke.add_argument("function")
+    invoke.add_argument("event", nargs="?")
+    openapi = sub.add_parser("openapi", help="write the OpenAPI document")
+    openapi.add_argument("--output", "-o", default="-")
+    args = parser.parse_args(argv)
+    sys.path[:0] = [str(ROOT), str(ROOT / "layers" / "core")]
+    handlers = {"run": cmd_run, "token": cmd_token, "invoke": cmd_invoke, "openapi": cmd_openapi}
+    return handlers[args.command](args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,162 @@
+"""The local stack behind `make run`: moto server on loopback, the hub's resources created from
+the same definitions as the CDK stack, the API Gateway emulator, and the extras later issues add
+(sandbox OAuth provider, scheduler, queue poller). Nothing here is deployed."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from local.issuer import STATE_DIR
+
+STATE_FILE = STATE_DIR / "stack.json"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with contextlib.closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_for_port(port: int, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.5):
+            return
+        time.sleep(0.1)
+    raise TimeoutError(f"nothing listens on 127.0.0.1:{port}")
+
+
+def base_environment(api_url: str, moto_url: str) -> dict[str, str]:
+    """The Lambda-like environment the handlers run with locally."""
+    return {
+        "AWS_ACCESS_KEY_ID": "local",
+        "AWS_SECRET_ACCESS_KEY": "local",
+        "AWS_DEFAULT_REGION": "us-east-1",
+        "AWS_REGION": "us-east-1",
+        "HUB_AWS_ENDPOINT_URL": moto_url,
+        "HUB_STAGE": "local",
+        "HUB_PUBLIC_API_URL": api_url,
+        "HUB_ALLOW_HTTP_LOOPBACK": "true",
+        "HUB_ALLOWED_RETURN_ORIGINS": f"{api_url},http://localhost:{api_url.rsplit(':', 1)[-1]},"
+        "http://127.0.0.1:5173,http://localhost:5173",
+        "POWERTOOLS_SERVICE_NAME": "integration-hub",
+        "POWERTOOLS_METRICS_NAMESPACE": "IntegrationHub",
+        "POWERTOOLS_METRICS_DISABLED": "true",
+        "POWERTOOLS_TRACE_DISABLED": "true",
+        "POWERTOOLS_LOG_LEVEL": os.environ.get("POWERTOOLS_LOG_LEVEL", "WARNING"),
+    }
+
+
+@dataclass
+class LocalStack:
+    port: int = 3000
+    moto_port: int = 0
+    sandbox_port: int = 0
+    quiet: bool = False
+    extras: list[Callable[[LocalStack], Any]] = field(default_factory=list)
+    api_url: str = ""
+    moto_url: str = ""
+    sandbox_url: str = ""
+    _moto: subprocess.Popen[bytes] | None = None
+    _server: Any = None
+    _threads: list[threading.Thread] = field(default_factory=list)
+    _stoppers: list[Callable[[], None]] = field(default_factory=list)
+
+    def start(self) -> LocalStack:
+        import warnings
+
+        warnings.filterwarnings("ignore", message="No application metrics to publish")
+        self.moto_port = self.moto_port or free_port()
+        self.api_url = f"http://127.0.0.1:{self.port}"
+        self.moto_url = f"http://127.0.0.1:{self.moto_port}"
+        self._start_moto()
+        os.environ.update(base_environment(self.api_url, self.moto_url))
+        self._start_sandbox()
+        self._create_resources()
+        for extra in self.extras:
+            extra(self)
+        self._start_api()
+        self._write_state()
+        return self
+
+    def _start_moto(self) -> None:
+        log = open(STATE_DIR / "moto.log", "wb") if STATE_DIR.exists() else subprocess.DEVNULL
+        self._moto = subprocess.Popen(
+            [sys.executable, "-m", "local.moto_server", str(self.moto_port)],
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        wait_for_port(self.moto_port)
+
+    def _start_sandbox(self) -> None:
+        try:
+            from local.sandbox import start_sandbox
+        except ImportError:
+            return
+        sandbox = start_sandbox(port=self.sandbox_port)
+        self.sandbox_url = sandbox.base_url
+        os.environ["HUB_SANDBOX_BASE_URL"] = sandbox.base_url
+        self._stoppers.append(sandbox.stop)
+
+    def _create_resources(self) -> None:
+        from hub import aws
+        from hub.settings import reset_settings
+        from local.resources import create_resources
+
+        resources = create_resources(endpoint_url=self.moto_url)
+        os.environ.update(resources.environment())
+        reset_settings()
+        aws.reset_clients()
+
+    def _start_api(self) -> None:
+        import logging
+
+        from werkzeug.serving import make_server
+
+        logging.getLogger("werkzeug").setLevel(logging.ERROR)  # the emulator logs each request itself
+
+        from local.emulator import ApiGatewayEmulator
+        from local.issuer import LocalIssuer
+
+        emulator = ApiGatewayEmulator(LocalIssuer(), log=not self.quiet)
+        self._server = make_server("127.0.0.1", self.port, emulator, threaded=True)
+        thread = threading.Thread(target=self._server.serve_forever, name="api", daemon=True)
+        thread.start()
+        self._threads.append(thread)
+
+    def _write_state(self) -> None:
+        STATE_DIR.mkdir(parents=True, exist_ok=True)
+        STATE_FILE.write_text(json.dumps({
+            "apiUrl": self.api_url,
+            "motoUrl": self.moto_url,
+            "sandboxUrl": self.sandbox_url,
+            "pid": os.getpid(),
+        }))
+
+    def stop(self) -> None:
+        for stopper in reversed(self._stoppers):
+            with contextlib.suppress(Exception):
+                stopper()
+        if self._server is not None:
+            self._server.shutdown()
+        if self._moto is not None:
+            self._moto.terminate()
+            try:
+                self._moto.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self._moto.kill()
+        with contextlib.suppress(FileNotFoundError):
+            STATE_FILE.unlink()

@@ -1,0 +1,52 @@
+"""A handler used only by the pipeline tests: one create route and one list route."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler.openapi.params import Body
+from pydantic import BaseModel, ConfigDict, Field
+
+from hub.http import create_app, lambda_entry, record_change
+from hub.http.app import parse_query
+from hub.http.routing import Route
+from hub.ids import new_id
+from hub.pagination import ListParams, paginate
+
+app = create_app()
+CREATED: list[dict] = []
+
+
+class ProbeCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(min_length=3, max_length=50)
+    apiKey: str | None = None
+
+
+class ProbeList(ListParams):
+    name: str | None = None
+
+
+@app.post("/probes", status_code=201)
+def create_probe(body: Annotated[ProbeCreate, Body()]) -> dict:
+    item = {"id": new_id("prb"), "name": body.name}
+    CREATED.append(item)
+    record_change("probe", item["id"], after={**item, "apiKey": body.apiKey})
+    return item
+
+
+@app.get("/probes")
+def list_probes() -> dict:
+    params = parse_query(app, ProbeList)
+    return paginate([p for p in CREATED if not params.name or p["name"] == params.name], params)
+
+
+handler = lambda_entry(app)
+
+
+ROUTES = [
+    Route("POST", "/probes", __name__, ("tenant_admin", "super_admin"), "integration",
+          "Create a probe", "integrations", action="probe.create", idempotent=True),
+    Route("GET", "/probes", __name__, ("user", "tenant_admin", "super_admin"),
+          "integration", "List probes", "integrations"),
+]
