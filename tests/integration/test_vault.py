@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 import boto3
 import pytest
+
 from hub.errors import SecretExists, SecretNotFound, VaultError
 from hub.settings import get_settings
 from hub.vault import (
@@ -22,7 +23,6 @@ from hub.vault import (
     encrypt_field,
     get_vault,
 )
-
 from local.resources import LocalResources
 
 ACME_REF = SecretRef(tenant_id="acme", integration_id="int_1", connection_id="conn_1")
@@ -272,11 +272,11 @@ def _free_port() -> int:
 
 @pytest.fixture
 def moto_server_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    from moto.server import ThreadedMotoServer
+
     from hub import aws
     from hub.settings import reset_settings
     from hub.vault import reset_crypto
-    from moto.server import ThreadedMotoServer
-
     from local.resources import create_resources
 
     logging.getLogger("werkzeug").setLevel(logging.ERROR)

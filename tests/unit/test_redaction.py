@@ -74,3 +74,16 @@ def test_mask_value_shows_at_most_four_characters() -> None:
     assert mask_value("sk_live_1234567890abcd") == MASK + "abcd"
     assert mask_value("short") == MASK
     assert mask_value("12345678") == MASK + "78"
+
+
+def test_records_propagated_to_the_root_logger_are_already_masked(caplog) -> None:
+    from hub.observability import logger
+
+    register_secret(ACCESS_TOKEN)  # as the vault does when it decrypts
+    with caplog.at_level(logging.INFO):
+        logger.info(f"got {ACCESS_TOKEN}", extra={"refresh_token": REFRESH_TOKEN, "note": f"Bearer {ACCESS_TOKEN}"})
+        logger.info({"message": "dict", "client_secret": "cs-abcdef123"})
+    captured = caplog.text + " ".join(str(r.__dict__) for r in caplog.records)
+    forget_secrets()
+    for secret in (ACCESS_TOKEN, REFRESH_TOKEN, "cs-abcdef123"):
+        assert secret not in captured

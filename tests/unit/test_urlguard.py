@@ -16,6 +16,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+
 from hub.errors import ConnectionFailed, UnsafeUrl, ValidationError
 from hub.urlguard import check_return_url, check_url, safe_request, use_resolver
 

@@ -19,16 +19,32 @@ class RedactingFormatter(LambdaPowertoolsFormatter):
         return super().serialize(redact(log))
 
 
+_STANDARD_ATTRS = set(logging.LogRecord("", 0, "", 0, "", (), None).__dict__) | {"message", "asctime"}
+
+
 class RedactingFilter(logging.Filter):
-    """For records from other libraries' loggers (botocore, httpx, ...)."""
+    """Masks secrets in a record before any handler or parent logger sees it.
+
+    Attached to the hub's logger itself (so records that propagate to the root logger, and
+    whatever captures them, are already clean) and to the root logger for other libraries."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        try:
-            message = record.getMessage()
-        except Exception:  # noqa: BLE001 - a broken format string must not break logging
-            message = str(record.msg)
-        record.msg = redact_text(message)
-        record.args = ()
+        if isinstance(record.msg, dict):
+            record.msg = redact(record.msg)
+        else:
+            try:
+                message = record.getMessage()
+            except Exception:  # noqa: BLE001 - a broken format string must not break logging
+                message = str(record.msg)
+            record.msg = redact_text(message)
+            record.args = ()
+        for name, value in list(record.__dict__.items()):
+            if name not in _STANDARD_ATTRS and not name.startswith("_"):
+                setattr(record, name, redact({name: value})[name])
+        if record.exc_info and not record.exc_text:
+            record.exc_text = redact_text(logging.Formatter().formatException(record.exc_info))
+        elif record.exc_text:
+            record.exc_text = redact_text(record.exc_text)
         return True
 
 
@@ -40,6 +56,7 @@ tracer = Tracer()
 metrics = Metrics()
 
 _root_filter = RedactingFilter()
+logger.addFilter(_root_filter)
 for _handler in logging.getLogger().handlers:
     _handler.addFilter(_root_filter)
 logging.getLogger().addFilter(_root_filter)

@@ -1,0 +1,15 @@
+"""POST /api/tenant/integrations/{id}/activate."""
+
+from hub.http import create_app, lambda_entry
+from hub.http.context import current_principal
+from hub.integrations.service import activate_integration
+
+app = create_app()
+
+
+@app.post("/api/tenant/integrations/<id>/activate", summary="Activate an integration", tags=["integrations"])
+def post_activate(id: str) -> dict:
+    return activate_integration(current_principal(), id)
+
+
+handler = lambda_entry(app)

@@ -1,0 +1,17 @@
+"""GET /api/admin/tenants/{tenantId}/integrations: a super admin reads any tenant's instances."""
+
+from hub.http import create_app, lambda_entry
+from hub.http.app import parse_query
+from hub.integrations.models import IntegrationListParams
+from hub.integrations.service import list_tenant_integrations_admin
+
+app = create_app()
+
+
+@app.get("/api/admin/tenants/<tenantId>/integrations", summary="List a tenant's integration instances",
+         tags=["integrations"])
+def get_tenant_integrations(tenantId: str) -> dict:
+    return list_tenant_integrations_admin(tenantId, parse_query(app, IntegrationListParams))
+
+
+handler = lambda_entry(app)

@@ -1,0 +1,21 @@
+"""POST /api/tenant/integrations: create an instance of a provider for the caller's tenant."""
+
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler.openapi.params import Body
+
+from hub.http import create_app, lambda_entry
+from hub.http.context import current_principal
+from hub.integrations.models import IntegrationCreate
+from hub.integrations.service import create_integration
+
+app = create_app()
+
+
+@app.post("/api/tenant/integrations", status_code=201, summary="Create an integration instance",
+          tags=["integrations"])
+def post_integration(body: Annotated[IntegrationCreate, Body()]) -> dict:
+    return create_integration(current_principal(), body)
+
+
+handler = lambda_entry(app)

@@ -1,0 +1,18 @@
+"""DELETE /api/tenant/integrations/{id}: removes the instance, its connections and their secrets."""
+
+from aws_lambda_powertools.event_handler import Response
+
+from hub.http import create_app, lambda_entry
+from hub.http.context import current_principal
+from hub.integrations.service import delete_integration
+
+app = create_app()
+
+
+@app.delete("/api/tenant/integrations/<id>", summary="Delete an integration instance", tags=["integrations"])
+def delete_one(id: str) -> Response[None]:
+    delete_integration(current_principal().tenant_id, id)
+    return Response(status_code=204)
+
+
+handler = lambda_entry(app)

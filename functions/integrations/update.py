@@ -1,0 +1,20 @@
+"""PATCH /api/tenant/integrations/{id}: partial update (not status, tenant or provider)."""
+
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler.openapi.params import Body
+
+from hub.http import create_app, lambda_entry
+from hub.http.context import current_principal
+from hub.integrations.models import IntegrationUpdate
+from hub.integrations.service import update_integration
+
+app = create_app()
+
+
+@app.patch("/api/tenant/integrations/<id>", summary="Update an integration instance", tags=["integrations"])
+def patch_one(id: str, body: Annotated[IntegrationUpdate, Body()]) -> dict:
+    return update_integration(current_principal().tenant_id, id, body)
+
+
+handler = lambda_entry(app)

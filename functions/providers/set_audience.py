@@ -1,0 +1,20 @@
+"""PATCH /api/admin/integrations/{category}/{id}/audience."""
+
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler.openapi.params import Body
+
+from hub.catalog.models import ProviderAudienceUpdate
+from hub.catalog.service import set_provider_audience
+from hub.http import create_app, lambda_entry
+
+app = create_app()
+
+
+@app.patch("/api/admin/integrations/<category>/<id>/audience", summary="Set a provider's audience",
+           tags=["providers"])
+def patch_audience(category: str, id: str, body: Annotated[ProviderAudienceUpdate, Body()]) -> dict:
+    return set_provider_audience(category, id, body.audience)
+
+
+handler = lambda_entry(app)

@@ -1,0 +1,19 @@
+"""PATCH /api/admin/integrations/{category}/{id}/status."""
+
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler.openapi.params import Body
+
+from hub.catalog.models import ProviderStatusUpdate
+from hub.catalog.service import set_provider_status
+from hub.http import create_app, lambda_entry
+
+app = create_app()
+
+
+@app.patch("/api/admin/integrations/<category>/<id>/status", summary="Set a provider's status", tags=["providers"])
+def patch_status(category: str, id: str, body: Annotated[ProviderStatusUpdate, Body()]) -> dict:
+    return set_provider_status(category, id, body.status)
+
+
+handler = lambda_entry(app)

@@ -1,0 +1,19 @@
+"""PATCH /api/admin/integrations/{category}/{id}: partial update of a provider."""
+
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler.openapi.params import Body
+
+from hub.catalog.models import ProviderUpdate
+from hub.catalog.service import update_provider
+from hub.http import create_app, lambda_entry
+
+app = create_app()
+
+
+@app.patch("/api/admin/integrations/<category>/<id>", summary="Update a provider", tags=["providers"])
+def patch_provider(category: str, id: str, body: Annotated[ProviderUpdate, Body()]) -> dict:
+    return update_provider(category, id, body)
+
+
+handler = lambda_entry(app)

@@ -1,0 +1,1 @@
+"""Providers (configured by the super admin) and the tenant-facing catalog."""

@@ -1,0 +1,309 @@
+"""Provider administration (super admin) and the tenant catalog.
+
+A provider is what a super admin configures once for the whole platform: which provider, its
+OAuth client (the secret goes to the vault), who may see it (`audience`) and whether it is
+usable (`status`). It may start from a built-in template; the template supplies endpoints and
+rules, the provider record holds the overrides.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from hub import clock
+from hub.catalog.models import (
+    ProviderCreate,
+    ProviderListParams,
+    ProviderUpdate,
+    dump_set_fields,
+)
+from hub.catalog.repository import ProviderRepository, strip_keys
+from hub.errors import Conflict, ProviderNotFound, ValidationError
+from hub.http.context import record_change
+from hub.observability import logger
+from hub.pagination import ListParams, matches_search, paginate, sort_items
+from hub.principal import Principal
+
+PROVIDER_SORT_FIELDS = ("name", "displayName", "category", "status", "createdAt", "updatedAt")
+# how a template's auth mode maps onto the provider's authType
+VISIBLE_STATUSES = ("active", "beta")
+
+
+def _templates() -> Any:
+    from hub.providers import templates
+
+    return templates
+
+
+def _vault() -> Any:
+    from hub.vault import get_vault
+
+    return get_vault()
+
+
+def _client_secret_ref(provider_id: str) -> Any:
+    from hub.vault import SecretRef
+
+    return SecretRef.for_provider_client(provider_id)
+
+
+def _defaults_from_template(template_id: str) -> dict[str, Any]:
+    template = _templates().get_template(template_id)
+    if template is None:
+        raise ValidationError("Unknown template", details={"field": "templateId", "templateId": template_id})
+    oauth = getattr(template, "oauth", None)
+    capabilities = getattr(template, "capabilities", None)
+    defaults: dict[str, Any] = {
+        "name": template.name,
+        "displayName": getattr(template, "displayName", None) or template.name,
+        "description": getattr(template, "description", None),
+        "category": template.category,
+        "authType": template.authMode,
+        "logoUrl": getattr(template, "logoUrl", None),
+    }
+    if capabilities is not None:
+        defaults["supportsSearch"] = bool(getattr(capabilities, "search", False))
+        defaults["supportsWebhooks"] = bool(getattr(capabilities, "webhooks", False))
+        entities = list(getattr(capabilities, "dataEntities", []) or [])
+        defaults["searchableEntities"] = entities if defaults["supportsSearch"] else []
+        defaults["availableEntities"] = [{"name": e, "fields": [], "searchable": defaults["supportsSearch"]}
+                                         for e in entities]
+    if oauth is not None:
+        defaults["oauthConfig"] = {
+            "authorizationUrl": oauth.authorizationUrl,
+            "tokenUrl": oauth.tokenUrl,
+            "revocationUrl": getattr(oauth, "revocationUrl", None),
+            "scopes": list(oauth.defaultScopes or []),
+        }
+    return {k: v for k, v in defaults.items() if v is not None}
+
+
+def public_provider(record: dict[str, Any]) -> dict[str, Any]:
+    """The provider as the API shows it: never the client secret, only whether one is set."""
+    view = strip_keys(record)
+    oauth = dict(view.get("oauthConfig") or {})
+    oauth.pop("clientSecret", None)
+    if oauth or view.get("authType", "").startswith("oauth2"):
+        oauth["clientSecretConfigured"] = bool(record.get("clientSecretConfigured"))
+        view["oauthConfig"] = oauth
+    view.pop("clientSecretConfigured", None)
+    return view
+
+
+def _audit_view(record: dict[str, Any]) -> dict[str, Any]:
+    view = public_provider(record)
+    view.pop("version", None)
+    view.pop("updatedAt", None)
+    return view
+
+
+def _split_secret(fields: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
+    oauth = dict(fields.get("oauthConfig") or {})
+    secret = oauth.pop("clientSecret", None)
+    if "oauthConfig" in fields:
+        fields = {**fields, "oauthConfig": oauth}
+    return fields, secret
+
+
+def create_provider(principal: Principal, body: ProviderCreate) -> dict[str, Any]:
+    fields, client_secret = _split_secret(dump_set_fields(body))
+    provider_id = fields.pop("provider")
+    template_id = fields.pop("templateId", None)
+    record: dict[str, Any] = {}
+    if template_id:
+        record.update(_defaults_from_template(template_id))
+        # an override merges into the template's OAuth settings rather than replacing them
+        if "oauthConfig" in fields:
+            fields["oauthConfig"] = {**record.get("oauthConfig", {}), **fields["oauthConfig"]}
+    record.update(fields)
+    missing = [f for f in ("name", "displayName", "category", "authType") if not record.get(f)]
+    if missing:
+        raise ValidationError("Missing required fields (or give a templateId)",
+                              details=[{"field": f, "message": "Field required", "type": "missing"} for f in missing])
+    now = clock.iso()
+    record.update({
+        "id": provider_id,
+        "provider": provider_id,
+        "templateId": template_id,
+        "status": record.get("status", "active"),
+        "audience": record.get("audience", "tenant"),
+        "capabilities": record.get("capabilities", []),
+        "supportedSyncDirections": record.get("supportedSyncDirections", ["pull"]),
+        "supportsRealtime": record.get("supportsRealtime", False),
+        "supportsWebhooks": record.get("supportsWebhooks", False),
+        "supportsNotifications": record.get("supportsNotifications", False),
+        "supportsSearch": record.get("supportsSearch", False),
+        "requiresUserScoping": record.get("requiresUserScoping", False),
+        "version": 1,
+        "createdAt": now,
+        "updatedAt": now,
+        "createdBy": principal.user_id,
+        "clientSecretConfigured": bool(client_secret),
+    })
+    repository = ProviderRepository()
+    if repository.get_provider(provider_id) is not None:
+        raise Conflict("A provider with this identifier already exists", code="PROVIDER_EXISTS",
+                       details={"provider": provider_id})
+    if client_secret:
+        _vault().store(_client_secret_ref(provider_id), {"clientSecret": client_secret})
+    if not repository.create_provider({k: v for k, v in record.items() if v is not None}):
+        raise Conflict("A provider with this identifier already exists", code="PROVIDER_EXISTS",
+                       details={"provider": provider_id})
+    record_change("provider", provider_id, after=_audit_view(record), action="provider.create")
+    return public_provider(record)
+
+
+def get_provider_record(category: str, provider_id: str) -> dict[str, Any]:
+    record = ProviderRepository().get_provider(provider_id)
+    if record is None or record.get("category") != category:
+        raise ProviderNotFound(details={"category": category, "id": provider_id})
+    return strip_keys(record)
+
+
+def get_provider(category: str, provider_id: str) -> dict[str, Any]:
+    return public_provider(get_provider_record(category, provider_id))
+
+
+def list_providers(params: ProviderListParams) -> dict[str, Any]:
+    items = [
+        p for p in ProviderRepository().list_providers()
+        if (not params.category or p.get("category") == params.category)
+        and (not params.status or p.get("status") == params.status)
+        and (not params.audience or p.get("audience") == params.audience)
+        and matches_search(p, params.search, ("name", "displayName", "description", "provider"))
+    ]
+    ordered = sort_items(items, params.sortBy, params.sortOrder, PROVIDER_SORT_FIELDS, "name")
+    return paginate(ordered, params, key="providers", transform=public_provider)
+
+
+def _save(before: dict[str, Any], changes: dict[str, Any], action: str,
+          expected_version: int | None = None) -> dict[str, Any]:
+    version = int(before.get("version", 1))
+    if expected_version is not None and expected_version != version:
+        from hub.errors import VersionConflict
+
+        raise VersionConflict(details={"expectedVersion": expected_version, "currentVersion": version})
+    after = {**before, **changes, "updatedAt": clock.iso()}
+    saved = ProviderRepository().save_provider(after, version)
+    record_change("provider", before["id"], before=_audit_view(before), after=_audit_view(saved), action=action)
+    return saved
+
+
+def update_provider(category: str, provider_id: str, body: ProviderUpdate) -> dict[str, Any]:
+    before = get_provider_record(category, provider_id)
+    fields, client_secret = _split_secret(dump_set_fields(body))
+    expected_version = fields.pop("expectedVersion", None)
+    if not fields and client_secret is None:
+        raise ValidationError("Nothing to update", details={"body": "empty"})
+    if "oauthConfig" in fields:
+        fields["oauthConfig"] = {**(before.get("oauthConfig") or {}), **fields["oauthConfig"]}
+    if "category" in fields and fields["category"] != category:
+        # the category is part of the provider's address; moving it is allowed but explicit
+        logger.info("provider category changed", extra={"provider": provider_id, "to": fields["category"]})
+    if client_secret is not None:
+        ref = _client_secret_ref(provider_id)
+        vault = _vault()
+        if before.get("clientSecretConfigured") and vault.exists(ref):
+            vault.replace(ref, {"clientSecret": client_secret})
+        else:
+            vault.store(ref, {"clientSecret": client_secret})
+        fields["clientSecretConfigured"] = True
+        fields["clientSecretUpdatedAt"] = clock.iso()
+    return public_provider(_save(before, fields, "provider.update", expected_version))
+
+
+def set_provider_status(category: str, provider_id: str, status: str) -> dict[str, Any]:
+    saved = _save(get_provider_record(category, provider_id), {"status": status}, "provider.status")
+    return {"id": provider_id, "status": saved["status"], "updatedAt": saved["updatedAt"]}
+
+
+def set_provider_audience(category: str, provider_id: str, audience: str) -> dict[str, Any]:
+    saved = _save(get_provider_record(category, provider_id), {"audience": audience}, "provider.audience")
+    return {"id": provider_id, "audience": saved["audience"], "updatedAt": saved["updatedAt"]}
+
+
+def delete_provider(category: str, provider_id: str, *, force: bool) -> None:
+    from hub.integrations.service import disable_instances_of_provider, instances_of_provider
+
+    record = get_provider_record(category, provider_id)
+    in_use = instances_of_provider(provider_id)
+    if in_use and not force:
+        raise Conflict(
+            "Tenant integrations still use this provider; disable them or delete with force=true",
+            code="PROVIDER_IN_USE",
+            details={"providerId": provider_id, "instances": len(in_use)},
+        )
+    if in_use:
+        disable_instances_of_provider(provider_id, reason="provider deleted")
+    if record.get("clientSecretConfigured"):
+        _vault().delete(_client_secret_ref(provider_id))
+    ProviderRepository().delete_provider(provider_id)
+    record_change("provider", provider_id, before=_audit_view(record), action="provider.delete")
+
+
+def read_client_secret(provider: dict[str, Any]) -> str | None:
+    """For the OAuth code: the provider's client secret, straight from the vault."""
+    if not provider.get("clientSecretConfigured"):
+        return None
+    return _vault().read(_client_secret_ref(provider["id"])).get("clientSecret")  # type: ignore[no-any-return]
+
+
+def test_provider(category: str, provider_id: str) -> dict[str, Any]:
+    """Checks the system-level configuration as far as the provider allows (see hub.catalog.probe)."""
+    from hub.catalog.probe import probe_provider
+
+    record = get_provider_record(category, provider_id)
+    started = time.perf_counter()
+    success, message = probe_provider(record)
+    return {
+        "success": success,
+        "message": message if success else None,
+        "error": None if success else message,
+        "testedAt": clock.iso(),
+        "responseTime": round((time.perf_counter() - started) * 1000),
+    }
+
+
+def list_templates(params: ListParams, category: str | None = None, search: str | None = None) -> dict[str, Any]:
+    templates = _templates()
+    items = [templates.template_summary(t) for t in templates.load_templates().values()]
+    items = [t for t in items if (not category or t.get("category") == category)
+             and matches_search(t, search, ("id", "name", "displayName", "description"))]
+    ordered = sort_items(items, params.sortBy or "id", params.sortOrder, ("id", "name", "category"), "id")
+    return paginate(ordered, params, key="templates")
+
+
+# ---- tenant catalog ---------------------------------------------------------------------
+
+
+def _catalog_view(record: dict[str, Any]) -> dict[str, Any]:
+    view = public_provider(record)
+    view["beta"] = record.get("status") == "beta"
+    view.pop("createdBy", None)
+    oauth = view.get("oauthConfig")
+    if oauth:  # a tenant sees scopes, not the platform's client configuration
+        view["oauthConfig"] = {"scopes": oauth.get("scopes", [])}
+    return view
+
+
+def is_visible_to_tenants(record: dict[str, Any]) -> bool:
+    return record.get("audience") == "tenant" and record.get("status") in VISIBLE_STATUSES
+
+
+def list_catalog(params: Any) -> dict[str, Any]:
+    items = [
+        p for p in ProviderRepository().list_providers()
+        if is_visible_to_tenants(p)
+        and (not params.category or p.get("category") == params.category)
+        and matches_search(p, params.search, ("name", "displayName", "description", "provider"))
+    ]
+    ordered = sort_items(items, params.sortBy, params.sortOrder, PROVIDER_SORT_FIELDS, "displayName")
+    return paginate(ordered, params, key="providers", transform=_catalog_view)
+
+
+def get_catalog_provider(category: str, provider_id: str) -> dict[str, Any]:
+    record = ProviderRepository().get_provider(provider_id)
+    if record is None or record.get("category") != category or not is_visible_to_tenants(record):
+        raise ProviderNotFound(details={"category": category, "id": provider_id})
+    return _catalog_view(record)

@@ -1,0 +1,1 @@
+"""Connections: the credentials a tenant (or one of its users) holds for an integration."""

@@ -1,0 +1,120 @@
+"""Connection records (never the credentials: those are in the vault).
+
+Keys: `TENANT#{t}` / `CONNECTION#{integrationId}#TENANT` for the tenant's connection and
+`CONNECTION#{integrationId}#USER#{userId}` for a user-scoped one, so "one connection per
+integration (per user)" is the key itself. GSI1 `TENANT#{t}#USER#{u}` lists a user's
+connections (user endpoints, `user.deleted`). GSI2, the sparse due index, carries
+`DUE#refresh#{shard}` while a refresh is due (`hub.table.due_keys`).
+
+Fields the jobs rely on: status, expiresAt / refreshDueAt (epoch seconds), hasRefreshToken,
+refreshFailures, refreshFailureDays, lastRefreshFailureAt, cooldownUntil, healthFailures,
+lastHealthAt, leaseOwner, leaseExpiresAt, version.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hub.repository import ConditionFailed, Repository
+from hub.table import GSI1, GSI1_PK, GSI1_SK, GSI2_PK, GSI2_SK, tenant_pk
+
+ConnectionStatus = str  # pending | active | expired | revoked | error | disconnected
+_HIDDEN = {"pk", "sk", GSI1_PK, GSI1_SK, GSI2_PK, GSI2_SK, "entity", "ttl"}
+
+
+def connection_sk(integration_id: str, user_id: str | None = None) -> str:
+    return f"CONNECTION#{integration_id}#USER#{user_id}" if user_id else f"CONNECTION#{integration_id}#TENANT"
+
+
+def user_index_pk(tenant_id: str, user_id: str) -> str:
+    return f"TENANT#{tenant_id}#USER#{user_id}"
+
+
+def strip(item: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in item.items() if k not in _HIDDEN}
+
+
+class ConnectionRepository(Repository):
+    def key_of(self, record: dict[str, Any]) -> tuple[str, str]:
+        return tenant_pk(record["tenantId"]), connection_sk(record["integrationId"], record.get("userId"))
+
+    def item_of(self, record: dict[str, Any]) -> dict[str, Any]:
+        pk, sk = self.key_of(record)
+        item = {"pk": pk, "sk": sk, "entity": "connection", **strip(record)}
+        if record.get("userId"):
+            item[GSI1_PK] = user_index_pk(record["tenantId"], record["userId"])
+            item[GSI1_SK] = f"CONNECTION#{record['integrationId']}"
+        for name in (GSI2_PK, GSI2_SK):
+            if record.get(name):
+                item[name] = record[name]
+        return item
+
+    def get_connection(self, tenant_id: str, integration_id: str, user_id: str | None = None,
+                       *, raw: bool = False) -> dict[str, Any] | None:
+        item = self.get(tenant_pk(tenant_id), connection_sk(integration_id, user_id))
+        if item is None:
+            return None
+        return item if raw else strip(item)
+
+    def put_connection(self, record: dict[str, Any], expected_version: int | None = None) -> dict[str, Any]:
+        """Create (expected_version None: must not exist or must be unversioned) or replace."""
+        item = self.item_of(record)
+        if expected_version is None:
+            item["version"] = int(record.get("version") or 0) + 1
+            self.put(item)
+            return strip(item)
+        return strip(self.put_versioned(item, expected_version))
+
+    def update_connection(
+        self,
+        tenant_id: str,
+        integration_id: str,
+        user_id: str | None,
+        fields: dict[str, Any],
+        *,
+        remove: tuple[str, ...] = (),
+        condition: str | None = None,
+        names: dict[str, str] | None = None,
+        values: dict[str, Any] | None = None,
+    ) -> dict[str, Any] | None:
+        cond = "attribute_exists(pk)" + (f" AND ({condition})" if condition else "")
+        try:
+            item = self.update(tenant_pk(tenant_id), connection_sk(integration_id, user_id), set_fields=fields,
+                               remove_fields=remove, add_fields={"version": 1}, condition=cond, names=names,
+                               values=values)
+        except ConditionFailed:
+            return None
+        return strip(item) if item else None
+
+    def delete_connection(self, tenant_id: str, integration_id: str, user_id: str | None = None) -> None:
+        self.delete(tenant_pk(tenant_id), connection_sk(integration_id, user_id))
+
+    def list_for_integration(self, tenant_id: str, integration_id: str) -> list[dict[str, Any]]:
+        return [strip(i) for i in self.query_all(tenant_pk(tenant_id), sk_prefix=f"CONNECTION#{integration_id}#")]
+
+    def list_for_tenant(self, tenant_id: str) -> list[dict[str, Any]]:
+        return [strip(i) for i in self.query_all(tenant_pk(tenant_id), sk_prefix="CONNECTION#")]
+
+    def list_for_user(self, tenant_id: str, user_id: str) -> list[dict[str, Any]]:
+        return [strip(i) for i in self.query_all(user_index_pk(tenant_id, user_id), index=GSI1)]
+
+
+def secret_ref_of(record: dict[str, Any]) -> Any:
+    from hub.vault import SecretRef
+
+    return SecretRef(record["tenantId"], record["integrationId"], record["connectionId"])
+
+
+def remove_connection_records(tenant_id: str, integration_id: str) -> int:
+    """Delete every connection of an integration and its secret (integration deletion).
+    Revocation at the provider is the connections service's job; this only cleans up."""
+    from hub.vault import get_vault
+
+    repository = ConnectionRepository()
+    removed = 0
+    for record in repository.list_for_integration(tenant_id, integration_id):
+        if record.get("connectionId") and record.get("secretStored", True):
+            get_vault().delete(secret_ref_of(record))
+        repository.delete_connection(tenant_id, integration_id, record.get("userId"))
+        removed += 1
+    return removed

@@ -1,0 +1,1 @@
+"""A tenant's integration instances: one per provider per tenant."""

@@ -1,0 +1,69 @@
+"""Input models of the tenant integration endpoints (seed 002 plus seed 000/001 fields)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from hub.pagination import ListParams
+
+IntegrationStatus = Literal["pending", "connected", "error", "disabled"]
+NAME = Field(min_length=3, max_length=50)
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class IntegrationMetadata(Strict):
+    displayName: str | None = Field(default=None, min_length=1, max_length=100)
+    description: str | None = Field(default=None, max_length=1000)
+
+
+class IntegrationFields(Strict):
+    description: str | None = Field(default=None, max_length=1000)
+    icon: str | None = Field(default=None, max_length=2048)
+    settings: dict[str, Any] | None = None
+    allowedShardTypes: list[str] | None = Field(default=None, max_length=100)
+    searchEnabled: bool | None = None
+    searchableEntities: list[str] | None = Field(default=None, max_length=100)
+    userScoped: bool | None = None
+    metadata: IntegrationMetadata | None = None
+    connectionConfig: dict[str, str] | None = Field(
+        default=None, description="Account-specific values for the provider's URL placeholders, e.g. a shop"
+    )
+
+
+class IntegrationCreate(IntegrationFields):
+    integrationId: str | None = Field(default=None, min_length=1, max_length=64,
+                                      description="The provider's id (seed 002 name)")
+    providerId: str | None = Field(default=None, min_length=1, max_length=64,
+                                   description="The provider's id (seed 000 name); give one of the two")
+    name: str = NAME
+
+    @model_validator(mode="after")
+    def _one_provider_reference(self) -> IntegrationCreate:
+        if not (self.integrationId or self.providerId):
+            raise ValueError("providerId (or integrationId) is required")
+        if self.integrationId and self.providerId and self.integrationId != self.providerId:
+            raise ValueError("integrationId and providerId name different providers")
+        return self
+
+    @property
+    def provider_ref(self) -> str:
+        return (self.providerId or self.integrationId or "").lower()
+
+
+class IntegrationUpdate(IntegrationFields):
+    """Partial update. `status`, `tenantId` and the provider cannot be set this way."""
+
+    name: str | None = NAME
+    expectedVersion: int | None = Field(default=None, ge=1)
+
+
+class IntegrationListParams(ListParams):
+    status: IntegrationStatus | None = None
+    providerName: str | None = Field(default=None, max_length=64)
+    search: str | None = Field(default=None, max_length=100)
+    sortOrder: Literal["asc", "desc"] = "asc"

@@ -1,0 +1,85 @@
+"""Integration instances: `TENANT#{t}` / `INTEGRATION#{id}`, a uniqueness guard
+`TENANT#{t}` / `INTEGRATION_PROVIDER#{providerId}` written in the same transaction, and GSI1
+`PROVIDER_USAGE#{providerId}` so a provider's users can be found without a Scan."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hub.repository import ConditionFailed, Repository
+from hub.table import GSI1, GSI1_PK, GSI1_SK, tenant_pk
+
+_HIDDEN = {"pk", "sk", GSI1_PK, GSI1_SK, "gsi2pk", "gsi2sk", "entity", "ttl"}
+
+
+def integration_sk(integration_id: str) -> str:
+    return f"INTEGRATION#{integration_id}"
+
+
+def guard_sk(provider_id: str) -> str:
+    return f"INTEGRATION_PROVIDER#{provider_id}"
+
+
+def usage_pk(provider_id: str) -> str:
+    return f"PROVIDER_USAGE#{provider_id}"
+
+
+def strip(item: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in item.items() if k not in _HIDDEN}
+
+
+class IntegrationRepository(Repository):
+    def _item(self, record: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "pk": tenant_pk(record["tenantId"]),
+            "sk": integration_sk(record["id"]),
+            GSI1_PK: usage_pk(record["providerId"]),
+            GSI1_SK: f"TENANT#{record['tenantId']}#{record['id']}",
+            "entity": "integration",
+            **record,
+        }
+
+    def create_integration(self, record: dict[str, Any]) -> bool:
+        """False when the tenant already has an instance of this provider."""
+        guard = {
+            "pk": tenant_pk(record["tenantId"]),
+            "sk": guard_sk(record["providerId"]),
+            "entity": "integration-guard",
+            "integrationId": record["id"],
+        }
+        try:
+            self.transact([
+                {"put": self._item(record), "condition": "attribute_not_exists(pk)"},
+                {"put": guard, "condition": "attribute_not_exists(pk)"},
+            ])
+        except ConditionFailed:
+            return False
+        return True
+
+    def get_integration(self, tenant_id: str, integration_id: str) -> dict[str, Any] | None:
+        item = self.get(tenant_pk(tenant_id), integration_sk(integration_id))
+        return strip(item) if item else None
+
+    def save_integration(self, record: dict[str, Any], expected_version: int) -> dict[str, Any]:
+        return strip(self.put_versioned(self._item(record), expected_version))
+
+    def update_fields(self, tenant_id: str, integration_id: str, fields: dict[str, Any]) -> dict[str, Any] | None:
+        """Unconditional field update (status bookkeeping by connections and jobs); bumps version."""
+        try:
+            item = self.update(tenant_pk(tenant_id), integration_sk(integration_id), set_fields=fields,
+                               add_fields={"version": 1}, condition="attribute_exists(pk)")
+        except ConditionFailed:
+            return None
+        return strip(item) if item else None
+
+    def delete_integration(self, record: dict[str, Any]) -> None:
+        self.transact([
+            {"delete": (tenant_pk(record["tenantId"]), integration_sk(record["id"]))},
+            {"delete": (tenant_pk(record["tenantId"]), guard_sk(record["providerId"]))},
+        ])
+
+    def list_integrations(self, tenant_id: str) -> list[dict[str, Any]]:
+        return [strip(i) for i in self.query_all(tenant_pk(tenant_id), sk_prefix="INTEGRATION#")]
+
+    def list_by_provider(self, provider_id: str) -> list[dict[str, Any]]:
+        return [strip(i) for i in self.query_all(usage_pk(provider_id), index=GSI1)]

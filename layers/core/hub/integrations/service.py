@@ -1,0 +1,162 @@
+"""Tenant integration instances: create (one per provider per tenant), list, get, update,
+delete (with its connections and secrets), activate and deactivate."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hub import clock
+from hub.catalog.repository import ProviderRepository
+from hub.catalog.service import is_visible_to_tenants
+from hub.errors import IntegrationExists, IntegrationNotFound, ProviderNotFound, ValidationError, VersionConflict
+from hub.http.context import record_change
+from hub.ids import new_id
+from hub.integrations.models import IntegrationCreate, IntegrationListParams, IntegrationUpdate
+from hub.integrations.repository import IntegrationRepository
+from hub.pagination import matches_search, paginate, sort_items
+from hub.principal import Principal
+
+SORT_FIELDS = ("name", "providerName", "status", "createdAt", "updatedAt")
+USABLE_PROVIDER_STATUSES = ("active", "beta")
+
+
+def _audit_view(record: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in record.items() if k not in ("version", "updatedAt")}
+
+
+def create_integration(principal: Principal, body: IntegrationCreate) -> dict[str, Any]:
+    provider_id = body.provider_ref
+    provider = ProviderRepository().get_provider(provider_id)
+    # a provider a tenant cannot see does not exist for it
+    if provider is None or provider.get("audience") != "tenant":
+        raise ProviderNotFound(details={"providerId": provider_id})
+    if provider.get("status") not in USABLE_PROVIDER_STATUSES:
+        raise ValidationError(
+            "This provider is not available for new integrations",
+            code="PROVIDER_DISABLED",
+            details={"providerId": provider_id, "status": provider.get("status")},
+        )
+    fields = body.model_dump(mode="json", exclude_unset=True, exclude={"integrationId", "providerId"})
+    if body.userScoped is None and provider.get("requiresUserScoping"):
+        fields["userScoped"] = True
+    now = clock.iso()
+    record = {
+        **fields,
+        "id": new_id("int"),
+        "tenantId": principal.tenant_id,
+        "providerId": provider_id,
+        "providerName": provider.get("provider", provider_id),
+        "providerDisplayName": provider.get("displayName"),
+        "category": provider.get("category"),
+        "authType": provider.get("authType"),
+        "status": "pending",
+        "enabled": True,
+        "userScoped": fields.get("userScoped", False),
+        "searchEnabled": fields.get("searchEnabled", bool(provider.get("supportsSearch"))),
+        "createdAt": now,
+        "updatedAt": now,
+        "createdBy": principal.user_id,
+        "version": 1,
+    }
+    if not IntegrationRepository().create_integration(record):
+        raise IntegrationExists(details={"tenantId": principal.tenant_id, "providerId": provider_id})
+    record_change("integration", record["id"], after=_audit_view(record), action="integration.create")
+    return record
+
+
+def get_integration(tenant_id: str, integration_id: str) -> dict[str, Any]:
+    record = IntegrationRepository().get_integration(tenant_id, integration_id)
+    if record is None:
+        raise IntegrationNotFound(details={"id": integration_id})
+    return record
+
+
+def list_integrations(tenant_id: str, params: IntegrationListParams) -> dict[str, Any]:
+    items = [
+        i for i in IntegrationRepository().list_integrations(tenant_id)
+        if (not params.status or i.get("status") == params.status)
+        and (not params.providerName or params.providerName.lower() in (i.get("providerName") or "").lower())
+        and matches_search(i, params.search, ("name", "description", "providerName", "providerDisplayName"))
+    ]
+    ordered = sort_items(items, params.sortBy, params.sortOrder, SORT_FIELDS, "name")
+    return paginate(ordered, params, key="integrations")
+
+
+def _save(before: dict[str, Any], changes: dict[str, Any], action: str,
+          expected_version: int | None = None) -> dict[str, Any]:
+    version = int(before.get("version", 1))
+    if expected_version is not None and expected_version != version:
+        raise VersionConflict(details={"expectedVersion": expected_version, "currentVersion": version})
+    after = {**before, **changes, "updatedAt": clock.iso()}
+    saved = IntegrationRepository().save_integration(after, version)
+    record_change("integration", before["id"], before=_audit_view(before), after=_audit_view(saved), action=action)
+    return saved
+
+
+def update_integration(tenant_id: str, integration_id: str, body: IntegrationUpdate) -> dict[str, Any]:
+    before = get_integration(tenant_id, integration_id)
+    fields = body.model_dump(mode="json", exclude_unset=True)
+    expected_version = fields.pop("expectedVersion", None)
+    if not fields:
+        raise ValidationError("Nothing to update", details={"body": "empty"})
+    if "metadata" in fields:
+        fields["metadata"] = {**(before.get("metadata") or {}), **(fields["metadata"] or {})}
+    return _save(before, fields, "integration.update", expected_version)
+
+
+def delete_integration(tenant_id: str, integration_id: str) -> None:
+    from hub.connections.repository import remove_connection_records
+
+    record = get_integration(tenant_id, integration_id)
+    try:
+        from hub.connections.service import revoke_all_for_integration
+    except ImportError:  # pragma: no cover - connections service not installed
+        revoke_all_for_integration = None
+    if revoke_all_for_integration is not None:
+        revoke_all_for_integration(tenant_id, integration_id)
+    removed = remove_connection_records(tenant_id, integration_id)
+    IntegrationRepository().delete_integration(record)
+    record_change("integration", integration_id, before=_audit_view(record), action="integration.delete")
+    if removed:
+        record_change("connection", integration_id, before={"connections": removed}, action="integration.delete")
+
+
+def activate_integration(principal: Principal, integration_id: str) -> dict[str, Any]:
+    before = get_integration(principal.tenant_id, integration_id)
+    provider = ProviderRepository().get_provider(before["providerId"])
+    if provider is None or not is_visible_to_tenants(provider):
+        raise ValidationError("The provider of this integration is not available",
+                              code="PROVIDER_DISABLED", details={"providerId": before["providerId"]})
+    connected = before.get("connectionStatus") == "active"
+    now = clock.iso()
+    saved = _save(before, {"enabled": True, "status": "connected" if connected else "pending",
+                           "enabledAt": now, "enabledBy": principal.user_id}, "integration.activate")
+    return {"id": saved["id"], "status": saved["status"], "enabledAt": saved["enabledAt"],
+            "enabledBy": saved["enabledBy"]}
+
+
+def deactivate_integration(principal: Principal, integration_id: str) -> dict[str, Any]:
+    before = get_integration(principal.tenant_id, integration_id)
+    saved = _save(before, {"enabled": False, "status": "disabled", "disabledAt": clock.iso(),
+                           "disabledBy": principal.user_id}, "integration.deactivate")
+    return {"id": saved["id"], "status": saved["status"], "updatedAt": saved["updatedAt"]}
+
+
+def instances_of_provider(provider_id: str) -> list[dict[str, Any]]:
+    return IntegrationRepository().list_by_provider(provider_id)
+
+
+def disable_instances_of_provider(provider_id: str, *, reason: str) -> int:
+    repository = IntegrationRepository()
+    count = 0
+    for record in repository.list_by_provider(provider_id):
+        if record.get("status") != "disabled":
+            repository.update_fields(record["tenantId"], record["id"],
+                                     {"status": "disabled", "enabled": False, "disabledReason": reason,
+                                      "updatedAt": clock.iso()})
+            count += 1
+    return count
+
+
+def list_tenant_integrations_admin(tenant_id: str, params: IntegrationListParams) -> dict[str, Any]:
+    return list_integrations(tenant_id, params)
