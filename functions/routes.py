@@ -72,6 +72,14 @@ ROUTES: list[Route] = [
     # ---- oauth -------------------------------------------------------------------------
     # ---- user connections --------------------------------------------------------------
     # ---- health, sync ------------------------------------------------------------------
+    Route("GET", "/api/tenant/integrations/health", "functions.health.list", ADMIN, "integration",
+          "Health of all the tenant's integrations", "health"),
+    Route("GET", "/api/tenant/integrations/{id}/health", "functions.health.get", ADMIN, "integration",
+          "Health of one integration: latest check and history", "health"),
+    Route("GET", "/api/tenant/integrations/{id}/sync-logs", "functions.sync.list_logs", ADMIN, "integration",
+          "Sync logs of an integration", "sync"),
+    Route("POST", "/api/tenant/integrations/{id}/sync", "functions.sync.run", ADMIN, "integration",
+          "Run a manual sync", "sync", action="integration.sync"),
     # ---- search, widgets ---------------------------------------------------------------
     # ---- webhooks ----------------------------------------------------------------------
 ]

@@ -8,9 +8,29 @@ delivers events).
 from __future__ import annotations
 
 from hub.http.routing import Worker
+from hub.settings import get_settings
+
+_settings = get_settings()
 
 WORKERS: list[Worker] = [
     # ---- jobs (schedules) -------------------------------------------------------------
+    Worker("refresh-due-connections", "functions.jobs.refresh_due_connections", "schedule", "jobs",
+           "Refresh connections whose token expires soon (due index; overflow to the refresh queue)",
+           schedule_minutes=_settings.refresh_schedule_minutes, timeout_seconds=300),
+    Worker("check-connection-health", "functions.jobs.check_connection_health", "schedule", "health",
+           "Run the verification request of connections whose health check is due",
+           schedule_minutes=_settings.health_schedule_minutes, timeout_seconds=300),
+    Worker("purge-expired-states", "functions.jobs.purge_expired_states", "schedule", "jobs",
+           "Delete OAuth states past their ttl that DynamoDB TTL has not removed yet",
+           schedule_minutes=_settings.purge_schedule_minutes, timeout_seconds=120),
     # ---- queue consumers ---------------------------------------------------------------
+    Worker("refresh-worker", "functions.consumers.refresh_worker", "queue", "jobs",
+           "Refresh the connection keys the scheduled refresh fanned out", queue="refresh",
+           timeout_seconds=120, batch_size=10),
     # ---- event consumers ---------------------------------------------------------------
+    Worker("user-deleted-consumer", "functions.consumers.user_deleted", "event", "connections",
+           "Remove a deleted user's connections", event_detail_types=("user.deleted",), timeout_seconds=120),
+    Worker("content-published-consumer", "functions.consumers.content_published", "event", "sync",
+           "Sync the tenant's publishing integrations", event_detail_types=("content.published",),
+           timeout_seconds=300),
 ]

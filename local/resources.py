@@ -5,7 +5,9 @@ Used by the local stack (against moto server) and by the tests (against in-proce
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, field
+from typing import Any
 
 import boto3
 
@@ -19,6 +21,8 @@ class LocalResources:
     event_bus_name: str
     event_bus_arn: str
     queue_urls: dict[str, str]
+    # event-trigger worker name -> the queue its rule fills locally (moto never invokes Lambda)
+    event_queue_urls: dict[str, str] = field(default_factory=dict)
 
     def environment(self) -> dict[str, str]:
         env = {
@@ -40,6 +44,7 @@ def create_resources(
     endpoint_url: str | None = None,
     table_name: str = "integration-hub",
     bus_name: str = "integration-hub",
+    with_rules: bool = True,
 ) -> LocalResources:
     session = boto3.session.Session(region_name=region)
     kwargs = {"endpoint_url": endpoint_url} if endpoint_url else {}
@@ -75,10 +80,73 @@ def create_resources(
                 "RedrivePolicy": f'{{"deadLetterTargetArn":"{dlq_arn}","maxReceiveCount":"5"}}',
             },
         )["QueueUrl"]
+    event_queue_urls = create_event_rules(events, sqs, bus_name, queue_urls) if with_rules else {}
     return LocalResources(
         table_name=table_name,
         kms_key_arn=key_arn,
         event_bus_name=bus_name,
         event_bus_arn=bus_arn,
         queue_urls=queue_urls,
+        event_queue_urls=event_queue_urls,
     )
+
+
+# ---- EventBridge rules ------------------------------------------------------------------------
+# The CDK stack makes the same rules: one per event-trigger worker (Worker.event_pattern, target
+# the function) and one per queue that hub events feed (QUEUE_FEEDS, target the queue). Locally
+# an event worker's target is a queue the local poller reads, because moto stores Lambda
+# targets but never invokes them.
+
+
+def queue_feed_patterns(hub_source: str = "integration-hub") -> dict[str, dict[str, Any]]:
+    """Queue name -> the pattern of the rule that sends hub events to it."""
+    feeds: dict[str, dict[str, Any]] = {}
+    try:
+        from hub.webhooks.dispatcher import event_pattern
+    except ImportError:  # the webhooks package is not in this build
+        return feeds
+    feeds["webhook"] = event_pattern(hub_source)
+    return feeds
+
+
+def feed_rule_name(bus_name: str, queue: str) -> str:
+    # "{bus}-webhooks" is also the name hub.webhooks uses for its rule, so both paths agree
+    return f"{bus_name}-{queue}s"
+
+
+def event_queue_name(worker_name: str) -> str:
+    return f"integration-hub-event-{worker_name}"
+
+
+def _queue_arn(sqs: Any, url: str) -> str:
+    return str(sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"])
+
+
+def create_event_rules(events: Any, sqs: Any, bus_name: str, queue_urls: dict[str, str],
+                       hub_source: str = "integration-hub") -> dict[str, str]:
+    """Rules on the hub bus for every event worker and every queue feed (idempotent)."""
+    try:
+        from functions.workers import WORKERS
+    except ImportError:
+        WORKERS = []
+    event_queue_urls: dict[str, str] = {}
+    for worker in WORKERS:
+        if worker.trigger != "event" or not worker.event_detail_types:
+            continue
+        url = sqs.create_queue(QueueName=event_queue_name(worker.name),
+                               Attributes={"VisibilityTimeout": str(max(30, worker.timeout_seconds))})["QueueUrl"]
+        event_queue_urls[worker.name] = url
+        _put_rule(events, bus_name, f"{bus_name}-{worker.name}", worker.event_pattern(hub_source),
+                  _queue_arn(sqs, url), "event-queue")
+    for queue, pattern in queue_feed_patterns(hub_source).items():
+        if queue in queue_urls:
+            _put_rule(events, bus_name, feed_rule_name(bus_name, queue), pattern, _queue_arn(sqs, queue_urls[queue]),
+                      f"{queue}-queue")
+    return event_queue_urls
+
+
+def _put_rule(events: Any, bus_name: str, name: str, pattern: dict[str, Any], target_arn: str,
+              target_id: str) -> None:
+    # the same target id as hub.webhooks' own installer, so running both never doubles a target
+    events.put_rule(Name=name, EventBusName=bus_name, EventPattern=json.dumps(pattern), State="ENABLED")
+    events.put_targets(Rule=name, EventBusName=bus_name, Targets=[{"Id": target_id, "Arn": target_arn}])

@@ -38,6 +38,17 @@ def route_event(route: Route) -> dict[str, Any]:
     return event
 
 
+# sample `detail` of consumed events and sample bodies of queue messages, by name
+SAMPLE_DETAILS: dict[str, dict[str, Any]] = {
+    "user.deleted": {"tenantId": "acme", "userId": "bob"},
+    "content.published": {"tenantId": "acme", "contentId": "post-123", "contentType": "post",
+                          "title": "Hello"},
+}
+SAMPLE_QUEUE_BODIES: dict[str, dict[str, Any]] = {
+    "refresh": {"connectionKeys": ["acme#int_sample#TENANT"]},
+}
+
+
 def worker_event(worker: Worker) -> dict[str, Any]:
     if worker.trigger == "schedule":
         return {"version": "0", "id": "sample", "detail-type": "Scheduled Event", "source": "aws.events",
@@ -48,8 +59,10 @@ def worker_event(worker: Worker) -> dict[str, Any]:
         return {"version": "0", "id": "sample", "detail-type": detail_type,
                 "source": worker.event_sources[0] if worker.event_sources else "platform",
                 "account": "000000000000", "time": "2026-11-24T10:00:00Z", "region": "us-east-1",
-                "resources": [], "detail": {"tenantId": "acme", "userId": "bob"}}
-    return {"Records": [{"messageId": "sample-1", "receiptHandle": "sample", "body": "{}",
+                "resources": [],
+                "detail": SAMPLE_DETAILS.get(detail_type, {"tenantId": "acme", "userId": "bob"})}
+    body = json.dumps(SAMPLE_QUEUE_BODIES.get(worker.queue or "", {}))
+    return {"Records": [{"messageId": "sample-1", "receiptHandle": "sample", "body": body,
                          "attributes": {"ApproximateReceiveCount": "1"}, "messageAttributes": {},
                          "md5OfBody": "", "eventSource": "aws:sqs",
                          "eventSourceARN": f"arn:aws:sqs:us-east-1:000000000000:integration-hub-{worker.queue}",

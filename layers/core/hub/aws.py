@@ -26,7 +26,9 @@ def client(service: str) -> Any:
             settings = get_settings()
             kwargs: dict[str, Any] = {
                 "region_name": settings.region,
-                "config": Config(retries={"mode": "standard", "max_attempts": 3}, connect_timeout=3, read_timeout=10),
+                # the jobs call from a thread pool (refresh_concurrency): a pool per thread, not 10 shared
+                "config": Config(retries={"mode": "standard", "max_attempts": 3}, connect_timeout=3, read_timeout=10,
+                                 max_pool_connections=50),
             }
             if settings.aws_endpoint_url:
                 kwargs["endpoint_url"] = settings.aws_endpoint_url

@@ -19,6 +19,7 @@ EVENT_TYPES: tuple[str, ...] = (
     "integration.error",
     "integration.refreshed",
     "integration.synced",
+    "integration.recovered",
     "webhook.delivered",
     "webhook.failed",
 )

@@ -66,6 +66,22 @@ class Settings:
     rate_limit_window_seconds: int = 60
     idempotency_ttl_seconds: int = 24 * 3600
     audit_retention_days: int = 365
+    # scheduled jobs, queue consumers and sync logs (jobs issue)
+    refresh_schedule_minutes: int = 5
+    health_schedule_minutes: int = 15
+    purge_schedule_minutes: int = 60
+    # local stack only: fire every schedule this often (a demo shows a refresh within a minute)
+    jobs_interval_seconds: int = 0
+    refresh_concurrency: int = 16
+    refresh_lookahead_seconds: int = 0
+    refresh_inline_max: int = 2000
+    refresh_scan_max: int = 20_000
+    job_time_margin_ms: int = 20_000
+    health_check_interval_seconds: int = 900
+    health_failure_threshold: int = 3
+    health_concurrency: int = 8
+    health_retention_days: int = 30
+    sync_log_retention_days: int = 90
     # URLs
     public_api_url: str = "http://127.0.0.1:3000"
     allowed_return_origins: tuple[str, ...] = ()
@@ -108,6 +124,23 @@ def get_settings() -> Settings:
         rate_limit_window_seconds=_env_int("HUB_RATE_LIMIT_WINDOW_SECONDS", 60),
         idempotency_ttl_seconds=_env_int("HUB_IDEMPOTENCY_TTL_SECONDS", 24 * 3600),
         audit_retention_days=_env_int("HUB_AUDIT_RETENTION_DAYS", 365),
+        refresh_schedule_minutes=_env_int("HUB_REFRESH_SCHEDULE_MINUTES", 5),
+        health_schedule_minutes=_env_int("HUB_HEALTH_SCHEDULE_MINUTES", 15),
+        purge_schedule_minutes=_env_int("HUB_PURGE_SCHEDULE_MINUTES", 60),
+        jobs_interval_seconds=_env_int("HUB_JOBS_INTERVAL_SECONDS", 0),
+        refresh_concurrency=max(1, _env_int("HUB_REFRESH_CONCURRENCY", 16)),
+        refresh_lookahead_seconds=_env_int("HUB_REFRESH_LOOKAHEAD_SECONDS", 0),
+        refresh_inline_max=max(1, _env_int("HUB_REFRESH_INLINE_MAX", 2000)),
+        refresh_scan_max=max(1, _env_int("HUB_REFRESH_SCAN_MAX", 20_000)),
+        job_time_margin_ms=_env_int("HUB_JOB_TIME_MARGIN_MS", 20_000),
+        # a local demo interval also shortens the health period, so checks show up too
+        health_check_interval_seconds=_env_int(
+            "HUB_HEALTH_CHECK_INTERVAL_SECONDS", _env_int("HUB_JOBS_INTERVAL_SECONDS", 0) or 900
+        ),
+        health_failure_threshold=max(1, _env_int("HUB_HEALTH_FAILURE_THRESHOLD", 3)),
+        health_concurrency=max(1, _env_int("HUB_HEALTH_CONCURRENCY", 8)),
+        health_retention_days=_env_int("HUB_HEALTH_RETENTION_DAYS", 30),
+        sync_log_retention_days=_env_int("HUB_SYNC_LOG_RETENTION_DAYS", 90),
         public_api_url=_env("HUB_PUBLIC_API_URL", "http://127.0.0.1:3000"),
         allowed_return_origins=_env_list("HUB_ALLOWED_RETURN_ORIGINS"),
         allow_http_loopback=_env_bool("HUB_ALLOW_HTTP_LOOPBACK", False),

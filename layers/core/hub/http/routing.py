@@ -141,3 +141,10 @@ class Worker:
     timeout_seconds: int = 60
     memory_mb: int = 512
     batch_size: int = 10
+
+    def event_pattern(self, hub_source: str) -> dict[str, Any]:
+        """The EventBridge rule pattern that routes events to an event-trigger worker (read by
+        the CDK stack and the local stack). Without `event_sources` it takes the detail types
+        from any source but the hub itself, so a hub event can never loop back into a consumer."""
+        sources: Any = list(self.event_sources) if self.event_sources else [{"anything-but": [hub_source]}]
+        return {"source": sources, "detail-type": list(self.event_detail_types)}

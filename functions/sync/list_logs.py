@@ -1,0 +1,16 @@
+"""GET /api/tenant/integrations/{id}/sync-logs: the integration's sync history (newest first)."""
+
+from hub.http import create_app, lambda_entry
+from hub.http.app import parse_query
+from hub.http.context import current_principal
+from hub.jobs.sync import SyncLogListParams, list_sync_logs
+
+app = create_app()
+
+
+@app.get("/api/tenant/integrations/<id>/sync-logs", summary="Sync logs of an integration", tags=["sync"])
+def get_sync_logs(id: str) -> dict:
+    return list_sync_logs(current_principal().tenant_id, id, parse_query(app, SyncLogListParams))
+
+
+handler = lambda_entry(app)

@@ -1,0 +1,21 @@
+"""POST /api/tenant/integrations/{id}/sync: run the provider's sync request now and log it."""
+
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler.openapi.params import Body
+
+from hub.http import create_app, lambda_entry
+from hub.http.context import current_principal
+from hub.jobs.sync import SyncRequest, run_sync
+
+app = create_app()
+
+
+@app.post("/api/tenant/integrations/<id>/sync", summary="Run a manual sync", tags=["sync"])
+def post_sync(id: str, body: Annotated[SyncRequest | None, Body()] = None) -> dict:
+    principal = current_principal()
+    return run_sync(principal.tenant_id, id, trigger="manual", user_id=body.userId if body else None,
+                    actor=principal.user_id)
+
+
+handler = lambda_entry(app)

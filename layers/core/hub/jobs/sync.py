@@ -1,0 +1,234 @@
+"""Sync logs (NEXUS IntegrationSyncLog) and the sync itself.
+
+A sync runs the provider template's `sync` request through the connection's credentials
+(`hub.connections.service.provider_request`, which refreshes first when the token is expired
+or about to be) and counts the records the response holds at the template's `itemsPath`:
+objects are processed, anything else in the list failed. Every run leaves a log:
+
+    pk TENANT#{t}   sk SYNCLOG#{integrationId}#{logId}   ttl sync_log_retention_days
+
+with id, integrationId, tenantId, userId, direction (inbound / outbound), trigger (manual /
+scheduled / event), action, resourceType, status (running / success / partial / failed),
+itemsProcessed, itemsFailed, startedAt, completedAt, durationMs, error, details. A finished run
+publishes `integration.synced` (with its status) and stamps the integration's lastSyncAt.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from hub import clock
+from hub.errors import HubError, IntegrationNotFound, ValidationError
+from hub.events import EventPublisher
+from hub.http.context import record_change
+from hub.ids import new_id
+from hub.integrations.repository import IntegrationRepository
+from hub.observability import logger
+from hub.pagination import ListParams, paginate
+from hub.repository import Repository
+from hub.settings import get_settings
+from hub.table import tenant_pk
+
+SyncStatus = Literal["running", "success", "partial", "failed"]
+SyncTrigger = Literal["manual", "scheduled", "event"]
+SYNC_STATUSES: tuple[str, ...] = ("running", "success", "partial", "failed")
+_MAX_LOGS = 5000
+
+
+class SyncFailed(HubError):
+    status_code = 502
+    code = "SYNC_FAILED"
+    default_message = "The sync did not complete"
+
+
+class SyncNotSupported(ValidationError):
+    code = "SYNC_NOT_SUPPORTED"
+    default_message = "This provider has no sync request"
+
+
+class IntegrationDisabled(ValidationError):
+    status_code = 409
+    code = "INTEGRATION_DISABLED"
+    default_message = "The integration is disabled; activate it first"
+
+
+class SyncRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    userId: str | None = Field(default=None, min_length=1, max_length=128,
+                               description="Sync a user's connection (user-scoped integrations)")
+
+
+class SyncLogListParams(ListParams):
+    status: SyncStatus | None = None
+    trigger: SyncTrigger | None = None
+
+
+def log_prefix(integration_id: str) -> str:
+    return f"SYNCLOG#{integration_id}#"
+
+
+def _public(item: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in item.items() if k not in {"pk", "sk", "entity", "ttl"}}
+
+
+class SyncLogRepository(Repository):
+    def create_log(self, log: dict[str, Any]) -> None:
+        retention = get_settings().sync_log_retention_days * 86400
+        self.put({"pk": tenant_pk(log["tenantId"]), "sk": log_prefix(log["integrationId"]) + log["id"],
+                  "entity": "sync-log", "ttl": int(clock.now()) + retention, **log})
+
+    def finish_log(self, log: dict[str, Any], fields: dict[str, Any]) -> dict[str, Any]:
+        item = self.update(tenant_pk(log["tenantId"]), log_prefix(log["integrationId"]) + log["id"],
+                           set_fields=fields)
+        return _public(item or {**log, **fields})
+
+    def list_logs(self, tenant_id: str, integration_id: str) -> list[dict[str, Any]]:
+        """Newest first (log ids are time-ordered)."""
+        items = self.query_all(tenant_pk(tenant_id), sk_prefix=log_prefix(integration_id), forward=False,
+                               max_items=_MAX_LOGS)
+        return [_public(i) for i in items]
+
+
+def list_sync_logs(tenant_id: str, integration_id: str, params: SyncLogListParams) -> dict[str, Any]:
+    if IntegrationRepository().get_integration(tenant_id, integration_id) is None:
+        raise IntegrationNotFound(details={"id": integration_id})
+    logs = [
+        log for log in SyncLogRepository().list_logs(tenant_id, integration_id)
+        if (not params.status or log.get("status") == params.status)
+        and (not params.trigger or log.get("trigger") == params.trigger)
+    ]
+    if params.sortOrder == "asc":
+        logs.reverse()
+    return paginate(logs, params, key="syncLogs")
+
+
+def template_of(spec: Any) -> Any:
+    """The provider template behind an effective spec (None for a provider without one)."""
+    return spec if hasattr(spec, "capabilities") else getattr(spec, "template", None)
+
+
+def count_items(body: Any, items_path: str) -> tuple[int, int]:
+    """(processed, failed) for the records at `items_path` of a sync response."""
+    from hub.providers.templates import json_path_value
+
+    items = json_path_value(body, items_path)
+    if not isinstance(items, list):
+        raise SyncFailed("The provider's answer has no list of records where the template expects one",
+                         details={"itemsPath": items_path})
+    processed = sum(1 for item in items if isinstance(item, dict))
+    return processed, len(items) - processed
+
+
+def _finish(log: dict[str, Any], started: float, *, status: str, processed: int = 0, failed: int = 0,
+            error: str | None = None, details: dict[str, Any] | None = None) -> dict[str, Any]:
+    fields = {
+        "status": status,
+        "itemsProcessed": processed,
+        "itemsFailed": failed,
+        "completedAt": clock.iso(),
+        "durationMs": int((time.monotonic() - started) * 1000),
+        "error": error,
+        "details": {**(log.get("details") or {}), **(details or {})},
+    }
+    return SyncLogRepository().finish_log(log, fields)
+
+
+def run_sync(
+    tenant_id: str,
+    integration_id: str,
+    *,
+    trigger: str = "manual",
+    user_id: str | None = None,
+    actor: str | None = None,
+    details: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Run the integration's sync once and answer its (finished) log. Preconditions (no such
+    integration, disabled, no sync request, no connection) raise before any log is written; a
+    sync that ran and failed is logged, published, and raised as SYNC_FAILED (or the connection's
+    own error, such as TOKEN_EXPIRED) with the log id in the details."""
+    from hub.connections.service import get_connection_record, provider_request
+    from hub.connections.spec import provider_spec_for
+
+    integration = IntegrationRepository().get_integration(tenant_id, integration_id)
+    if integration is None:
+        raise IntegrationNotFound(details={"id": integration_id})
+    if integration.get("enabled") is False or integration.get("status") == "disabled":
+        raise IntegrationDisabled(details={"id": integration_id})
+    template = template_of(provider_spec_for(integration))
+    sync_spec = getattr(template, "sync", None)
+    if sync_spec is None:
+        raise SyncNotSupported(details={"providerId": integration.get("providerId")})
+    record = get_connection_record(tenant_id, integration_id, user_id)
+
+    started = time.monotonic()
+    log: dict[str, Any] = {
+        "id": new_id("sync"),
+        "tenantId": tenant_id,
+        "integrationId": integration_id,
+        "providerId": integration.get("providerId"),
+        "userId": user_id,
+        "connectionId": record.get("connectionId"),
+        "direction": "inbound",
+        "trigger": trigger,
+        "action": "fetch_items",
+        "resourceType": (template.capabilities.data_entities or ["items"])[0],
+        "status": "running",
+        "itemsProcessed": 0,
+        "itemsFailed": 0,
+        "startedAt": clock.iso(),
+        "actor": actor,
+        "details": {"request": f"{sync_spec.method} {sync_spec.path.split('?')[0]}", **(details or {})},
+    }
+    repository = SyncLogRepository()
+    repository.create_log(log)
+    failure: HubError | None = None
+    try:
+        response = provider_request(record, sync_spec.method, sync_spec.path, json=sync_spec.body)
+        if response.status_code >= 400:
+            raise SyncFailed("The provider refused the sync request",
+                             details={"statusCode": response.status_code})
+        try:
+            body = response.json()
+        except ValueError:
+            raise SyncFailed("The provider's answer is not JSON") from None
+        processed, failed = count_items(body, sync_spec.items_path)
+        status = "partial" if failed and processed else "failed" if failed else "success"
+        finished = _finish(log, started, status=status, processed=processed, failed=failed,
+                           error="some records were not objects" if failed else None,
+                           details={"statusCode": response.status_code})
+    except HubError as error:
+        failure = error
+        finished = _finish(log, started, status="failed", error=f"{error.code}: {error.message}",
+                           details={"errorCode": error.code})
+    except Exception:  # noqa: BLE001 - the log must not stay "running"; the caller gets a clean error
+        logger.exception("sync crashed", extra={"integrationId": integration_id})
+        failure = SyncFailed()
+        finished = _finish(log, started, status="failed", error="SYNC_FAILED: The sync did not complete")
+
+    now = clock.iso()
+    IntegrationRepository().update_fields(tenant_id, integration_id, {
+        "lastSyncAt": now, "lastSyncStatus": finished["status"], "lastSyncLogId": finished["id"],
+        **({"lastError": finished["error"]} if finished["status"] == "failed" else {}),
+    })
+    try:
+        EventPublisher().publish(
+            "integration.synced", tenant_id, integrationId=integration_id, connectionId=record.get("connectionId"),
+            providerId=integration.get("providerId"), userId=user_id, syncLogId=finished["id"],
+            status=finished["status"], trigger=trigger, itemsProcessed=finished["itemsProcessed"],
+            itemsFailed=finished["itemsFailed"], reason=finished.get("error"),
+        )
+    except Exception:  # noqa: BLE001 - the sync happened; a lost event is logged loudly
+        logger.exception("event not published", extra={"eventType": "integration.synced"})
+    record_change("sync-log", finished["id"], after={"status": finished["status"], "trigger": trigger,
+                                                     "itemsProcessed": finished["itemsProcessed"],
+                                                     "itemsFailed": finished["itemsFailed"]},
+                  action="integration.sync")
+    if failure is not None:
+        details = failure.details if isinstance(failure.details, dict) else {"details": failure.details}
+        failure.details = {**details, "syncLogId": finished["id"]}
+        raise failure
+    return finished
