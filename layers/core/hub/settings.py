@@ -73,7 +73,6 @@ class Settings:
     # local stack only: fire every schedule this often (a demo shows a refresh within a minute)
     jobs_interval_seconds: int = 0
     refresh_concurrency: int = 16
-    refresh_lookahead_seconds: int = 0
     refresh_inline_max: int = 2000
     refresh_scan_max: int = 20_000
     job_time_margin_ms: int = 20_000
@@ -129,7 +128,6 @@ def get_settings() -> Settings:
         purge_schedule_minutes=_env_int("HUB_PURGE_SCHEDULE_MINUTES", 60),
         jobs_interval_seconds=_env_int("HUB_JOBS_INTERVAL_SECONDS", 0),
         refresh_concurrency=max(1, _env_int("HUB_REFRESH_CONCURRENCY", 16)),
-        refresh_lookahead_seconds=_env_int("HUB_REFRESH_LOOKAHEAD_SECONDS", 0),
         refresh_inline_max=max(1, _env_int("HUB_REFRESH_INLINE_MAX", 2000)),
         refresh_scan_max=max(1, _env_int("HUB_REFRESH_SCAN_MAX", 20_000)),
         job_time_margin_ms=_env_int("HUB_JOB_TIME_MARGIN_MS", 20_000),

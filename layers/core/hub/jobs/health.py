@@ -343,19 +343,19 @@ def _last_checked(connections: list[dict[str, Any]]) -> dict[str, Any] | None:
 def _health_view(integration: dict[str, Any], connections: list[dict[str, Any]]) -> dict[str, Any]:
     status = integration_health_status(integration, connections)
     tenant_connection = next((c for c in connections if not c.get("userId")), None)
-    latest = tenant_connection if tenant_connection and tenant_connection.get("lastHealthAt") else _last_checked(
-        connections)
+    # the tenant's own connection speaks for the integration; else the last checked user's
+    source = tenant_connection or _last_checked(connections) or {}
     view: dict[str, Any] = {
         "integrationId": integration["id"],
         "name": integration.get("name"),
         "providerId": integration.get("providerId"),
         "providerName": integration.get("providerName"),
         "status": status,
-        "healthy": status == "active" and (latest or {}).get("lastHealthStatus") != "unhealthy",
-        "lastCheckedAt": (latest or {}).get("lastHealthAt"),
-        "responseTime": (latest or {}).get("lastResponseTime"),
-        "consecutiveFailures": int((latest or {}).get("healthFailures") or 0),
-        "lastError": (latest or {}).get("lastHealthError") or (tenant_connection or {}).get("lastError"),
+        "healthy": status == "active" and source.get("lastHealthStatus") != "unhealthy",
+        "lastCheckedAt": source.get("lastHealthAt"),
+        "responseTime": source.get("lastResponseTime"),
+        "consecutiveFailures": int(source.get("healthFailures") or 0),
+        "lastError": source.get("lastHealthError") or source.get("lastError"),
         "userScoped": bool(integration.get("userScoped")),
     }
     if integration.get("userScoped"):

@@ -1,7 +1,7 @@
 """`refresh_due_connections`: refresh every connection whose token is about to expire.
 
 The schedule (every `refresh_schedule_minutes`) reads the due index's `DUE#refresh#{shard}`
-partitions for connections with `refreshDueAt` ≤ now (+ `refresh_lookahead_seconds`), never
+partitions for connections with `refreshDueAt` (expiry minus the refresh buffer) ≤ now, never
 Scanning. One invocation refreshes up to `refresh_inline_max` of them with at most
 `refresh_concurrency` in flight and stops starting new ones when less than
 `job_time_margin_ms` of its time is left; the rest go to the refresh queue in messages of
@@ -70,11 +70,9 @@ def _default_refresher() -> Refresher:
 
 
 def due_connection_keys(now: float, *, max_items: int | None = None) -> list[str]:
-    """Connection keys with a refresh due by `now` (+ lookahead), from the due index."""
-    settings = get_settings()
-    until = now + settings.refresh_lookahead_seconds
+    """Connection keys with a refresh due by `now`, from the due index (oldest due first per shard)."""
     keys: dict[str, None] = {}
-    for item in iter_due(REFRESH, until, max_items=max_items or settings.refresh_scan_max):
+    for item in iter_due(REFRESH, now, max_items=max_items or get_settings().refresh_scan_max):
         if item.get("tenantId") and item.get("integrationId"):
             keys[connection_key(item)] = None
     return list(keys)

@@ -1,0 +1,51 @@
+"""purge_expired_states: OAuth states past their ttl are found through the due index and removed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hub import clock
+from hub.jobs.purge import state_due_keys
+from hub.repository import Repository
+from local.apigw import LambdaContext
+from tests.support.jobs import dynamodb_operations, emitted_metrics
+
+
+def put_state(tenant: str, state_hash: str, expires_at: float, *, ttl: float | None = None) -> None:
+    item: dict[str, Any] = {"pk": f"TENANT#{tenant}", "sk": f"OAUTHSTATE#{state_hash}", "entity": "oauth-state",
+                            "integrationId": "int_1", "ttl": int(ttl if ttl is not None else expires_at),
+                            **state_due_keys(tenant, state_hash, expires_at)}
+    Repository().put(item)
+
+
+def exists(tenant: str, state_hash: str) -> bool:
+    return Repository().get(f"TENANT#{tenant}", f"OAUTHSTATE#{state_hash}") is not None
+
+
+def test_expired_states_are_removed_and_counted_without_a_scan(aws_env, capsys) -> None:
+    # Given two expired states of two tenants, one still valid, and one that expired in the
+    # index but was given a longer life since (its ttl moved on)
+    now = clock.now()
+    put_state("acme", "a1", now - 120)
+    put_state("globex", "g1", now - 5)
+    put_state("acme", "fresh", now + 600)
+    put_state("acme", "extended", now - 60, ttl=now + 600)
+    # When the scheduled purge runs
+    from functions.jobs.purge_expired_states import handler
+
+    with dynamodb_operations() as operations:
+        result = handler({"source": "aws.events"}, LambdaContext("purge-expired-states"))
+    # Then exactly the two expired states are gone, counted in the result and the metric
+    assert result == {"expired": 3, "removed": 2}
+    assert not exists("acme", "a1") and not exists("globex", "g1")
+    assert exists("acme", "fresh") and exists("acme", "extended")
+    assert emitted_metrics(capsys.readouterr().out)["ExpiredStatesPurged"] == 2
+    assert "Scan" not in operations and operations["Query"] >= 8
+
+
+def test_nothing_due_removes_nothing(aws_env) -> None:
+    put_state("acme", "fresh", clock.now() + 600)
+    from functions.jobs.purge_expired_states import handler
+
+    assert handler({}, LambdaContext("purge-expired-states")) == {"expired": 0, "removed": 0}
+    assert exists("acme", "fresh")
