@@ -123,14 +123,15 @@ def _queue_arn(sqs: Any, url: str) -> str:
 
 
 def create_event_rules(events: Any, sqs: Any, bus_name: str, queue_urls: dict[str, str],
-                       hub_source: str = "integration-hub") -> dict[str, str]:
+                       hub_source: str = "integration-hub", workers: list[Any] | None = None) -> dict[str, str]:
     """Rules on the hub bus for every event worker and every queue feed (idempotent)."""
-    try:
-        from functions.workers import WORKERS
-    except ImportError:
-        WORKERS = []
+    if workers is None:
+        try:
+            from functions.workers import WORKERS as workers
+        except ImportError:
+            workers = []
     event_queue_urls: dict[str, str] = {}
-    for worker in WORKERS:
+    for worker in workers:
         if worker.trigger != "event" or not worker.event_detail_types:
             continue
         url = sqs.create_queue(QueueName=event_queue_name(worker.name),
