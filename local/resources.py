@@ -127,11 +127,13 @@ def create_event_rules(events: Any, sqs: Any, bus_name: str, queue_urls: dict[st
     """Rules on the hub bus for every event worker and every queue feed (idempotent)."""
     if workers is None:
         try:
-            from functions.workers import WORKERS as workers
+            from functions.workers import WORKERS
+
+            workers = list(WORKERS)
         except ImportError:
             workers = []
     event_queue_urls: dict[str, str] = {}
-    for worker in workers:
+    for worker in workers or []:
         if worker.trigger != "event" or not worker.event_detail_types:
             continue
         url = sqs.create_queue(QueueName=event_queue_name(worker.name),
