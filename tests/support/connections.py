@@ -93,3 +93,41 @@ def sandbox_world(aws_env: LocalResources, sandbox_server: RunningSandbox,
     seed_sandbox_providers()
     yield SandboxWorld(sandbox=sandbox_server, resources=aws_env, api=ApiClient())
     sandbox_server.provider.reset()
+
+
+class EventTap:
+    """Every event the hub puts on its bus, through an EventBridge rule to an SQS queue (moto)."""
+
+    def __init__(self, resources: LocalResources) -> None:
+        import boto3
+
+        self.sqs = boto3.client("sqs", region_name="us-east-1")
+        events = boto3.client("events", region_name="us-east-1")
+        self.queue_url = self.sqs.create_queue(QueueName="test-event-tap")["QueueUrl"]
+        queue_arn = self.sqs.get_queue_attributes(QueueUrl=self.queue_url, AttributeNames=["QueueArn"])[
+            "Attributes"]["QueueArn"]
+        events.put_rule(Name="test-event-tap", EventBusName=resources.event_bus_name,
+                        EventPattern='{"source": ["integration-hub"]}')
+        events.put_targets(Rule="test-event-tap", EventBusName=resources.event_bus_name,
+                           Targets=[{"Id": "tap", "Arn": queue_arn}])
+        self.seen: list[dict[str, Any]] = []
+
+    def drain(self) -> list[dict[str, Any]]:
+        """All events so far (the full EventBridge envelopes, `detail` included)."""
+        import json
+
+        while True:
+            messages = self.sqs.receive_message(QueueUrl=self.queue_url, MaxNumberOfMessages=10).get("Messages", [])
+            if not messages:
+                return self.seen
+            for message in messages:
+                self.seen.append(json.loads(message["Body"]))
+                self.sqs.delete_message(QueueUrl=self.queue_url, ReceiptHandle=message["ReceiptHandle"])
+
+    def types(self) -> list[str]:
+        return [event["detail-type"] for event in self.drain()]
+
+
+@pytest.fixture
+def event_tap(aws_env: LocalResources) -> EventTap:
+    return EventTap(aws_env)

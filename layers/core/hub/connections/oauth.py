@@ -45,15 +45,20 @@ def _check_redirect_uri(uri: str) -> str:
     return check_return_url(uri, field="redirectUri")
 
 
+def _require_client(spec: ProviderSpec) -> str:
+    if not spec.client_id:
+        raise HubError("The provider has no OAuth client configured; a super admin must set its client id",
+                       code="PROVIDER_NOT_CONFIGURED", status_code=400, details={"providerId": spec.provider_id})
+    return spec.client_id
+
+
 def build_authorization_url(spec: ProviderSpec, *, redirect_uri: str, state: str, scopes: list[str],
                             code_challenge: str | None) -> str:
     oauth = spec.oauth
     assert oauth is not None
-    if not spec.client_id:
-        raise HubError("The provider has no OAuth client configured; a super admin must set its client id",
-                       code="PROVIDER_NOT_CONFIGURED", status_code=400, details={"providerId": spec.provider_id})
+    client_id = _require_client(spec)
     params: dict[str, str] = {"response_type": "code", **oauth.authorization_params}
-    params[oauth.client_id_param] = spec.client_id
+    params[oauth.client_id_param] = client_id
     params["redirect_uri"] = redirect_uri
     if scopes:
         # "+" as a separator is a form-encoded space: urlencode writes spaces as "+"
@@ -85,6 +90,8 @@ def start_oauth(principal: Principal, integration_id: str, *, return_url: str, s
             code="AUTH_TYPE_MISMATCH", details={"authType": spec.auth_mode},
         )
     check_return_url(return_url)
+    _require_client(spec)
+    spec.authorization_url()  # placeholders resolve before anything is stored
     callback = _check_redirect_uri(redirect_uri) if redirect_uri else get_settings().oauth_callback_url
     requested = spec.scopes(scopes)
     assert spec.oauth is not None

@@ -13,6 +13,7 @@ the provider where possible, secret deleted). Key layout: `hub.connections.repos
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
@@ -667,6 +668,8 @@ def refresh_now(principal: Principal, integration_id: str, *, force: bool, user_
     integration_for(principal, integration_id, user_scoped=user_scoped)
     user_id = principal.user_id if user_scoped else None
     record = _live_record(principal.tenant_id, integration_id, user_id)
+    if record.get("status") == "expired":
+        raise _expired_error("The provider rejected this connection's refresh token; reconnect the integration")
     if not is_refreshable(record):
         raise RefreshFailed("This connection has nothing to refresh (no refresh token, or not token-based)",
                             status_code=400, details={"integrationId": integration_id})
@@ -687,7 +690,7 @@ def refresh_now(principal: Principal, integration_id: str, *, force: bool, user_
         headers: dict[str, str] = {}
         cooldown = latest.get("cooldownUntil")
         if isinstance(cooldown, int | float):
-            retry_after = max(1, int(cooldown - clock.now()))
+            retry_after = max(1, math.ceil(cooldown - clock.now()))
             details["retryAfter"] = retry_after
             headers["Retry-After"] = str(retry_after)
         raise RefreshFailed(outcome.detail or "The token could not be refreshed", details=details, headers=headers)
