@@ -20,6 +20,9 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     stack = LocalStack(port=args.port, moto_port=args.moto_port, sandbox_port=args.sandbox_port,
                        quiet=args.quiet)
+    from local.seed import seed_sandbox
+
+    stack.extras.append(seed_sandbox)
     try:
         from local.jobs import start_jobs  # the scheduler and queue poller (jobs issue)
 

@@ -52,30 +52,31 @@ def _defaults_from_template(template_id: str) -> dict[str, Any]:
     template = _templates().get_template(template_id)
     if template is None:
         raise ValidationError("Unknown template", details={"field": "templateId", "templateId": template_id})
-    oauth = getattr(template, "oauth", None)
-    capabilities = getattr(template, "capabilities", None)
+    capabilities = template.capabilities
     defaults: dict[str, Any] = {
         "name": template.name,
-        "displayName": getattr(template, "displayName", None) or template.name,
-        "description": getattr(template, "description", None),
+        "displayName": template.display_name,
+        "description": template.description,
         "category": template.category,
-        "authType": template.authMode,
-        "logoUrl": getattr(template, "logoUrl", None),
+        "authType": template.auth_mode,
+        "logoUrl": template.logo_url,
+        "supportsSearch": capabilities.search,
+        "supportsWebhooks": capabilities.webhooks,
+        "searchableEntities": list(capabilities.data_entities) if capabilities.search else [],
+        "availableEntities": [{"name": e, "fields": [], "searchable": capabilities.search}
+                              for e in capabilities.data_entities],
     }
-    if capabilities is not None:
-        defaults["supportsSearch"] = bool(getattr(capabilities, "search", False))
-        defaults["supportsWebhooks"] = bool(getattr(capabilities, "webhooks", False))
-        entities = list(getattr(capabilities, "dataEntities", []) or [])
-        defaults["searchableEntities"] = entities if defaults["supportsSearch"] else []
-        defaults["availableEntities"] = [{"name": e, "fields": [], "searchable": defaults["supportsSearch"]}
-                                         for e in entities]
+    oauth = template.oauth
     if oauth is not None:
+        # the template's endpoints (with their `{placeholders}`) as the starting point; a super
+        # admin's oauthConfig overrides merge into them (hub.connections.spec reads the result)
         defaults["oauthConfig"] = {
-            "authorizationUrl": oauth.authorizationUrl,
-            "tokenUrl": oauth.tokenUrl,
-            "revocationUrl": getattr(oauth, "revocationUrl", None),
-            "scopes": list(oauth.defaultScopes or []),
+            "authorizationUrl": oauth.authorization_url,
+            "tokenUrl": oauth.token_url,
+            "revocationUrl": oauth.revocation_url,
+            "scopes": list(oauth.default_scopes),
         }
+        defaults["oauthConfig"] = {k: v for k, v in defaults["oauthConfig"].items() if v is not None}
     return {k: v for k, v in defaults.items() if v is not None}
 
 
