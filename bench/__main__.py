@@ -1,0 +1,50 @@
+"""`python -m bench [name ...]`: run every bench module (or the named ones) and print its figures.
+
+A module's `run()` answers either a dict of figures (name → value) or a list of lines."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def bench_names() -> list[str]:
+    import bench
+
+    return sorted(m.name for m in pkgutil.iter_modules(bench.__path__) if not m.name.startswith("_"))
+
+
+def _print(name: str, figures: Any, seconds: float) -> None:
+    print(f"{name} ({seconds:.1f} s)")
+    if isinstance(figures, dict):
+        width = max((len(key) for key in figures), default=0)
+        for key, value in figures.items():
+            shown = f"{value:,.1f}" if isinstance(value, float) else str(value)
+            print(f"  {key:<{width}}  {shown}")
+    else:
+        for line in figures:
+            print(f"  {line}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    sys.path[:0] = [str(ROOT), str(ROOT / "layers" / "core")]
+    names = (argv if argv is not None else sys.argv[1:]) or bench_names()
+    unknown = sorted(set(names) - set(bench_names()))
+    if unknown:
+        print(f"no bench named {', '.join(unknown)}; have {', '.join(bench_names())}", file=sys.stderr)
+        return 2
+    for name in names:
+        started = time.perf_counter()
+        figures = importlib.import_module(f"bench.{name}").run()
+        _print(name, figures, time.perf_counter() - started)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
