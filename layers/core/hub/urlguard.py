@@ -450,6 +450,16 @@ def safe_request(
 
 
 @lru_cache(maxsize=1)
+def _default_ssl_context() -> ssl.SSLContext:
+    """The system trust store, loaded once per process: loading the CA bundle costs ~15 ms of CPU,
+    which every provider call paid before. An SSLContext is safe to share between connections
+    and threads."""
+    import httpx
+
+    return httpx.create_ssl_context(trust_env=False)
+
+
+@lru_cache(maxsize=1)
 def _pinned_transport_class() -> Callable[..., httpx.HTTPTransport]:
     """Built on first use so that importing this module does not import httpx/httpcore."""
     import httpcore
@@ -494,7 +504,7 @@ def _pinned_transport_class() -> Callable[..., httpx.HTTPTransport]:
         def __init__(self, guarded: GuardedUrl, *, ssl_context: ssl.SSLContext | None = None) -> None:
             # HTTPTransport.__init__ is skipped on purpose: it would build (and load CAs for) a
             # pool we would throw away. The transport's methods only use `self._pool`.
-            context = ssl_context or httpx.create_ssl_context(trust_env=False)
+            context = ssl_context or _default_ssl_context()
             self._pool = httpcore.ConnectionPool(
                 ssl_context=context,
                 max_connections=1,

@@ -1,0 +1,241 @@
+"""Refresh throughput: connections refreshed per second by the scheduled refresh job.
+
+10,000 user connections of one sandbox integration are due; the sandbox's token endpoint adds
+50 ms to every answer (`latency_ms`). The job runs as in Lambda (its handler's code path, one
+invocation, `refresh_concurrency` refreshes in flight) and each refresh is the full path: lease
+by conditional write, re-read, provider spec, secret read (Secrets Manager + Encryption SDK),
+token request over loopback HTTP, secret replaced, record updated, `integration.refreshed` on
+the bus, activity record. AWS is in-process moto, so the hub's own work and moto's share one
+interpreter (and its GIL) on this machine; the ideal is concurrency ÷ latency.
+
+Seeding is not measured: tokens come from the sandbox's own authorization-code flow (its WSGI
+app called in-process), secrets go through the vault, records are batch-written.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+
+CONNECTIONS = 10_000
+LATENCY_MS = 50
+# one invocation, as Lambda runs it: it stops starting refreshes `job_time_margin_ms` (20 s)
+# before this timeout and hands what is left to the refresh queue
+JOB_TIMEOUT_SECONDS = 120
+BENCH_ENVIRONMENT = {
+    "AWS_ACCESS_KEY_ID": "bench",
+    "AWS_SECRET_ACCESS_KEY": "bench",
+    "AWS_DEFAULT_REGION": "us-east-1",
+    "AWS_REGION": "us-east-1",
+    "POWERTOOLS_SERVICE_NAME": "integration-hub",
+    "POWERTOOLS_METRICS_NAMESPACE": "IntegrationHub",
+    "POWERTOOLS_METRICS_DISABLED": "true",
+    "POWERTOOLS_TRACE_DISABLED": "true",
+    "POWERTOOLS_LOG_LEVEL": "ERROR",
+    "HUB_STAGE": "bench",
+    "HUB_ALLOW_HTTP_LOOPBACK": "true",
+}
+
+
+def progress(message: str) -> None:
+    print(f"  … {message}", file=sys.stderr, flush=True)
+
+
+def run(connections: int = CONNECTIONS, latency_ms: int = LATENCY_MS) -> dict[str, Any]:
+    os.environ.update(BENCH_ENVIRONMENT)
+    for name in ("HUB_AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL"):
+        os.environ.pop(name, None)
+    from local.sandbox import start_sandbox
+    from local.stack import free_port, wait_for_port
+
+    # moto in its own process, as in the local stack: AWS's side of each call runs on the other
+    # core instead of competing with the job's threads for this interpreter
+    port = free_port()
+    moto = subprocess.Popen([sys.executable, "-m", "local.moto_server", str(port)], cwd=ROOT,  # noqa: S603
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for_port(port)
+        os.environ["HUB_AWS_ENDPOINT_URL"] = f"http://127.0.0.1:{port}"
+        with start_sandbox(port=0) as sandbox:
+            os.environ["HUB_SANDBOX_BASE_URL"] = sandbox.base_url
+            integration = _prepare()
+            _seed(sandbox, integration, connections)
+            return _measure(sandbox, connections, latency_ms, moto.pid)
+    finally:
+        moto.terminate()
+        moto.wait(10)
+
+
+def _prepare() -> dict[str, Any]:
+    from hub import aws
+    from hub.integrations.models import IntegrationCreate
+    from hub.integrations.service import create_integration
+    from hub.principal import Principal
+    from hub.settings import get_settings, reset_settings
+    from local.resources import create_resources
+    from local.seed import seed_sandbox_providers
+
+    aws.reset_clients()
+    reset_settings()
+    os.environ.update(create_resources(endpoint_url=get_settings().aws_endpoint_url or None,
+                                       with_rules=False).environment())
+    reset_settings()
+    seed_sandbox_providers()
+    admin = Principal(user_id="bench-admin", tenant_id="bench", roles=frozenset({"tenant_admin"}))
+    return create_integration(admin, IntegrationCreate(providerId="sandbox", name="bench sandbox", userScoped=True))
+
+
+def _mint_tokens(sandbox: Any, count: int) -> list[dict[str, Any]]:
+    """Access + refresh tokens from the sandbox's authorization-code flow (in-process WSGI)."""
+    import base64
+    from urllib.parse import parse_qsl, urlencode, urlsplit
+
+    from werkzeug.test import Client
+
+    from local.sandbox import CALLBACK_PATH, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET
+
+    client = Client(sandbox.provider.wsgi_app)
+    redirect = f"http://127.0.0.1:3000{CALLBACK_PATH}"
+    basic = base64.b64encode(f"{DEFAULT_CLIENT_ID}:{DEFAULT_CLIENT_SECRET}".encode()).decode()
+    tokens = []
+    for n in range(count):
+        query = urlencode({"client_id": DEFAULT_CLIENT_ID, "redirect_uri": redirect, "response_type": "code",
+                           "scope": "profile items:read", "state": f"s{n}"})
+        answer = client.get(f"/oauth/authorize?{query}")
+        code = dict(parse_qsl(urlsplit(answer.headers["Location"]).query))["code"]
+        answer = client.post("/oauth/token", data={"grant_type": "authorization_code", "code": code,
+                                                   "redirect_uri": redirect},
+                             headers={"Authorization": f"Basic {basic}"})
+        tokens.append(answer.get_json())
+    return tokens
+
+
+def _seed(sandbox: Any, integration: dict[str, Any], count: int) -> None:
+    from hub import aws, clock
+    from hub.connections.repository import ConnectionRepository
+    from hub.ids import new_id
+    from hub.jobs.due import REFRESH, connection_key
+    from hub.repository import serialize
+    from hub.settings import get_settings
+    from hub.table import due_keys
+    from hub.vault import SecretRef, get_vault
+
+    started = time.perf_counter()
+    tokens = _mint_tokens(sandbox, count)
+    progress(f"{count:,} token grants from the sandbox in {time.perf_counter() - started:.0f} s")
+    repository, vault = ConnectionRepository(), get_vault()
+    now = clock.now()
+
+    def seed_one(n: int) -> dict[str, Any]:
+        token = tokens[n]
+        record: dict[str, Any] = {
+            "tenantId": integration["tenantId"], "integrationId": integration["id"], "userId": f"user-{n:05d}",
+            "connectionId": new_id("conn"), "providerId": "sandbox", "templateId": "sandbox", "authType": "oauth2",
+            "status": "active", "secretStored": True, "refreshMode": "refresh_token", "hasRefreshToken": True,
+            "tokenType": "Bearer", "expiresAt": round(now + 900, 3), "refreshDueAt": round(now - 60, 3),
+            "refreshFailures": 0, "refreshFailureDays": 0, "healthFailures": 0, "createdAt": clock.iso(now),
+            "version": 1,
+        }
+        record.update(due_keys(REFRESH, connection_key(record), record["refreshDueAt"]))
+        vault.store(SecretRef(record["tenantId"], record["integrationId"], record["connectionId"]),
+                    {"accessToken": token["access_token"], "refreshToken": token["refresh_token"],
+                     "tokenType": "Bearer"})
+        return repository.item_of(record)
+
+    items = []
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        for n, item in enumerate(pool.map(seed_one, range(count)), start=1):
+            items.append(item)
+            if n % 2500 == 0:
+                progress(f"{n:,} secrets stored ({time.perf_counter() - started:.0f} s)")
+    table = get_settings().table_name
+    for start in range(0, len(items), 25):
+        aws.client("dynamodb").batch_write_item(RequestItems={table: [
+            {"PutRequest": {"Item": serialize(item)}} for item in items[start:start + 25]]})
+    progress(f"{count:,} due connections seeded in {time.perf_counter() - started:.0f} s")
+
+
+def _cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) a process has used so far (Linux /proc; 0 elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _measure(sandbox: Any, count: int, latency_ms: int, moto_pid: int) -> dict[str, Any]:
+    from hub.connections.refresh import refresh_connection
+    from hub.jobs.refresh_due import refresh_due_connections
+    from hub.jobs.runtime import TimeBudget
+    from hub.settings import get_settings
+    from local.apigw import LambdaContext
+
+    sandbox.provider.configure(latency_ms=latency_ms)
+    settings = get_settings()
+    window = {"first": 0.0, "last": 0.0}
+    lock = threading.Lock()
+
+    def timed_refresh(*args: Any, **kwargs: Any) -> Any:
+        # the job's own refresher, with the first start and last end of a refresh recorded
+        begun = time.perf_counter()
+        with lock:
+            window["first"] = window["first"] or begun
+        try:
+            return refresh_connection(*args, **kwargs)
+        finally:
+            with lock:
+                window["last"] = time.perf_counter()
+
+    done = threading.Event()
+
+    def report_progress() -> None:
+        while not done.wait(15):
+            refreshed = sandbox.provider.stats()["token_requests"].get("refresh_token", 0)
+            progress(f"{refreshed:,} refreshed so far")
+
+    threading.Thread(target=report_progress, daemon=True).start()
+    started = time.perf_counter()
+    hub_cpu, moto_cpu = time.process_time(), _cpu_seconds(moto_pid)
+    context = LambdaContext("refresh-due-connections", timeout_seconds=JOB_TIMEOUT_SECONDS)
+    try:
+        report = refresh_due_connections(owner=context.aws_request_id, refresher=timed_refresh,
+                                         budget=TimeBudget(context, margin_ms=settings.job_time_margin_ms))
+    finally:
+        done.set()
+    elapsed = time.perf_counter() - started
+    hub_cpu, moto_cpu = time.process_time() - hub_cpu, _cpu_seconds(moto_pid) - moto_cpu
+    refreshing = max(1e-9, window["last"] - window["first"])
+    per_refresh_ms = 1000 * (hub_cpu + moto_cpu) / max(1, report.succeeded)
+    rate = report.succeeded / refreshing
+    ideal = settings.refresh_concurrency / (latency_ms / 1000)
+    return {
+        "due connections": report.due,
+        "invocation timeout (s)": JOB_TIMEOUT_SECONDS,
+        "refreshed by the invocation": report.succeeded,
+        "failed": report.failed,
+        "handed to the refresh queue": report.enqueued,
+        "token requests seen by the sandbox": sandbox.provider.stats()["token_requests"].get("refresh_token", 0),
+        "invocation wall time (s)": round(elapsed, 1),
+        "refreshed per second": round(rate, 1),
+        "ideal: concurrency / latency per second": f"{settings.refresh_concurrency} / {latency_ms} ms = {ideal:.0f}",
+        "of ideal (%)": round(100 * rate / ideal, 1),
+        "CPU per refresh: hub + sandbox / moto (ms)":
+            f"{1000 * hub_cpu / max(1, report.succeeded):.0f} / {1000 * moto_cpu / max(1, report.succeeded):.0f}",
+        f"CPU-bound ceiling on {os.cpu_count()} cores per second": round(
+            1000 * (os.cpu_count() or 1) / per_refresh_ms, 1),
+    }
+
+
+if __name__ == "__main__":
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else CONNECTIONS
+    for key, value in run(count).items():
+        print(f"{key}: {value}")
