@@ -19,16 +19,27 @@ import importlib
 import json
 import threading
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+# only modules that do not create the Powertools logger: local/__main__ imports this module
+# before the stack has set the Lambda-like environment the logger reads
 from hub import aws, clock
-from hub.http.routing import Worker
-from hub.observability import logger
 from hub.settings import get_settings
-from local.apigw import LambdaContext
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from hub.http.routing import Worker
+    from local.apigw import LambdaContext
 
 POLL_WAIT_SECONDS = 1
 MAX_EVENT_ATTEMPTS = 3
+
+
+def _log_failure(message: str, **extra: Any) -> None:
+    # imported on use: importing hub.observability creates the Powertools logger, which must
+    # wait until the stack has set the Lambda-like environment (service name, log level)
+    from hub.observability import logger
+
+    logger.exception(message, extra=extra)
 
 
 def scheduled_event(worker: Worker) -> dict[str, Any]:
@@ -63,6 +74,8 @@ class LocalJobs:
         return importlib.import_module(worker.module).handler
 
     def context(self, worker: Worker) -> LambdaContext:
+        from local.apigw import LambdaContext
+
         return LambdaContext(worker.name, timeout_seconds=worker.timeout_seconds)
 
     def run_schedule(self, worker: Worker) -> Any:
@@ -100,7 +113,7 @@ class LocalJobs:
             try:
                 result = self.handler(worker)(sqs_event(messages, self._arn(url)), self.context(worker)) or {}
             except Exception:  # like Lambda: the whole batch becomes visible again
-                logger.exception("local queue worker failed", extra={"worker": worker.name})
+                _log_failure("local queue worker failed", worker=worker.name)
                 break
             failed = {f.get("itemIdentifier") for f in (result.get("batchItemFailures") or [])}
             self._delete(url, [m for m in messages if m["MessageId"] not in failed])
@@ -123,7 +136,7 @@ class LocalJobs:
                 try:
                     self.handler(worker)(json.loads(message["Body"]), self.context(worker))
                 except Exception:  # EventBridge would retry; so do we, a few times
-                    logger.exception("local event worker failed", extra={"worker": worker.name, "attempt": attempts})
+                    _log_failure("local event worker failed", worker=worker.name, attempt=attempts)
                     if attempts < MAX_EVENT_ATTEMPTS:
                         continue
                 done.append(message)
@@ -141,7 +154,7 @@ class LocalJobs:
             try:
                 self.run_schedule(worker)
             except Exception:  # a dev loop keeps going and says why
-                logger.exception("local scheduled job failed", extra={"worker": worker.name})
+                _log_failure("local scheduled job failed", worker=worker.name)
 
     def _poll_loop(self, worker: Worker) -> None:
         pump = self.pump_events if worker.trigger == "event" else self.pump_queue
@@ -152,7 +165,7 @@ class LocalJobs:
             except Exception:  # moto going away at shutdown, or a bad record
                 if self._stop.wait(1.0):
                     return
-                logger.exception("local poller failed", extra={"worker": worker.name})
+                _log_failure("local poller failed", worker=worker.name)
 
     def start(self) -> LocalJobs:
         for worker in self.workers:
