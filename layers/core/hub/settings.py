@@ -76,6 +76,8 @@ class Settings:
     refresh_queue_url: str = ""
     webhook_queue_url: str = ""
     http_timeout_seconds: float = 15.0
+    # base URL of the local sandbox OAuth provider; fills `{sandboxBaseUrl}` in the sandbox templates
+    sandbox_base_url: str = ""
 
     @property
     def oauth_callback_url(self) -> str:
@@ -114,6 +116,7 @@ def get_settings() -> Settings:
         refresh_queue_url=_env("HUB_REFRESH_QUEUE_URL"),
         webhook_queue_url=_env("HUB_WEBHOOK_QUEUE_URL"),
         http_timeout_seconds=float(_env("HUB_HTTP_TIMEOUT_SECONDS", "15")),
+        sandbox_base_url=_env("HUB_SANDBOX_BASE_URL"),
     )
 
 
