@@ -54,9 +54,12 @@ test-e2e: $(STAMP)
 test-infra: $(STAMP)
 	$(PY) -m pytest tests/infra -q
 
+LINT_PATHS = $(wildcard layers/core functions infra local tests bench)
+TYPED_PATHS = $(wildcard layers/core/hub functions infra local bench)
+
 lint: $(STAMP)
-	$(VENV)/bin/ruff check layers/core functions infra local tests
-	$(VENV)/bin/mypy layers/core/hub functions infra local
+	$(VENV)/bin/ruff check $(LINT_PATHS)
+	$(VENV)/bin/mypy $(TYPED_PATHS)
 
 synth: $(STAMP)
 	@time $(PY) infra/app.py

@@ -52,30 +52,33 @@ def _defaults_from_template(template_id: str) -> dict[str, Any]:
     template = _templates().get_template(template_id)
     if template is None:
         raise ValidationError("Unknown template", details={"field": "templateId", "templateId": template_id})
-    oauth = getattr(template, "oauth", None)
-    capabilities = getattr(template, "capabilities", None)
+    spec = template.model_dump(by_alias=True, exclude_none=True, mode="json")
+    capabilities = spec.get("capabilities") or {}
+    entities = list(capabilities.get("dataEntities") or [])
+    supports_search = bool(capabilities.get("search"))
+    auth_mode = spec["authMode"]
     defaults: dict[str, Any] = {
-        "name": template.name,
-        "displayName": getattr(template, "displayName", None) or template.name,
-        "description": getattr(template, "description", None),
-        "category": template.category,
-        "authType": template.authMode,
-        "logoUrl": getattr(template, "logoUrl", None),
+        "name": spec["name"],
+        "displayName": spec.get("displayName") or spec["name"],
+        "description": spec.get("description"),
+        "category": spec["category"],
+        "authType": auth_mode,
+        "icon": spec.get("logoUrl"),
+        "supportsSearch": supports_search,
+        "supportsWebhooks": bool(capabilities.get("webhooks")),
+        "searchableEntities": entities if supports_search else [],
+        "availableEntities": [{"name": e, "fields": [], "searchable": supports_search} for e in entities],
+        "capabilities": [name for name in ("search", "webhooks", "publish", "sync") if capabilities.get(name)],
+        "status": "beta" if spec.get("beta") else "active",
     }
-    if capabilities is not None:
-        defaults["supportsSearch"] = bool(getattr(capabilities, "search", False))
-        defaults["supportsWebhooks"] = bool(getattr(capabilities, "webhooks", False))
-        entities = list(getattr(capabilities, "dataEntities", []) or [])
-        defaults["searchableEntities"] = entities if defaults["supportsSearch"] else []
-        defaults["availableEntities"] = [{"name": e, "fields": [], "searchable": defaults["supportsSearch"]}
-                                         for e in entities]
-    if oauth is not None:
+    oauth = spec.get("oauth")
+    if oauth:
         defaults["oauthConfig"] = {
-            "authorizationUrl": oauth.authorizationUrl,
-            "tokenUrl": oauth.tokenUrl,
-            "revocationUrl": getattr(oauth, "revocationUrl", None),
-            "scopes": list(oauth.defaultScopes or []),
+            key: oauth[key]
+            for key in ("authorizationUrl", "tokenUrl", "revocationUrl", "scopeSeparator", "pkce", "tokenClientAuth")
+            if oauth.get(key) is not None
         }
+        defaults["oauthConfig"]["scopes"] = list(oauth.get("defaultScopes") or [])
     return {k: v for k, v in defaults.items() if v is not None}
 
 
