@@ -129,11 +129,7 @@ def check_specs(specs: Sequence[FunctionSpec], routes: Sequence[Route]) -> None:
                 f"two functions are named {spec.name!r}: {seen[spec.name]} and {spec.module}"
             )
         seen[spec.name] = spec.module
-    keys = [route.key for route in routes]
-    duplicates = sorted({key for key in keys if keys.count(key) > 1})
-    if duplicates:
-        raise StackConfigError(f"routes listed twice: {duplicates}")
-    clashes = ambiguous_pairs(list(routes))
+    clashes = ambiguous_pairs(list(routes))  # also catches a route listed twice
     if clashes:
         raise StackConfigError(f"routes API Gateway cannot tell apart: {clashes}")
 
@@ -271,9 +267,6 @@ class IntegrationHubStack(cdk.Stack):
         monitoring.watch_api(api.http_api)
         monitoring.watch_refresh_failures(config.refresh_failure_threshold)
 
-        self.api = api
-        self.functions = functions
-        self.table = data.table
         self.specs = specs
 
         cdk.CfnOutput(self, "ApiUrl", value=api.url, description="Base URL of the HTTP API")

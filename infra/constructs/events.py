@@ -24,6 +24,7 @@ from constructs import Construct
 from hub.http.routing import Worker
 
 from infra.constructs.nag import acknowledge
+from infra.constructs.naming import pascal
 
 TRIGGERS = ("schedule", "queue", "event")
 ASYNC_FAILURES = "async-failures"
@@ -61,10 +62,6 @@ def visibility_timeout_seconds(queue: str, workers: Sequence[Worker]) -> int:
     return min(MAX_VISIBILITY_SECONDS, max(120, 6 * max(timeouts, default=0)))
 
 
-def _pascal(name: str) -> str:
-    return "".join(part.capitalize() for part in re.split(r"[^A-Za-z0-9]+", name) if part)
-
-
 class HubEvents(Construct):
     def __init__(
         self,
@@ -96,7 +93,7 @@ class HubEvents(Construct):
                 )
             dead_letters = sqs.Queue(
                 self,
-                f"{_pascal(name)}DeadLetterQueue",
+                f"{pascal(name)}DeadLetterQueue",
                 retention_period=cdk.Duration.days(14),
                 encryption=sqs.QueueEncryption.SQS_MANAGED,
                 enforce_ssl=True,
@@ -104,7 +101,7 @@ class HubEvents(Construct):
             self.dead_letter_queues[name] = dead_letters
             self.queues[name] = sqs.Queue(
                 self,
-                f"{_pascal(name)}Queue",
+                f"{pascal(name)}Queue",
                 visibility_timeout=cdk.Duration.seconds(visibility_timeout_seconds(name, workers)),
                 retention_period=cdk.Duration.days(4),
                 encryption=sqs.QueueEncryption.SQS_MANAGED,
@@ -135,7 +132,7 @@ class HubEvents(Construct):
             minutes = worker.schedule_minutes or 0
             events.Rule(
                 self,
-                f"Schedule{_pascal(worker.name)}",
+                f"Schedule{pascal(worker.name)}",
                 description=f"Runs {worker.name} every {minutes} minute(s)",
                 schedule=events.Schedule.rate(cdk.Duration.minutes(minutes)),
                 targets=[self._target(function)],
@@ -148,7 +145,7 @@ class HubEvents(Construct):
             )
             events.Rule(
                 self,
-                f"On{_pascal(worker.name)}",
+                f"On{pascal(worker.name)}",
                 description=f"Routes {', '.join(worker.event_detail_types)} to {worker.name}",
                 event_bus=self.bus,
                 event_pattern=events.EventPattern(detail_type=list(worker.event_detail_types), source=source),

@@ -27,6 +27,7 @@ from constructs import Construct
 from infra.config import HubConfig
 from infra.constructs import permissions
 from infra.constructs.nag import acknowledge
+from infra.constructs.naming import pascal
 from infra.constructs.permissions import Needs
 
 RUNTIME = lambda_.Runtime.PYTHON_3_13
@@ -238,7 +239,7 @@ class HubFunctions(Construct):
     def _role(self, area: str, needs: Needs, resources: HubResources, config: HubConfig) -> iam.Role:
         role = iam.Role(
             self,
-            f"{''.join(p.capitalize() for p in area.split('_'))}Role",
+            f"{pascal(area)}Role",
             description=f"Integration Hub functions of area {area}: least privilege by area",
             assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"),
             inline_policies={"hub-access": area_policy(needs, resources, config)},

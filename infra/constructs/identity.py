@@ -13,6 +13,7 @@ from aws_cdk import aws_cognito as cognito
 from constructs import Construct
 
 from infra.constructs.nag import acknowledge
+from infra.constructs.naming import pascal
 
 GROUPS = {
     "super_admin": "Operates the hub: provider catalog, every tenant through /api/admin",
@@ -71,7 +72,7 @@ class HubIdentity(Construct):
         for precedence, (name, description) in enumerate(GROUPS.items()):
             cognito.UserPoolGroup(
                 self,
-                f"Group{''.join(p.capitalize() for p in name.split('_'))}",
+                f"Group{pascal(name)}",
                 user_pool=self.user_pool,
                 group_name=name,
                 description=description,

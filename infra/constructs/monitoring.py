@@ -24,6 +24,7 @@ from aws_cdk import aws_sqs as sqs
 from constructs import Construct
 
 from infra.constructs.functions import METRICS_NAMESPACE, SERVICE_NAME
+from infra.constructs.naming import pascal
 
 REFRESH_FAILED_METRIC = "RefreshFailed"
 PERIOD = cdk.Duration.minutes(5)
@@ -81,7 +82,7 @@ class HubMonitoring(Construct):
         for name, queue in queues.items():
             metric = queue.metric_approximate_number_of_messages_visible(period=PERIOD, statistic="Maximum")
             self._alarm(
-                f"{''.join(p.capitalize() for p in name.replace('_', '-').split('-'))}DeadLetters",
+                f"{pascal(name)}DeadLetters",
                 metric,
                 f"Messages in the {name} dead-letter queue: failed work waiting for a look",
             )

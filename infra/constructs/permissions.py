@@ -135,6 +135,10 @@ class UnknownAreaError(ValueError):
     pass
 
 
+class UnknownQueueError(ValueError):
+    pass
+
+
 def needs_for_area(area: str) -> Needs:
     try:
         return AREA_NEEDS[area]
@@ -166,11 +170,10 @@ def combined(needs: Iterable[Needs]) -> Needs:
 
 
 def check_queues(needs: Needs, known_queues: Iterable[str], area: str) -> None:
-    unknown = sorted(set(needs.send_queues) - set(known_queues))
+    known = sorted(known_queues)
+    unknown = sorted(set(needs.send_queues) - set(known))
     if unknown:
-        raise UnknownAreaError(
-            f"area {area!r} sends to unknown queue(s) {unknown}; queues: {sorted(known_queues)}"
-        )
+        raise UnknownQueueError(f"area {area!r} sends to unknown queue(s) {unknown}; queues: {known}")
 
 
 __all__ = [
@@ -180,6 +183,7 @@ __all__ = [
     "SECRET_CREATE_ACTIONS",
     "Needs",
     "UnknownAreaError",
+    "UnknownQueueError",
     "check_queues",
     "combined",
     "needs_for_area",

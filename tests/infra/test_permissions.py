@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from infra.constructs.permissions import AREA_NEEDS, UnknownAreaError, needs_for_area, pipeline_needs
+from infra.constructs.permissions import (
+    AREA_NEEDS,
+    UnknownAreaError,
+    UnknownQueueError,
+    check_queues,
+    needs_for_area,
+    pipeline_needs,
+)
 
 pytestmark = pytest.mark.infra
 
@@ -64,3 +71,9 @@ def test_the_pipeline_adds_only_what_a_route_does_around_its_handler() -> None:
         "dynamodb:UpdateItem" in combined.table_action_list()
         and "dynamodb:PutItem" not in combined.table_action_list()
     )
+
+
+def test_an_area_sending_to_a_queue_that_does_not_exist_is_refused() -> None:
+    with pytest.raises(UnknownQueueError, match="refresh"):
+        check_queues(needs_for_area("connections"), ["webhook"], "connections")
+    check_queues(needs_for_area("connections"), ["refresh", "webhook"], "connections")

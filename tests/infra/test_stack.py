@@ -514,3 +514,16 @@ def test_function_assets_hold_only_their_own_handler(hub_synth: Synthesized) -> 
         (hub_synth.build_root / "functions" / "system-openapi" / "functions" / "openapi.json").read_text()
     )
     assert set(openapi["paths"]) >= {r.path for r in hub_synth.routes}
+
+
+def test_routes_api_gateway_cannot_tell_apart_stop_the_synth() -> None:
+    from hub.http.routing import Route
+
+    from infra.stack import StackConfigError, check_specs, route_function_specs
+
+    routes = [
+        Route("GET", "/api/things/{id}", "functions.system.health", ("user",), None, "", "system"),
+        Route("GET", "/api/things/{thingId}", "functions.system.ready", ("user",), None, "", "system"),
+    ]
+    with pytest.raises(StackConfigError, match="cannot tell apart"):
+        check_specs([rf.spec for rf in route_function_specs(routes)], routes)
