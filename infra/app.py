@@ -30,8 +30,8 @@ from typing import Any  # noqa: E402
 
 import aws_cdk as cdk  # noqa: E402
 from cdk_nag import AwsSolutionsChecks  # noqa: E402
-from hub.http.routing import Route, Worker  # noqa: E402
 
+from hub.http.routing import Route, Worker  # noqa: E402
 from infra import packaging  # noqa: E402
 from infra.config import HubConfig  # noqa: E402
 from infra.stack import IntegrationHubStack  # noqa: E402

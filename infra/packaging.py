@@ -236,6 +236,7 @@ def build_function_asset(
 def openapi_json() -> str:
     """The merged OpenAPI document, bundled into the openapi function at synth time."""
     from aws_lambda_powertools.event_handler.openapi.encoders import jsonable_encoder
+
     from hub.openapi import build_openapi
 
     # the merged document holds enums and models; Powertools' encoder makes it plain JSON

@@ -18,9 +18,9 @@ from typing import Any
 import aws_cdk as cdk
 from aws_cdk import aws_lambda as lambda_
 from constructs import Construct
+
 from hub.http.routing import Route, Worker, ambiguous_pairs
 from hub.settings import Settings
-
 from infra import packaging
 from infra.config import HubConfig
 from infra.constructs import permissions

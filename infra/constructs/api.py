@@ -20,8 +20,8 @@ from aws_cdk import aws_iam as iam
 from aws_cdk import aws_lambda as lambda_
 from aws_cdk import aws_logs as logs
 from constructs import Construct
-from hub.http.routing import Route
 
+from hub.http.routing import Route
 from infra.config import HubConfig
 from infra.constructs.nag import acknowledge
 

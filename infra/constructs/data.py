@@ -13,6 +13,7 @@ import aws_cdk as cdk
 from aws_cdk import aws_dynamodb as dynamodb
 from aws_cdk import aws_kms as kms
 from constructs import Construct
+
 from hub import table as table_definition
 
 _TYPES = {

@@ -21,8 +21,8 @@ from aws_cdk import aws_lambda as lambda_
 from aws_cdk import aws_lambda_event_sources as sources
 from aws_cdk import aws_sqs as sqs
 from constructs import Construct
-from hub.http.routing import Worker
 
+from hub.http.routing import Worker
 from infra.constructs.nag import acknowledge
 from infra.constructs.naming import pascal
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from hub.http.routing import Route, Worker
 
 REPO_ROOT = Path(__file__).resolve().parents[2]

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hub import table as table_definition
 
+from hub import table as table_definition
 from tests.infra.conftest import SAMPLE_ROUTES, SAMPLE_WORKERS, Synthesized
 
 pytestmark = pytest.mark.infra
@@ -270,7 +270,6 @@ def test_queue_and_event_workers_are_wired_to_their_triggers(sample_synth: Synth
 
 def test_unknown_area_trigger_or_queue_stops_the_synth() -> None:
     from hub.http.routing import Route, Worker
-
     from infra.constructs.events import WorkerConfigError
     from infra.constructs.permissions import UnknownAreaError
     from infra.stack import route_function_specs, worker_function_specs
@@ -518,7 +517,6 @@ def test_function_assets_hold_only_their_own_handler(hub_synth: Synthesized) -> 
 
 def test_routes_api_gateway_cannot_tell_apart_stop_the_synth() -> None:
     from hub.http.routing import Route
-
     from infra.stack import StackConfigError, check_specs, route_function_specs
 
     routes = [
