@@ -49,6 +49,13 @@ class ValidationError(HubError):
     default_message = "The request is not valid"
 
 
+class UnsafeUrl(ValidationError):
+    """A tenant-supplied URL points somewhere the hub must never call (SSRF guard, hub.urlguard)."""
+
+    code = "UNSAFE_URL"
+    default_message = "The URL is not allowed"
+
+
 class InvalidCredentials(HubError):
     status_code = 400
     code = "INVALID_CREDENTIALS"
@@ -104,6 +111,11 @@ class WebhookNotFound(NotFound):
     default_message = "Webhook not found"
 
 
+class SecretNotFound(NotFound):
+    code = "SECRET_NOT_FOUND"
+    default_message = "The stored credentials were not found"
+
+
 class Conflict(HubError):
     status_code = 409
     code = "CONFLICT"
@@ -129,6 +141,11 @@ class IdempotencyKeyReused(HubError):
     status_code = 422
     code = "IDEMPOTENCY_KEY_REUSED"
     default_message = "This Idempotency-Key was already used with a different request body"
+
+
+class SecretExists(Conflict):
+    code = "SECRET_EXISTS"
+    default_message = "Credentials are already stored for this reference"
 
 
 class PayloadTooLarge(HubError):
@@ -170,3 +187,12 @@ class ServiceUnavailable(HubError):
     status_code = 503
     code = "SERVICE_UNAVAILABLE"
     default_message = "A dependency is not available"
+
+
+class VaultError(HubError):
+    """The credential vault failed. The message is deliberately generic: it never names a payload,
+    a decrypted value or ciphertext."""
+
+    status_code = 500
+    code = "VAULT_ERROR"
+    default_message = "The credential vault could not complete the operation"
