@@ -310,3 +310,26 @@ def test_the_vault_talks_to_kms_and_secrets_manager_at_the_configured_endpoint(m
     server_secrets = boto3.client("secretsmanager", region_name="us-east-1", endpoint_url=moto_server_env)
     assert server_secrets.describe_secret(SecretId=ACME_REF.secret_name())["Name"] == ACME_REF.secret_name()
     assert vault.read(ACME_REF) == PAYLOAD
+
+
+def test_a_payload_that_is_not_a_json_object_is_refused_without_echoing_it(vault: CredentialVault) -> None:
+    for payload in ({"token": {"not-json-serializable-value-123"}}, ["not", "an", "object"]):
+        with pytest.raises(VaultError) as raised:
+            vault.store(ACME_REF, payload)  # type: ignore[arg-type]
+        assert "not-json-serializable-value-123" not in str(raised.value)
+    assert not vault.exists(ACME_REF)
+
+
+def test_the_vault_can_be_swapped_for_another_store(aws_env: LocalResources) -> None:
+    from hub.vault import set_vault
+
+    class InMemoryVault(SecretsManagerVault):
+        pass
+
+    replacement = InMemoryVault()
+    set_vault(replacement)
+    try:
+        assert get_vault() is replacement
+    finally:
+        set_vault(None)
+    assert type(get_vault()) is SecretsManagerVault
