@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 from decimal import Decimal
+from enum import Enum
 from typing import Any
 
 from hub.errors import HubError
@@ -15,6 +16,8 @@ def _default(value: Any) -> Any:
         return int(value) if value == value.to_integral_value() else float(value)
     if isinstance(value, datetime | date):
         return value.isoformat()
+    if isinstance(value, Enum):  # e.g. OpenAPI's ParameterInType in documents with path parameters
+        return value.value
     if isinstance(value, set | frozenset):
         return sorted(value)
     if hasattr(value, "model_dump"):
