@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import random
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable
@@ -31,8 +32,7 @@ from hub.ids import new_id
 from hub.observability import logger
 from hub.redaction import redact_text
 from hub.settings import get_settings
-from hub.table import tenant_pk
-from hub.webhooks.repository import WebhookRepository, delivery_sk, due_index_keys
+from hub.webhooks.repository import WebhookRepository, delivery_pk, delivery_sk, due_index_keys
 from hub.webhooks.signing import signing_headers
 from hub.webhooks.signing_keys import signing_secrets
 
@@ -79,13 +79,16 @@ def delivery_id_for(message_id: str) -> str:
 def new_delivery(
     endpoint: dict[str, Any], *, message_id: str, event_type: str, timestamp: str, data: dict[str, Any]
 ) -> dict[str, Any]:
-    """A delivery item, due now (so the sweep sends it if the dispatcher dies before it does)."""
+    """A delivery item that already holds the claim on its first attempt (one write fewer per
+    delivery): the caller sends it right away with `attempt_delivery(..., first=True)`. Should the
+    caller die first, the lease runs out and the sweep sends it."""
     now = clock.now()
     iso = clock.iso(now)
     delivery_id = delivery_id_for(message_id)
+    lease_until = _lease_until(now)
     return {
-        "pk": tenant_pk(endpoint["tenantId"]),
-        "sk": delivery_sk(endpoint["id"], delivery_id),
+        "pk": delivery_pk(endpoint["tenantId"], endpoint["id"]),
+        "sk": delivery_sk(delivery_id),
         "entity": "webhookDelivery",
         "id": delivery_id,
         "tenantId": endpoint["tenantId"],
@@ -94,12 +97,17 @@ def new_delivery(
         "eventType": event_type,
         "body": build_body(message_id, event_type, timestamp, data),
         "status": "pending",
-        "attempts": 0,
+        "attempts": 1,
+        "leaseUntil": lease_until,
         "createdAt": iso,
         "updatedAt": iso,
         "ttl": int(now + get_settings().webhook_delivery_retention_days * 86400),
-        **due_index_keys(delivery_id, now),
+        **due_index_keys(delivery_id, lease_until),
     }
+
+
+def _lease_until(now: float) -> float:
+    return now + get_settings().webhook_timeout_seconds + LEASE_MARGIN_SECONDS
 
 
 # ---- one HTTP attempt -------------------------------------------------------------------------
@@ -140,6 +148,23 @@ def _failure_text(status: int) -> str:
     return f"HTTP {status}"
 
 
+_ssl_context: Any = None
+_ssl_lock = threading.Lock()
+
+
+def _shared_ssl_context() -> Any:
+    """One verifying TLS context per process: building one loads the CA store (~15 ms), which
+    would otherwise be paid on every delivery."""
+    global _ssl_context
+    if _ssl_context is None:
+        with _ssl_lock:
+            if _ssl_context is None:
+                import httpx
+
+                _ssl_context = httpx.create_ssl_context(trust_env=False)
+    return _ssl_context
+
+
 def send(url: str, body: bytes, headers: dict[str, str]) -> SendResult:
     """POST once through the URL guard: the address dialled is the one checked; no redirects."""
     import httpx
@@ -155,6 +180,7 @@ def send(url: str, body: bytes, headers: dict[str, str]) -> SendResult:
         response = safe_request(
             "POST", url, headers=headers, content=body, purpose=URL_PURPOSE,
             timeout=get_settings().webhook_timeout_seconds, follow_redirects=False,
+            ssl_context=_shared_ssl_context(),
         )
     except UnsafeUrl as error:  # the guard refused the address (e.g. DNS now answers private): not dialled
         return SendResult(None, elapsed(), error=f"unsafe_url: {error.message}")
@@ -233,11 +259,12 @@ def _close_without_attempt(delivery: dict[str, Any], reason: str, *, publish: bo
 
 
 def attempt_delivery(
-    delivery: dict[str, Any], *, endpoint: dict[str, Any] | None = None, manual: bool = False
+    delivery: dict[str, Any], *, endpoint: dict[str, Any] | None = None, manual: bool = False, first: bool = False
 ) -> dict[str, Any]:
     """Make the next attempt of one delivery and record it. Answers the delivery afterwards.
 
     Safe to call concurrently for the same delivery: only the caller whose claim wins sends.
+    `first`: the delivery was just created by this caller, holding the claim on attempt 1.
     """
     repo = WebhookRepository()
     tenant_id, webhook_id = delivery["tenantId"], delivery["webhookId"]
@@ -251,10 +278,11 @@ def attempt_delivery(
     settings = get_settings()
     now = clock.now()
     was_final = delivery.get("status") in ("failed", "delivered")
-    claimed = repo.claim_attempt(
-        delivery, now_iso=clock.iso(now), lease_until=now + settings.webhook_timeout_seconds + LEASE_MARGIN_SECONDS,
-        allow_final=manual,
-    )
+    if first:
+        claimed: dict[str, Any] | None = delivery
+    else:
+        claimed = repo.claim_attempt(delivery, now_iso=clock.iso(now), lease_until=_lease_until(now),
+                                     allow_final=manual)
     if claimed is None:
         return repo.get_delivery(tenant_id, webhook_id, delivery["id"]) or delivery
 
@@ -329,9 +357,11 @@ def run_attempts(
     *,
     endpoints: dict[str, dict[str, Any]] | None = None,
     deadline: Callable[[], bool] | None = None,
+    first: bool = False,
 ) -> list[dict[str, Any]]:
     """Attempt several deliveries concurrently (bounded); a failure of one never stops the rest.
-    A delivery that raised stays in the due index and the sweep tries it again."""
+    A delivery that raised (or was skipped for lack of time) stays in the due index and the sweep
+    tries it again."""
     items = list(deliveries)
     if not items:
         return []
@@ -340,7 +370,7 @@ def run_attempts(
         if deadline is not None and deadline():
             return delivery
         try:
-            return attempt_delivery(delivery, endpoint=(endpoints or {}).get(delivery["webhookId"]))
+            return attempt_delivery(delivery, endpoint=(endpoints or {}).get(delivery["webhookId"]), first=first)
         except Exception:  # noqa: BLE001
             logger.exception("webhook delivery attempt raised", extra={"deliveryId": delivery.get("id")})
             return delivery

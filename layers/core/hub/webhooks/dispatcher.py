@@ -73,7 +73,7 @@ def dispatch_event(event: dict[str, Any], *, deadline: Callable[[], bool] | None
             created.append(delivery)
         else:
             logger.info("event already dispatched to this endpoint", extra={"deliveryId": delivery["id"]})
-    return run_attempts(created, endpoints={e["id"]: e for e in endpoints}, deadline=deadline)
+    return run_attempts(created, endpoints={e["id"]: e for e in endpoints}, deadline=deadline, first=True)
 
 
 def sweep_due_deliveries(

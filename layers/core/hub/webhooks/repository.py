@@ -1,9 +1,13 @@
 """Webhook endpoints and their deliveries in the single table.
 
-Endpoint   pk TENANT#{tenantId}  sk WEBHOOK#{webhookId}
-Delivery   pk TENANT#{tenantId}  sk WHDELIVERY#{webhookId}#{deliveryId}   ttl = retention
+Endpoint   pk TENANT#{tenantId}                     sk WEBHOOK#{webhookId}
+Delivery   pk TENANT#{tenantId}#WEBHOOK#{webhookId}  sk WHDELIVERY#{deliveryId}   ttl = retention
            while an attempt is due it also carries gsi2pk DUE#webhook#{shard} / gsi2sk {dueAt}#{id}
            (the sparse due index); the keys are removed once the delivery is final.
+
+Deliveries get a partition per endpoint: a busy tenant's delivery writes spread over its
+endpoints instead of heating the tenant's own partition, and reading a tenant's endpoints (once
+per event) never wades through its delivery history.
 """
 
 from __future__ import annotations
@@ -29,8 +33,12 @@ def endpoint_sk(webhook_id: str) -> str:
     return f"{ENDPOINT_PREFIX}{webhook_id}"
 
 
-def delivery_sk(webhook_id: str, delivery_id: str) -> str:
-    return f"{DELIVERY_PREFIX}{webhook_id}#{delivery_id}"
+def delivery_pk(tenant_id: str, webhook_id: str) -> str:
+    return f"{tenant_pk(tenant_id)}#{ENDPOINT_PREFIX}{webhook_id}"
+
+
+def delivery_sk(delivery_id: str) -> str:
+    return f"{DELIVERY_PREFIX}{delivery_id}"
 
 
 class WebhookRepository(Repository):
@@ -130,10 +138,10 @@ class WebhookRepository(Repository):
         return True
 
     def get_delivery(self, tenant_id: str, webhook_id: str, delivery_id: str) -> dict[str, Any] | None:
-        return self.get(tenant_pk(tenant_id), delivery_sk(webhook_id, delivery_id))
+        return self.get(delivery_pk(tenant_id, webhook_id), delivery_sk(delivery_id))
 
     def list_deliveries(self, tenant_id: str, webhook_id: str, max_items: int = 5000) -> list[dict[str, Any]]:
-        return self.query_all(tenant_pk(tenant_id), sk_prefix=f"{DELIVERY_PREFIX}{webhook_id}#",
+        return self.query_all(delivery_pk(tenant_id, webhook_id), sk_prefix=DELIVERY_PREFIX,
                               forward=False, max_items=max_items)
 
     def claim_attempt(

@@ -189,7 +189,7 @@ def send_test(tenant_id: str, webhook_id: str) -> DeliveryView:
     repo = WebhookRepository()
     repo.create_delivery(delivery)
     record_change("webhookDelivery", delivery["id"], after={"webhookId": webhook_id, "eventType": TEST_EVENT_TYPE})
-    return delivery_view(attempt_delivery(delivery, endpoint=endpoint))
+    return delivery_view(attempt_delivery(delivery, endpoint=endpoint, first=True))
 
 
 def list_deliveries(tenant_id: str, webhook_id: str, params: DeliveryListParams) -> DeliveryList:
