@@ -408,3 +408,106 @@ def test_events_about_webhooks_are_never_delivered_to_webhooks(api, receiver, ca
     # And events from other sources are not hub events
     assert dispatch_event({"source": "platform", "detail-type": "integration.connected",
                            "detail": {"tenantId": "acme", "type": "integration.connected"}}) == []
+
+
+# ---- the machinery --------------------------------------------------------------------------------
+
+
+def test_the_sweep_queries_the_due_index_and_never_scans(api, receiver, capture, monkeypatch) -> None:
+    from hub import aws
+
+    receiver.fail_first = 1
+    webhook = register(api, receiver)
+    publish()
+    client = aws.client("dynamodb")
+
+    def no_scan(**kwargs: Any) -> None:
+        raise AssertionError("the sweep must not Scan")
+
+    monkeypatch.setattr(client, "scan", no_scan)
+    queried: list[str] = []
+    original_query = client.query
+
+    def spy_query(**kwargs: Any) -> Any:
+        queried.append(kwargs.get("IndexName", "table"))
+        return original_query(**kwargs)
+
+    monkeypatch.setattr(client, "query", spy_query)
+    advance_to_next_attempt(1)
+    assert len(receiver.requests) == 2
+    assert queried.count("gsi2") == 8  # one Query per shard
+    [delivery] = deliveries(api, webhook["id"])
+    assert delivery["status"] == "delivered"
+
+
+def test_a_final_delivery_leaves_the_due_index(api, receiver, capture) -> None:
+    from hub.webhooks.repository import WebhookRepository
+
+    webhook = register(api, receiver)
+    publish()
+    [delivery] = deliveries(api, webhook["id"])
+    item = WebhookRepository().get_delivery("acme", webhook["id"], delivery["id"])
+    assert item is not None and "gsi2pk" not in item and "gsi2sk" not in item and item["ttl"] > clock.now()
+
+
+def test_concurrent_attempts_of_one_delivery_send_it_once(api, receiver, capture) -> None:
+    import threading
+
+    from hub.webhooks.delivery import attempt_delivery
+    from hub.webhooks.repository import WebhookRepository
+
+    # Given a delivery whose retry is due
+    receiver.fail_first = 1
+    webhook = register(api, receiver)
+    publish()
+    [delivery] = deliveries(api, webhook["id"])
+    item = WebhookRepository().get_delivery("acme", webhook["id"], delivery["id"])
+    clock.advance(10)
+    # When two workers attempt it at the same moment
+    threads = [threading.Thread(target=attempt_delivery, args=(dict(item),)) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    # Then it was sent once more, not twice
+    assert len(receiver.requests) == 2
+    assert deliveries(api, webhook["id"])[0]["attempts"] == 2
+
+
+def test_deleting_an_endpoint_stops_its_pending_retries(api, receiver, capture) -> None:
+    receiver.down = True
+    webhook = register(api, receiver)
+    publish()
+    assert api.delete(f"/api/tenant/webhooks/{webhook['id']}").status == 204
+    clock.advance(3600)
+    counts = run_retry_sweep()
+    assert counts["due"] == 1 and counts["failed"] == 1
+    assert len(receiver.requests) == 1
+    clock.advance(86400)
+    assert run_retry_sweep()["due"] == 0
+
+
+def test_the_dispatcher_reports_failed_records_individually(aws_env, monkeypatch) -> None:
+    import json
+
+    from functions.consumers.webhook_dispatcher import handler
+    from hub.webhooks import dispatcher
+    from local.apigw import LambdaContext
+
+    def explode(event: dict[str, Any], **_: Any) -> list[Any]:
+        if event.get("detail", {}).get("tenantId") == "broken":
+            raise RuntimeError("table unavailable")
+        return []
+
+    monkeypatch.setattr(dispatcher, "dispatch_event", explode)
+    monkeypatch.setattr("functions.consumers.webhook_dispatcher.dispatch_event", explode)
+    records = [
+        {"messageId": f"m{i}", "receiptHandle": "r", "body": json.dumps({"detail": {"tenantId": tenant}}),
+         "attributes": {}, "messageAttributes": {}, "md5OfBody": "", "eventSource": "aws:sqs",
+         "eventSourceARN": "arn:aws:sqs:us-east-1:000000000000:integration-hub-webhook", "awsRegion": "us-east-1"}
+        for i, tenant in enumerate(["acme", "broken", "acme"])
+    ] + [{"messageId": "m3", "receiptHandle": "r", "body": "not json", "attributes": {}, "messageAttributes": {},
+          "md5OfBody": "", "eventSource": "aws:sqs",
+          "eventSourceARN": "arn:aws:sqs:us-east-1:000000000000:integration-hub-webhook", "awsRegion": "us-east-1"}]
+    result = handler({"Records": records}, LambdaContext("webhook-dispatcher", timeout_seconds=90))
+    assert result == {"batchItemFailures": [{"itemIdentifier": "m1"}]}
