@@ -42,5 +42,6 @@ def record_handler(record: SQSRecord) -> None:
 def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     global _context
     _context = context
-    return process_partial_response(event=event, record_handler=record_handler, processor=processor,
-                                    context=context)
+    response = process_partial_response(event=event, record_handler=record_handler, processor=processor,
+                                        context=context)
+    return dict(response)

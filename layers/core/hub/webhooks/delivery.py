@@ -198,8 +198,8 @@ def send(url: str, body: bytes, headers: dict[str, str]) -> SendResult:
     retry_after = None
     if status in (429, 503):
         retry_after = parse_retry_after(response.headers.get("retry-after"), clock.now())
-    error = None if 200 <= status < 300 else _failure_text(status)
-    return SendResult(status, duration, response_body=text or None, error=error, retry_after=retry_after)
+    failure = None if 200 <= status < 300 else _failure_text(status)
+    return SendResult(status, duration, response_body=text or None, error=failure, retry_after=retry_after)
 
 
 def retry_delay(attempts_made: int, retry_after: float | None = None) -> float | None:
