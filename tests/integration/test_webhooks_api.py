@@ -18,7 +18,12 @@ from hub.urlguard import use_resolver
 from local.receiver import Receiver
 from local.webhooks_dev import install_webhook_rule, pump_webhook_queue, run_retry_sweep
 from tests.support.api import ApiClient, ApiResponse
-from tests.support.webhooks import EventCapture, iter_strings, receiver_on_hub_clock  # noqa: F401
+from tests.support.webhooks import (  # noqa: F401 - fixtures
+    EventCapture,
+    hub_log_lines,
+    iter_strings,
+    receiver_on_hub_clock,
+)
 
 pytestmark = pytest.mark.usefixtures("receiver_on_hub_clock")
 
@@ -27,6 +32,8 @@ pytestmark = pytest.mark.usefixtures("receiver_on_hub_clock")
 def receiver(aws_env) -> Iterator[Receiver]:
     with Receiver() as running:
         yield running
+    # every delivery any test provoked verified with the independent standardwebhooks library
+    assert all(request.verified for request in running.requests), "a delivery did not verify"
 
 
 def create(api: ApiClient, url: str, events: list[str] | None = None, **extra: Any) -> ApiResponse:
@@ -259,6 +266,7 @@ def test_a_name_that_resolves_to_a_private_address_at_delivery_is_not_dialled(ap
 def test_tenant_b_cannot_see_or_change_tenant_a_endpoints_or_deliveries(api, receiver) -> None:
     # Given tenant A's endpoint with a delivery
     webhook = create(api, receiver.url).body
+    receiver.secrets = [webhook["secret"]]
     delivery = api.post(f"/api/tenant/webhooks/{webhook['id']}/test").body
     base = f"/api/tenant/webhooks/{webhook['id']}"
     globex = api.as_("tenant_admin", tenant="globex", user="gina")
@@ -291,6 +299,7 @@ def test_tenant_b_cannot_see_or_change_tenant_a_endpoints_or_deliveries(api, rec
 def test_a_delivery_id_of_another_endpoint_is_not_found(api, receiver) -> None:
     one = create(api, receiver.url).body
     two = create(api, receiver.url).body
+    receiver.secrets = [one["secret"]]
     delivery = api.post(f"/api/tenant/webhooks/{one['id']}/test").body
     response = api.post(f"/api/tenant/webhooks/{two['id']}/deliveries/{delivery['id']}/retry")
     assert_error(response, 404, "WEBHOOK_NOT_FOUND")
@@ -299,7 +308,10 @@ def test_a_delivery_id_of_another_endpoint_is_not_found(api, receiver) -> None:
 # ---- the secret is answered twice, and never again ---------------------------------------------
 
 
-def test_the_secret_appears_only_in_the_create_and_rotate_answers(api, receiver, capsys) -> None:
+def test_the_secret_appears_only_in_the_create_and_rotate_answers(api, receiver, hub_log_lines, caplog) -> None:  # noqa: F811
+    import logging
+
+    caplog.set_level(logging.DEBUG)  # every library's records too (botocore logs request params)
     capture = EventCapture()
     install_webhook_rule()
     created = create(api, receiver.url)
@@ -329,8 +341,10 @@ def test_the_secret_appears_only_in_the_create_and_rotate_answers(api, receiver,
     # the secret (and its raw base64 part) is in no other answer, header, log line, audit record or event
     needles = [s for secret in secrets for s in (secret, secret.removeprefix("whsec_"))]
     haystacks = [r.raw_body for r in others] + [json.dumps(r.headers) for r in others]
-    out = capsys.readouterr()
-    haystacks += [out.out, out.err]
+    logged = hub_log_lines.getvalue()
+    assert logged.count("webhook delivery attempt") == 3  # the log lines were captured
+    assert "dynamodb" in caplog.text.lower()  # library records were captured as well
+    haystacks += [logged, caplog.text]
     haystacks += [json.dumps(record) for record in AuditRepository().list_for_tenant("acme")]
     haystacks += [json.dumps(event) for event in capture.drain()]
     haystacks += [json.dumps(list(iter_strings(item))) for item in _table_items()]

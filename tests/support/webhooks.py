@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import logging
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
@@ -73,3 +75,22 @@ def iter_strings(value: Any) -> Iterator[str]:
     elif isinstance(value, list | tuple):
         for item in value:
             yield from iter_strings(item)
+
+
+@pytest.fixture
+def hub_log_lines() -> Iterator[io.StringIO]:
+    """Every line the hub's Powertools logger writes, formatted exactly as Lambda would ship it."""
+    from hub.observability import logger as hub_logger
+
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(hub_logger.registered_formatter)
+    target = logging.getLogger(hub_logger.name)
+    previous_level = target.level
+    target.addHandler(handler)
+    target.setLevel(logging.DEBUG)
+    try:
+        yield stream
+    finally:
+        target.removeHandler(handler)
+        target.setLevel(previous_level)
