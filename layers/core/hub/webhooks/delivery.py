@@ -252,7 +252,7 @@ def _close_without_attempt(delivery: dict[str, Any], reason: str, *, publish: bo
     fields = {"status": "failed", "error": reason, "updatedAt": iso, "nextAttemptAt": None,
               "failedAt": delivery.get("failedAt") or iso}
     closed = repo.record_attempt({**delivery, "attempts": int(delivery.get("attempts", 0))},
-                                 set_fields=fields, due_at=None)
+                                 set_fields=fields, due_at=None, require_open=True)
     if closed is not None and publish and not delivery.get("failedAt"):
         _publish("webhook.failed", closed, reason=reason)
     return closed or delivery

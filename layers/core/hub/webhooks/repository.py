@@ -179,8 +179,10 @@ class WebhookRepository(Repository):
         *,
         set_fields: dict[str, Any],
         due_at: float | None,
+        require_open: bool = False,
     ) -> dict[str, Any] | None:
-        """Store an attempt's outcome, only if our claim still holds; schedule or finalize."""
+        """Store an attempt's outcome, only if our claim still holds; schedule or finalize.
+        `require_open`: also only if the delivery is not final yet (closing from a stale read)."""
         fields = dict(set_fields)
         remove: list[str] = ["leaseUntil"]
         if due_at is None:
@@ -193,9 +195,10 @@ class WebhookRepository(Repository):
                 claimed["sk"],
                 set_fields=fields,
                 remove_fields=remove,
-                condition="#attempts = :mine",
-                names={"#attempts": "attempts"},
-                values={":mine": int(claimed["attempts"])},
+                condition="#attempts = :mine" + (" AND #status IN (:open0, :open1)" if require_open else ""),
+                names={"#attempts": "attempts", **({"#status": "status"} if require_open else {})},
+                values={":mine": int(claimed["attempts"]),
+                        **({":open0": OPEN_STATUSES[0], ":open1": OPEN_STATUSES[1]} if require_open else {})},
             )
         except ConditionFailed:
             return None
