@@ -11,6 +11,13 @@ from hub.http.routing import Worker
 
 WORKERS: list[Worker] = [
     # ---- jobs (schedules) -------------------------------------------------------------
+    Worker("webhook-retry-sweep", "functions.jobs.webhook_retry_sweep", "schedule", "webhooks",
+           "Send webhook deliveries whose retry is due (sparse due index)", schedule_minutes=1,
+           timeout_seconds=300),
     # ---- queue consumers ---------------------------------------------------------------
+    # fed by an EventBridge rule on the hub bus: hub.webhooks.dispatcher.event_pattern()
+    Worker("webhook-dispatcher", "functions.consumers.webhook_dispatcher", "queue", "webhooks",
+           "Turn hub events into signed webhook deliveries", queue="webhook", timeout_seconds=90,
+           batch_size=10),
     # ---- event consumers ---------------------------------------------------------------
 ]

@@ -21,9 +21,11 @@ EVENT_TYPES: tuple[str, ...] = (
     "integration.synced",
     "webhook.delivered",
     "webhook.failed",
+    "webhook.disabled",
 )
-# events about webhooks are never delivered to webhooks themselves (no feedback loops)
-WEBHOOK_EVENT_TYPES: tuple[str, ...] = ("webhook.delivered", "webhook.failed", "webhook.disabled")
+# events about webhooks are never delivered to webhooks themselves (no feedback loops);
+# `webhook.test` is only ever sent by POST /api/tenant/webhooks/{id}/test, never via the bus
+WEBHOOK_EVENT_TYPES: tuple[str, ...] = ("webhook.delivered", "webhook.failed", "webhook.disabled", "webhook.test")
 
 
 class EventDetail(BaseModel):
