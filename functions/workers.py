@@ -7,7 +7,11 @@ delivers events).
 
 from __future__ import annotations
 
+from hub.events import EVENT_TYPES, WEBHOOK_EVENT_TYPES
 from hub.http.routing import Worker
+
+# hub events a webhook may receive: never the events about webhooks themselves (no loops)
+WEBHOOK_FEED = tuple(t for t in EVENT_TYPES if t not in WEBHOOK_EVENT_TYPES)
 
 WORKERS: list[Worker] = [
     # ---- jobs (schedules) -------------------------------------------------------------
@@ -15,9 +19,8 @@ WORKERS: list[Worker] = [
            "Send webhook deliveries whose retry is due (sparse due index)", schedule_minutes=1,
            timeout_seconds=300),
     # ---- queue consumers ---------------------------------------------------------------
-    # fed by an EventBridge rule on the hub bus: hub.webhooks.dispatcher.event_pattern()
     Worker("webhook-dispatcher", "functions.consumers.webhook_dispatcher", "queue", "webhooks",
            "Turn hub events into signed webhook deliveries", queue="webhook", timeout_seconds=90,
-           batch_size=10),
+           batch_size=10, feed_detail_types=WEBHOOK_FEED),
     # ---- event consumers ---------------------------------------------------------------
 ]

@@ -20,6 +20,9 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     stack = LocalStack(port=args.port, moto_port=args.moto_port, sandbox_port=args.sandbox_port,
                        quiet=args.quiet)
+    from local.webhooks_dev import start_webhooks
+
+    stack.extras.append(start_webhooks)
     try:
         from local.jobs import start_jobs  # the scheduler and queue poller (jobs issue)
 

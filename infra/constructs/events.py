@@ -152,6 +152,17 @@ class HubEvents(Construct):
                 targets=[self._target(function)],
             )
         elif worker.trigger == "queue":
+            if worker.feed_detail_types:
+                events.Rule(
+                    self,
+                    f"Feed{pascal(worker.name)}",
+                    description=f"Puts hub events on the {worker.queue} queue for {worker.name}",
+                    event_bus=self.bus,
+                    event_pattern=events.EventPattern(
+                        source=[self.event_source], detail_type=list(worker.feed_detail_types)
+                    ),
+                    targets=[targets.SqsQueue(self.queues[worker.queue or ""])],
+                )
             function.add_event_source(
                 sources.SqsEventSource(
                     self.queues[worker.queue or ""],

@@ -525,3 +525,19 @@ def test_routes_api_gateway_cannot_tell_apart_stop_the_synth() -> None:
     ]
     with pytest.raises(StackConfigError, match="cannot tell apart"):
         check_specs([rf.spec for rf in route_function_specs(routes)], routes)
+
+
+def test_hub_events_feed_the_queues_that_ask_for_them(hub_synth: Synthesized) -> None:
+    from functions.workers import WORKERS
+
+    fed = [w for w in WORKERS if w.trigger == "queue" and w.feed_detail_types]
+    assert fed, "the webhook dispatcher is fed by the bus"
+    rules = [r for r in hub_synth.resources("AWS::Events::Rule").values() if "EventPattern" in r["Properties"]]
+    queues = hub_synth.resources("AWS::SQS::Queue")
+    for worker in fed:
+        matching = [r for r in rules if r["Properties"]["EventPattern"].get("detail-type") == list(worker.feed_detail_types)]
+        assert len(matching) == 1, worker.name
+        pattern = matching[0]["Properties"]["EventPattern"]
+        assert pattern["source"] == ["integration-hub"]
+        assert not {"webhook.delivered", "webhook.failed"} & set(pattern["detail-type"])
+        assert _ref(matching[0]["Properties"]["Targets"][0]["Arn"]) in queues
