@@ -535,7 +535,8 @@ def test_hub_events_feed_the_queues_that_ask_for_them(hub_synth: Synthesized) ->
     rules = [r for r in hub_synth.resources("AWS::Events::Rule").values() if "EventPattern" in r["Properties"]]
     queues = hub_synth.resources("AWS::SQS::Queue")
     for worker in fed:
-        matching = [r for r in rules if r["Properties"]["EventPattern"].get("detail-type") == list(worker.feed_detail_types)]
+        wanted = list(worker.feed_detail_types)
+        matching = [r for r in rules if r["Properties"]["EventPattern"].get("detail-type") == wanted]
         assert len(matching) == 1, worker.name
         pattern = matching[0]["Properties"]["EventPattern"]
         assert pattern["source"] == ["integration-hub"]
