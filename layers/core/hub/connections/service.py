@@ -357,7 +357,7 @@ def store_connection(integration: Mapping[str, Any], spec: ProviderSpec, *, user
     saved = repository.put_connection({k: v for k, v in record.items() if v is not None})
     integration_connected(saved, integration)
     _health_hook("schedule_health_check", saved)
-    _publish("integration.connected", saved, reason=fields.get("connectedVia"))
+    _publish("integration.connected", saved, via=fields.get("connectedVia"))
     record_change("connection", connection_id, before=_audit_view(existing), after=_audit_view(saved))
     record_activity(tenant_id, integration_id, "connect", "success", user_id=user_id,
                     details={"connectionId": connection_id, "authType": spec.auth_mode,
