@@ -86,16 +86,3 @@ class UserIntegrationListParams(ListParams):
     connected: bool | None = None
     sortOrder: Literal["asc", "desc"] = "asc"
 
-
-def optional_body(app: Any, model: type[Strict]) -> Any:
-    """Validate a JSON body that may be absent (POST .../refresh with or without {"force": true})."""
-    from pydantic import ValidationError as PydanticValidationError
-
-    from hub.errors import ValidationError
-    from hub.http.app import validation_details
-
-    raw = app.current_event.decoded_body
-    try:
-        return model.model_validate_json(raw) if raw and raw.strip() else model()
-    except PydanticValidationError as error:
-        raise ValidationError(details=validation_details(error.errors())) from None

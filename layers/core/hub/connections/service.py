@@ -104,6 +104,8 @@ def connectable_spec(integration: Mapping[str, Any], *, user_scoped: bool) -> Pr
     the right scope)."""
     from hub.connections.spec import provider_spec_for
 
+    if user_scoped and not integration.get("userScoped"):
+        raise IntegrationNotFound(details={"id": integration["id"]})
     if integration.get("userScoped") and not user_scoped:
         raise ValidationError(
             "This integration is user-scoped: each user connects it through /api/user/integrations/{id}/connect/oauth",
