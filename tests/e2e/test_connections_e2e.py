@@ -6,6 +6,7 @@ revocation) → secret gone."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 import boto3
@@ -18,11 +19,27 @@ from tests.e2e.conftest import RunningStack
 pytestmark = pytest.mark.e2e
 
 
+def _moto_url(stack: RunningStack) -> str:
+    """The stack's moto server: from the state file it writes, or (when another stack, e.g. a
+    second pytest-xdist worker, wrote that file last) from its moto child process."""
+    if STATE_FILE.exists():
+        state = json.loads(STATE_FILE.read_text())
+        if state.get("pid") == stack.process.pid:
+            return str(state["motoUrl"])
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            command = (stat.parent / "cmdline").read_bytes().split(b"\0")
+        except (OSError, ValueError, IndexError):
+            continue
+        if parent == stack.process.pid and b"local.moto_server" in command:
+            return f"http://127.0.0.1:{int(command[command.index(b'local.moto_server') + 1])}"
+    raise AssertionError("the local stack's moto server was not found")
+
+
 def _secret_names(stack: RunningStack, tenant: str) -> list[str]:
-    """The stack's Secrets Manager (moto server), found through the state file it writes."""
-    state = json.loads(STATE_FILE.read_text())
-    assert state["pid"] == stack.process.pid, "another local stack overwrote the state file"
-    client = boto3.client("secretsmanager", region_name="us-east-1", endpoint_url=state["motoUrl"],
+    """The secrets of a tenant in the stack's Secrets Manager."""
+    client = boto3.client("secretsmanager", region_name="us-east-1", endpoint_url=_moto_url(stack),
                           aws_access_key_id="local", aws_secret_access_key="local")
     names = [s["Name"] for s in client.list_secrets()["SecretList"]]
     return [name for name in names if name.startswith(f"integration-hub/{tenant}/")]
