@@ -69,8 +69,38 @@ ROUTES: list[Route] = [
     Route("GET", "/api/admin/audit-logs", "functions.audit.admin_list", SUPER, "audit",
           "The audit trail of all tenants", "audit"),
     # ---- connections -------------------------------------------------------------------
+    Route("POST", "/api/tenant/integrations/{id}/connect/oauth", "functions.connections.connect_oauth", ADMIN,
+          "connection", "Start the OAuth flow", "connections", action="connection.oauth_start"),
+    Route("POST", "/api/tenant/integrations/{id}/connect/oauth/exchange", "functions.connections.exchange_oauth",
+          ADMIN, "connection", "Exchange an authorization code", "connections", action="connection.oauth_exchange"),
+    Route("POST", "/api/tenant/integrations/{id}/connect/api-key", "functions.connections.connect_api_key", ADMIN,
+          "connection", "Connect with an API key", "connections", action="connection.connect_api_key"),
+    Route("POST", "/api/tenant/integrations/{id}/connect/basic", "functions.connections.connect_basic", ADMIN,
+          "connection", "Connect with basic auth", "connections", action="connection.connect_basic"),
+    Route("POST", "/api/tenant/integrations/{id}/connect/custom", "functions.connections.connect_custom", ADMIN,
+          "connection", "Connect with custom credentials", "connections", action="connection.connect_custom"),
+    Route("GET", "/api/tenant/integrations/{id}/connection", "functions.connections.get", ADMIN, "connection",
+          "Get the connection status", "connections"),
+    Route("POST", "/api/tenant/integrations/{id}/connection/test", "functions.connections.test", ADMIN,
+          "connection", "Test the connection", "connections", action="connection.test"),
+    Route("POST", "/api/tenant/integrations/{id}/connection/refresh", "functions.connections.refresh", ADMIN,
+          "connection", "Refresh the connection's token", "connections", action="connection.refresh"),
+    Route("POST", "/api/tenant/integrations/{id}/disconnect", "functions.connections.disconnect", ADMIN,
+          "connection", "Disconnect the integration", "connections", action="connection.disconnect"),
+    Route("PATCH", "/api/tenant/integrations/{id}/credentials", "functions.connections.update_credentials", ADMIN,
+          "connection", "Update the connection's credentials", "connections", action="connection.update_credentials"),
     # ---- oauth -------------------------------------------------------------------------
+    Route("GET", "/api/integrations/oauth/callback", "functions.oauth.callback", PUBLIC, None,
+          "OAuth callback: redirects to the return URL", "oauth"),
     # ---- user connections --------------------------------------------------------------
+    Route("GET", "/api/user/integrations", "functions.user_connections.list", ANY_USER, "connection",
+          "List my integrations and connections", "user_connections"),
+    Route("POST", "/api/user/integrations/{id}/connect/oauth", "functions.user_connections.connect_oauth", ANY_USER,
+          "connection", "Start my OAuth flow", "user_connections", action="connection.user_oauth_start"),
+    Route("GET", "/api/user/integrations/{id}/connection", "functions.user_connections.get", ANY_USER, "connection",
+          "Get my connection status", "user_connections"),
+    Route("POST", "/api/user/integrations/{id}/disconnect", "functions.user_connections.disconnect", ANY_USER,
+          "connection", "Disconnect my connection", "user_connections", action="connection.user_disconnect"),
     # ---- health, sync ------------------------------------------------------------------
     # ---- search, widgets ---------------------------------------------------------------
     # ---- webhooks ----------------------------------------------------------------------

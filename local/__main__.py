@@ -23,6 +23,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     from local.webhooks_dev import start_webhooks
 
     stack.extras.append(start_webhooks)
+    from local.seed import seed_sandbox
+
+    stack.extras.append(seed_sandbox)
     try:
         from local.jobs import start_jobs  # the scheduler and queue poller (jobs issue)
 

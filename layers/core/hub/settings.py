@@ -83,6 +83,11 @@ class Settings:
     # oauth / jobs (used by later issues)
     oauth_state_ttl_seconds: int = 600
     refresh_buffer_seconds: int = 300
+    # connections: refresh failures over this many UTC days turn a connection to "error"
+    refresh_max_failure_days: int = 3
+    refresh_lease_seconds: int = 60
+    refresh_backoff_max_seconds: int = 3600
+    activity_retention_days: int = 30
     refresh_queue_url: str = ""
     webhook_queue_url: str = ""
     http_timeout_seconds: float = 15.0
@@ -132,6 +137,10 @@ def get_settings() -> Settings:
         allow_http_loopback=_env_bool("HUB_ALLOW_HTTP_LOOPBACK", False),
         oauth_state_ttl_seconds=_env_int("HUB_OAUTH_STATE_TTL_SECONDS", 600),
         refresh_buffer_seconds=_env_int("HUB_REFRESH_BUFFER_SECONDS", 300),
+        refresh_max_failure_days=_env_int("HUB_REFRESH_MAX_FAILURE_DAYS", 3),
+        refresh_lease_seconds=_env_int("HUB_REFRESH_LEASE_SECONDS", 60),
+        refresh_backoff_max_seconds=_env_int("HUB_REFRESH_BACKOFF_MAX_SECONDS", 3600),
+        activity_retention_days=_env_int("HUB_ACTIVITY_RETENTION_DAYS", 30),
         refresh_queue_url=_env("HUB_REFRESH_QUEUE_URL"),
         webhook_queue_url=_env("HUB_WEBHOOK_QUEUE_URL"),
         http_timeout_seconds=float(_env("HUB_HTTP_TIMEOUT_SECONDS", "15")),

@@ -106,14 +106,11 @@ def update_integration(tenant_id: str, integration_id: str, body: IntegrationUpd
 
 def delete_integration(tenant_id: str, integration_id: str) -> None:
     from hub.connections.repository import remove_connection_records
+    from hub.connections.service import revoke_all_for_integration
 
     record = get_integration(tenant_id, integration_id)
-    try:
-        from hub.connections.service import revoke_all_for_integration
-    except ImportError:  # pragma: no cover - connections service not installed
-        revoke_all_for_integration = None
-    if revoke_all_for_integration is not None:
-        revoke_all_for_integration(tenant_id, integration_id)
+    # revoke at the provider and delete the secrets first; then the records go
+    revoke_all_for_integration(tenant_id, integration_id)
     removed = remove_connection_records(tenant_id, integration_id)
     IntegrationRepository().delete_integration(record)
     record_change("integration", integration_id, before=_audit_view(record), action="integration.delete")

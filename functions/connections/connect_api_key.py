@@ -1,0 +1,21 @@
+"""POST /api/tenant/integrations/{id}/connect/api-key: verify an API key, then store it."""
+
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler.openapi.params import Body
+
+from hub.connections.models import ApiKeyConnectRequest
+from hub.connections.service import connect_with_credentials
+from hub.http import create_app, lambda_entry
+from hub.http.context import current_principal
+
+app = create_app()
+
+
+@app.post("/api/tenant/integrations/<id>/connect/api-key", summary="Connect with an API key", tags=["connections"])
+def post_connect_api_key(id: str, body: Annotated[ApiKeyConnectRequest, Body()]) -> dict:
+    given = {**(body.credentials or {}), "apiKey": body.apiKey.get_secret_value()}
+    return connect_with_credentials(current_principal(), id, "api_key", given, display_name=body.displayName)
+
+
+handler = lambda_entry(app)

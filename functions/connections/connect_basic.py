@@ -1,0 +1,21 @@
+"""POST /api/tenant/integrations/{id}/connect/basic: verify a username and password, then store them."""
+
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler.openapi.params import Body
+
+from hub.connections.models import BasicConnectRequest
+from hub.connections.service import connect_with_credentials
+from hub.http import create_app, lambda_entry
+from hub.http.context import current_principal
+
+app = create_app()
+
+
+@app.post("/api/tenant/integrations/<id>/connect/basic", summary="Connect with basic auth", tags=["connections"])
+def post_connect_basic(id: str, body: Annotated[BasicConnectRequest, Body()]) -> dict:
+    given = {**(body.credentials or {}), "username": body.username, "password": body.password.get_secret_value()}
+    return connect_with_credentials(current_principal(), id, "basic", given, display_name=body.displayName)
+
+
+handler = lambda_entry(app)

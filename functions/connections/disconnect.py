@@ -1,0 +1,15 @@
+"""POST /api/tenant/integrations/{id}/disconnect: revoke at the provider, delete the secret."""
+
+from hub.connections.service import disconnect
+from hub.http import create_app, lambda_entry
+from hub.http.context import current_principal
+
+app = create_app()
+
+
+@app.post("/api/tenant/integrations/<id>/disconnect", summary="Disconnect the integration", tags=["connections"])
+def post_disconnect(id: str) -> dict:
+    return disconnect(current_principal(), id)
+
+
+handler = lambda_entry(app)

@@ -1,0 +1,25 @@
+"""POST /api/tenant/integrations/{id}/connect/oauth/exchange: exchange a code the frontend received."""
+
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler.openapi.params import Body
+
+from hub.connections.models import OAuthExchangeRequest
+from hub.connections.oauth import exchange_for_integration
+from hub.http import create_app, lambda_entry
+from hub.http.context import current_principal
+
+app = create_app()
+
+
+@app.post("/api/tenant/integrations/<id>/connect/oauth/exchange", summary="Exchange an authorization code",
+          tags=["connections"])
+def post_exchange(id: str, body: Annotated[OAuthExchangeRequest, Body()]) -> dict:
+    return exchange_for_integration(
+        current_principal(), id, code=body.code.get_secret_value(), redirect_uri=body.redirectUri,
+        code_verifier=body.codeVerifier.get_secret_value() if body.codeVerifier else None, state=body.state,
+        scopes=body.scopes,
+    )
+
+
+handler = lambda_entry(app)

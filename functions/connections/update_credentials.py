@@ -1,0 +1,21 @@
+"""PATCH /api/tenant/integrations/{id}/credentials: replace the credentials (verified first)."""
+
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler.openapi.params import Body
+
+from hub.connections.models import CredentialsUpdateRequest
+from hub.connections.service import update_credentials
+from hub.http import create_app, lambda_entry
+from hub.http.context import current_principal
+
+app = create_app()
+
+
+@app.patch("/api/tenant/integrations/<id>/credentials", summary="Update the connection's credentials",
+           tags=["connections"])
+def patch_credentials(id: str, body: Annotated[CredentialsUpdateRequest, Body()]) -> dict:
+    return update_credentials(current_principal(), id, body.credentialType, body.credentials)
+
+
+handler = lambda_entry(app)

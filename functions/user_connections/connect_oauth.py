@@ -1,0 +1,21 @@
+"""POST /api/user/integrations/{id}/connect/oauth: start the OAuth flow for the caller's own connection."""
+
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler.openapi.params import Body
+
+from hub.connections.models import OAuthStartRequest
+from hub.connections.oauth import start_oauth
+from hub.http import create_app, lambda_entry
+from hub.http.context import current_principal
+
+app = create_app()
+
+
+@app.post("/api/user/integrations/<id>/connect/oauth", summary="Start my OAuth flow", tags=["user_connections"])
+def post_user_connect_oauth(id: str, body: Annotated[OAuthStartRequest, Body()]) -> dict:
+    return start_oauth(current_principal(), id, return_url=body.returnUrl, scopes=body.scopes,
+                       metadata=body.metadata, redirect_uri=body.redirectUri, user_scoped=True)
+
+
+handler = lambda_entry(app)

@@ -1,0 +1,249 @@
+"""Refreshing one connection's token, safely under concurrency (DESIGN.md §7).
+
+1. A lease per connection by conditional write (`leaseOwner`, `leaseExpiresAt`): only one
+   worker (job, API request, another Lambda) refreshes a connection at a time; an expired lease
+   can be taken over.
+2. The lease write returns the item as it is now, which is the re-read: when someone else has
+   just refreshed, the due time has moved and the answer is "not_due" (unless `force`).
+3. The provider's answer:
+   - success: the new tokens replace the secret (a new version); when the provider returns no
+     refresh token the old one is kept; rotation stores the new one. New expiry, new due time
+     (expiry - buffer), counters reset, `integration.refreshed`;
+   - `invalid_grant`: final. Status "expired", due keys removed, `integration.error`, no retry;
+   - transient (5xx, 429, timeouts) or another refusal: `refreshFailures` + 1, exponential
+     backoff (at least the provider's Retry-After) with `cooldownUntil`, the due time moved to
+     the cooldown's end; `refreshFailureDays` counts distinct UTC days with failures and after
+     `settings.refresh_max_failure_days` of them the connection turns "error" (+ event).
+4. The lease is always released.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from hub import clock
+from hub.connections.activity import record_activity
+from hub.connections.repository import ConnectionRepository, secret_ref_of
+from hub.errors import HubError
+from hub.observability import logger
+from hub.settings import get_settings
+from hub.table import GSI2_PK, GSI2_SK, due_keys
+
+REFRESH_STATUSES = ("refreshed", "not_due", "lease_taken", "expired", "retry_later", "error", "not_refreshable")
+_LEASE_NAMES = {"#owner": "leaseOwner", "#until": "leaseExpiresAt"}
+
+
+@dataclass
+class RefreshOutcome:
+    status: str
+    record: dict[str, Any] | None = None
+    detail: str | None = None
+
+
+def _utc_day(moment: float) -> str:
+    return datetime.fromtimestamp(moment, tz=UTC).strftime("%Y-%m-%d")
+
+
+def backoff_seconds(failures: int, retry_after: int | None = None) -> int:
+    """1, 2, 4, 8 ... minutes up to `refresh_backoff_max_seconds`, never less than Retry-After."""
+    cap = get_settings().refresh_backoff_max_seconds
+    delay = min(cap, 60 * 2 ** max(0, failures - 1))
+    if retry_after is not None:
+        delay = max(delay, min(retry_after, cap))
+    return int(delay)
+
+
+def refresh_connection(tenant_id: str, integration_id: str, user_id: str | None = None, *, force: bool = False,
+                       owner: str, now: float | None = None) -> RefreshOutcome:
+    from hub.connections.service import is_refreshable
+
+    moment = clock.now() if now is None else now
+    repository = ConnectionRepository()
+    record = repository.get_connection(tenant_id, integration_id, user_id)
+    if record is None or record.get("status") not in ("active", "error") or not record.get("secretStored") \
+            or not is_refreshable(record):
+        return RefreshOutcome("not_refreshable", record, "The connection has no renewable token")
+    if not force:
+        due = record.get("refreshDueAt")
+        if due is None or float(due) > moment:
+            return RefreshOutcome("not_due", record)
+        cooldown = record.get("cooldownUntil")
+        if cooldown is not None and float(cooldown) > moment:
+            return RefreshOutcome("retry_later", record, "The connection is cooling down after a failed refresh")
+    leased = repository.update_connection(
+        tenant_id, integration_id, user_id,
+        {"leaseOwner": owner, "leaseExpiresAt": int(moment + get_settings().refresh_lease_seconds)},
+        condition="attribute_not_exists(#owner) OR #until < :now OR #owner = :owner",
+        names=_LEASE_NAMES, values={":now": int(moment), ":owner": owner},
+    )
+    if leased is None:
+        return RefreshOutcome("lease_taken", record, "Another worker is refreshing this connection")
+    try:
+        # `leased` is the item as it is now: someone may have refreshed (or disconnected) meanwhile
+        if leased.get("status") not in ("active", "error") or not leased.get("secretStored") \
+                or not is_refreshable(leased):
+            return RefreshOutcome("not_refreshable", leased, "The connection has no renewable token")
+        due = leased.get("refreshDueAt")
+        if not force and (due is None or float(due) > moment):
+            return RefreshOutcome("not_due", leased)
+        return _refresh_leased(leased, owner, moment)
+    finally:
+        _release(repository, tenant_id, integration_id, user_id, owner)
+
+
+def _release(repository: ConnectionRepository, tenant_id: str, integration_id: str, user_id: str | None,
+             owner: str) -> None:
+    try:
+        repository.update_connection(tenant_id, integration_id, user_id, {}, remove=("leaseOwner", "leaseExpiresAt"),
+                                     condition="#owner = :owner", names={"#owner": "leaseOwner"},
+                                     values={":owner": owner})
+    except Exception:  # noqa: BLE001 - an unreleased lease expires on its own
+        logger.exception("refresh lease not released", extra={"integrationId": integration_id})
+
+
+def _new_tokens(record: dict[str, Any], spec: Any, payload: dict[str, Any]) -> Any:
+    from hub.connections.credentials import service_account_assertion
+    from hub.connections.tokens import client_credentials_token, jwt_bearer_token, refresh_tokens
+
+    mode = record.get("refreshMode")
+    credentials = payload.get("credentials") or {}
+    if mode == "refresh_token":
+        refresh_token = payload.get("refreshToken")
+        if not refresh_token:
+            raise HubError("The stored credentials hold no refresh token", code="REFRESH_FAILED", status_code=400)
+        return refresh_tokens(spec, str(refresh_token), spec.config)
+    if mode == "client_credentials":
+        return client_credentials_token(spec, credentials["clientId"], credentials["clientSecret"])
+    if mode == "jwt_bearer":
+        return jwt_bearer_token(spec, service_account_assertion(spec, credentials["serviceAccountKey"]))
+    raise HubError("The connection has no renewable token", code="REFRESH_FAILED", status_code=400)
+
+
+def _refresh_leased(record: dict[str, Any], owner: str, moment: float) -> RefreshOutcome:
+    from hub.connections.service import (
+        _publish,
+        _update_integration,
+        connection_key,
+        integration_connected,
+        refresh_due_at,
+    )
+    from hub.connections.spec import provider_spec_for
+    from hub.connections.tokens import InvalidGrant, TransientTokenError
+    from hub.integrations.repository import IntegrationRepository
+    from hub.vault import get_vault
+
+    tenant_id, integration_id, user_id = record["tenantId"], record["integrationId"], record.get("userId")
+    integration = IntegrationRepository().get_integration(tenant_id, integration_id)
+    if integration is None:
+        return RefreshOutcome("not_refreshable", record, "The integration no longer exists")
+    try:
+        spec = provider_spec_for(integration)
+        ref = secret_ref_of(record)
+        payload = get_vault().read(ref)
+        tokens = _new_tokens(record, spec, payload)
+    except InvalidGrant as error:
+        return _expired(record, owner, error.message, _update_integration, _publish)
+    except TransientTokenError as error:
+        return _failed(record, owner, moment, error.message, error.retry_after, transient=True)
+    except HubError as error:
+        return _failed(record, owner, moment, error.message, None, transient=False)
+
+    new_payload = {**payload, **tokens.vault_payload()}
+    if not tokens.refresh_token and payload.get("refreshToken"):
+        new_payload["refreshToken"] = payload["refreshToken"]  # the provider kept the old one valid
+    get_vault().replace(ref, new_payload)
+    due = refresh_due_at(tokens.expires_at, spec.refresh_buffer_seconds, moment)
+    fields: dict[str, Any] = {
+        "status": "active",
+        "expiresAt": tokens.expires_at,
+        "refreshDueAt": due,
+        "lastRefreshedAt": clock.iso(moment),
+        "hasRefreshToken": bool(new_payload.get("refreshToken")),
+        "tokenType": tokens.token_type or record.get("tokenType"),
+        "refreshFailures": 0,
+        "refreshFailureDays": 0,
+        "updatedAt": clock.iso(),
+    }
+    if tokens.scopes is not None:
+        fields["scopes"] = list(tokens.scopes)
+    if tokens.extra:
+        fields["tokenFields"] = {**(record.get("tokenFields") or {}), **tokens.extra}
+    remove = ["cooldownUntil", "lastRefreshError", "lastRefreshFailureDay"]
+    if due is not None:
+        fields.update(due_keys("refresh", connection_key(record), due))
+    else:
+        remove += [GSI2_PK, GSI2_SK, "refreshDueAt"]
+        fields.pop("refreshDueAt")
+    if tokens.expires_at is None:
+        remove.append("expiresAt")
+        fields.pop("expiresAt")
+    saved = ConnectionRepository().update_connection(
+        tenant_id, integration_id, user_id, fields, remove=tuple(remove),
+        condition="#owner = :owner", names={"#owner": "leaseOwner"}, values={":owner": owner},
+    )
+    if saved is None:  # pragma: no cover - the lease expired under us; the tokens are stored anyway
+        logger.warning("refresh result written after the lease expired", extra={"integrationId": integration_id})
+        saved = ConnectionRepository().update_connection(tenant_id, integration_id, user_id, fields,
+                                                         remove=tuple(remove)) or record
+    if record.get("status") != "active" or integration.get("connectionStatus") != "active":
+        integration_connected(saved, integration)
+    _publish("integration.refreshed", saved)
+    record_activity(tenant_id, integration_id, "refresh", "success", user_id=user_id,
+                    details={"connectionId": record.get("connectionId")})
+    return RefreshOutcome("refreshed", saved)
+
+
+def _expired(record: dict[str, Any], owner: str, message: str, update_integration: Any, publish: Any
+             ) -> RefreshOutcome:
+    now = clock.iso()
+    saved = ConnectionRepository().update_connection(
+        record["tenantId"], record["integrationId"], record.get("userId"),
+        {"status": "expired", "expiredAt": now, "lastRefreshError": message, "updatedAt": now},
+        remove=(GSI2_PK, GSI2_SK, "refreshDueAt", "cooldownUntil"),
+    ) or record
+    update_integration(saved, {"connectionStatus": "expired", "status": "error", "lastError": message})
+    publish("integration.error", saved, reason="invalid_grant")
+    record_activity(record["tenantId"], record["integrationId"], "refresh", "failed", user_id=record.get("userId"),
+                    details={"connectionId": record.get("connectionId"), "error": "invalid_grant"})
+    return RefreshOutcome("expired", saved, message)
+
+
+def _failed(record: dict[str, Any], owner: str, moment: float, message: str, retry_after: int | None, *,
+            transient: bool) -> RefreshOutcome:
+    from hub.connections.service import _publish, _update_integration, connection_key
+
+    failures = int(record.get("refreshFailures") or 0) + 1
+    day = _utc_day(moment)
+    days = int(record.get("refreshFailureDays") or 0)
+    if record.get("lastRefreshFailureDay") != day:
+        days += 1
+    cooldown = moment + backoff_seconds(failures, retry_after)
+    fields: dict[str, Any] = {
+        "refreshFailures": failures,
+        "refreshFailureDays": days,
+        "lastRefreshFailureDay": day,
+        "lastRefreshFailureAt": clock.iso(moment),
+        "lastRefreshError": message,
+        "cooldownUntil": round(cooldown, 3),
+        "updatedAt": clock.iso(),
+    }
+    remove: tuple[str, ...] = ()
+    gave_up = days >= get_settings().refresh_max_failure_days
+    if gave_up:
+        fields["status"] = "error"
+        remove = (GSI2_PK, GSI2_SK, "refreshDueAt")
+    else:
+        fields["refreshDueAt"] = round(cooldown, 3)
+        fields.update(due_keys("refresh", connection_key(record), cooldown))
+    saved = ConnectionRepository().update_connection(record["tenantId"], record["integrationId"],
+                                                     record.get("userId"), fields, remove=remove) or record
+    record_activity(record["tenantId"], record["integrationId"], "refresh", "failed", user_id=record.get("userId"),
+                    details={"connectionId": record.get("connectionId"), "failures": failures,
+                             "transient": transient})
+    if gave_up:
+        _update_integration(saved, {"connectionStatus": "error", "status": "error", "lastError": message})
+        _publish("integration.error", saved, reason="refresh_failed")
+        return RefreshOutcome("error", saved, message)
+    return RefreshOutcome("retry_later" if transient else "error", saved, message)

@@ -1,0 +1,133 @@
+"""Fixtures and helpers for the connection tests: the sandbox OAuth provider in-process on
+loopback, the sandbox providers seeded as a super admin would, and a "browser" that follows the
+authorization URL to the sandbox and reads where it sends us back."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+import httpx
+import pytest
+
+from hub.settings import reset_settings
+from local.resources import LocalResources
+from local.sandbox import RunningSandbox, start_sandbox
+from tests.support.api import ApiClient
+
+RETURN_URL = "https://app.example.com/integrations/done"
+API_KEY = "sbx_test_key_valid_0001"
+
+
+@pytest.fixture(scope="session")
+def sandbox_server() -> Iterator[RunningSandbox]:
+    running = start_sandbox(port=0)
+    yield running
+    running.stop()
+
+
+@dataclass
+class SandboxWorld:
+    sandbox: RunningSandbox
+    resources: LocalResources
+    api: ApiClient
+
+    @property
+    def provider(self) -> Any:
+        return self.sandbox.provider
+
+    def create_integration(self, provider_id: str = "sandbox", *, tenant: str = "acme", user_scoped: bool = False,
+                           name: str | None = None) -> str:
+        admin = self.api.as_("tenant_admin", tenant=tenant)
+        body: dict[str, Any] = {"providerId": provider_id, "name": name or f"{provider_id} integration"}
+        if user_scoped:
+            body["userScoped"] = True
+        response = admin.post("/api/tenant/integrations", body)
+        assert response.status == 201, response.raw_body
+        return str(response.body["id"])
+
+    def start(self, integration_id: str, *, client: ApiClient | None = None, user_scoped: bool = False,
+              return_url: str = RETURN_URL, **extra: Any) -> dict[str, Any]:
+        caller = client or self.api
+        path = (f"/api/user/integrations/{integration_id}/connect/oauth" if user_scoped
+                else f"/api/tenant/integrations/{integration_id}/connect/oauth")
+        response = caller.post(path, {"returnUrl": return_url, **extra})
+        assert response.status == 200, response.raw_body
+        return response.body  # type: ignore[no-any-return]
+
+    def authorize(self, authorization_url: str) -> dict[str, str]:
+        """The browser at the provider: follow the authorization URL, return the query the
+        provider redirects back with (code, state, iss or error)."""
+        answer = httpx.get(authorization_url, follow_redirects=False, timeout=10)
+        assert answer.status_code == 302, answer.text
+        return dict(parse_qsl(urlsplit(answer.headers["location"]).query))
+
+    def callback(self, params: dict[str, str]) -> Any:
+        return self.api.get("/api/integrations/oauth/callback", query=params, claims=False)
+
+    def connect(self, integration_id: str, *, client: ApiClient | None = None, user_scoped: bool = False) -> Any:
+        started = self.start(integration_id, client=client, user_scoped=user_scoped)
+        response = self.callback(self.authorize(started["authorizationUrl"]))
+        assert response.status == 302, response.raw_body
+        outcome = dict(parse_qsl(urlsplit(response.header("Location") or "").query))
+        assert outcome.get("status") == "connected", outcome
+        return outcome
+
+
+def location_query(response: Any) -> dict[str, str]:
+    return dict(parse_qsl(urlsplit(response.header("Location") or "").query))
+
+
+@pytest.fixture
+def sandbox_world(aws_env: LocalResources, sandbox_server: RunningSandbox,
+                  monkeypatch: pytest.MonkeyPatch) -> Iterator[SandboxWorld]:
+    """Given the sandbox provider on loopback and the `sandbox` / `sandbox-apikey` providers
+    configured by a super admin (client sandbox-client / sandbox-secret)."""
+    from local.seed import seed_sandbox_providers
+
+    monkeypatch.setenv("HUB_SANDBOX_BASE_URL", sandbox_server.base_url)
+    reset_settings()
+    sandbox_server.provider.reset()
+    seed_sandbox_providers()
+    yield SandboxWorld(sandbox=sandbox_server, resources=aws_env, api=ApiClient())
+    sandbox_server.provider.reset()
+
+
+class EventTap:
+    """Every event the hub puts on its bus, through an EventBridge rule to an SQS queue (moto)."""
+
+    def __init__(self, resources: LocalResources) -> None:
+        import boto3
+
+        self.sqs = boto3.client("sqs", region_name="us-east-1")
+        events = boto3.client("events", region_name="us-east-1")
+        self.queue_url = self.sqs.create_queue(QueueName="test-event-tap")["QueueUrl"]
+        queue_arn = self.sqs.get_queue_attributes(QueueUrl=self.queue_url, AttributeNames=["QueueArn"])[
+            "Attributes"]["QueueArn"]
+        events.put_rule(Name="test-event-tap", EventBusName=resources.event_bus_name,
+                        EventPattern='{"source": ["integration-hub"]}')
+        events.put_targets(Rule="test-event-tap", EventBusName=resources.event_bus_name,
+                           Targets=[{"Id": "tap", "Arn": queue_arn}])
+        self.seen: list[dict[str, Any]] = []
+
+    def drain(self) -> list[dict[str, Any]]:
+        """All events so far (the full EventBridge envelopes, `detail` included)."""
+        import json
+
+        while True:
+            messages = self.sqs.receive_message(QueueUrl=self.queue_url, MaxNumberOfMessages=10).get("Messages", [])
+            if not messages:
+                return self.seen
+            for message in messages:
+                self.seen.append(json.loads(message["Body"]))
+                self.sqs.delete_message(QueueUrl=self.queue_url, ReceiptHandle=message["ReceiptHandle"])
+
+    def types(self) -> list[str]:
+        return [event["detail-type"] for event in self.drain()]
+
+
+@pytest.fixture
+def event_tap(aws_env: LocalResources) -> EventTap:
+    return EventTap(aws_env)
