@@ -12,7 +12,7 @@ USER ?= alice
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 export PYTHONPATH := $(CURDIR):$(CURDIR)/layers/core
 
-.PHONY: events help install run token test test-unit test-integration test-e2e test-infra lint synth openapi bench sizes clean
+.PHONY: synth-fast cdk-deploy events help install run token test test-unit test-integration test-e2e test-infra lint synth openapi bench sizes clean
 
 help:
 	@echo "make run      start the whole API on http://127.0.0.1:$(PORT) (moto, emulator, sandbox, schedules)"
@@ -54,12 +54,21 @@ test-e2e: $(STAMP)
 test-infra: $(STAMP)
 	$(PY) -m pytest tests/infra -q
 
+LINT_PATHS = $(wildcard layers/core functions infra local tests bench)
+TYPED_PATHS = $(wildcard layers/core/hub functions infra local bench)
+
 lint: $(STAMP)
-	$(VENV)/bin/ruff check layers/core functions infra local tests
-	$(VENV)/bin/mypy layers/core/hub functions infra local
+	$(VENV)/bin/ruff check $(LINT_PATHS)
+	$(VENV)/bin/mypy $(TYPED_PATHS)
 
 synth: $(STAMP)
 	@time $(PY) infra/app.py
+
+synth-fast: $(STAMP)
+	HUB_SKIP_DEPS_LAYER=1 $(PY) infra/app.py
+
+cdk-deploy: $(STAMP)
+	npx --yes aws-cdk@2 deploy $(CDK_ARGS)
 
 openapi: $(STAMP)
 	@mkdir -p docs
@@ -68,7 +77,7 @@ openapi: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m bench
 
-sizes: $(STAMP)
+sizes: synth
 	$(PY) infra/sizes.py
 
 clean:

@@ -1,6 +1,4 @@
-"""`python -m bench [name ...]`: run every bench module (or the named ones) and print its figures.
-
-A module's `run()` answers either a dict of figures (name → value) or a list of lines."""
+"""`python -m bench [name ...]`: run every bench module (or the named ones) and print figures."""
 
 from __future__ import annotations
 
@@ -9,7 +7,6 @@ import pkgutil
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -20,20 +17,11 @@ def bench_names() -> list[str]:
     return sorted(m.name for m in pkgutil.iter_modules(bench.__path__) if not m.name.startswith("_"))
 
 
-def _print(name: str, figures: Any, seconds: float) -> None:
-    print(f"{name} ({seconds:.1f} s)")
-    if isinstance(figures, dict):
-        width = max((len(key) for key in figures), default=0)
-        for key, value in figures.items():
-            shown = f"{value:,.1f}" if isinstance(value, float) else str(value)
-            print(f"  {key:<{width}}  {shown}")
-    else:
-        for line in figures:
-            print(f"  {line}")
-
-
 def main(argv: list[str] | None = None) -> int:
     sys.path[:0] = [str(ROOT), str(ROOT / "layers" / "core")]
+    from bench._env import prepare
+
+    prepare()
     names = (argv if argv is not None else sys.argv[1:]) or bench_names()
     unknown = sorted(set(names) - set(bench_names()))
     if unknown:
@@ -42,7 +30,11 @@ def main(argv: list[str] | None = None) -> int:
     for name in names:
         started = time.perf_counter()
         figures = importlib.import_module(f"bench.{name}").run()
-        _print(name, figures, time.perf_counter() - started)
+        print(f"{name} ({time.perf_counter() - started:.1f} s)")
+        width = max((len(key) for key in figures), default=0)
+        for key, value in figures.items():
+            shown = f"{value:,.1f}" if isinstance(value, float) else str(value)
+            print(f"  {key:<{width}}  {shown}")
     return 0
 
 

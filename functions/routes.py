@@ -112,4 +112,23 @@ ROUTES: list[Route] = [
           "Run a manual sync", "sync", action="integration.sync"),
     # ---- search, widgets ---------------------------------------------------------------
     # ---- webhooks ----------------------------------------------------------------------
+    Route("POST", "/api/tenant/webhooks", "functions.webhooks.create", ADMIN, "webhook",
+          "Webhooks: register an endpoint", "webhooks", action="webhook.create", idempotent=True),
+    Route("GET", "/api/tenant/webhooks", "functions.webhooks.list", ADMIN, "webhook",
+          "Webhooks: list endpoints", "webhooks"),
+    Route("GET", "/api/tenant/webhooks/{webhookId}", "functions.webhooks.get", ADMIN, "webhook",
+          "Webhooks: get an endpoint", "webhooks"),
+    Route("PATCH", "/api/tenant/webhooks/{webhookId}", "functions.webhooks.update", ADMIN, "webhook",
+          "Webhooks: update an endpoint", "webhooks", action="webhook.update"),
+    Route("DELETE", "/api/tenant/webhooks/{webhookId}", "functions.webhooks.delete", ADMIN, "webhook",
+          "Webhooks: delete an endpoint", "webhooks", action="webhook.delete"),
+    Route("POST", "/api/tenant/webhooks/{webhookId}/rotate-secret", "functions.webhooks.rotate_secret", ADMIN,
+          "webhook", "Webhooks: rotate the signing secret", "webhooks", action="webhook.rotate_secret"),
+    Route("POST", "/api/tenant/webhooks/{webhookId}/test", "functions.webhooks.test", ADMIN, "webhook",
+          "Webhooks: send a test event", "webhooks", action="webhook.test"),
+    Route("GET", "/api/tenant/webhooks/{webhookId}/deliveries", "functions.webhooks.list_deliveries", ADMIN,
+          "webhook", "Webhooks: list deliveries", "webhooks"),
+    Route("POST", "/api/tenant/webhooks/{webhookId}/deliveries/{deliveryId}/retry",
+          "functions.webhooks.retry_delivery", ADMIN, "webhook", "Webhooks: retry a delivery", "webhooks",
+          action="webhook.retry_delivery"),
 ]

@@ -7,10 +7,14 @@ delivers events).
 
 from __future__ import annotations
 
+from hub.events import EVENT_TYPES, WEBHOOK_EVENT_TYPES
 from hub.http.routing import Worker
 from hub.settings import get_settings
 
 _settings = get_settings()
+
+# hub events a webhook may receive: never the events about webhooks themselves (no loops)
+WEBHOOK_FEED = tuple(t for t in EVENT_TYPES if t not in WEBHOOK_EVENT_TYPES)
 
 WORKERS: list[Worker] = [
     # ---- jobs (schedules) -------------------------------------------------------------
@@ -23,10 +27,16 @@ WORKERS: list[Worker] = [
     Worker("purge-expired-states", "functions.jobs.purge_expired_states", "schedule", "jobs",
            "Delete OAuth states past their ttl that DynamoDB TTL has not removed yet",
            schedule_minutes=_settings.purge_schedule_minutes, timeout_seconds=120),
+    Worker("webhook-retry-sweep", "functions.jobs.webhook_retry_sweep", "schedule", "webhooks",
+           "Send webhook deliveries whose retry is due (sparse due index)", schedule_minutes=1,
+           timeout_seconds=300),
     # ---- queue consumers ---------------------------------------------------------------
     Worker("refresh-worker", "functions.consumers.refresh_worker", "queue", "jobs",
            "Refresh the connection keys the scheduled refresh fanned out", queue="refresh",
            timeout_seconds=120, batch_size=10),
+    Worker("webhook-dispatcher", "functions.consumers.webhook_dispatcher", "queue", "webhooks",
+           "Turn hub events into signed webhook deliveries", queue="webhook", timeout_seconds=90,
+           batch_size=10, feed_detail_types=WEBHOOK_FEED),
     # ---- event consumers ---------------------------------------------------------------
     Worker("user-deleted-consumer", "functions.consumers.user_deleted", "event", "connections",
            "Remove a deleted user's connections", event_detail_types=("user.deleted",), timeout_seconds=120),

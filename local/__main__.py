@@ -23,8 +23,17 @@ def cmd_run(args: argparse.Namespace) -> int:
     from local.seed import seed_sandbox
 
     stack.extras.append(seed_sandbox)
+
+    def start_webhooks(running: Any) -> None:
+        # imported here, not above: hub modules create the Powertools logger on import, and it
+        # must see the environment the stack sets (service name, log level)
+        from local.webhooks_dev import start_webhooks as start
+
+        start(running)
+
+    stack.extras.append(start_webhooks)
     try:
-        from local.jobs import start_jobs  # the scheduler and queue poller (jobs issue)
+        from local.jobs import start_jobs  # the scheduler, queue poller and event router (jobs issue)
 
         stack.extras.append(start_jobs)
     except ImportError:

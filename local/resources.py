@@ -92,25 +92,21 @@ def create_resources(
 
 
 # ---- EventBridge rules ------------------------------------------------------------------------
-# The CDK stack makes the same rules: one per event-trigger worker (Worker.event_pattern, target
-# the function) and one per queue that hub events feed (QUEUE_FEEDS, target the queue). Locally
-# an event worker's target is a queue the local poller reads, because moto stores Lambda
-# targets but never invokes them.
+# The CDK stack makes the same rules (infra/constructs/events.py): one per event-trigger worker
+# (Worker.event_pattern: its detail types from any source but the hub's own, target the
+# function) and one per queue worker with `feed_detail_types` (hub events of those types, target
+# its queue). Locally an event worker's target is a queue the job runner polls, because moto
+# stores Lambda targets but never invokes them.
 
 
-def queue_feed_patterns(hub_source: str = "integration-hub") -> dict[str, dict[str, Any]]:
-    """Queue name -> the pattern of the rule that sends hub events to it."""
-    feeds: dict[str, dict[str, Any]] = {}
-    try:
-        from hub.webhooks.dispatcher import event_pattern
-    except ImportError:  # the webhooks package is not in this build
-        return feeds
-    feeds["webhook"] = event_pattern(hub_source)
-    return feeds
+def feed_pattern(worker: Any, hub_source: str) -> dict[str, Any]:
+    """The rule pattern that puts hub events on a queue worker's queue."""
+    return {"source": [hub_source], "detail-type": list(worker.feed_detail_types)}
 
 
 def feed_rule_name(bus_name: str, queue: str) -> str:
-    # "{bus}-webhooks" is also the name hub.webhooks uses for its rule, so both paths agree
+    # "{bus}-webhooks" is also the rule local.webhooks_dev installs: one rule, never two feeding
+    # the same queue (which would deliver every event twice)
     return f"{bus_name}-{queue}s"
 
 
@@ -141,10 +137,11 @@ def create_event_rules(events: Any, sqs: Any, bus_name: str, queue_urls: dict[st
         event_queue_urls[worker.name] = url
         _put_rule(events, bus_name, f"{bus_name}-{worker.name}", worker.event_pattern(hub_source),
                   _queue_arn(sqs, url), "event-queue")
-    for queue, pattern in queue_feed_patterns(hub_source).items():
-        if queue in queue_urls:
-            _put_rule(events, bus_name, feed_rule_name(bus_name, queue), pattern, _queue_arn(sqs, queue_urls[queue]),
-                      f"{queue}-queue")
+    for worker in workers or []:
+        queue = worker.queue or ""
+        if worker.trigger == "queue" and worker.feed_detail_types and queue in queue_urls:
+            _put_rule(events, bus_name, feed_rule_name(bus_name, queue), feed_pattern(worker, hub_source),
+                      _queue_arn(sqs, queue_urls[queue]), f"{queue}-queue")
     return event_queue_urls
 
 

@@ -1,6 +1,10 @@
 """POST /api/tenant/integrations/{id}/connection/refresh: renew the token now (`force`) or when due."""
 
-from hub.connections.models import RefreshRequest, optional_body
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler.openapi.params import Body
+
+from hub.connections.models import RefreshRequest
 from hub.connections.service import refresh_now
 from hub.http import create_app, lambda_entry
 from hub.http.context import current_principal
@@ -10,9 +14,8 @@ app = create_app()
 
 @app.post("/api/tenant/integrations/<id>/connection/refresh", summary="Refresh the connection's token",
           tags=["connections"])
-def post_refresh(id: str) -> dict:
-    body = optional_body(app, RefreshRequest)
-    return refresh_now(current_principal(), id, force=body.force)
+def post_refresh(id: str, body: Annotated[RefreshRequest | None, Body()] = None) -> dict:
+    return refresh_now(current_principal(), id, force=bool(body and body.force))
 
 
 handler = lambda_entry(app)

@@ -7,16 +7,17 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import boto3
 import httpx
+import pytest
 
 from tests.e2e.conftest import RunningStack
+from tests.e2e.test_connections_e2e import _moto_url
 
-ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.e2e
 
 
 def wait_for(check: Callable[[], Any], timeout: float = 60.0) -> Any:
@@ -69,8 +70,7 @@ def test_user_deleted_on_the_bus_reaches_the_consumer(local_stack: RunningStack)
         integration_id = connect_sandbox(local_stack, admin, user_scoped=True)
         authorize(local_stack, dora, f"/api/user/integrations/{integration_id}/connect/oauth")
         assert dora.get(f"/api/user/integrations/{integration_id}/connection").json()["status"] == "active"
-        moto_url = json.loads((ROOT / ".local" / "stack.json").read_text())["motoUrl"]
-        events = boto3.client("events", endpoint_url=moto_url, region_name="us-east-1",
+        events = boto3.client("events", endpoint_url=_moto_url(local_stack), region_name="us-east-1",
                               aws_access_key_id="local", aws_secret_access_key="local")
         events.put_events(Entries=[{"EventBusName": "integration-hub", "Source": "user-service",
                                     "DetailType": "user.deleted",

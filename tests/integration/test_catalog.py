@@ -263,3 +263,55 @@ def test_every_mutation_is_in_the_audit_trail(admin: ApiClient, api: ApiClient, 
     assert {"provider.create", "integration.create"} <= {r["action"] for r in everything}
     assert admin.get("/api/admin/audit-logs", query={"tenantId": "acme"}).body["total"] == 3
     assert CLIENT_SECRET not in json.dumps(everything)
+
+
+def test_templates_are_listed_and_a_provider_is_created_from_one(admin: ApiClient, api: ApiClient) -> None:
+    templates = admin.get("/api/admin/templates", query={"limit": 100}).body
+    assert templates["total"] >= 45
+    ids = {t["id"] for t in templates["templates"]}
+    assert {"sandbox", "hubspot", "salesforce", "shopify", "aws", "azure", "google-cloud", "stripe"} <= ids
+    assert admin.get("/api/admin/templates", query={"category": "payments"}).body["total"] >= 2
+    # When a provider is created from a template with overrides
+    response = admin.post("/api/admin/integrations", {
+        "provider": "hubspot", "templateId": "hubspot", "displayName": "HubSpot CRM",
+        "oauthConfig": {"clientId": "hs-client", "clientSecret": CLIENT_SECRET},
+    })
+    assert response.status == 201, response.raw_body
+    provider = response.body
+    # Then the template supplies endpoints and rules and the overrides win
+    assert provider["displayName"] == "HubSpot CRM" and provider["category"] == "crm"
+    assert provider["oauthConfig"]["tokenUrl"] == "https://api.hubapi.com/oauth/v1/token"
+    assert provider["oauthConfig"]["clientId"] == "hs-client"
+    assert provider["oauthConfig"]["clientSecretConfigured"] is True
+    assert provider["templateId"] == "hubspot" and provider["supportsSearch"] is True
+    # and a tenant admin can create an instance of it
+    assert api.post("/api/tenant/integrations", {"providerId": "hubspot", "name": "HubSpot"}).status == 201
+
+
+def test_unknown_template_is_400(admin: ApiClient) -> None:
+    response = admin.post("/api/admin/integrations", {"provider": "nope", "templateId": "does-not-exist"})
+    assert response.status == 400 and response.error["details"]["field"] == "templateId"
+
+
+@pytest.fixture
+def sandbox(monkeypatch):
+    from hub.settings import reset_settings
+    from local.sandbox import start_sandbox
+
+    running = start_sandbox(port=0)
+    monkeypatch.setenv("HUB_SANDBOX_BASE_URL", running.base_url)
+    reset_settings()
+    yield running
+    running.stop()
+    reset_settings()
+
+
+@pytest.mark.parametrize(("secret", "success"), [("sandbox-secret", True), ("wrong-secret", False)])
+def test_system_test_checks_client_credentials_at_the_token_endpoint(admin: ApiClient, sandbox, secret: str,
+                                                                     success: bool) -> None:
+    admin.post("/api/admin/integrations", {"provider": "sandbox", "templateId": "sandbox",
+                                           "oauthConfig": {"clientId": "sandbox-client", "clientSecret": secret}})
+    provider = admin.get("/api/admin/integrations", query={"search": "sandbox"}).body["providers"][0]
+    result = admin.post(f"/api/admin/integrations/{provider['category']}/sandbox/test").body
+    assert result["success"] is success, result
+    assert secret not in json.dumps(result)

@@ -268,3 +268,11 @@ def test_connection_changes_are_audited_without_secrets(sandbox_world: SandboxWo
     actions = [entry["action"] for entry in audit.body["auditLogs"]]
     assert "connection.connect_api_key" in actions and "connection.disconnect" in actions
     assert API_KEY not in audit.raw_body
+
+
+def test_refresh_body_is_optional_but_validated(sandbox_world: SandboxWorld) -> None:
+    integration_id = sandbox_world.create_integration()
+    sandbox_world.connect(integration_id)
+    assert sandbox_world.api.post(_path(integration_id, "connection/refresh"), {"force": "maybe"}).status == 400
+    assert sandbox_world.api.post(_path(integration_id, "connection/refresh"), {"nope": 1}).status == 400
+    assert sandbox_world.api.post(_path(integration_id, "connection/refresh"), {}).body["outcome"] == "not_due"

@@ -142,3 +142,18 @@ def test_users_cannot_call_the_tenant_admin_connection_endpoints(sandbox_world: 
     for method, suffix, body in TENANT_CALLS:
         response = bob.request(method, f"/api/tenant/integrations/{integration_id}/{suffix}", json_body=body)
         assert response.status == 403, suffix
+
+
+def test_a_user_flow_fails_if_the_integration_stopped_being_user_scoped(sandbox_world: SandboxWorld) -> None:
+    from urllib.parse import parse_qsl, urlsplit
+
+    integration_id = sandbox_world.create_integration(user_scoped=True)
+    bob = _user(sandbox_world, "bob")
+    started = sandbox_world.start(integration_id, client=bob, user_scoped=True)
+    answer = sandbox_world.authorize(started["authorizationUrl"])
+    patched = sandbox_world.api.patch(f"/api/tenant/integrations/{integration_id}", {"userScoped": False})
+    assert patched.status == 200
+    response = sandbox_world.callback(answer)
+    outcome = dict(parse_qsl(urlsplit(response.header("Location") or "").query))
+    assert outcome["status"] == "error" and outcome["error"] == "integration_not_found"
+    assert ConnectionRepository().get_connection("acme", integration_id, "bob") is None

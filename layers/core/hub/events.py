@@ -22,9 +22,11 @@ EVENT_TYPES: tuple[str, ...] = (
     "integration.recovered",
     "webhook.delivered",
     "webhook.failed",
+    "webhook.disabled",
 )
-# events about webhooks are never delivered to webhooks themselves (no feedback loops)
-WEBHOOK_EVENT_TYPES: tuple[str, ...] = ("webhook.delivered", "webhook.failed", "webhook.disabled")
+# events about webhooks are never delivered to webhooks themselves (no feedback loops);
+# `webhook.test` is only ever sent by POST /api/tenant/webhooks/{id}/test, never via the bus
+WEBHOOK_EVENT_TYPES: tuple[str, ...] = ("webhook.delivered", "webhook.failed", "webhook.disabled", "webhook.test")
 
 
 class EventDetail(BaseModel):

@@ -21,6 +21,9 @@ DEFAULT_RATE_LIMITS: dict[str, int] = {
     "webhook": 100,
     "audit": 100,
 }
+# Standard Webhooks / Svix schedule: after the first attempt, retry after 5 s, 5 min, 30 min,
+# 2 h, 5 h, 10 h and 10 h (each with jitter); then the delivery is failed.
+DEFAULT_WEBHOOK_RETRY_SCHEDULE: tuple[float, ...] = (5, 300, 1800, 7200, 18000, 36000, 36000)
 
 
 def _env(name: str, default: str = "") -> str:
@@ -37,6 +40,13 @@ def _env_bool(name: str, default: bool = False) -> bool:
     if raw is None or raw == "":
         return default
     return raw.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _env_seconds(name: str, default: tuple[float, ...]) -> tuple[float, ...]:
+    raw = os.environ.get(name, "")
+    if not raw.strip():
+        return default
+    return tuple(float(part) for part in raw.split(",") if part.strip())
 
 
 def _env_list(name: str) -> tuple[str, ...]:
@@ -98,6 +108,15 @@ class Settings:
     http_timeout_seconds: float = 15.0
     # base URL of the local sandbox OAuth provider; fills `{sandboxBaseUrl}` in the sandbox templates
     sandbox_base_url: str = ""
+    # outgoing webhooks
+    webhook_timeout_seconds: float = 15.0
+    webhook_retry_schedule: tuple[float, ...] = DEFAULT_WEBHOOK_RETRY_SCHEDULE
+    webhook_disable_after_days: float = 5.0
+    webhook_delivery_retention_days: int = 30
+    webhook_max_body_bytes: int = 64 * 1024
+    webhook_secret_overlap_seconds: int = 24 * 3600
+    webhook_send_concurrency: int = 8
+    webhook_sweep_max_deliveries: int = 500
 
     @property
     def oauth_callback_url(self) -> str:
@@ -157,6 +176,14 @@ def get_settings() -> Settings:
         webhook_queue_url=_env("HUB_WEBHOOK_QUEUE_URL"),
         http_timeout_seconds=float(_env("HUB_HTTP_TIMEOUT_SECONDS", "15")),
         sandbox_base_url=_env("HUB_SANDBOX_BASE_URL"),
+        webhook_timeout_seconds=float(_env("HUB_WEBHOOK_TIMEOUT_SECONDS", "15")),
+        webhook_retry_schedule=_env_seconds("HUB_WEBHOOK_RETRY_SCHEDULE", DEFAULT_WEBHOOK_RETRY_SCHEDULE),
+        webhook_disable_after_days=float(_env("HUB_WEBHOOK_DISABLE_AFTER_DAYS", "5")),
+        webhook_delivery_retention_days=_env_int("HUB_WEBHOOK_DELIVERY_RETENTION_DAYS", 30),
+        webhook_max_body_bytes=_env_int("HUB_WEBHOOK_MAX_BODY_BYTES", 64 * 1024),
+        webhook_secret_overlap_seconds=_env_int("HUB_WEBHOOK_SECRET_OVERLAP_SECONDS", 24 * 3600),
+        webhook_send_concurrency=_env_int("HUB_WEBHOOK_SEND_CONCURRENCY", 8),
+        webhook_sweep_max_deliveries=_env_int("HUB_WEBHOOK_SWEEP_MAX_DELIVERIES", 500),
     )
 
 

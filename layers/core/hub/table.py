@@ -94,3 +94,8 @@ def due_sk(due_at: float, item_id: str) -> str:
 
 def due_keys(kind: str, item_id: str, due_at: float) -> dict[str, str]:
     return {GSI2_PK: due_pk(kind, item_id), GSI2_SK: due_sk(due_at, item_id)}
+
+
+def due_partitions(kind: str) -> list[str]:
+    """Every shard of one kind's due index, for jobs that sweep it."""
+    return [f"DUE#{kind}#{shard}" for shard in range(DUE_SHARDS)]

@@ -33,7 +33,8 @@ class Strict(BaseModel):
 
 class OAuthConfigInput(Strict):
     clientId: str | None = Field(default=None, min_length=1, max_length=512)
-    clientSecret: str | None = Field(default=None, min_length=1, max_length=4096)
+    # repr=False: Powertools logs validated handler arguments at DEBUG
+    clientSecret: str | None = Field(default=None, min_length=1, max_length=4096, repr=False)
     authorizationUrl: HttpUrl | None = None
     tokenUrl: HttpUrl | None = None
     revocationUrl: HttpUrl | None = None

@@ -52,31 +52,33 @@ def _defaults_from_template(template_id: str) -> dict[str, Any]:
     template = _templates().get_template(template_id)
     if template is None:
         raise ValidationError("Unknown template", details={"field": "templateId", "templateId": template_id})
-    capabilities = template.capabilities
+    spec = template.model_dump(by_alias=True, exclude_none=True, mode="json")
+    capabilities = spec.get("capabilities") or {}
+    entities = list(capabilities.get("dataEntities") or [])
+    supports_search = bool(capabilities.get("search"))
+    auth_mode = spec["authMode"]
     defaults: dict[str, Any] = {
-        "name": template.name,
-        "displayName": template.display_name,
-        "description": template.description,
-        "category": template.category,
-        "authType": template.auth_mode,
-        "logoUrl": template.logo_url,
-        "supportsSearch": capabilities.search,
-        "supportsWebhooks": capabilities.webhooks,
-        "searchableEntities": list(capabilities.data_entities) if capabilities.search else [],
-        "availableEntities": [{"name": e, "fields": [], "searchable": capabilities.search}
-                              for e in capabilities.data_entities],
+        "name": spec["name"],
+        "displayName": spec.get("displayName") or spec["name"],
+        "description": spec.get("description"),
+        "category": spec["category"],
+        "authType": auth_mode,
+        "icon": spec.get("logoUrl"),
+        "supportsSearch": supports_search,
+        "supportsWebhooks": bool(capabilities.get("webhooks")),
+        "searchableEntities": entities if supports_search else [],
+        "availableEntities": [{"name": e, "fields": [], "searchable": supports_search} for e in entities],
+        "capabilities": [name for name in ("search", "webhooks", "publish", "sync") if capabilities.get(name)],
+        "status": "beta" if spec.get("beta") else "active",
     }
-    oauth = template.oauth
-    if oauth is not None:
-        # the template's endpoints (with their `{placeholders}`) as the starting point; a super
-        # admin's oauthConfig overrides merge into them (hub.connections.spec reads the result)
+    oauth = spec.get("oauth")
+    if oauth:
         defaults["oauthConfig"] = {
-            "authorizationUrl": oauth.authorization_url,
-            "tokenUrl": oauth.token_url,
-            "revocationUrl": oauth.revocation_url,
-            "scopes": list(oauth.default_scopes),
+            key: oauth[key]
+            for key in ("authorizationUrl", "tokenUrl", "revocationUrl", "scopeSeparator", "pkce", "tokenClientAuth")
+            if oauth.get(key) is not None
         }
-        defaults["oauthConfig"] = {k: v for k, v in defaults["oauthConfig"].items() if v is not None}
+        defaults["oauthConfig"]["scopes"] = list(oauth.get("defaultScopes") or [])
     return {k: v for k, v in defaults.items() if v is not None}
 
 

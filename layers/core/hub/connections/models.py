@@ -1,6 +1,7 @@
 """Input models of the connection endpoints (integration API seed 002, phase 5, BookedBarber,
-NEXUS). extra="forbid" everywhere; secrets are `SecretStr` so that no repr, log line or
-validation error can show them."""
+NEXUS). extra="forbid" everywhere; secrets are `SecretStr`, and free-form credential maps are
+left out of `repr` (Powertools logs the validated arguments at DEBUG), so that no repr, log
+line or validation error can show them."""
 
 from __future__ import annotations
 
@@ -54,26 +55,27 @@ class OAuthExchangeRequest(Strict):
 class ApiKeyConnectRequest(Strict):
     apiKey: SecretStr = Field(min_length=1, max_length=16384)
     displayName: str | None = Field(default=None, min_length=1, max_length=100)
-    credentials: dict[str, Any] | None = Field(default=None, description="Other credential fields of the provider "
-                                               "(e.g. Trello's token)")
+    credentials: dict[str, Any] | None = Field(default=None, repr=False, description="Other credential fields of "
+                                               "the provider (e.g. Trello's token)")
 
 
 class BasicConnectRequest(Strict):
     username: str = Field(min_length=1, max_length=1024)
     password: SecretStr = Field(min_length=1, max_length=16384)
     displayName: str | None = Field(default=None, min_length=1, max_length=100)
-    credentials: dict[str, Any] | None = Field(default=None, description="Other credential fields of the provider")
+    credentials: dict[str, Any] | None = Field(default=None, repr=False,
+                                               description="Other credential fields of the provider")
 
 
 class CustomConnectRequest(Strict):
-    credentials: dict[str, Any] = Field(description="Provider-specific credentials (see the template's "
-                                        "credentialFields)")
+    credentials: dict[str, Any] = Field(repr=False, description="Provider-specific credentials (see the "
+                                        "template's credentialFields)")
     displayName: str | None = Field(default=None, min_length=1, max_length=100)
 
 
 class CredentialsUpdateRequest(Strict):
     credentialType: Literal["oauth", "api_key", "basic", "custom"]
-    credentials: dict[str, Any]
+    credentials: dict[str, Any] = Field(repr=False)
 
 
 class RefreshRequest(Strict):
@@ -84,16 +86,3 @@ class UserIntegrationListParams(ListParams):
     connected: bool | None = None
     sortOrder: Literal["asc", "desc"] = "asc"
 
-
-def optional_body(app: Any, model: type[Strict]) -> Any:
-    """Validate a JSON body that may be absent (POST .../refresh with or without {"force": true})."""
-    from pydantic import ValidationError as PydanticValidationError
-
-    from hub.errors import ValidationError
-    from hub.http.app import validation_details
-
-    raw = app.current_event.decoded_body
-    try:
-        return model.model_validate_json(raw) if raw and raw.strip() else model()
-    except PydanticValidationError as error:
-        raise ValidationError(details=validation_details(error.errors())) from None

@@ -104,6 +104,8 @@ def connectable_spec(integration: Mapping[str, Any], *, user_scoped: bool) -> Pr
     the right scope)."""
     from hub.connections.spec import provider_spec_for
 
+    if user_scoped and not integration.get("userScoped"):
+        raise IntegrationNotFound(details={"id": integration["id"]})
     if integration.get("userScoped") and not user_scoped:
         raise ValidationError(
             "This integration is user-scoped: each user connects it through /api/user/integrations/{id}/connect/oauth",
@@ -357,7 +359,7 @@ def store_connection(integration: Mapping[str, Any], spec: ProviderSpec, *, user
     saved = repository.put_connection({k: v for k, v in record.items() if v is not None})
     integration_connected(saved, integration)
     _health_hook("schedule_health_check", saved)
-    _publish("integration.connected", saved, reason=fields.get("connectedVia"))
+    _publish("integration.connected", saved, via=fields.get("connectedVia"))
     record_change("connection", connection_id, before=_audit_view(existing), after=_audit_view(saved))
     record_activity(tenant_id, integration_id, "connect", "success", user_id=user_id,
                     details={"connectionId": connection_id, "authType": spec.auth_mode,

@@ -71,10 +71,6 @@ class ProviderSpec:
     def is_authorization_code(self) -> bool:
         return self.auth_mode == "oauth2" and self.oauth is not None and bool(self.oauth.authorization_url)
 
-    @property
-    def has_verification(self) -> bool:
-        return self.template is not None
-
     def client_secret(self) -> str | None:
         """The platform client's secret, read from the vault on demand (never cached here)."""
         from hub.catalog.service import read_client_secret

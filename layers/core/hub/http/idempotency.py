@@ -4,11 +4,16 @@ Built on Powertools' idempotency utility with the single table as its persistenc
 (pk `TENANT#{tenant}#IDEMPOTENCY`, the table's `ttl` as expiry), so the key is scoped per
 tenant and per route, a reused key with another body is refused, and a request still in
 flight answers 409. Error responses are not stored: a failed create can be retried.
+
+The stored response is sealed with the Encryption SDK (context: tenant, route, purpose) because
+some creates answer a secret exactly once (a webhook's signing secret): the replay must answer
+it again, but the table must never hold it in clear.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -84,14 +89,15 @@ def run_idempotent(
         response = execute()
         if int(response.get("statusCode", 500)) >= 400:
             raise _ErrorResponse(response)
-        return response
+        return {"sealed": _seal(response, tenant_id, route_key)}
 
     request = {
         "key": idempotency_key,
         "bodyHash": hashlib.sha256((body or "").encode()).hexdigest(),
     }
     try:
-        response = _execute(request=request)
+        stored = _execute(request=request)
+        response = _unseal(stored, tenant_id, route_key)
     except _ErrorResponse as error:
         return error.response
     except IdempotencyAlreadyInProgressError:
@@ -100,4 +106,21 @@ def run_idempotent(
         raise IdempotencyKeyReused() from None
     if not executed:
         response = {**response, "headers": {**(response.get("headers") or {}), "Idempotent-Replayed": "true"}}
+    return response
+
+
+def _context(tenant_id: str, route_key: str) -> dict[str, str]:
+    return {"tenantId": tenant_id, "route": route_key, "purpose": "idempotent-response"}
+
+
+def _seal(response: dict[str, Any], tenant_id: str, route_key: str) -> str:
+    from hub.vault import encrypt_field
+
+    return encrypt_field(json.dumps(response, separators=(",", ":")), _context(tenant_id, route_key))
+
+
+def _unseal(stored: dict[str, Any], tenant_id: str, route_key: str) -> dict[str, Any]:
+    from hub.vault import decrypt_field
+
+    response: dict[str, Any] = json.loads(decrypt_field(stored["sealed"], _context(tenant_id, route_key)))
     return response

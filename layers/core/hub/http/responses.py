@@ -16,7 +16,7 @@ def _default(value: Any) -> Any:
         return int(value) if value == value.to_integral_value() else float(value)
     if isinstance(value, datetime | date):
         return value.isoformat()
-    if isinstance(value, Enum):
+    if isinstance(value, Enum):  # e.g. OpenAPI's ParameterInType in documents with path parameters
         return value.value
     if isinstance(value, set | frozenset):
         return sorted(value)

@@ -138,6 +138,9 @@ class Worker:
     queue: str | None = None  # trigger == "queue": logical queue name (local.resources.QUEUES)
     event_detail_types: tuple[str, ...] = ()  # trigger == "event": detail-types routed to it
     event_sources: tuple[str, ...] = ()  # trigger == "event": sources (default: any but the hub)
+    # trigger == "queue": hub events of these detail-types are put on the worker's queue by a rule
+    # on the hub bus (the CDK stack and the local stack both build that rule from this field)
+    feed_detail_types: tuple[str, ...] = ()
     timeout_seconds: int = 60
     memory_mb: int = 512
     batch_size: int = 10

@@ -58,7 +58,7 @@ class IntegrationCreate(IntegrationFields):
 class IntegrationUpdate(IntegrationFields):
     """Partial update. `status`, `tenantId` and the provider cannot be set this way."""
 
-    name: str | None = NAME
+    name: str | None = Field(default=None, min_length=3, max_length=50)  # partial: optional here
     expectedVersion: int | None = Field(default=None, ge=1)
 
 

@@ -1,0 +1,17 @@
+"""GET /api/tenant/webhooks: the tenant's endpoints, paginated (status and event filters)."""
+
+from hub.http import create_app, lambda_entry
+from hub.http.app import parse_query
+from hub.http.context import current_principal
+from hub.webhooks.models import WebhookList, WebhookListParams
+from hub.webhooks.service import list_endpoints
+
+app = create_app()
+
+
+@app.get("/api/tenant/webhooks", summary="Webhooks: list endpoints", tags=["webhooks"])
+def get_webhooks() -> WebhookList:
+    return list_endpoints(current_principal().tenant_id, parse_query(app, WebhookListParams))
+
+
+handler = lambda_entry(app)

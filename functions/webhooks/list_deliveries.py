@@ -1,0 +1,17 @@
+"""GET /api/tenant/webhooks/{webhookId}/deliveries: delivery history with attempts, paginated."""
+
+from hub.http import create_app, lambda_entry
+from hub.http.app import parse_query
+from hub.http.context import current_principal
+from hub.webhooks.models import DeliveryList, DeliveryListParams
+from hub.webhooks.service import list_deliveries
+
+app = create_app()
+
+
+@app.get("/api/tenant/webhooks/<webhookId>/deliveries", summary="Webhooks: list deliveries", tags=["webhooks"])
+def get_deliveries(webhookId: str) -> DeliveryList:
+    return list_deliveries(current_principal().tenant_id, webhookId, parse_query(app, DeliveryListParams))
+
+
+handler = lambda_entry(app)

@@ -1,0 +1,158 @@
+"""The stack's configuration, read once from CDK context (`-c key=value` or cdk.json).
+
+Context keys (all optional):
+  stage                 dev            name suffix and HUB_STAGE
+  jwtIssuer             (none)         an external OIDC issuer; absent → the stack creates a Cognito pool
+  jwtAudience           (none)         comma-separated audiences; required with jwtIssuer
+  claimUser/claimTenant/claimRoles/claimEmail   JWT claim names (HUB_CLAIM_*); Cognito sets its own
+  alarmEmail            (none)         subscribes an address to the alarm topic
+  allowedReturnOrigins  (none)         comma-separated origins: CORS and OAuth return URLs
+  secretPrefix          integration-hub/<stage>   Secrets Manager name prefix of the vault
+  publicApiUrl          (the API URL)  a custom domain in front of the API, for OAuth callbacks
+  logRetentionDays      30             Lambda and access-log retention
+  logLevel              INFO
+  throttleRateLimit     100            default stage steady-state requests per second
+  throttleBurstLimit    200
+  refreshFailureThreshold 5            RefreshFailed count per 15 minutes that raises the alarm
+  skipDepsLayer         false          also env HUB_SKIP_DEPS_LAYER=1: placeholder deps layer
+                                       (template tests only; never deploy it)
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from aws_cdk import aws_logs as logs
+
+RETENTION: dict[int, logs.RetentionDays] = {
+    1: logs.RetentionDays.ONE_DAY,
+    3: logs.RetentionDays.THREE_DAYS,
+    5: logs.RetentionDays.FIVE_DAYS,
+    7: logs.RetentionDays.ONE_WEEK,
+    14: logs.RetentionDays.TWO_WEEKS,
+    30: logs.RetentionDays.ONE_MONTH,
+    60: logs.RetentionDays.TWO_MONTHS,
+    90: logs.RetentionDays.THREE_MONTHS,
+    180: logs.RetentionDays.SIX_MONTHS,
+    365: logs.RetentionDays.ONE_YEAR,
+    731: logs.RetentionDays.TWO_YEARS,
+}
+_SECRET_PREFIX = re.compile(r"^[A-Za-z0-9/_+=.@-]{1,200}$")
+_STAGE = re.compile(r"^[a-z][a-z0-9-]{0,20}$")
+
+
+class ConfigError(ValueError):
+    pass
+
+
+class ContextReader(Protocol):
+    def try_get_context(self, key: str) -> Any: ...
+
+
+@dataclass(frozen=True)
+class HubConfig:
+    stage: str = "dev"
+    jwt_issuer: str | None = None
+    jwt_audience: tuple[str, ...] = ()
+    claim_user: str | None = None
+    claim_tenant: str | None = None
+    claim_roles: str | None = None
+    claim_email: str | None = None
+    alarm_email: str | None = None
+    allowed_return_origins: tuple[str, ...] = ()
+    secret_prefix: str = "integration-hub/dev"
+    public_api_url: str | None = None
+    log_retention_days: int = 30
+    log_level: str = "INFO"
+    throttle_rate_limit: int = 100
+    throttle_burst_limit: int = 200
+    refresh_failure_threshold: int = 5
+    skip_deps_layer: bool = False
+
+    @property
+    def uses_cognito(self) -> bool:
+        return self.jwt_issuer is None
+
+    @property
+    def log_retention(self) -> logs.RetentionDays:
+        return RETENTION[self.log_retention_days]
+
+    @property
+    def is_production(self) -> bool:
+        return self.stage in {"prod", "production"}
+
+    @classmethod
+    def from_context(cls, node: ContextReader) -> HubConfig:
+        def text(key: str) -> str | None:
+            value = node.try_get_context(key)
+            if value is None:
+                return None
+            value = str(value).strip()
+            return value or None
+
+        def text_list(key: str) -> tuple[str, ...]:
+            value = node.try_get_context(key)
+            if value is None:
+                return ()
+            items = value if isinstance(value, list | tuple) else str(value).split(",")
+            return tuple(str(item).strip() for item in items if str(item).strip())
+
+        def number(key: str, default: int) -> int:
+            value = text(key)
+            try:
+                return int(value) if value is not None else default
+            except ValueError:
+                raise ConfigError(f"context {key} must be a whole number, got {value!r}") from None
+
+        stage = text("stage") or "dev"
+        if not _STAGE.match(stage):
+            raise ConfigError(f"context stage must match {_STAGE.pattern}, got {stage!r}")
+        issuer = text("jwtIssuer")
+        audience = text_list("jwtAudience")
+        if issuer and not audience:
+            raise ConfigError(
+                "context jwtIssuer needs jwtAudience (the API Gateway JWT authorizer checks aud)"
+            )
+        if issuer and not issuer.startswith("https://"):
+            raise ConfigError("context jwtIssuer must be an https:// URL")
+        if audience and not issuer:
+            raise ConfigError(
+                "context jwtAudience without jwtIssuer: give both, or neither for the Cognito pool"
+            )
+        secret_prefix = (text("secretPrefix") or f"integration-hub/{stage}").rstrip("/")
+        if not _SECRET_PREFIX.match(secret_prefix) or "*" in secret_prefix:
+            raise ConfigError(
+                f"context secretPrefix has characters Secrets Manager names cannot hold: {secret_prefix!r}"
+            )
+        retention = number("logRetentionDays", 30)
+        if retention not in RETENTION:
+            raise ConfigError(f"context logRetentionDays must be one of {sorted(RETENTION)}")
+        origins = text_list("allowedReturnOrigins")
+        for origin in origins:
+            if not re.match(r"^https?://[^/\s]+$", origin):
+                raise ConfigError(
+                    f"allowedReturnOrigins takes origins (scheme://host[:port]), got {origin!r}"
+                )
+        skip_flag = text("skipDepsLayer") or os.environ.get("HUB_SKIP_DEPS_LAYER", "")
+        return cls(
+            stage=stage,
+            jwt_issuer=issuer,
+            jwt_audience=audience,
+            claim_user=text("claimUser"),
+            claim_tenant=text("claimTenant"),
+            claim_roles=text("claimRoles"),
+            claim_email=text("claimEmail"),
+            alarm_email=text("alarmEmail"),
+            allowed_return_origins=origins,
+            secret_prefix=secret_prefix,
+            public_api_url=(text("publicApiUrl") or "").rstrip("/") or None,
+            log_retention_days=retention,
+            log_level=(text("logLevel") or "INFO").upper(),
+            throttle_rate_limit=number("throttleRateLimit", 100),
+            throttle_burst_limit=number("throttleBurstLimit", 200),
+            refresh_failure_threshold=number("refreshFailureThreshold", 5),
+            skip_deps_layer=skip_flag.strip().lower() in {"1", "true", "yes", "on"},
+        )

@@ -1,0 +1,1 @@
+"""The constructs IntegrationHubStack is composed of (one concern per module)."""

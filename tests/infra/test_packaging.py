@@ -1,0 +1,198 @@
+"""Packaging without Docker and the stack's configuration: fast checks, no synth."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from infra import packaging
+from infra.config import ConfigError, HubConfig
+
+pytestmark = pytest.mark.infra
+
+
+class Context:
+    def __init__(self, **values: Any) -> None:
+        self.values = values
+
+    def try_get_context(self, key: str) -> Any:
+        return self.values.get(key)
+
+
+def _write(root: Path, relative: str, text: str = "") -> None:
+    path = root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+
+
+@pytest.fixture
+def source(tmp_path: Path) -> Path:
+    """Given a functions package where one handler imports a helper of its area."""
+    root = tmp_path / "src"
+    _write(root, "functions/__init__.py")
+    _write(root, "functions/routes.py", "ROUTES = []\n")
+    _write(root, "functions/workers.py", "WORKERS = []\n")
+    _write(root, "functions/connections/__init__.py")
+    _write(root, "functions/connections/_common.py", "from hub.errors import HubError\n")
+    _write(
+        root,
+        "functions/connections/connect.py",
+        "from functions.connections._common import HubError\nhandler = None\n",
+    )
+    _write(root, "functions/connections/disconnect.py", "from . import _common\nhandler = None\n")
+    _write(root, "functions/connections/unrelated.py", "handler = None\n")
+    return root
+
+
+def _files(path: Path) -> set[str]:
+    return {p.relative_to(path).as_posix() for p in path.rglob("*") if p.is_file()}
+
+
+def test_function_asset_holds_the_tables_its_module_and_the_helpers_it_imports(
+    source: Path, tmp_path: Path
+) -> None:
+    asset = packaging.build_function_asset(
+        "connections-connect", "functions.connections.connect", tmp_path / "b", root=source
+    )
+    assert _files(asset) == {
+        "functions/__init__.py",
+        "functions/routes.py",
+        "functions/workers.py",
+        "functions/connections/__init__.py",
+        "functions/connections/connect.py",
+        "functions/connections/_common.py",
+    }
+    relative = packaging.build_function_asset(
+        "connections-disconnect", "functions.connections.disconnect", tmp_path / "b", root=source
+    )
+    assert "functions/connections/_common.py" in _files(relative)
+    assert "functions/connections/unrelated.py" not in _files(relative)
+
+
+def test_function_asset_is_rebuilt_from_scratch_and_takes_extra_files(source: Path, tmp_path: Path) -> None:
+    build = tmp_path / "b"
+    stale = build / "functions" / "connections-connect" / "functions" / "stale.py"
+    _write(stale.parent, stale.name)
+    asset = packaging.build_function_asset(
+        "connections-connect",
+        "functions.connections.connect",
+        build,
+        root=source,
+        extra_files={"functions/openapi.json": "{}"},
+    )
+    assert not stale.exists()
+    assert (asset / "functions" / "openapi.json").read_text() == "{}"
+
+
+def test_a_module_missing_from_disk_fails_loudly(source: Path, tmp_path: Path) -> None:
+    with pytest.raises(packaging.PackagingError, match=r"functions\.connections\.nope"):
+        packaging.build_function_asset("x", "functions.connections.nope", tmp_path / "b", root=source)
+
+
+def test_core_layer_copies_the_domain_package_without_caches(tmp_path: Path) -> None:
+    layer = packaging.build_core_layer(tmp_path)
+    files = _files(layer.path)
+    assert "python/hub/__init__.py" in files and "python/hub/settings.py" in files
+    assert not any("__pycache__" in f for f in files)
+
+
+def test_runtime_requirements_leave_out_what_lambda_provides() -> None:
+    requirements = packaging.runtime_requirements()
+    names = {packaging.canonical_name(r) for r in requirements}
+    assert "aws-lambda-powertools" in names and "pydantic" in names
+    assert not names & {"boto3", "botocore", "s3transfer"}
+    assert packaging.canonical_name("aws_lambda_powertools[tracer]>=3.37") == "aws-lambda-powertools"
+
+
+def test_pip_targets_lambda_arm64_python313_binary_wheels_only() -> None:
+    command = packaging.pip_command(["pydantic>=2"], Path("/t"))
+    joined = " ".join(command)
+    assert "--platform manylinux2014_aarch64" in joined
+    assert "--only-binary=:all:" in command
+    assert "--python-version 3.13" in joined and "--implementation cp" in joined
+    assert command[command.index("--target") + 1] == "/t"
+
+
+def test_deps_layer_is_cached_by_a_stamp_of_the_requirements(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[list[str]] = []
+
+    def fake_pip(command: list[str], **_: Any) -> subprocess.CompletedProcess[str]:
+        calls.append(command)
+        target = Path(command[command.index("--target") + 1])
+        (target / "pydantic").mkdir(parents=True)
+        (target / "boto3").mkdir()
+        (target / "botocore-1.0.dist-info").mkdir()
+        return subprocess.CompletedProcess(command, 0, "", "")
+
+    monkeypatch.setattr(packaging.subprocess, "run", fake_pip)
+    first = packaging.build_deps_layer(tmp_path)
+    second = packaging.build_deps_layer(tmp_path)
+    assert len(calls) == 1 and first.path == second.path
+    assert sorted(p.name for p in (first.path / "python").iterdir()) == ["pydantic"]
+    packaging.build_deps_layer(tmp_path, force=True)
+    assert len(calls) == 2
+
+
+def test_a_pip_failure_stops_the_build_with_pips_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(
+        packaging.subprocess,
+        "run",
+        lambda command, **_: subprocess.CompletedProcess(command, 1, "", "No matching distribution"),
+    )
+    with pytest.raises(packaging.PackagingError, match="No matching distribution"):
+        packaging.build_deps_layer(tmp_path)
+
+
+# ---- configuration -------------------------------------------------------------------------
+
+
+def test_config_defaults_to_cognito_and_a_stage_scoped_secret_prefix() -> None:
+    config = HubConfig.from_context(Context())
+    assert config.uses_cognito and config.stage == "dev"
+    assert config.secret_prefix == "integration-hub/dev"
+
+
+def test_config_reads_lists_from_cli_strings_and_cdk_json_lists() -> None:
+    from_cli = HubConfig.from_context(
+        Context(
+            jwtIssuer="https://id.example.com",
+            jwtAudience="a, b",
+            allowedReturnOrigins="https://x.example.com",
+        )
+    )
+    from_json = HubConfig.from_context(Context(jwtIssuer="https://id.example.com", jwtAudience=["a", "b"]))
+    assert from_cli.jwt_audience == from_json.jwt_audience == ("a", "b")
+    assert from_cli.allowed_return_origins == ("https://x.example.com",)
+    assert not from_cli.uses_cognito
+
+
+@pytest.mark.parametrize(
+    ("context", "message"),
+    [
+        ({"jwtIssuer": "https://id.example.com"}, "jwtAudience"),
+        ({"jwtAudience": "a"}, "jwtIssuer"),
+        ({"jwtIssuer": "http://id.example.com", "jwtAudience": "a"}, "https"),
+        ({"secretPrefix": "hub/*"}, "secretPrefix"),
+        ({"stage": "Prod!"}, "stage"),
+        ({"logRetentionDays": "12"}, "logRetentionDays"),
+        ({"allowedReturnOrigins": "https://app.example.com/path"}, "origins"),
+    ],
+)
+def test_config_rejects_what_cannot_be_deployed(context: dict[str, str], message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        HubConfig.from_context(Context(**context))
+
+
+def test_skip_deps_layer_comes_from_context_or_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("HUB_SKIP_DEPS_LAYER", raising=False)
+    assert HubConfig.from_context(Context()).skip_deps_layer is False
+    assert HubConfig.from_context(Context(skipDepsLayer="true")).skip_deps_layer is True
+    monkeypatch.setenv("HUB_SKIP_DEPS_LAYER", "1")
+    assert HubConfig.from_context(Context()).skip_deps_layer is True
