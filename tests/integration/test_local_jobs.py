@@ -110,3 +110,18 @@ def test_the_hub_rules_route_consumed_events_and_feed_no_hub_event_to_consumers(
     assert {"integration-hub-user-deleted-consumer", "integration-hub-content-published-consumer"} <= names
     pattern = json.loads(next(r for r in rules if r["Name"].endswith("user-deleted-consumer"))["EventPattern"])
     assert pattern == {"source": [{"anything-but": ["integration-hub"]}], "detail-type": ["user.deleted"]}
+
+
+def test_one_rule_feeds_the_webhook_queue_whoever_installs_it(aws_env) -> None:
+    # the local stack creates the feed from Worker.feed_detail_types, and local.webhooks_dev
+    # installs its own: they must be one rule with one target, or every event would arrive twice
+    from local.webhooks_dev import install_webhook_rule
+
+    install_webhook_rule()
+    events = aws.client("events")
+    bus = get_settings().event_bus_name
+    feeding = [r["Name"] for r in events.list_rules(EventBusName=bus)["Rules"]
+               if any(t["Arn"].endswith(":integration-hub-webhook")
+                      for t in events.list_targets_by_rule(Rule=r["Name"], EventBusName=bus)["Targets"])]
+    assert feeding == ["integration-hub-webhooks"]
+    assert len(events.list_targets_by_rule(Rule="integration-hub-webhooks", EventBusName=bus)["Targets"]) == 1

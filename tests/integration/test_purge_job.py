@@ -7,6 +7,7 @@ from typing import Any
 from hub import clock
 from hub.jobs.purge import state_due_keys
 from hub.repository import Repository
+from hub.settings import get_settings
 from local.apigw import LambdaContext
 from tests.support.jobs import dynamodb_operations, emitted_metrics
 
@@ -49,3 +50,27 @@ def test_nothing_due_removes_nothing(aws_env) -> None:
 
     assert handler({}, LambdaContext("purge-expired-states")) == {"expired": 0, "removed": 0}
     assert exists("acme", "fresh")
+
+
+def test_a_real_oauth_state_is_in_the_due_index_and_purged_once_expired(aws_env) -> None:
+    # Given a state created by the OAuth code, as a connect flow does
+    from hub.connections.state import OAuthStateStore
+
+    _state, item = OAuthStateStore().create("acme", {"integrationId": "int_1"}, verifier=None)
+    assert item["gsi2pk"].startswith("DUE#state#")
+    from functions.jobs.purge_expired_states import handler
+
+    # When the purge runs before expiry, nothing goes; after expiry (TTL not run yet), it goes
+    assert handler({}, LambdaContext("purge-expired-states"))["removed"] == 0
+    clock.advance(get_settings().oauth_state_ttl_seconds + 1)
+    assert handler({}, LambdaContext("purge-expired-states"))["removed"] == 1
+    assert Repository().get(item["pk"], item["sk"]) is None
+
+
+def test_a_consumed_state_hands_back_its_binding_without_index_keys(aws_env) -> None:
+    from hub.connections.state import OAuthStateStore
+
+    store = OAuthStateStore()
+    state, _ = store.create("acme", {"integrationId": "int_1"}, verifier=None)
+    binding = store.consume(state)
+    assert binding["integrationId"] == "int_1" and "gsi2pk" not in binding and "gsi2sk" not in binding

@@ -24,9 +24,10 @@ from typing import Any
 
 from hub import clock
 from hub.errors import OAuthFailed
+from hub.jobs.purge import state_due_keys
 from hub.repository import ConditionFailed, Repository
 from hub.settings import get_settings
-from hub.table import tenant_pk
+from hub.table import GSI2_PK, GSI2_SK, tenant_pk
 
 STATE_SK_PREFIX = "OAUTHSTATE#"
 PURPOSE_PKCE_VERIFIER = "oauth-pkce-verifier"
@@ -94,6 +95,8 @@ class OAuthStateStore(Repository):
             "createdAt": clock.iso(now),
             "expiresAt": int(expires_at),
             "ttl": int(expires_at),
+            # the purge job finds states TTL has not removed yet through the due index, not a Scan
+            **state_due_keys(tenant_id, hashed, expires_at),
         }
         if verifier is not None:
             item["verifierEnc"] = encrypt_field(verifier, _verifier_context(tenant_id, hashed))
@@ -134,7 +137,8 @@ class OAuthStateStore(Repository):
             raise OAuthFailed(_INVALID, details={"reason": "unknown_state"})
         if float(item.get("expiresAt", 0)) <= clock.now():
             raise OAuthFailed(_INVALID, details={"reason": "expired_state"})
-        binding = {k: v for k, v in item.items() if k not in {"pk", "sk", "entity", "ttl", "verifierEnc"}}
+        binding = {k: v for k, v in item.items()
+                   if k not in {"pk", "sk", "entity", "ttl", "verifierEnc", GSI2_PK, GSI2_SK}}
         if item.get("verifierEnc"):
             binding["verifier"] = decrypt_field(item["verifierEnc"], _verifier_context(claimed, hashed))
         return binding
