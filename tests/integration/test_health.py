@@ -177,3 +177,46 @@ def test_health_records_expire_after_the_retention(aws_env) -> None:
     apply_check_result(current("acme", "int_1"), OK, before)
     [item] = HealthRepository().query_all("TENANT#acme", sk_prefix="HEALTH#int_1#TENANT#")
     assert 30 * 86400 - 5 <= item["ttl"] - before <= 30 * 86400 + 5
+
+
+def test_overlapping_runs_check_a_marker_once(aws_env) -> None:
+    # Given one due marker read by two overlapping runs
+    record = seed.connection("acme", "int_1")
+    schedule_health_check(record, at=clock.now() - 1)
+    [marker] = list(iter_due(HEALTH, clock.now()))
+    repository = HealthRepository()
+    # Then only the first claim wins
+    assert repository.claim_marker(marker, clock.now() + 900) is True
+    assert repository.claim_marker(marker, clock.now() + 900) is False
+    assert list(iter_due(HEALTH, clock.now())) == []
+
+
+def test_the_job_drops_markers_of_gone_or_inactive_connections_and_respects_its_budget(aws_env) -> None:
+    from hub.jobs.health import check_connection_health
+    from hub.jobs.runtime import TimeBudget
+
+    # Given markers for a connection that no longer exists and one that has expired
+    schedule_health_check({"tenantId": "acme", "integrationId": "int_gone"}, at=clock.now() - 1)
+    expired = seed.connection("acme", "int_x", status="expired")
+    schedule_health_check(expired, at=clock.now() - 1)
+    # When the job has no time left, it starts nothing
+    report = check_connection_health(budget=TimeBudget(max_seconds=0))
+    assert report.not_started == 2 and report.outcomes == {}
+    # When it has time, both markers are removed without calling any provider
+    report = check_connection_health(budget=TimeBudget())
+    assert report.outcomes == {"unscheduled": 2}
+    assert list(iter_due(HEALTH, clock.now() + 10 * 86400)) == []
+
+
+def test_a_user_scoped_integration_shows_its_users_connections(aws_env, api: ApiClient) -> None:
+    seed.integration("acme", "int_u", userScoped=True)
+    seed.connection("acme", "int_u", user="bob")
+    seed.connection("acme", "int_u", user="carol", status="error", lastHealthError="CONNECTION_FAILED",
+                    lastHealthAt=clock.iso())
+    seed.connection("acme", "int_u", user="dan", status="expired")
+    [view] = api.get("/api/tenant/integrations/health").body["integrations"]
+    assert view["status"] == "error" and view["userScoped"] is True
+    assert view["connections"] == {"total": 3, "active": 1, "error": 1, "expired": 1, "pending": 0}
+    assert view["lastError"] == "CONNECTION_FAILED"
+    history = api.get("/api/tenant/integrations/int_u/health", query={"userId": "carol"}).body
+    assert history["total"] == 0 and history["latest"] is None

@@ -363,3 +363,58 @@ def test_no_job_or_consumer_issues_a_scan(sandbox_world: SandboxWorld) -> None:
             jobs = local_jobs(workers=[worker(name)])
             assert jobs.pump_events(jobs.workers[0]) == 1
     assert operations["Query"] > 0 and "Scan" not in operations, dict(operations)
+
+
+def test_a_connection_that_cannot_be_removed_makes_the_event_come_again(sandbox_world: SandboxWorld,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Given bob connected to two user-scoped integrations, and removing one of them fails
+    first = sandbox_world.create_integration(user_scoped=True)
+    second = sandbox_world.create_integration("sandbox-apikey", user_scoped=True)
+    sandbox_world.connect(first, client=sandbox_world.api.as_("user", user="bob"), user_scoped=True)
+    from hub.connections import repository as connection_repository
+    from hub.connections import service
+
+    record = {"tenantId": "acme", "integrationId": second, "userId": "bob", "connectionId": "conn_x",
+              "status": "active", "secretStored": False}
+    connection_repository.ConnectionRepository().put_connection(record)
+    real = service.disconnect_connection
+
+    def flaky(record: dict[str, Any], **kwargs: Any) -> Any:
+        if record["integrationId"] == second:
+            raise RuntimeError("provider unreachable")
+        return real(record, **kwargs)
+
+    monkeypatch.setattr(service, "disconnect_connection", flaky)
+    from functions.consumers.user_deleted import handler
+    from hub.jobs.consumers import ConsumerFailed
+
+    # When user.deleted is handled, the other connection goes and the failure asks for a redelivery
+    with pytest.raises(ConsumerFailed):
+        handler({"detail": {"tenantId": "acme", "userId": "bob"}}, LambdaContext("user-deleted-consumer"))
+    assert connection(first, "bob")["status"] == "disconnected"
+    # And the redelivery finishes the job once the provider answers
+    monkeypatch.setattr(service, "disconnect_connection", real)
+    result = handler({"detail": {"tenantId": "acme", "userId": "bob"}}, LambdaContext("user-deleted-consumer"))
+    assert result["removed"] == 1 and result["alreadyRemoved"] == 1
+
+
+def test_content_published_skips_what_cannot_sync_and_records_failures(sandbox_world: SandboxWorld) -> None:
+    from functions.consumers.content_published import handler
+
+    context = LambdaContext("content-published-consumer")
+    # a detail without contentId is dropped
+    assert handler({"detail": {"tenantId": "acme"}}, context) == {"ignored": True, "synced": 0}
+    # a publishing integration without a connection is reported, not synced
+    acme = sandbox_world.create_integration()
+    result = handler({"id": "e1", "detail": {"tenantId": "acme", "contentId": "c1"}}, context)
+    assert result["integrations"] == {acme: "CONNECTION_NOT_FOUND"}
+    # a connected one whose provider fails leaves a failed log
+    sandbox_world.connect(acme)
+    sandbox_world.provider.configure(api_status=502)
+    result = handler({"id": "e2", "detail": {"tenantId": "acme", "contentId": "c2"}}, context)
+    assert result["integrations"] == {acme: "SYNC_FAILED"}
+    logs = sandbox_world.api.get(f"/api/tenant/integrations/{acme}/sync-logs").body["syncLogs"]
+    assert [(log["status"], log["trigger"], log["details"]["contentId"]) for log in logs] == [("failed", "event", "c2")]
+    # a disabled integration is not synced at all
+    sandbox_world.api.post(f"/api/tenant/integrations/{acme}/deactivate")
+    assert handler({"detail": {"tenantId": "acme", "contentId": "c3"}}, context)["integrations"] == {}

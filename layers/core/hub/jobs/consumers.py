@@ -62,10 +62,8 @@ def on_user_deleted(event: dict[str, Any]) -> dict[str, Any]:
         return {"ignored": True, "removed": 0}
     removed = skipped = 0
     failed: list[str] = []
+    # the user index (GSI1 `TENANT#{t}#USER#{u}`) holds exactly that user's connections in that tenant
     for record in ConnectionRepository().list_for_user(detail.tenantId, detail.userId):
-        # the GSI1 key already scopes the listing; the check keeps a stray item from crossing over
-        if record.get("tenantId") != detail.tenantId or record.get("userId") != detail.userId:
-            continue
         if record.get("status") == "disconnected":
             skipped += 1
             continue

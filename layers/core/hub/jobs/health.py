@@ -78,9 +78,6 @@ class HealthRepository(Repository):
     def delete_marker(self, tenant_id: str, integration_id: str, user_id: str | None) -> None:
         self.delete(tenant_pk(tenant_id), marker_sk(integration_id, user_id))
 
-    def get_marker(self, tenant_id: str, integration_id: str, user_id: str | None) -> dict[str, Any] | None:
-        return self.get(tenant_pk(tenant_id), marker_sk(integration_id, user_id))
-
     def claim_marker(self, marker: dict[str, Any], next_check_at: float) -> bool:
         """Move the marker's due time forward, only if nobody else did: the check's lease."""
         try:
