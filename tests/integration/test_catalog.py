@@ -315,3 +315,58 @@ def test_system_test_checks_client_credentials_at_the_token_endpoint(admin: ApiC
     result = admin.post(f"/api/admin/integrations/{provider['category']}/sandbox/test").body
     assert result["success"] is success, result
     assert secret not in json.dumps(result)
+
+
+def test_a_stale_update_changes_neither_record_nor_secret(admin: ApiClient, hubspot: dict) -> None:
+    response = admin.patch("/api/admin/integrations/crm/hubspot",
+                           {"oauthConfig": {"clientSecret": "cs_should_not_land_1"}, "expectedVersion": 99})
+    assert response.status == 409
+    assert get_vault().read(SecretRef.for_provider_client("hubspot"))["clientSecret"] == CLIENT_SECRET
+
+
+def test_a_failed_create_leaves_no_secret_and_can_be_retried(admin: ApiClient, monkeypatch) -> None:
+    from hub.catalog.repository import ProviderRepository
+
+    def broken(self, record):
+        raise RuntimeError("table throttled")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(ProviderRepository, "create_provider", broken)
+        assert admin.post("/api/admin/integrations", provider_body()).status == 500
+    assert not get_vault().exists(SecretRef.for_provider_client("hubspot"))
+    assert admin.post("/api/admin/integrations", provider_body()).status == 201
+
+
+@pytest.mark.parametrize("body", [
+    {"settings": {"n": 10**40}},
+    {"settings": {"": 1}},
+    {"settings": {"deep": {"a": {"b": {"c": {"d": {"e": {"f": {"g": {"h": {"i": 1}}}}}}}}}}},
+    {"settings": {"big": "x" * 20_000}},
+    {"name": "ab\u0000c"},
+    {"description": "bell\u0007"},
+    {"connectionConfig": {"zz": "../../"}},
+])
+def test_odd_but_parseable_input_is_a_400_not_a_500(api: ApiClient, hubspot: dict, body: dict) -> None:
+    response = api.post("/api/tenant/integrations", {"providerId": "hubspot", "name": "Odd input", **body})
+    assert response.status == 400, response.raw_body
+    assert api.get("/api/tenant/integrations").body["total"] == 0
+
+
+def test_connection_settings_are_checked_against_the_template(admin: ApiClient, api: ApiClient) -> None:
+    admin.post("/api/admin/integrations", {"provider": "shopify", "templateId": "shopify"})
+    assert api.post("/api/tenant/integrations", {"providerId": "shopify", "name": "Shop",
+                                                 "connectionConfig": {"shop": "evil.com/x"}}).status == 400
+    assert api.post("/api/tenant/integrations", {"providerId": "shopify", "name": "Shop",
+                                                 "connectionConfig": {"other": "x"}}).status == 400
+    created = api.post("/api/tenant/integrations", {"providerId": "shopify", "name": "Shop",
+                                                    "connectionConfig": {"shop": "acme-store"}})
+    assert created.status == 201, created.raw_body
+
+
+def test_a_provider_that_requires_user_scoping_cannot_be_unscoped(admin: ApiClient, api: ApiClient) -> None:
+    admin.post("/api/admin/integrations", provider_body("gmail-like", requiresUserScoping=True))
+    assert api.post("/api/tenant/integrations", {"providerId": "gmail-like", "name": "Mail",
+                                                 "userScoped": False}).status == 400
+    created = api.post("/api/tenant/integrations", {"providerId": "gmail-like", "name": "Mail"}).body
+    assert created["userScoped"] is True
+    assert api.patch(f"/api/tenant/integrations/{created['id']}", {"userScoped": False}).status == 400

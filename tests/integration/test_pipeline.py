@@ -152,3 +152,11 @@ def test_list_is_paginated(api: ApiClient) -> None:
     assert page["total"] == 5 and page["limit"] == 2 and page["offset"] == 2
     assert page["hasMore"] is True and page["nextOffset"] == 4
     assert len(page["items"]) == 2
+
+
+def test_event_logging_switch_never_logs_bodies_with_secrets(api: ApiClient, monkeypatch, capsys) -> None:
+    monkeypatch.setenv("POWERTOOLS_LOGGER_LOG_EVENT", "true")
+    response = api.post("/probes", {"name": "logged", "apiKey": "sk_live_NEVER_IN_LOGS_77"})
+    assert response.status == 201
+    captured = capsys.readouterr()
+    assert "sk_live_NEVER_IN_LOGS_77" not in captured.out + captured.err

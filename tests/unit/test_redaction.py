@@ -87,3 +87,24 @@ def test_records_propagated_to_the_root_logger_are_already_masked(caplog) -> Non
     forget_secrets()
     for secret in (ACCESS_TOKEN, REFRESH_TOKEN, "cs-abcdef123"):
         assert secret not in captured
+
+
+def test_json_bodies_inside_strings_are_redacted_by_key() -> None:
+    body = json.dumps({"credentialType": "custom", "credentials": {"secretAccessKey": "wJalr-LEAKED-SECRET-1",
+                       "accessToken": "at-LEAKED-2", "codeVerifier": "cv-LEAKED-3",
+                       "serviceAccountKey": {"private_key": "-----BEGIN PRIVATE KEY-----LEAKED-4"}}})
+    out = json.dumps(redact({"event": {"body": body, "rawQueryString": "code=LEAKED-5&state=acme.LEAKED-6"}}))
+    for n in range(1, 7):
+        assert f"LEAKED-{n}" not in out
+    assert "credentialType" in out
+
+
+def test_camel_case_secrets_in_free_text_are_masked() -> None:
+    text = 'refreshToken="rt-LEAKED" accessToken: at-LEAKED token=tk-LEAKED'
+    assert "LEAKED" not in redact_text_public(text)
+
+
+def redact_text_public(text: str) -> str:
+    from hub.redaction import redact_text
+
+    return redact_text(text)

@@ -9,6 +9,7 @@ Three nets, because one is never enough:
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 from collections.abc import Mapping
@@ -49,9 +50,12 @@ _TEXT_PATTERNS = [
     re.compile(r"\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"),
     re.compile(r"\bwhsec_[A-Za-z0-9+/=]{8,}"),
     re.compile(
-        r"(?i)((?:access_token|refresh_token|id_token|client_secret|password|api_key|apikey|secret|code_verifier)"
+        r"(?i)((?:access_?token|refresh_?token|id_?token|client_?secret|password|api_?key|secret_?access_?key|"
+        r"private_?key|secret|code_?verifier|auth_?token|session_?token|token)"
         r"[\"']?\s*[:=]\s*[\"']?)[^\s\"'&,}]+"
     ),
+    # OAuth callback query strings: the authorization code and the state are bearer values
+    re.compile(r"((?:^|[?&])(?:code|state)=)[^&\s\"']+"),
 ]
 
 _registered: set[str] = set()
@@ -116,5 +120,13 @@ def redact(value: Any, _depth: int = 0) -> Any:
     if isinstance(value, list | tuple | set):
         return [redact(item, _depth + 1) for item in value]
     if isinstance(value, str):
+        stripped = value.strip()
+        # JSON documents inside strings (request bodies in logged events) are redacted by key
+        if len(stripped) >= 2 and stripped[0] in "{[" and stripped[-1] in "}]":
+            try:
+                parsed = json.loads(stripped)
+            except ValueError:
+                return redact_text(value)
+            return json.dumps(redact(parsed, _depth + 1), separators=(",", ":"))
         return redact_text(value)
     return value

@@ -8,6 +8,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
 
 from hub.pagination import ListParams
+from hub.validation import MultiLine, SingleLine
 
 ProviderStatus = Literal["active", "beta", "deprecated", "disabled"]
 Audience = Literal["system", "tenant"]
@@ -69,9 +70,9 @@ class SearchCapabilities(Strict):
 class ProviderFields(Strict):
     """Every field of the seed's create request; all optional so PATCH can reuse it."""
 
-    name: str | None = Field(default=None, min_length=1, max_length=100)
-    displayName: str | None = Field(default=None, min_length=1, max_length=100)
-    description: str | None = Field(default=None, max_length=2000)
+    name: SingleLine | None = Field(default=None, min_length=1, max_length=100)
+    displayName: SingleLine | None = Field(default=None, min_length=1, max_length=100)
+    description: MultiLine | None = Field(default=None, max_length=2000)
     category: Category | None = None
     status: ProviderStatus | None = None
     audience: Audience | None = None

@@ -109,6 +109,17 @@ def _split_secret(fields: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
     return fields, secret
 
 
+def _store_client_secret(provider_id: str, client_secret: str) -> None:
+    """Store or replace: a secret left by an earlier failed attempt must not block this one."""
+    from hub.errors import SecretExists
+
+    ref = _client_secret_ref(provider_id)
+    try:
+        _vault().store(ref, {"clientSecret": client_secret})
+    except SecretExists:
+        _vault().replace(ref, {"clientSecret": client_secret})
+
+
 def create_provider(principal: Principal, body: ProviderCreate) -> dict[str, Any]:
     fields, client_secret = _split_secret(dump_set_fields(body))
     provider_id = fields.pop("provider")
@@ -149,8 +160,15 @@ def create_provider(principal: Principal, body: ProviderCreate) -> dict[str, Any
         raise Conflict("A provider with this identifier already exists", code="PROVIDER_EXISTS",
                        details={"provider": provider_id})
     if client_secret:
-        _vault().store(_client_secret_ref(provider_id), {"clientSecret": client_secret})
-    if not repository.create_provider({k: v for k, v in record.items() if v is not None}):
+        _store_client_secret(provider_id, client_secret)
+    try:
+        created = repository.create_provider({k: v for k, v in record.items() if v is not None})
+    except Exception:
+        # no provider record means no one may keep its secret: undo, so a retry starts clean
+        if client_secret:
+            _vault().delete(_client_secret_ref(provider_id))
+        raise
+    if not created:
         raise Conflict("A provider with this identifier already exists", code="PROVIDER_EXISTS",
                        details={"provider": provider_id})
     record_change("provider", provider_id, after=_audit_view(record), action="provider.create")
@@ -204,13 +222,14 @@ def update_provider(category: str, provider_id: str, body: ProviderUpdate) -> di
     if "category" in fields and fields["category"] != category:
         # the category is part of the provider's address; moving it is allowed but explicit
         logger.info("provider category changed", extra={"provider": provider_id, "to": fields["category"]})
+    if expected_version is not None and expected_version != int(before.get("version", 1)):
+        # refuse before touching the vault: a 409 must change nothing
+        from hub.errors import VersionConflict
+
+        raise VersionConflict(details={"expectedVersion": expected_version,
+                                       "currentVersion": int(before.get("version", 1))})
     if client_secret is not None:
-        ref = _client_secret_ref(provider_id)
-        vault = _vault()
-        if before.get("clientSecretConfigured") and vault.exists(ref):
-            vault.replace(ref, {"clientSecret": client_secret})
-        else:
-            vault.store(ref, {"clientSecret": client_secret})
+        _store_client_secret(provider_id, client_secret)
         fields["clientSecretConfigured"] = True
         fields["clientSecretUpdatedAt"] = clock.iso()
     return public_provider(_save(before, fields, "provider.update", expected_version))

@@ -7,12 +7,23 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    FiniteFloat,
+    SecretStr,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+    StringConstraints,
+    field_validator,
+)
 
 from hub.pagination import ListParams
 
 Scope = Annotated[str, StringConstraints(pattern=r"^[^\s,]{1,200}$")]
-MetadataValue = str | int | float | bool | None
+MetadataValue = StrictStr | StrictInt | FiniteFloat | StrictBool | None
 
 
 class Strict(BaseModel):

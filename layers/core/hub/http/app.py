@@ -72,7 +72,11 @@ def parse_query(app: APIGatewayHttpResolver, model: type[M]) -> M:
 
 
 def lambda_entry(app: APIGatewayHttpResolver) -> Callable[[dict[str, Any], Any], dict[str, Any]]:
-    @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_HTTP, clear_state=True)
+    # log_event stays off whatever POWERTOOLS_LOGGER_LOG_EVENT says: events carry credentials in
+    # bodies and OAuth codes in query strings; the pipeline logs what is safe to log
+    @logger.inject_lambda_context(
+        correlation_id_path=correlation_paths.API_GATEWAY_HTTP, clear_state=True, log_event=False
+    )
     @tracer.capture_lambda_handler(capture_response=False)
     @metrics.log_metrics(raise_on_empty_metrics=False)
     def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from hub.pagination import ListParams
+from hub.validation import BoundedDocument, MultiLine, SingleLine
 
 IntegrationStatus = Literal["pending", "connected", "error", "disabled"]
 NAME = Field(min_length=3, max_length=50)
+Name = SingleLine
 
 
 class Strict(BaseModel):
@@ -17,14 +19,14 @@ class Strict(BaseModel):
 
 
 class IntegrationMetadata(Strict):
-    displayName: str | None = Field(default=None, min_length=1, max_length=100)
-    description: str | None = Field(default=None, max_length=1000)
+    displayName: SingleLine | None = Field(default=None, min_length=1, max_length=100)
+    description: MultiLine | None = Field(default=None, max_length=1000)
 
 
 class IntegrationFields(Strict):
-    description: str | None = Field(default=None, max_length=1000)
-    icon: str | None = Field(default=None, max_length=2048)
-    settings: dict[str, Any] | None = None
+    description: MultiLine | None = Field(default=None, max_length=1000)
+    icon: SingleLine | None = Field(default=None, max_length=2048)
+    settings: BoundedDocument | None = None
     allowedShardTypes: list[str] | None = Field(default=None, max_length=100)
     searchEnabled: bool | None = None
     searchableEntities: list[str] | None = Field(default=None, max_length=100)
@@ -40,7 +42,7 @@ class IntegrationCreate(IntegrationFields):
                                       description="The provider's id (seed 002 name)")
     providerId: str | None = Field(default=None, min_length=1, max_length=64,
                                    description="The provider's id (seed 000 name); give one of the two")
-    name: str = NAME
+    name: Name = NAME
 
     @model_validator(mode="after")
     def _one_provider_reference(self) -> IntegrationCreate:

@@ -3,6 +3,7 @@ delete (with its connections and secrets), activate and deactivate."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from hub import clock
@@ -24,6 +25,38 @@ def _audit_view(record: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in record.items() if k not in ("version", "updatedAt")}
 
 
+def check_connection_config(provider: dict[str, Any], config: dict[str, str] | None) -> dict[str, str] | None:
+    """Validate a tenant's account settings when they are written, not first when they are used:
+    names the provider's template declares, values that are safe URL labels, and nothing the super
+    admin pinned at provider level."""
+    if config is None:
+        return None
+    from hub.providers.templates import _SAFE_VALUE, get_template
+
+    pinned = sorted(set(config) & set(provider.get("connectionConfig") or {}))
+    if pinned:
+        raise ValidationError("These connection settings are fixed by the platform",
+                              details={"field": "connectionConfig", "fields": pinned})
+    template = get_template(provider.get("templateId") or "") if provider.get("templateId") else None
+    known = {f.name: f for f in template.connection_config} if template else None
+    for name, value in config.items():
+        if known is not None and name not in known:
+            raise ValidationError("Unknown connection setting", details={"field": f"connectionConfig.{name}",
+                                                                         "allowed": sorted(known)})
+        pattern = known[name].pattern if known is not None else None
+        if not isinstance(value, str) or not _SAFE_VALUE.fullmatch(value.strip()) or (
+            pattern and not re.fullmatch(pattern, value.strip())
+        ):
+            raise ValidationError("Invalid connection setting", details={"field": f"connectionConfig.{name}"})
+    return {name: value.strip() for name, value in config.items()}
+
+
+def _check_user_scoping(provider: dict[str, Any], user_scoped: bool | None) -> None:
+    if user_scoped is False and provider.get("requiresUserScoping"):
+        raise ValidationError("This provider connects per user; userScoped cannot be false",
+                              details={"field": "userScoped"})
+
+
 def create_integration(principal: Principal, body: IntegrationCreate) -> dict[str, Any]:
     provider_id = body.provider_ref
     provider = ProviderRepository().get_provider(provider_id)
@@ -37,6 +70,9 @@ def create_integration(principal: Principal, body: IntegrationCreate) -> dict[st
             details={"providerId": provider_id, "status": provider.get("status")},
         )
     fields = body.model_dump(mode="json", exclude_unset=True, exclude={"integrationId", "providerId"})
+    _check_user_scoping(provider, body.userScoped)
+    if "connectionConfig" in fields:
+        fields["connectionConfig"] = check_connection_config(provider, fields["connectionConfig"])
     if body.userScoped is None and provider.get("requiresUserScoping"):
         fields["userScoped"] = True
     now = clock.iso()
@@ -101,6 +137,11 @@ def update_integration(tenant_id: str, integration_id: str, body: IntegrationUpd
         raise ValidationError("Nothing to update", details={"body": "empty"})
     if "metadata" in fields:
         fields["metadata"] = {**(before.get("metadata") or {}), **(fields["metadata"] or {})}
+    if "userScoped" in fields or "connectionConfig" in fields:
+        provider = ProviderRepository().get_provider(before["providerId"]) or {}
+        _check_user_scoping(provider, fields.get("userScoped"))
+        if "connectionConfig" in fields:
+            fields["connectionConfig"] = check_connection_config(provider, fields["connectionConfig"])
     return _save(before, fields, "integration.update", expected_version)
 
 
