@@ -4,9 +4,11 @@ input, and that no credential ever shows in an answer."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
+import httpx
 import pytest
 
 from hub.settings import reset_settings
@@ -272,3 +274,34 @@ def test_no_credential_appears_in_any_search_answer(sandbox_world: SandboxWorld,
     responses.append(user(sandbox_world).get(f"/api/integrations/{two['apikey']}/search", query={"query": "a"}))
     assert responses[-1].status == 502
     assert_no_secret(responses, stored_secrets())
+
+
+@pytest.mark.parametrize(("answer", "code", "message"), [
+    (httpx.ConnectTimeout("timed out calling http://127.0.0.1/api/items?key=sbx_test_key_valid_0001"),
+     "PROVIDER_TIMEOUT", "The provider did not answer in time"),
+    (httpx.ConnectError("refused: http://127.0.0.1/api/items?key=sbx_test_key_valid_0001"),
+     "CONNECTION_FAILED", "The provider could not be reached"),
+    (httpx.Response(200, text="<html>not json</html>"), "CONNECTION_FAILED", "The provider's answer is not JSON"),
+    (httpx.Response(200, json={"results": []}), "CONNECTION_FAILED",
+     "The provider's answer has no list of records where the template expects one"),
+    (httpx.Response(429, headers={"Retry-After": "7"}, json={}), "PROVIDER_RATE_LIMITED",
+     "The provider is rate limiting this connection"),
+])
+def test_network_failures_and_odd_answers_become_clean_errors(sandbox_world: SandboxWorld,
+                                                              monkeypatch: pytest.MonkeyPatch,
+                                                              answer: Any, code: str, message: str) -> None:
+    from hub.connections import service
+
+    integration_id = apikey_integration(sandbox_world)
+
+    def provider(*_args: Any, **_kwargs: Any) -> httpx.Response:
+        if isinstance(answer, Exception):
+            raise answer
+        return answer  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(service, "provider_request", provider)
+    body = search(sandbox_world, {"query": "a"}).body
+    assert [(e["code"], e["message"]) for e in body["errors"]] == [(code, message)]
+    assert "sbx_test_key" not in json.dumps(body)
+    alone = user(sandbox_world).get(f"/api/integrations/{integration_id}/search", query={"query": "a"})
+    assert alone.status == 502 and alone.error["code"] == code and "sbx_test_key" not in alone.raw_body
