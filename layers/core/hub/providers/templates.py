@@ -335,6 +335,8 @@ class SearchSpec(ApiRequest):
     # whatever the path asks for); the hub asks for no more than `maxLimit`
     limit_param: ParamName | None = None
     max_limit: int = Field(default=50, ge=1, le=1000)
+    # where the provider's answer holds the number of all matches (GitHub `total_count`)
+    total_path: JsonPath | None = None
 
     @model_validator(mode="after")
     def _distinct_params(self) -> SearchSpec:

@@ -209,6 +209,11 @@ class Criteria:
         return cls(query=query, limit=limit, offset=offset, entities=frozenset(e.lower() for e in entities),
                    start=start, end=end, custom=dict(custom or {}))
 
+    @property
+    def filters_results(self) -> bool:
+        """Whether the hub drops some of what the providers answer (then their totals do not hold)."""
+        return bool(self.entities or self.start or self.end or self.custom)
+
     def keeps(self, result: Mapping[str, Any], record: Mapping[str, Any], collection: str) -> bool:
         """Whether a mapped result passes the filters. An entity filter matches the result's own
         type or the integration's collection (`items` keeps every sandbox result)."""

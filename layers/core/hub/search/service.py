@@ -11,8 +11,10 @@ connection (the tenant's, or its own for user-scoped integrations).
 
 Paging is per integration, as in the seed: `limit` results from each, after skipping `offset`.
 The hub asks a provider for `offset + limit + 1` results when the template names a
-`limitParam` (at most its `maxLimit`), so `hasMore` is exact within what the provider can page;
-`total` counts the matching results the providers returned to the hub.
+`limitParam` (its `maxLimit` when the hub filters the results itself), so `hasMore` is exact
+within what the provider can page.
+`total` adds up each provider's count of all matches (the template's `totalPath`) or, when a
+provider gives none or the hub filtered its results, the matches the hub received.
 """
 
 from __future__ import annotations
@@ -166,9 +168,11 @@ def search_target(target: Target, criteria: Criteria) -> Page:
     else:
         params[spec.query_param] = criteria.query
     if spec.limit_param:
-        params[spec.limit_param] = min(criteria.offset + criteria.limit + 1, spec.max_limit)
+        # the hub's own filters drop results, so then it asks for as many as it may
+        wanted = spec.max_limit if criteria.filters_results else criteria.offset + criteria.limit + 1
+        params[spec.limit_param] = min(wanted, spec.max_limit)
     payload = call_provider(target.connection, spec.method, spec.path, params=params or None, json=body)
-    matched = []
+    matched: list[dict[str, Any]] = []
     for record in records_at(payload, spec.items_path):
         if not isinstance(record, Mapping):
             continue
@@ -177,7 +181,20 @@ def search_target(target: Target, criteria: Criteria) -> Page:
         if criteria.keeps(result, record, target.collection):
             matched.append(result)
     window = matched[criteria.offset : criteria.offset + criteria.limit]
-    return Page(results=window, total=len(matched), has_more=criteria.offset + len(window) < len(matched))
+    return Page(results=window, total=_total(payload, spec, criteria, len(matched)),
+                has_more=criteria.offset + len(window) < len(matched))
+
+
+def _total(payload: Any, spec: SearchSpec, criteria: Criteria, matched: int) -> int:
+    """The provider's count of all matches when it gives one and the hub filtered nothing out;
+    else the matches the hub received."""
+    from hub.providers.templates import json_path_value
+
+    if spec.total_path and not criteria.filters_results:
+        count = json_path_value(payload, spec.total_path)
+        if isinstance(count, int) and not isinstance(count, bool) and count >= matched:
+            return count
+    return matched
 
 
 def error_entry(integration: Mapping[str, Any], error: BaseException) -> dict[str, Any]:
