@@ -111,6 +111,18 @@ ROUTES: list[Route] = [
     Route("POST", "/api/tenant/integrations/{id}/sync", "functions.sync.run", ADMIN, "integration",
           "Run a manual sync", "sync", action="integration.sync"),
     # ---- search, widgets ---------------------------------------------------------------
+    # POST only because the query is a body; it changes nothing, but the table audits every POST
+    Route("POST", "/api/integrations/search", "functions.search.global_search", ANY_USER, "search",
+          "Search across the tenant's integrations", "search", action="integration.search"),
+    # literal `search` outranks `{id}` of GET /api/integrations/{category}/{id} (API Gateway rule)
+    Route("GET", "/api/integrations/{id}/search", "functions.search.integration_search", ANY_USER, "search",
+          "Search one integration", "search"),
+    Route("GET", "/api/tenant/integrations/{id}/widgets/status", "functions.widgets.status", ANY_USER, "widget",
+          "Integration status for a widget", "widgets"),
+    Route("GET", "/api/tenant/integrations/{id}/widgets/activity", "functions.widgets.activity", ANY_USER, "widget",
+          "Integration activity for a widget", "widgets"),
+    Route("GET", "/api/tenant/integrations/{id}/widgets/data", "functions.widgets.data", ANY_USER, "widget",
+          "Provider data for a widget", "widgets"),
     # ---- webhooks ----------------------------------------------------------------------
     Route("POST", "/api/tenant/webhooks", "functions.webhooks.create", ADMIN, "webhook",
           "Webhooks: register an endpoint", "webhooks", action="webhook.create", idempotent=True),

@@ -120,9 +120,10 @@ AREA_NEEDS: dict[str, Needs] = {
     # token about to expire is refreshed first (a new secret version), so they write the vault
     "health": WRITE | VAULT_WRITE | Needs(events=True),
     "sync": WRITE | VAULT_WRITE | Needs(events=True),
-    # search and widgets call providers with stored credentials; they write nothing themselves
-    "search": READ | VAULT_READ,
-    "widgets": READ | VAULT_READ,
+    # search and widgets call providers with stored credentials, refreshing an expired token first
+    # (which rotates the secret and publishes integration.refreshed); search is audited (a POST)
+    "search": WRITE | VAULT_WRITE | Needs(events=True),
+    "widgets": WRITE | VAULT_WRITE | Needs(events=True),
     # webhook signing secrets are Encryption-SDK attributes in the table; test sends go to the queue
     "webhooks": WRITE | Needs(crypto=True, send_queues=("webhook",)),
     # schedules: refresh (rotates tokens), health, purge, webhook retry sweep; fan out to queues

@@ -91,12 +91,19 @@ def mask_value(value: str | None, visible: int = 4) -> str | None:
     return MASK + value[-shown:]
 
 
-def redact_text(text: str) -> str:
+def mask_registered(text: str) -> str:
+    """Mask only the registered secrets (no pattern heuristics): for third-party content such as
+    provider records, where a pattern could eat ordinary words ("Basic Introduction")."""
     with _lock:
         known = sorted(_registered, key=len, reverse=True)
     for secret in known:
         if secret in text:
             text = text.replace(secret, MASK)
+    return text
+
+
+def redact_text(text: str) -> str:
+    text = mask_registered(text)
     for pattern in _TEXT_PATTERNS:
         if pattern.groups:
             text = pattern.sub(lambda m: m.group(1) + MASK, text)

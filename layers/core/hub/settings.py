@@ -91,6 +91,9 @@ class Settings:
     health_concurrency: int = 8
     health_retention_days: int = 30
     sync_log_retention_days: int = 90
+    # search fan-out: providers searched at once, and how long one provider may take
+    search_concurrency: int = 8
+    search_timeout_seconds: float = 8.0
     # URLs
     public_api_url: str = "http://127.0.0.1:3000"
     allowed_return_origins: tuple[str, ...] = ()
@@ -163,6 +166,8 @@ def get_settings() -> Settings:
         health_concurrency=max(1, _env_int("HUB_HEALTH_CONCURRENCY", 8)),
         health_retention_days=_env_int("HUB_HEALTH_RETENTION_DAYS", 30),
         sync_log_retention_days=_env_int("HUB_SYNC_LOG_RETENTION_DAYS", 90),
+        search_concurrency=max(1, _env_int("HUB_SEARCH_CONCURRENCY", 8)),
+        search_timeout_seconds=max(0.1, float(_env("HUB_SEARCH_TIMEOUT_SECONDS", "8"))),
         public_api_url=_env("HUB_PUBLIC_API_URL", "http://127.0.0.1:3000"),
         allowed_return_origins=_env_list("HUB_ALLOWED_RETURN_ORIGINS"),
         allow_http_loopback=_env_bool("HUB_ALLOW_HTTP_LOOPBACK", False),

@@ -331,6 +331,18 @@ class SearchSpec(ApiRequest):
     query_param: ParamName
     query_in: Literal["query", "body"] = "query"
     items_path: ItemsPath
+    # the query parameter for the page size, when the provider takes one (else the page size is
+    # whatever the path asks for); the hub asks for no more than `maxLimit`
+    limit_param: ParamName | None = None
+    max_limit: int = Field(default=50, ge=1, le=1000)
+    # where the provider's answer holds the number of all matches (GitHub `total_count`)
+    total_path: JsonPath | None = None
+
+    @model_validator(mode="after")
+    def _distinct_params(self) -> SearchSpec:
+        if self.limit_param is not None and self.limit_param == self.query_param:
+            raise ValueError("search.limitParam and search.queryParam must differ")
+        return self
 
 
 class RateLimitHeaders(_Spec):

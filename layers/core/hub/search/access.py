@@ -1,0 +1,134 @@
+"""How a caller reads provider data (shared by search and the widgets).
+
+The caller reads through exactly one connection: the tenant's connection of the integration, or,
+for a user-scoped integration, the caller's own connection (the user id comes from the token,
+never from input, so nobody reads through another user's connection). The integration must be
+enabled, its provider usable, and the connection active. Provider calls go through
+`hub.connections.service.provider_request` (credentials, refresh, URL guard); every failure
+becomes a HubError whose message and details never carry the provider's answer, a URL or a
+credential.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from hub.errors import ConnectionFailed, ConnectionNotFound, HubError, ProviderNotFound, ValidationError
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from hub.connections.spec import ProviderSpec
+    from hub.principal import Principal
+
+USABLE_PROVIDER_STATUSES = ("active", "beta")
+
+
+class IntegrationDisabled(HubError):
+    status_code = 409
+    code = "INTEGRATION_DISABLED"
+    default_message = "The integration is disabled; activate it first"
+
+
+def is_enabled(integration: Mapping[str, Any]) -> bool:
+    return integration.get("enabled") is not False and integration.get("status") != "disabled"
+
+
+def caller_user_id(principal: Principal, integration: Mapping[str, Any]) -> str | None:
+    """Whose connection the caller reads: its own for user-scoped integrations, else the tenant's."""
+    return principal.user_id if integration.get("userScoped") else None
+
+
+def caller_connection(principal: Principal, integration: Mapping[str, Any]) -> dict[str, Any] | None:
+    from hub.connections.repository import ConnectionRepository
+
+    return ConnectionRepository().get_connection(principal.tenant_id, str(integration["id"]),
+                                                 caller_user_id(principal, integration))
+
+
+def is_usable(record: Mapping[str, Any] | None) -> bool:
+    from hub.connections.service import effective_status
+
+    return bool(record and record.get("secretStored") and effective_status(record) == "active")
+
+
+def require_connection(principal: Principal, integration: Mapping[str, Any]) -> dict[str, Any]:
+    """The caller's active connection of the integration, or CONNECTION_NOT_FOUND (404)."""
+    current = caller_connection(principal, integration)
+    if current is None or not is_usable(current):
+        message = ("You have not connected this integration (or your connection is not active)"
+                   if integration.get("userScoped") else "The integration is not connected (or its connection is "
+                                                         "not active)")
+        raise ConnectionNotFound(message, details={"integrationId": integration["id"]})
+    return dict(current)
+
+
+def require_enabled(integration: Mapping[str, Any]) -> None:
+    if not is_enabled(integration):
+        raise IntegrationDisabled(details={"integrationId": integration["id"]})
+
+
+def provider_spec(integration: Mapping[str, Any], providers: dict[str, Any] | None = None) -> ProviderSpec:
+    """The integration's effective spec; `providers` caches provider records within one request."""
+    from hub.catalog.repository import ProviderRepository, strip_keys
+    from hub.connections.spec import spec_from_records
+
+    provider_id = str(integration["providerId"])
+    cache = providers if providers is not None else {}
+    if provider_id not in cache:
+        cache[provider_id] = ProviderRepository().get_provider(provider_id)
+    provider = cache[provider_id]
+    if provider is None:
+        raise ProviderNotFound(details={"providerId": provider_id})
+    spec = spec_from_records(strip_keys(provider), integration)
+    if spec.provider.get("status") not in USABLE_PROVIDER_STATUSES:
+        raise ValidationError("The provider of this integration is not available", code="PROVIDER_DISABLED",
+                              details={"providerId": provider_id})
+    return spec
+
+
+def _retry_after(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
+
+
+def call_provider(record: Mapping[str, Any], method: str, path: str, *, params: Mapping[str, Any] | None = None,
+                  json: Any = None) -> Any:
+    """One provider API call through the connection; the parsed JSON answer, or a HubError."""
+    import httpx
+
+    from hub.connections.service import provider_request
+
+    try:
+        response = provider_request(record, method, path, params=params, json=json)
+    except httpx.TimeoutException:
+        raise ConnectionFailed("The provider did not answer in time", code="PROVIDER_TIMEOUT") from None
+    except httpx.HTTPError:
+        # the exception text names the URL, which may carry a query-string API key
+        raise ConnectionFailed() from None
+    status = response.status_code
+    if status in (401, 403):
+        raise ConnectionFailed("The provider refused this connection's credentials; test or reconnect it",
+                               details={"statusCode": status})
+    if status == 429:
+        details: dict[str, Any] = {"statusCode": status}
+        retry_after = _retry_after(response.headers.get("Retry-After"))
+        if retry_after is not None:
+            details["retryAfter"] = retry_after
+        raise ConnectionFailed("The provider is rate limiting this connection", code="PROVIDER_RATE_LIMITED",
+                               details=details)
+    if status >= 400:
+        raise ConnectionFailed(f"The provider answered with status {status}", details={"statusCode": status})
+    try:
+        return response.json()
+    except ValueError:
+        raise ConnectionFailed("The provider's answer is not JSON", details={"statusCode": status}) from None
+
+
+def records_at(payload: Any, items_path: str) -> list[Any]:
+    """The list of records at a template's `itemsPath`, or CONNECTION_FAILED."""
+    from hub.providers.templates import json_path_value
+
+    items = json_path_value(payload, items_path)
+    if not isinstance(items, list):
+        raise ConnectionFailed("The provider's answer has no list of records where the template expects one",
+                               details={"itemsPath": items_path})
+    return items

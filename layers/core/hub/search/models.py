@@ -1,0 +1,95 @@
+"""Input models of the search endpoints (integration API seed 002, "Search Endpoints").
+
+The seed's `userId` is deliberately absent: whose user-scoped connection is searched comes from
+the caller's token, so a body or query string naming another user is refused (extra="forbid").
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+# an entity name: a template's data entity ("items", "contacts") or a record's own type
+# ("document", "Account", "calendar#event")
+EntityName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_.:#-]{0,63}$")]
+IntegrationRef = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,64}$")]
+FieldName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_$@][A-Za-z0-9_$@:-]{0,63}$")]
+FilterValue = Annotated[str, StringConstraints(max_length=500)] | int | float | bool | None
+Query = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+
+MAX_PER_INTEGRATION = 50
+DEFAULT_PER_INTEGRATION = 10
+MAX_OFFSET = 1000
+MAX_FILTERS = 20
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, hide_input_in_errors=True)
+
+
+def comma_list(value: Any) -> Any:
+    """`a,b` in a query string → ["a", "b"] (blank entries dropped); lists pass through."""
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    return value
+
+
+def utc(value: datetime | None) -> datetime | None:
+    """Dates without a zone are taken as UTC."""
+    if value is not None and value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value
+
+
+class DateRange(Strict):
+    start: datetime | None = None
+    end: datetime | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> DateRange:
+        self.start, self.end = utc(self.start), utc(self.end)
+        if self.start and self.end and self.start > self.end:
+            raise ValueError("dateRange.start must not be after dateRange.end")
+        return self
+
+
+class SearchFilters(Strict):
+    dateRange: DateRange | None = Field(default=None, description="Keep results updated within this range")
+    entityTypes: list[EntityName] | None = Field(default=None, max_length=20,
+                                                 description="Same as `entities` (the two are combined)")
+    customFilters: dict[FieldName, FilterValue] | None = Field(
+        default=None, description="Field → value a result's provider record must hold (top-level fields)")
+
+    @field_validator("customFilters")
+    @classmethod
+    def _few_filters(cls, value: dict[str, Any] | None) -> dict[str, Any] | None:
+        if value is not None and len(value) > MAX_FILTERS:
+            raise ValueError(f"at most {MAX_FILTERS} custom filters")
+        return value
+
+
+class SearchRequest(Strict):
+    """POST /api/integrations/search."""
+
+    query: Query = Field(description="Search text (1-500 characters)")
+    integrations: list[IntegrationRef] | None = Field(default=None, min_length=1, max_length=50,
+                                                      description="Only these integration ids")
+    entities: list[EntityName] | None = Field(default=None, max_length=20,
+                                              description="Only results of these entity types")
+    filters: SearchFilters | None = None
+    limit: int = Field(default=DEFAULT_PER_INTEGRATION, ge=1, le=MAX_PER_INTEGRATION,
+                       description="Max results per integration")
+    offset: int = Field(default=0, ge=0, le=MAX_OFFSET, description="Results to skip, per integration")
+
+
+class IntegrationSearchParams(Strict):
+    """GET /api/integrations/{id}/search query string."""
+
+    query: Query
+    entities: list[EntityName] | None = Field(default=None, max_length=20, description="Comma-separated")
+    limit: int = Field(default=DEFAULT_PER_INTEGRATION, ge=1, le=MAX_PER_INTEGRATION)
+    offset: int = Field(default=0, ge=0, le=MAX_OFFSET)
+
+    _entities = field_validator("entities", mode="before")(comma_list)

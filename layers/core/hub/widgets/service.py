@@ -1,0 +1,204 @@
+"""Widget data: GET /api/tenant/integrations/{id}/widgets/{status|activity|data}.
+
+Users and tenant admins of the integration's tenant read these (another tenant's integration is
+not found). Like search, a widget reads through the caller's connection: the tenant's, or the
+caller's own for a user-scoped integration, and it shows that connection's activity only.
+
+- status: the integration's state as a dashboard shows it. `status` is `disabled` when the
+  integration is, else follows the connection: `connected` (active), `error` (expired or
+  failing), `pending` (none yet, or disconnected); `connectionStatus` is the connection's own
+  status (active / expired / error), absent without a live connection.
+- activity: connection activity (connect, test, refresh, disconnect, credentials) and sync runs
+  in the time range, newest first.
+- data: the provider's records through the template's data (sync) request, which reads the
+  template's first data entity; filters, fields and limit apply to that page of records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from hub import clock
+from hub.errors import ValidationError
+from hub.search.access import (
+    call_provider,
+    caller_connection,
+    caller_user_id,
+    is_enabled,
+    provider_spec,
+    records_at,
+    require_connection,
+    require_enabled,
+)
+from hub.search.mapping import scrub, values_equal
+from hub.widgets.models import TIME_RANGE_SECONDS
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from hub.principal import Principal
+    from hub.widgets.models import ActivityParams, DataParams
+
+# how far back the activity widget reads each source (newest first)
+MAX_SCANNED = 1000
+SYNC_STATUSES = ("running", "success", "partial", "failed")
+
+
+def _integration(principal: Principal, integration_id: str) -> dict[str, Any]:
+    from hub.integrations.service import get_integration
+
+    return get_integration(principal.tenant_id, integration_id)
+
+
+def _sync_logs(tenant_id: str, integration_id: str) -> list[dict[str, Any]]:
+    from hub.jobs.sync import log_prefix
+    from hub.repository import Repository
+    from hub.table import tenant_pk
+
+    return Repository().query_all(tenant_pk(tenant_id), sk_prefix=log_prefix(integration_id), forward=False,
+                                  max_items=MAX_SCANNED)
+
+
+# ---- status --------------------------------------------------------------------------------
+
+
+def _connection_error(record: Mapping[str, Any], connection_status: str | None) -> str | None:
+    if connection_status == "expired":
+        return "The connection's token has expired; reconnect the integration"
+    return record.get("validationError") or record.get("lastRefreshError") or None
+
+
+def widget_status(principal: Principal, integration_id: str) -> dict[str, Any]:
+    from hub.connections.service import effective_status
+
+    integration = _integration(principal, integration_id)
+    record = caller_connection(principal, integration)
+    live = record is not None and record.get("status") != "disconnected" and bool(record.get("secretStored"))
+    connection_status = effective_status(record) if record is not None and live else None
+    if not is_enabled(integration):
+        status = "disabled"
+    elif connection_status == "active":
+        status = "connected"
+    elif connection_status in ("expired", "error"):
+        status = "error"
+    else:
+        status = "pending"
+    user_scoped = bool(integration.get("userScoped"))
+    error = _connection_error(record, connection_status) if record is not None and live else None
+    if not user_scoped:
+        # the integration's own last error (a failed sync) belongs to the tenant-wide connection
+        error = error or integration.get("lastError")
+    last_connected_at = (record or {}).get("lastConnectedAt")
+    last_sync_at = integration.get("lastSyncAt")
+    if user_scoped:
+        # the integration's stamps are any user's; the caller sees its own
+        last_sync_at = next((log.get("startedAt") for log in _sync_logs(principal.tenant_id, integration_id)
+                             if log.get("userId") == principal.user_id), None)
+    else:
+        last_connected_at = last_connected_at or integration.get("lastConnectedAt")
+    return {
+        "integrationId": integration_id,
+        "name": integration.get("name"),
+        "providerId": integration.get("providerId"),
+        "userScoped": user_scoped,
+        "status": status,
+        "connectionStatus": connection_status,
+        "lastConnectedAt": last_connected_at,
+        "lastSyncAt": last_sync_at,
+        "error": error,
+    }
+
+
+# ---- activity ------------------------------------------------------------------------------
+
+
+def _timestamp(value: Any) -> float | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return clock.parse_iso(value)
+    except ValueError:
+        return None
+
+
+def _sync_activity(log: Mapping[str, Any]) -> dict[str, Any]:
+    details = {
+        "trigger": log.get("trigger"),
+        "direction": log.get("direction"),
+        "itemsProcessed": log.get("itemsProcessed"),
+        "itemsFailed": log.get("itemsFailed"),
+        "durationMs": log.get("durationMs"),
+        "completedAt": log.get("completedAt"),
+        "error": log.get("error"),
+    }
+    return {
+        "id": log.get("id"),
+        "type": "sync",
+        "status": log.get("status") if log.get("status") in SYNC_STATUSES else "failed",
+        "timestamp": log.get("startedAt"),
+        "details": {k: v for k, v in details.items() if v is not None},
+    }
+
+
+def widget_activity(principal: Principal, integration_id: str, params: ActivityParams) -> dict[str, Any]:
+    from hub.connections.activity import ActivityRepository
+    from hub.redaction import redact
+
+    integration = _integration(principal, integration_id)
+    owner = caller_user_id(principal, integration)
+    cutoff = clock.now() - TIME_RANGE_SECONDS[params.timeRange]
+    entries: list[tuple[float, dict[str, Any]]] = []
+    for item in ActivityRepository().list_for_integration(principal.tenant_id, integration_id, limit=MAX_SCANNED):
+        moment = _timestamp(item.get("timestamp"))
+        if moment is None or moment < cutoff or item.get("userId") != owner:
+            continue
+        entries.append((moment, {"id": item.get("id"), "type": item.get("type"), "status": item.get("status"),
+                                 "timestamp": item.get("timestamp"), "details": item.get("details") or {}}))
+    for log in _sync_logs(principal.tenant_id, integration_id):
+        moment = _timestamp(log.get("startedAt"))
+        if moment is None or moment < cutoff or log.get("userId") != owner:
+            continue
+        entries.append((moment, _sync_activity(log)))
+    entries.sort(key=lambda entry: entry[0], reverse=True)
+    activities = [redact(activity) for _, activity in entries[: params.limit]]
+    return {"integrationId": integration_id, "timeRange": params.timeRange, "activities": activities,
+            "total": len(entries)}
+
+
+# ---- data ----------------------------------------------------------------------------------
+
+
+def _value_at(record: Mapping[str, Any], path: str) -> Any:
+    from hub.providers.templates import json_path_value
+
+    return json_path_value(record, path)
+
+
+def widget_data(principal: Principal, integration_id: str, params: DataParams) -> dict[str, Any]:
+    integration = _integration(principal, integration_id)
+    spec = provider_spec(integration)
+    template = spec.template
+    entities = list(template.capabilities.data_entities) if template is not None else []
+    if params.entity not in entities:
+        raise ValidationError("The provider has no such data entity",
+                              details={"field": "entity", "allowed": entities})
+    sync = template.sync if template is not None else None
+    if sync is None or params.entity != entities[0]:
+        readable = [entities[0]] if sync is not None else []
+        raise ValidationError("The hub has no data request for this entity of the provider",
+                              code="ENTITY_NOT_READABLE", details={"entity": params.entity, "readable": readable})
+    require_enabled(integration)
+    record = require_connection(principal, integration)
+    payload = call_provider(record, sync.method, sync.path, json=sync.body)
+    records = [scrub(item) for item in records_at(payload, sync.items_path) if isinstance(item, Mapping)]
+    wanted = params.filters or {}
+    kept = [r for r in records if all(values_equal(_value_at(r, name), value) for name, value in wanted.items())]
+    page = kept[: params.limit]
+    if params.fields:
+        page = [{name: _value_at(r, name) for name in params.fields} for r in page]
+    return {
+        "integrationId": integration_id,
+        "entity": params.entity,
+        "data": page,
+        "total": len(kept),
+        "fetchedAt": clock.iso(),
+    }

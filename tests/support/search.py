@@ -1,0 +1,108 @@
+"""Fixtures for the search and widget tests: a sandbox whose API-key callers can be failed or
+slowed on their own (the sandbox's `api_status` switch fails every caller at once), and helpers
+that create and connect the `sandbox` (OAuth) and `sandbox-apikey` integrations."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+import pytest
+
+from hub.connections.repository import ConnectionRepository, secret_ref_of
+from hub.vault import get_vault
+from local.sandbox import DEFAULT_CLIENT_SECRET, RunningSandbox, SandboxProvider, start_sandbox
+from tests.support.api import ApiClient, ApiResponse
+from tests.support.connections import API_KEY, SandboxWorld
+
+
+class SwitchableSandbox(SandboxProvider):
+    """The sandbox plus two switches that act on `/api/*` calls made with an API key only."""
+
+    api_key_status: int | None = None
+    api_key_delay_seconds: float = 0.0
+
+    def clear_switches(self) -> None:
+        self.api_key_status = None
+        self.api_key_delay_seconds = 0.0
+
+    def wsgi_app(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        if str(environ.get("PATH_INFO", "")).startswith("/api/") and environ.get("HTTP_X_API_KEY"):
+            if self.api_key_delay_seconds:
+                time.sleep(self.api_key_delay_seconds)
+            if self.api_key_status is not None:
+                body = json.dumps({"error": "forced_status"}).encode()
+                start_response(f"{self.api_key_status} Forced", [("Content-Type", "application/json"),
+                                                                  ("Content-Length", str(len(body)))])
+                return [body]
+        return super().wsgi_app(environ, start_response)
+
+
+def switchable_sandbox_server() -> Iterator[RunningSandbox]:
+    running = start_sandbox(port=0, provider=SwitchableSandbox())
+    yield running
+    running.stop()
+
+
+@pytest.fixture(autouse=True)
+def _clear_switches(sandbox_server: RunningSandbox) -> Iterator[None]:
+    provider = sandbox_server.provider
+    if isinstance(provider, SwitchableSandbox):
+        provider.clear_switches()
+    yield
+    if isinstance(provider, SwitchableSandbox):
+        provider.clear_switches()
+
+
+def admin(world: SandboxWorld, tenant: str = "acme") -> ApiClient:
+    return world.api.as_("tenant_admin", tenant=tenant, user="alice")
+
+
+def user(world: SandboxWorld, name: str = "bob", tenant: str = "acme") -> ApiClient:
+    return world.api.as_("user", tenant=tenant, user=name)
+
+
+def oauth_integration(world: SandboxWorld, tenant: str = "acme") -> str:
+    """Given a tenant-wide `sandbox` integration connected through the OAuth flow."""
+    integration_id = world.create_integration("sandbox", tenant=tenant)
+    world.connect(integration_id, client=admin(world, tenant))
+    return integration_id
+
+
+def apikey_integration(world: SandboxWorld, tenant: str = "acme") -> str:
+    """Given a tenant-wide `sandbox-apikey` integration connected with the sandbox's API key."""
+    integration_id = world.create_integration("sandbox-apikey", tenant=tenant)
+    response = admin(world, tenant).post(f"/api/tenant/integrations/{integration_id}/connect/api-key",
+                                         {"apiKey": API_KEY})
+    assert response.status == 200, response.raw_body
+    return integration_id
+
+
+def user_integration(world: SandboxWorld, *connected_users: str, tenant: str = "acme") -> str:
+    """Given a user-scoped `sandbox` integration that each named user connected for themselves."""
+    integration_id = world.create_integration("sandbox", tenant=tenant, user_scoped=True)
+    for name in connected_users:
+        world.connect(integration_id, client=user(world, name, tenant), user_scoped=True)
+    return integration_id
+
+
+def stored_secrets(tenant: str = "acme") -> list[str]:
+    """Every credential value the vault holds for the tenant's connections, plus the sandbox
+    client's secret: none of them may appear in a response."""
+    found = [DEFAULT_CLIENT_SECRET, API_KEY]
+    for record in ConnectionRepository().list_for_tenant(tenant):
+        if not record.get("secretStored"):
+            continue
+        payload = get_vault().read(secret_ref_of(record))
+        found += [str(v) for k, v in payload.items() if k in ("accessToken", "refreshToken") and v]
+        found += [str(v) for v in (payload.get("credentials") or {}).values() if v]
+    return found
+
+
+def assert_no_secret(responses: Iterable[ApiResponse], secrets: Iterable[str]) -> None:
+    for response in responses:
+        text = response.raw_body + json.dumps(response.headers)
+        for secret in secrets:
+            assert secret not in text, "a credential appears in a response"
