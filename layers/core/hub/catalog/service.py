@@ -24,6 +24,7 @@ from hub.http.context import record_change
 from hub.observability import logger
 from hub.pagination import ListParams, matches_search, paginate, sort_items
 from hub.principal import Principal
+from hub.versioning import require_version, save_audited
 
 PROVIDER_SORT_FIELDS = ("name", "displayName", "category", "status", "createdAt", "updatedAt")
 # how a template's auth mode maps onto the provider's authType
@@ -200,15 +201,8 @@ def list_providers(params: ProviderListParams) -> dict[str, Any]:
 
 def _save(before: dict[str, Any], changes: dict[str, Any], action: str,
           expected_version: int | None = None) -> dict[str, Any]:
-    version = int(before.get("version", 1))
-    if expected_version is not None and expected_version != version:
-        from hub.errors import VersionConflict
-
-        raise VersionConflict(details={"expectedVersion": expected_version, "currentVersion": version})
-    after = {**before, **changes, "updatedAt": clock.iso()}
-    saved = ProviderRepository().save_provider(after, version)
-    record_change("provider", before["id"], before=_audit_view(before), after=_audit_view(saved), action=action)
-    return saved
+    return save_audited(before, changes, action=action, target_type="provider", expected_version=expected_version,
+                        persist=ProviderRepository().save_provider, audit_view=_audit_view)
 
 
 def update_provider(category: str, provider_id: str, body: ProviderUpdate) -> dict[str, Any]:
@@ -222,12 +216,7 @@ def update_provider(category: str, provider_id: str, body: ProviderUpdate) -> di
     if "category" in fields and fields["category"] != category:
         # the category is part of the provider's address; moving it is allowed but explicit
         logger.info("provider category changed", extra={"provider": provider_id, "to": fields["category"]})
-    if expected_version is not None and expected_version != int(before.get("version", 1)):
-        # refuse before touching the vault: a 409 must change nothing
-        from hub.errors import VersionConflict
-
-        raise VersionConflict(details={"expectedVersion": expected_version,
-                                       "currentVersion": int(before.get("version", 1))})
+    require_version(before, expected_version)  # before touching the vault: a 409 must change nothing
     if client_secret is not None:
         _store_client_secret(provider_id, client_secret)
         fields["clientSecretConfigured"] = True

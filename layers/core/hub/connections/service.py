@@ -239,10 +239,8 @@ def _publish(event_type: str, record: Mapping[str, Any], **fields: Any) -> None:
 
 
 def _health_hook(name: str, record: Mapping[str, Any]) -> None:
-    try:
-        from hub.jobs import health  # type: ignore[import-not-found, unused-ignore]
-    except ImportError:  # the jobs issue is not installed
-        return
+    import hub.jobs.health as health
+
     try:
         getattr(health, name)(dict(record))
     except Exception:  # noqa: BLE001 - scheduling is best effort; the health sweep catches up

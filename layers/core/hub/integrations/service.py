@@ -9,13 +9,14 @@ from typing import Any
 from hub import clock
 from hub.catalog.repository import ProviderRepository
 from hub.catalog.service import is_visible_to_tenants
-from hub.errors import IntegrationExists, IntegrationNotFound, ProviderNotFound, ValidationError, VersionConflict
+from hub.errors import IntegrationExists, IntegrationNotFound, ProviderNotFound, ValidationError
 from hub.http.context import record_change
 from hub.ids import new_id
 from hub.integrations.models import IntegrationCreate, IntegrationListParams, IntegrationUpdate
 from hub.integrations.repository import IntegrationRepository
 from hub.pagination import matches_search, paginate, sort_items
 from hub.principal import Principal
+from hub.versioning import save_audited
 
 SORT_FIELDS = ("name", "providerName", "status", "createdAt", "updatedAt")
 USABLE_PROVIDER_STATUSES = ("active", "beta")
@@ -120,13 +121,9 @@ def list_integrations(tenant_id: str, params: IntegrationListParams) -> dict[str
 
 def _save(before: dict[str, Any], changes: dict[str, Any], action: str,
           expected_version: int | None = None) -> dict[str, Any]:
-    version = int(before.get("version", 1))
-    if expected_version is not None and expected_version != version:
-        raise VersionConflict(details={"expectedVersion": expected_version, "currentVersion": version})
-    after = {**before, **changes, "updatedAt": clock.iso()}
-    saved = IntegrationRepository().save_integration(after, version)
-    record_change("integration", before["id"], before=_audit_view(before), after=_audit_view(saved), action=action)
-    return saved
+    return save_audited(before, changes, action=action, target_type="integration",
+                        expected_version=expected_version, persist=IntegrationRepository().save_integration,
+                        audit_view=_audit_view)
 
 
 def update_integration(tenant_id: str, integration_id: str, body: IntegrationUpdate) -> dict[str, Any]:
