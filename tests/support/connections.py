@@ -57,6 +57,10 @@ class SandboxWorld:
         assert response.status == 200, response.raw_body
         return response.body  # type: ignore[no-any-return]
 
+    def provider_url(self, started: dict[str, Any]) -> str:
+        """Where the browser is sent at the provider for a started flow."""
+        return str(started["authorizationUrl"])
+
     def authorize(self, authorization_url: str) -> dict[str, str]:
         """The browser at the provider: follow the authorization URL, return the query the
         provider redirects back with (code, state, iss or error)."""
