@@ -90,6 +90,8 @@ ROUTES: list[Route] = [
     Route("PATCH", "/api/tenant/integrations/{id}/credentials", "functions.connections.update_credentials", ADMIN,
           "connection", "Update the connection's credentials", "connections", action="connection.update_credentials"),
     # ---- oauth -------------------------------------------------------------------------
+    Route("GET", "/api/integrations/oauth/start", "functions.oauth.start", PUBLIC, None,
+          "OAuth start in the browser: binds the flow to it, redirects to the provider", "oauth"),
     Route("GET", "/api/integrations/oauth/callback", "functions.oauth.callback", PUBLIC, None,
           "OAuth callback: redirects to the return URL", "oauth"),
     # ---- user connections --------------------------------------------------------------

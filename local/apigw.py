@@ -36,6 +36,8 @@ def build_http_event(
     domain: str = "127.0.0.1",
 ) -> dict[str, Any]:
     lowered = {k.lower(): v for k, v in (headers or {}).items()}
+    # payload v2: API Gateway moves the Cookie header into the `cookies` list
+    cookie_header = lowered.pop("cookie", None)
     raw_body: str | None
     is_b64 = False
     if body is None or body == b"" or body == "":
@@ -74,6 +76,8 @@ def build_http_event(
         },
         "isBase64Encoded": is_b64,
     }
+    if cookie_header:
+        event["cookies"] = [part.strip() for part in cookie_header.split(";") if part.strip()]
     if query:
         event["queryStringParameters"] = dict(query)
     if path_params:

@@ -1,5 +1,5 @@
 """Issue 5, done when: the whole OAuth connect flow over HTTP against the local stack, with the
-sandbox provider it seeds: start → follow the authorization URL at the sandbox → callback →
+sandbox provider it seeds: start → the hub's start URL (binds the browser) → the sandbox → callback →
 302 to the return URL → status active → refresh → test → disconnect (the sandbox saw the
 revocation) → secret gone."""
 
@@ -61,15 +61,23 @@ def test_connect_the_sandbox_end_to_end_over_http(local_stack: RunningStack) -> 
     started = admin.post(f"{base}/connect/oauth", json={"returnUrl": return_url})
     assert started.status_code == 200, started.text
     authorization_url = started.json()["authorizationUrl"]
-    assert authorization_url.startswith(local_stack.sandbox_url + "/oauth/authorize?")
+    assert authorization_url.startswith(f"{local_stack.api_url}/api/integrations/oauth/start?flow=")
 
-    # And the browser follows the authorization URL: the sandbox approves and sends it back
-    at_provider = httpx.get(authorization_url, follow_redirects=False, timeout=10)
+    # And the admin's browser (one cookie jar) opens it: the hub binds the flow to this browser
+    # and sends it to the sandbox, which approves and sends it back
+    browser = httpx.Client(timeout=30, follow_redirects=False)
+    to_provider = browser.get(authorization_url)
+    assert to_provider.status_code == 302, to_provider.text
+    assert "HttpOnly" in to_provider.headers["set-cookie"]
+    assert to_provider.headers["location"].startswith(local_stack.sandbox_url + "/oauth/authorize?")
+    # (another browser cannot open the same flow)
+    assert httpx.get(authorization_url, follow_redirects=False, timeout=10).status_code == 400
+    at_provider = browser.get(to_provider.headers["location"])
     assert at_provider.status_code == 302
     callback_url = at_provider.headers["location"]
     assert callback_url.startswith(f"{local_stack.api_url}/api/integrations/oauth/callback?")
-    # And the hub's public callback sends it on to the return URL
-    back = httpx.get(callback_url, follow_redirects=False, timeout=30)
+    # And the hub's public callback (with the browser's cookie) sends it on to the return URL
+    back = browser.get(callback_url)
     assert back.status_code == 302, back.text
     location = back.headers["location"]
     assert location.startswith(return_url + "?")

@@ -40,10 +40,15 @@ def connect_sandbox(stack: RunningStack, client: httpx.Client, *, user_scoped: b
 def authorize(stack: RunningStack, client: httpx.Client, path: str) -> None:
     started = client.post(path, json={"returnUrl": f"{stack.api_url}/done"})
     assert started.status_code == 200, started.text
-    at_provider = httpx.get(started.json()["authorizationUrl"], follow_redirects=False, timeout=10)
-    assert at_provider.status_code == 302
-    callback = httpx.get(at_provider.headers["location"], follow_redirects=False, timeout=30)
-    assert callback.status_code == 302
+    # the browser opens the hub's start URL (which binds the flow to its cookie), goes to the
+    # provider, and comes back to the callback with the cookie
+    with httpx.Client(timeout=30, follow_redirects=False) as browser:
+        at_hub = browser.get(started.json()["authorizationUrl"])
+        assert at_hub.status_code == 302, at_hub.text
+        at_provider = browser.get(at_hub.headers["location"])
+        assert at_provider.status_code == 302
+        callback = browser.get(at_provider.headers["location"])
+        assert callback.status_code == 302
     assert dict(parse_qsl(urlsplit(callback.headers["location"]).query)).get("status") == "connected"
 
 

@@ -97,7 +97,8 @@ def test_no_seeded_secret_appears_in_responses_events_or_logs(
 
     # OAuth: start, authorize, callback, status, test, refresh, exchange errors, credentials, disconnect
     started = record(api.post(f"{tenant}/connect/oauth", {"returnUrl": RETURN_URL})).body
-    answer = _browser(world, started["authorizationUrl"])
+    first_provider_url = world.provider_url(started)
+    answer = _browser(world, first_provider_url)
     secrets.add(answer["code"])
     record(world.callback(answer))
     secrets.update(_tokens_of(oauth_id))
@@ -120,7 +121,7 @@ def test_no_seeded_secret_appears_in_responses_events_or_logs(
     world.provider.configure(token_error=None)
     # a fresh connection to disconnect (the previous one expired)
     again = record(api.post(f"{tenant}/connect/oauth", {"returnUrl": RETURN_URL})).body
-    answer = _browser(world, again["authorizationUrl"])
+    answer = _browser(world, world.provider_url(again))
     secrets.add(answer["code"])
     record(world.callback(answer))
     secrets.update(_tokens_of(oauth_id))
@@ -130,7 +131,7 @@ def test_no_seeded_secret_appears_in_responses_events_or_logs(
     bob = api.as_("user", user="bob")
     user_started = record(bob.post(f"/api/user/integrations/{user_oauth_id}/connect/oauth",
                                    {"returnUrl": RETURN_URL})).body
-    user_answer = _browser(world, user_started["authorizationUrl"])
+    user_answer = _browser(world, world.provider_url(user_started))
     secrets.add(user_answer["code"])
     record(world.callback(user_answer))
     secrets.update(_tokens_of(user_oauth_id, "bob"))
@@ -182,4 +183,4 @@ def test_no_seeded_secret_appears_in_responses_events_or_logs(
     # (the seeded secrets did reach the provider: the scan is not vacuous)
     assert world.provider.stats()["token_requests_total"] >= 4
     assert all(len(s) >= 10 for s in secrets)
-    assert dict(parse_qsl(urlsplit(started["authorizationUrl"]).query))["client_id"] == "scan-client"
+    assert dict(parse_qsl(urlsplit(first_provider_url).query))["client_id"] == "scan-client"

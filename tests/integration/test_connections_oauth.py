@@ -55,7 +55,7 @@ def test_tenant_oauth_flow_connects_and_redirects_to_the_return_url(sandbox_worl
     integration_id = sandbox_world.create_integration()
     # When the admin starts the flow, the browser authorizes at the sandbox and comes back
     started = sandbox_world.start(integration_id)
-    provider_answer = sandbox_world.authorize(started["authorizationUrl"])
+    provider_answer = sandbox_world.authorize(sandbox_world.provider_url(started))
     response = sandbox_world.callback(provider_answer)
     # Then the browser is sent to the return URL with the outcome, and nothing is cached
     assert response.status == 302
@@ -92,7 +92,7 @@ def test_tenant_oauth_flow_connects_and_redirects_to_the_return_url(sandbox_worl
 def test_the_authorization_url_uses_pkce_s256_and_the_state_is_stored_hashed(sandbox_world: SandboxWorld) -> None:
     integration_id = sandbox_world.create_integration()
     started = sandbox_world.start(integration_id, scopes=["email"])
-    query = dict(parse_qsl(urlsplit(started["authorizationUrl"]).query))
+    query = dict(parse_qsl(urlsplit(sandbox_world.provider_url(started)).query))
     # PKCE S256 and the template's scopes plus the extra one, space separated
     assert query["code_challenge_method"] == "S256" and len(query["code_challenge"]) == 43
     assert query["scope"] == "profile items:read items:write email"
@@ -160,7 +160,7 @@ def _assert_nothing_stored(integration_id: str) -> None:
 def test_a_replayed_state_is_refused(sandbox_world: SandboxWorld) -> None:
     integration_id = sandbox_world.create_integration()
     started = sandbox_world.start(integration_id)
-    answer = sandbox_world.authorize(started["authorizationUrl"])
+    answer = sandbox_world.authorize(sandbox_world.provider_url(started))
     assert sandbox_world.callback(answer).status == 302
     before = _connection(integration_id)
     # When the same callback comes again
@@ -173,7 +173,7 @@ def test_a_replayed_state_is_refused(sandbox_world: SandboxWorld) -> None:
 def test_an_expired_state_is_refused(sandbox_world: SandboxWorld) -> None:
     integration_id = sandbox_world.create_integration()
     started = sandbox_world.start(integration_id)
-    answer = sandbox_world.authorize(started["authorizationUrl"])
+    answer = sandbox_world.authorize(sandbox_world.provider_url(started))
     clock.advance(601)
     response = sandbox_world.callback(answer)
     assert response.status == 400 and response.error["code"] == "OAUTH_FAILED"
@@ -187,7 +187,7 @@ def test_a_tampered_state_is_refused(sandbox_world: SandboxWorld, tamper: str) -
 
     integration_id = sandbox_world.create_integration()
     started = sandbox_world.start(integration_id)
-    answer = sandbox_world.authorize(started["authorizationUrl"])
+    answer = sandbox_world.authorize(sandbox_world.provider_url(started))
     state = answer["state"]
     prefix, random_part = state.rsplit(".", 1)
     if tamper == "flip_random":
@@ -209,7 +209,7 @@ def test_another_tenants_state_cannot_be_exchanged_and_is_not_spent(sandbox_worl
     # Given acme started a flow and got a code
     integration_id = sandbox_world.create_integration()
     started = sandbox_world.start(integration_id)
-    answer = sandbox_world.authorize(started["authorizationUrl"])
+    answer = sandbox_world.authorize(sandbox_world.provider_url(started))
     # And globex has its own integration of the same provider
     other_id = sandbox_world.create_integration(tenant="globex")
     globex = sandbox_world.api.as_("tenant_admin", tenant="globex", user="gina")
@@ -226,7 +226,7 @@ def test_another_tenants_state_cannot_be_exchanged_and_is_not_spent(sandbox_worl
 def test_a_state_for_another_integration_is_refused_at_exchange(sandbox_world: SandboxWorld) -> None:
     first = sandbox_world.create_integration()
     started = sandbox_world.start(first)
-    answer = sandbox_world.authorize(started["authorizationUrl"])
+    answer = sandbox_world.authorize(sandbox_world.provider_url(started))
     sandbox_world.api.as_("super_admin", tenant="platform", user="root")
     # a second integration in the same tenant (another provider) cannot use the first one's state
     second = sandbox_world.create_integration("sandbox-apikey")
@@ -244,7 +244,7 @@ def test_the_providers_error_redirects_with_the_error_and_stores_nothing(sandbox
     sandbox_world.provider.configure(authorize_mode="deny")
     integration_id = sandbox_world.create_integration()
     started = sandbox_world.start(integration_id)
-    answer = sandbox_world.authorize(started["authorizationUrl"])
+    answer = sandbox_world.authorize(sandbox_world.provider_url(started))
     assert answer["error"] == "access_denied"
     response = sandbox_world.callback(answer)
     assert response.status == 302
@@ -261,7 +261,7 @@ def test_the_providers_error_redirects_with_the_error_and_stores_nothing(sandbox
 def test_a_provider_error_code_is_not_reflected_verbatim(sandbox_world: SandboxWorld) -> None:
     integration_id = sandbox_world.create_integration()
     started = sandbox_world.start(integration_id)
-    answer = sandbox_world.authorize(started["authorizationUrl"])
+    answer = sandbox_world.authorize(sandbox_world.provider_url(started))
     response = sandbox_world.callback({"state": answer["state"], "iss": answer["iss"],
                                        "error": "<script>alert(1)</script>"})
     assert location_query(response)["error"] == "provider_error"
@@ -270,7 +270,7 @@ def test_a_provider_error_code_is_not_reflected_verbatim(sandbox_world: SandboxW
 def test_invalid_grant_at_the_token_endpoint_is_a_clear_error(sandbox_world: SandboxWorld) -> None:
     integration_id = sandbox_world.create_integration()
     started = sandbox_world.start(integration_id)
-    answer = sandbox_world.authorize(started["authorizationUrl"])
+    answer = sandbox_world.authorize(sandbox_world.provider_url(started))
     sandbox_world.provider.configure(token_error="invalid_grant")
     response = sandbox_world.callback(answer)
     outcome = location_query(response)
@@ -282,7 +282,7 @@ def test_invalid_grant_at_the_token_endpoint_is_a_clear_error(sandbox_world: San
 def test_a_provider_outage_at_the_token_endpoint_redirects_with_connection_failed(sandbox_world: SandboxWorld) -> None:
     integration_id = sandbox_world.create_integration()
     started = sandbox_world.start(integration_id)
-    answer = sandbox_world.authorize(started["authorizationUrl"])
+    answer = sandbox_world.authorize(sandbox_world.provider_url(started))
     sandbox_world.provider.configure(token_status=503)
     outcome = location_query(sandbox_world.callback(answer))
     assert outcome["status"] == "error" and outcome["error"] == "connection_failed"
@@ -293,7 +293,7 @@ def test_a_provider_outage_at_the_token_endpoint_redirects_with_connection_faile
 def test_a_wrong_or_missing_issuer_is_refused(sandbox_world: SandboxWorld, issuer: str | None) -> None:
     integration_id = sandbox_world.create_integration()
     started = sandbox_world.start(integration_id)
-    answer = sandbox_world.authorize(started["authorizationUrl"])
+    answer = sandbox_world.authorize(sandbox_world.provider_url(started))
     if issuer is None:
         answer.pop("iss")
     else:
@@ -311,7 +311,7 @@ def test_a_wrong_or_missing_issuer_is_refused(sandbox_world: SandboxWorld, issue
 def test_a_frontend_can_exchange_the_code_with_the_hubs_state(sandbox_world: SandboxWorld) -> None:
     integration_id = sandbox_world.create_integration()
     started = sandbox_world.start(integration_id)
-    answer = sandbox_world.authorize(started["authorizationUrl"])
+    answer = sandbox_world.authorize(sandbox_world.provider_url(started))
     response = sandbox_world.api.post(f"/api/tenant/integrations/{integration_id}/connect/oauth/exchange",
                                       {"code": answer["code"], "state": answer["state"],
                                        "redirectUri": started["redirectUri"]})

@@ -99,7 +99,11 @@ def test_twenty_concurrent_refresh_runs_make_one_token_request_and_store_the_new
     # Then the provider saw exactly one refresh, and one invocation reports it
     assert refresh_requests(sandbox_world) == 1
     assert sum(r.succeeded for r in reports) == 1
-    assert sum(r.outcomes["lease_taken"] + r.outcomes["not_due"] for r in reports) == 19
+    # every other run either lost the lease, found it already refreshed, or (when it queried the
+    # due index after the winner finished) found nothing due at all; none failed
+    others = [r for r in reports if not r.succeeded]
+    assert len(others) == 19
+    assert all(r.failed == 0 and set(+r.outcomes) <= {"lease_taken", "not_due"} for r in others)
     # And the stored refresh token is the newest: it works, where the rotated one would not
     new = secret(integration_id)
     assert new["refreshToken"] != old["refreshToken"] and new["accessToken"] != old["accessToken"]
@@ -376,7 +380,7 @@ def test_a_connection_that_cannot_be_removed_makes_the_event_come_again(sandbox_
 
     record = {"tenantId": "acme", "integrationId": second, "userId": "bob", "connectionId": "conn_x",
               "status": "active", "secretStored": False}
-    connection_repository.ConnectionRepository().put_connection(record)
+    connection_repository.ConnectionRepository().put_connection(record, condition="attribute_not_exists(pk)")
     real = service.disconnect_connection
 
     def flaky(record: dict[str, Any], **kwargs: Any) -> Any:

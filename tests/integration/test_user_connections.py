@@ -85,7 +85,7 @@ def test_a_user_state_cannot_be_used_by_another_user(sandbox_world: SandboxWorld
     integration_id = sandbox_world.create_integration(user_scoped=True)
     bob = _user(sandbox_world, "bob")
     started = sandbox_world.start(integration_id, client=bob, user_scoped=True)
-    answer = sandbox_world.authorize(started["authorizationUrl"])
+    answer = sandbox_world.authorize(sandbox_world.provider_url(started))
     # the callback is bound to bob: whoever's browser brings it back, it is bob's connection
     assert sandbox_world.callback(answer).status == 302
     assert ConnectionRepository().get_connection("acme", integration_id, "bob") is not None
@@ -150,7 +150,7 @@ def test_a_user_flow_fails_if_the_integration_stopped_being_user_scoped(sandbox_
     integration_id = sandbox_world.create_integration(user_scoped=True)
     bob = _user(sandbox_world, "bob")
     started = sandbox_world.start(integration_id, client=bob, user_scoped=True)
-    answer = sandbox_world.authorize(started["authorizationUrl"])
+    answer = sandbox_world.authorize(sandbox_world.provider_url(started))
     patched = sandbox_world.api.patch(f"/api/tenant/integrations/{integration_id}", {"userScoped": False})
     assert patched.status == 200
     response = sandbox_world.callback(answer)

@@ -22,6 +22,7 @@ class ApiResponse:
     status: int
     headers: dict[str, str]
     raw_body: str
+    cookies: tuple[str, ...] = ()  # Set-Cookie values (payload v2 `cookies`)
 
     @property
     def body(self) -> Any:
@@ -79,7 +80,8 @@ class ApiClient:
         )
         module = importlib.import_module(route.module)
         result = module.handler(event, LambdaContext(route.function_name))
-        return ApiResponse(int(result["statusCode"]), dict(result.get("headers") or {}), result.get("body") or "")
+        return ApiResponse(int(result["statusCode"]), dict(result.get("headers") or {}), result.get("body") or "",
+                           tuple(result.get("cookies") or ()))
 
     def get(self, path: str, **kwargs: Any) -> ApiResponse:
         return self.request("GET", path, **kwargs)

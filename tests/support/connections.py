@@ -1,6 +1,7 @@
 """Fixtures and helpers for the connection tests: the sandbox OAuth provider in-process on
-loopback, the sandbox providers seeded as a super admin would, and a "browser" that follows the
-authorization URL to the sandbox and reads where it sends us back."""
+loopback, the sandbox providers seeded as a super admin would, and a "browser" (with its own
+cookie jar) that opens the hub's start URL, follows the provider URL to the sandbox, and brings
+the provider's answer back to the hub's callback."""
 
 from __future__ import annotations
 
@@ -28,11 +29,46 @@ def sandbox_server() -> Iterator[RunningSandbox]:
     running.stop()
 
 
+class Browser:
+    """One browser's cookie jar for the hub's OAuth routes (the cookies are Path=/api/integrations/oauth)."""
+
+    def __init__(self, api: ApiClient) -> None:
+        self.api = api
+        self.jar: dict[str, str] = {}
+
+    def _send(self, path: str, query: dict[str, str]) -> Any:
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.jar.items())} if self.jar else None
+        response = self.api.get(path, query=query, headers=headers, claims=False)
+        for cookie in response.cookies:
+            name, _, rest = cookie.partition("=")
+            value = rest.split(";", 1)[0]
+            if "Max-Age=0" in cookie:
+                self.jar.pop(name, None)
+            else:
+                self.jar[name] = value
+        return response
+
+    def open_start(self, authorization_url: str) -> Any:
+        """Open the hub start URL the connect answer gave (the 302 to the provider)."""
+        parts = urlsplit(authorization_url)
+        assert parts.path == "/api/integrations/oauth/start", authorization_url
+        return self._send(parts.path, dict(parse_qsl(parts.query)))
+
+    def provider_url(self, authorization_url: str) -> str:
+        response = self.open_start(authorization_url)
+        assert response.status == 302, response.raw_body
+        return str(response.header("Location"))
+
+    def callback(self, params: dict[str, str]) -> Any:
+        return self._send("/api/integrations/oauth/callback", params)
+
+
 @dataclass
 class SandboxWorld:
     sandbox: RunningSandbox
     resources: LocalResources
     api: ApiClient
+    _browser: Browser | None = None
 
     @property
     def provider(self) -> Any:
@@ -57,6 +93,20 @@ class SandboxWorld:
         assert response.status == 200, response.raw_body
         return response.body  # type: ignore[no-any-return]
 
+    @property
+    def browser(self) -> Browser:
+        """The admin's (or user's) own browser: the one that starts and finishes flows."""
+        if self._browser is None:
+            self._browser = Browser(self.api)
+        return self._browser
+
+    def new_browser(self) -> Browser:
+        return Browser(self.api)
+
+    def provider_url(self, started: dict[str, Any]) -> str:
+        """Open the hub start URL in this world's browser; where it is sent at the provider."""
+        return self.browser.provider_url(str(started["authorizationUrl"]))
+
     def authorize(self, authorization_url: str) -> dict[str, str]:
         """The browser at the provider: follow the authorization URL, return the query the
         provider redirects back with (code, state, iss or error)."""
@@ -65,11 +115,11 @@ class SandboxWorld:
         return dict(parse_qsl(urlsplit(answer.headers["location"]).query))
 
     def callback(self, params: dict[str, str]) -> Any:
-        return self.api.get("/api/integrations/oauth/callback", query=params, claims=False)
+        return self.browser.callback(params)
 
     def connect(self, integration_id: str, *, client: ApiClient | None = None, user_scoped: bool = False) -> Any:
         started = self.start(integration_id, client=client, user_scoped=user_scoped)
-        response = self.callback(self.authorize(started["authorizationUrl"]))
+        response = self.callback(self.authorize(self.provider_url(started)))
         assert response.status == 302, response.raw_body
         outcome = dict(parse_qsl(urlsplit(response.header("Location") or "").query))
         assert outcome.get("status") == "connected", outcome

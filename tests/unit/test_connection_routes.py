@@ -10,6 +10,8 @@ from hub.http.routing import match_route
 def test_the_oauth_callback_is_a_literal_route_that_beats_the_catalog() -> None:
     found = match_route(ROUTES, "GET", "/api/integrations/oauth/callback")
     assert found is not None and found[0].module == "functions.oauth.callback" and found[1] == {}
+    start = match_route(ROUTES, "GET", "/api/integrations/oauth/start")
+    assert start is not None and start[0].module == "functions.oauth.start" and start[1] == {}
     catalog = match_route(ROUTES, "GET", "/api/integrations/crm/hubspot")
     assert catalog is not None and catalog[0].module == "functions.catalog.get"
 
@@ -24,5 +26,7 @@ def test_connection_routes_are_admin_user_or_public_as_designed() -> None:
         assert route.action is None or route.action.startswith("connection.")
     for route in by_area["user_connections"]:
         assert "user" in route.roles and route.rate_class == "connection"
-    (callback,) = by_area["oauth"]
-    assert callback.public and callback.rate_class is None
+    assert sorted(r.path for r in by_area["oauth"]) == ["/api/integrations/oauth/callback",
+                                                        "/api/integrations/oauth/start"]
+    for route in by_area["oauth"]:
+        assert route.public and route.rate_class is None and route.method == "GET"

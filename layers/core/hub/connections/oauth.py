@@ -2,8 +2,12 @@
 authorization server issuer check (RFC 9207), for tenant and user-scoped connections.
 
 start  → a state bound to tenant, integration, user, return URL, redirect URI, scopes, issuer
-         and the (encrypted) PKCE verifier; the authorization URL built from the template.
-callback (public) → the state is consumed (once, unexpired, unmodified); the provider's `error`
+         and the (encrypted) PKCE verifier; `authorizationUrl` is the hub's own start URL
+         (`/api/integrations/oauth/start?flow=...`), the provider URL is kept encrypted.
+browser start (public) → binds the flow to the first browser that opens it (nonce cookie, once)
+         and redirects it to the provider (`hub.connections.state` explains the binding).
+callback (public) → the state is consumed (once, unexpired, unmodified); a browser without the
+         start cookie fails the flow (nothing stored: login CSRF / fixation); the provider's `error`
          or a wrong `iss` ends the flow with nothing stored; otherwise the code is exchanged with
          the template's client authentication, the tokens go to the vault, and the browser is
          sent (302) to the stored return URL with the outcome in its query string.
@@ -22,7 +26,16 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from hub import clock
 from hub.connections.service import connectable_spec, integration_for, store_tokens
-from hub.connections.state import OAuthStateStore, new_pkce_verifier, pkce_challenge
+from hub.connections.state import (
+    BrowserBinding,
+    OAuthStateStore,
+    browser_cookie_name,
+    browser_matches,
+    flow_id,
+    new_pkce_verifier,
+    pkce_challenge,
+    state_hash,
+)
 from hub.errors import HubError, IntegrationNotFound, OAuthFailed, ValidationError
 from hub.observability import logger
 from hub.settings import get_settings
@@ -107,12 +120,55 @@ def start_oauth(principal: Principal, integration_id: str, *, return_url: str, s
         "issuer": spec.issuer(),
         "metadata": metadata or None,
     }
+    challenge = pkce_challenge(verifier) if verifier else None
+
+    def provider_url(state: str) -> str:
+        return build_authorization_url(spec, redirect_uri=callback, state=state, scopes=requested,
+                                       code_challenge=challenge)
+
     state, item = OAuthStateStore().create(principal.tenant_id, {k: v for k, v in binding.items() if v is not None},
-                                           verifier=verifier)
-    url = build_authorization_url(spec, redirect_uri=callback, state=state, scopes=requested,
-                                  code_challenge=pkce_challenge(verifier) if verifier else None)
-    return {"authorizationUrl": url, "state": state, "expiresAt": clock.iso(float(item["expiresAt"])),
-            "redirectUri": callback, "scopes": requested}
+                                           verifier=verifier, authorization_url=provider_url)
+    answer = {"authorizationUrl": hub_start_url(state), "state": state,
+              "expiresAt": clock.iso(float(item["expiresAt"])), "redirectUri": callback, "scopes": requested}
+    if callback != get_settings().oauth_callback_url:
+        # Frontend-exchange mode: the code comes back to the frontend's page, which exchanges it
+        # with POST .../connect/oauth/exchange under the caller's own JWT (and the state, bound to
+        # that user), so the browser binding of the hub callback is not needed there.
+        answer["providerAuthorizationUrl"] = provider_url(state)
+    return answer
+
+
+def hub_start_url(state: str) -> str:
+    return get_settings().public_api_url.rstrip("/") + "/api/integrations/oauth/start?" + urlencode(
+        {"flow": flow_id(state)})
+
+
+# ---- the browser start ------------------------------------------------------------------------
+
+BROWSER_COOKIE_PATH = "/api/integrations/oauth"
+
+
+def start_in_browser(flow: str | None) -> BrowserBinding:
+    """GET /api/integrations/oauth/start: bind the flow to this browser and reveal the provider URL."""
+    if flow is not None and len(flow) > MAX_CALLBACK_PARAM:
+        raise OAuthFailed("The flow parameter is too long")
+    return OAuthStateStore().bind_browser(flow or "")
+
+
+def browser_cookie(name: str, value: str, max_age: int) -> Any:
+    """HttpOnly, SameSite=Lax (sent on the provider's top-level redirect back), Secure when the
+    hub is served over https, only for the OAuth routes."""
+    from aws_lambda_powertools.shared.cookies import Cookie, SameSite
+
+    secure = get_settings().public_api_url.lower().startswith("https://")
+    return Cookie(name=name, value=value, path=BROWSER_COOKIE_PATH, secure=secure, http_only=True,
+                  max_age=max_age, same_site=SameSite.LAX_MODE)
+
+
+def callback_cookie_name(params: Mapping[str, str]) -> str | None:
+    """The cookie the callback's browser should have (to clear it after the callback)."""
+    state = params.get("state")
+    return browser_cookie_name(state_hash(state)) if state and len(state) <= MAX_CALLBACK_PARAM else None
 
 
 # ---- the callback -------------------------------------------------------------------------
@@ -167,10 +223,11 @@ def _audit_callback(binding: Mapping[str, Any], outcome: str, error: str | None)
                                                            "outcome": outcome, "error": error})
 
 
-def handle_callback(params: Mapping[str, str]) -> str:
+def handle_callback(params: Mapping[str, str], cookies: Mapping[str, str]) -> str:
     """The provider sent the browser back. Returns the URL to redirect to (the stored return URL
     with the outcome). Raises OAuthFailed (400) when the state is missing, malformed, unknown,
-    used, expired or tampered with: then there is no trusted place to send the browser."""
+    used, expired or tampered with: then there is no trusted place to send the browser. A
+    browser without the cookie of the start route fails the flow (the state is spent)."""
     from hub.connections.tokens import InvalidGrant, TokenRequestRejected
     from hub.integrations.service import get_integration
 
@@ -183,6 +240,9 @@ def handle_callback(params: Mapping[str, str]) -> str:
     return_url = str(binding["returnUrl"])
     base_outcome = {"integrationId": str(binding["integrationId"])}
     try:
+        if not browser_matches(binding, cookies.get(browser_cookie_name(str(binding["stateHash"])))):
+            raise OAuthFailed("This browser did not start the connection; start it again from the app",
+                              details={"reason": "browser_mismatch"})
         issuer = binding.get("issuer")
         returned_issuer = params.get("iss")
         if issuer and returned_issuer is None:

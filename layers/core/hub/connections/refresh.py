@@ -14,7 +14,13 @@
      backoff (at least the provider's Retry-After) with `cooldownUntil`, the due time moved to
      the cooldown's end; `refreshFailureDays` counts distinct UTC days with failures and after
      `settings.refresh_max_failure_days` of them the connection turns "error" (+ event).
-4. The lease is always released.
+4. A refresh never writes over a newer grant or a disconnect: the lease is pre-empted by a
+   reconnect and removed by a disconnect. Before the vault write the refresh claims the secret
+   write (`secretWriter` / `secretWriteUntil`, conditional on its lease and the connection id it
+   read; a reconnect waits for that short claim), and every record write after the provider
+   call is conditional on the same. When a condition fails nothing is written, the rotated
+   refresh token (if any) is revoked, and the outcome is "superseded".
+5. The lease is always released.
 """
 
 from __future__ import annotations
@@ -31,7 +37,8 @@ from hub.observability import logger
 from hub.settings import get_settings
 from hub.table import GSI2_PK, GSI2_SK, due_keys
 
-REFRESH_STATUSES = ("refreshed", "not_due", "lease_taken", "expired", "retry_later", "error", "not_refreshable")
+REFRESH_STATUSES = ("refreshed", "not_due", "lease_taken", "expired", "retry_later", "error", "not_refreshable",
+                    "superseded")
 _LEASE_NAMES = {"#owner": "leaseOwner", "#until": "leaseExpiresAt"}
 
 
@@ -96,7 +103,8 @@ def refresh_connection(tenant_id: str, integration_id: str, user_id: str | None 
 def _release(repository: ConnectionRepository, tenant_id: str, integration_id: str, user_id: str | None,
              owner: str) -> None:
     try:
-        repository.update_connection(tenant_id, integration_id, user_id, {}, remove=("leaseOwner", "leaseExpiresAt"),
+        repository.update_connection(tenant_id, integration_id, user_id, {},
+                                     remove=("leaseOwner", "leaseExpiresAt", "secretWriter", "secretWriteUntil"),
                                      condition="#owner = :owner", names={"#owner": "leaseOwner"},
                                      values={":owner": owner})
     except Exception:  # noqa: BLE001 - an unreleased lease expires on its own
@@ -131,6 +139,7 @@ def _refresh_leased(record: dict[str, Any], owner: str, moment: float) -> Refres
     )
     from hub.connections.spec import provider_spec_for
     from hub.connections.tokens import InvalidGrant, TransientTokenError
+    from hub.errors import SecretNotFound
     from hub.integrations.repository import IntegrationRepository
     from hub.vault import get_vault
 
@@ -153,7 +162,12 @@ def _refresh_leased(record: dict[str, Any], owner: str, moment: float) -> Refres
     new_payload = {**payload, **tokens.vault_payload()}
     if not tokens.refresh_token and payload.get("refreshToken"):
         new_payload["refreshToken"] = payload["refreshToken"]  # the provider kept the old one valid
-    get_vault().replace(ref, new_payload)
+    if not _claim_secret_write(record, owner):
+        return _superseded(record, spec, payload, new_payload)
+    try:
+        get_vault().replace(ref, new_payload)
+    except SecretNotFound:  # disconnected between our claim and the write
+        return _superseded(record, spec, payload, new_payload)
     due = refresh_due_at(tokens.expires_at, spec.refresh_buffer_seconds, moment)
     fields: dict[str, Any] = {
         "status": "active",
@@ -170,7 +184,7 @@ def _refresh_leased(record: dict[str, Any], owner: str, moment: float) -> Refres
         fields["scopes"] = list(tokens.scopes)
     if tokens.extra:
         fields["tokenFields"] = {**(record.get("tokenFields") or {}), **tokens.extra}
-    remove = ["cooldownUntil", "lastRefreshError", "lastRefreshFailureDay"]
+    remove = ["cooldownUntil", "lastRefreshError", "lastRefreshFailureDay", "secretWriter", "secretWriteUntil"]
     if due is not None:
         fields.update(due_keys("refresh", connection_key(record), due))
     else:
@@ -179,14 +193,10 @@ def _refresh_leased(record: dict[str, Any], owner: str, moment: float) -> Refres
     if tokens.expires_at is None:
         remove.append("expiresAt")
         fields.pop("expiresAt")
-    saved = ConnectionRepository().update_connection(
-        tenant_id, integration_id, user_id, fields, remove=tuple(remove),
-        condition="#owner = :owner", names={"#owner": "leaseOwner"}, values={":owner": owner},
-    )
-    if saved is None:  # pragma: no cover - the lease expired under us; the tokens are stored anyway
-        logger.warning("refresh result written after the lease expired", extra={"integrationId": integration_id})
-        saved = ConnectionRepository().update_connection(tenant_id, integration_id, user_id, fields,
-                                                         remove=tuple(remove)) or record
+    saved = _leased_update(record, owner, fields, tuple(remove), writing=True)
+    if saved is None:
+        # disconnected after our vault write (it deleted the secret after us): the record is theirs
+        return _superseded(record, spec, payload, new_payload)
     if record.get("status") != "active" or integration.get("connectionStatus") != "active":
         integration_connected(saved, integration)
     _publish("integration.refreshed", saved)
@@ -198,11 +208,10 @@ def _refresh_leased(record: dict[str, Any], owner: str, moment: float) -> Refres
 def _expired(record: dict[str, Any], owner: str, message: str, update_integration: Any, publish: Any
              ) -> RefreshOutcome:
     now = clock.iso()
-    saved = ConnectionRepository().update_connection(
-        record["tenantId"], record["integrationId"], record.get("userId"),
-        {"status": "expired", "expiredAt": now, "lastRefreshError": message, "updatedAt": now},
-        remove=(GSI2_PK, GSI2_SK, "refreshDueAt", "cooldownUntil"),
-    ) or record
+    saved = _leased_update(record, owner, {"status": "expired", "expiredAt": now, "lastRefreshError": message,
+                                           "updatedAt": now}, (GSI2_PK, GSI2_SK, "refreshDueAt", "cooldownUntil"))
+    if saved is None:  # the grant we refreshed is gone (disconnect or reconnect): not ours to mark
+        return _lost_lease(record)
     update_integration(saved, {"connectionStatus": "expired", "status": "error", "lastError": message})
     publish("integration.error", saved, reason="invalid_grant")
     record_activity(record["tenantId"], record["integrationId"], "refresh", "failed", user_id=record.get("userId"),
@@ -237,8 +246,10 @@ def _failed(record: dict[str, Any], owner: str, moment: float, message: str, ret
     else:
         fields["refreshDueAt"] = round(cooldown, 3)
         fields.update(due_keys("refresh", connection_key(record), cooldown))
-    saved = ConnectionRepository().update_connection(record["tenantId"], record["integrationId"],
-                                                     record.get("userId"), fields, remove=remove) or record
+    leased = _leased_update(record, owner, fields, remove)
+    if leased is None:
+        return _lost_lease(record)
+    saved = leased
     record_activity(record["tenantId"], record["integrationId"], "refresh", "failed", user_id=record.get("userId"),
                     details={"connectionId": record.get("connectionId"), "failures": failures,
                              "transient": transient})
@@ -247,3 +258,57 @@ def _failed(record: dict[str, Any], owner: str, moment: float, message: str, ret
         _publish("integration.error", saved, reason="refresh_failed")
         return RefreshOutcome("error", saved, message)
     return RefreshOutcome("retry_later" if transient else "error", saved, message)
+
+
+def _leased_update(record: dict[str, Any], owner: str, fields: dict[str, Any], remove: tuple[str, ...], *,
+                   writing: bool = False) -> dict[str, Any] | None:
+    """Update the record only while this refresh still holds its lease on the same connection
+    (a disconnect removes the lease, a reconnect takes it over); None when it does not."""
+    condition = "#owner = :owner AND #cid = :cid"
+    names = {"#owner": "leaseOwner", "#cid": "connectionId"}
+    if writing:
+        condition += " AND #writer = :owner"
+        names["#writer"] = "secretWriter"
+    return ConnectionRepository().update_connection(
+        record["tenantId"], record["integrationId"], record.get("userId"), fields, remove=remove,
+        condition=condition, names=names, values={":owner": owner, ":cid": record["connectionId"]},
+    )
+
+
+def _claim_secret_write(record: dict[str, Any], owner: str) -> bool:
+    """Mark that this refresh is about to write the vault, if its lease still stands on a live
+    connection with the id it read. A reconnect does not pre-empt this short claim."""
+    from hub.connections.service import SECRET_WRITE_SECONDS
+
+    until = int(clock.now() + SECRET_WRITE_SECONDS)
+    condition = "#owner = :owner AND #cid = :cid AND #stored = :true AND #status IN (:active, :error)"
+    return ConnectionRepository().update_connection(
+        record["tenantId"], record["integrationId"], record.get("userId"),
+        {"secretWriter": owner, "secretWriteUntil": until, "leaseExpiresAt": until},
+        condition=condition,
+        names={"#owner": "leaseOwner", "#cid": "connectionId", "#stored": "secretStored", "#status": "status"},
+        values={":owner": owner, ":cid": record["connectionId"], ":true": True, ":active": "active",
+                ":error": "error"},
+    ) is not None
+
+
+def _lost_lease(record: dict[str, Any]) -> RefreshOutcome:
+    current = ConnectionRepository().get_connection(record["tenantId"], record["integrationId"], record.get("userId"))
+    logger.warning("refresh superseded by a disconnect or reconnect; nothing written",
+                   extra={"integrationId": record["integrationId"], "connectionId": record.get("connectionId")})
+    return RefreshOutcome("superseded", current, "The connection was disconnected or reconnected during the refresh")
+
+
+def _superseded(record: dict[str, Any], spec: Any, old_payload: dict[str, Any], new_payload: dict[str, Any]
+                ) -> RefreshOutcome:
+    """The refreshed tokens belong to a grant that is no longer the connection's: do not store
+    them, and end a rotated refresh token nobody will hold (best effort, RFC 7009)."""
+    from hub.connections.tokens import revoke_token
+
+    rotated = new_payload.get("refreshToken")
+    if rotated and rotated != old_payload.get("refreshToken") and spec.oauth is not None and spec.revocation_url():
+        try:
+            revoke_token(spec, str(rotated), "refresh_token")
+        except HubError:
+            logger.warning("superseded refresh token not revoked", extra={"integrationId": record["integrationId"]})
+    return _lost_lease(record)

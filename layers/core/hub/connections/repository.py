@@ -8,7 +8,11 @@ connections (user endpoints, `user.deleted`). GSI2, the sparse due index, carrie
 
 Fields the jobs rely on: status, expiresAt / refreshDueAt (epoch seconds), hasRefreshToken,
 refreshFailures, refreshFailureDays, lastRefreshFailureAt, cooldownUntil, healthFailures,
-lastHealthAt, leaseOwner, leaseExpiresAt, version.
+lastHealthAt, leaseOwner, leaseExpiresAt, secretWriter, secretWriteUntil, version.
+
+Writes that replace a grant (connect, reconnect, refresh) hold the record's lease
+(`leaseOwner`) and, while the vault and the record are written, `secretWriter` /
+`secretWriteUntil`: see `hub.connections.service.store_connection` and `hub.connections.refresh`.
 """
 
 from __future__ import annotations
@@ -56,14 +60,15 @@ class ConnectionRepository(Repository):
             return None
         return item if raw else strip(item)
 
-    def put_connection(self, record: dict[str, Any], expected_version: int | None = None) -> dict[str, Any]:
-        """Create (expected_version None: must not exist or must be unversioned) or replace."""
+    def put_connection(self, record: dict[str, Any], *, condition: str, names: dict[str, str] | None = None,
+                       values: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Write the whole record (version + 1) only when `condition` holds on the stored item;
+        raises ConditionFailed otherwise. There is no unconditional write: a new record uses
+        `attribute_not_exists(pk)`, a replacement the version or the writer lease it read."""
         item = self.item_of(record)
-        if expected_version is None:
-            item["version"] = int(record.get("version") or 0) + 1
-            self.put(item)
-            return strip(item)
-        return strip(self.put_versioned(item, expected_version))
+        item["version"] = int(record.get("version") or 0) + 1
+        self.put(item, condition=condition, names=names, values=values)
+        return strip(item)
 
     def update_connection(
         self,

@@ -22,6 +22,7 @@ from hub import clock
 from hub.connections.activity import record_activity
 from hub.connections.repository import ConnectionRepository, secret_ref_of
 from hub.errors import (
+    Conflict,
     ConnectionFailed,
     ConnectionNotFound,
     HubError,
@@ -298,40 +299,107 @@ def _revoke_replaced_tokens(spec: ProviderSpec, old: Mapping[str, Any], new: Map
         revoke_token(spec, str(old_refresh), "refresh_token")
 
 
+SECRET_WRITE_SECONDS = 30  # the vault + record write of a connect or refresh; never a provider call
+_CLAIM_ATTEMPTS = 30
+_CLAIM_PAUSE_SECONDS = 0.1
+
+
+class ConnectionConflict(Conflict):
+    code = "CONFLICT"
+    default_message = "A connection to this integration is being created or updated; try again"
+
+
+def _revoke_unstored(spec: ProviderSpec, payload: Mapping[str, Any]) -> None:
+    """Tokens this request obtained but could not store: end them at the provider (RFC 7009,
+    best effort) so no live grant is left that nobody holds."""
+    from hub.connections.tokens import revoke_token
+
+    if spec.oauth is None or not spec.revocation_url():
+        return
+    refresh, access = payload.get("refreshToken"), payload.get("accessToken")
+    try:
+        if refresh:
+            revoke_token(spec, str(refresh), "refresh_token")
+        elif access:
+            revoke_token(spec, str(access), "access_token")
+    except HubError:
+        logger.warning("unstored tokens not revoked", extra={"providerId": spec.provider_id})
+
+
+def _abandon_secret(spec: ProviderSpec, ref: Any, payload: Mapping[str, Any]) -> None:
+    from hub.vault import get_vault
+
+    try:
+        get_vault().delete(ref)
+    except HubError:
+        logger.exception("abandoned secret not deleted", extra={"integrationId": ref.integration_id})
+    _revoke_unstored(spec, payload)
+
+
+def _claim_for_replace(repository: ConnectionRepository, existing: Mapping[str, Any], owner: str
+                       ) -> dict[str, Any] | None:
+    """Take the record's writer lease for replacing its grant. A refresh that is only waiting
+    for the provider is pre-empted (its lease is taken; its own write then fails and it stops),
+    but one that is writing the vault (`secretWriteUntil`) or another connect is not."""
+    now = clock.now()
+    return repository.update_connection(
+        str(existing["tenantId"]), str(existing["integrationId"]), existing.get("userId"),
+        {"leaseOwner": owner, "leaseExpiresAt": int(now + SECRET_WRITE_SECONDS), "secretWriter": owner,
+         "secretWriteUntil": int(now + SECRET_WRITE_SECONDS)},
+        condition="#cid = :cid AND #stored = :true AND (attribute_not_exists(#wu) OR #wu < :now)",
+        names={"#cid": "connectionId", "#stored": "secretStored", "#wu": "secretWriteUntil"},
+        values={":cid": existing["connectionId"], ":true": True, ":now": int(now)},
+    )
+
+
+def _release_claim(repository: ConnectionRepository, record: Mapping[str, Any], owner: str) -> None:
+    try:
+        repository.update_connection(str(record["tenantId"]), str(record["integrationId"]), record.get("userId"), {},
+                                     remove=("leaseOwner", "leaseExpiresAt", "secretWriter", "secretWriteUntil"),
+                                     condition="#owner = :owner", names={"#owner": "leaseOwner"},
+                                     values={":owner": owner})
+    except Exception:  # noqa: BLE001 - an unreleased claim expires on its own
+        logger.exception("connect claim not released", extra={"integrationId": record.get("integrationId")})
+
+
 def store_connection(integration: Mapping[str, Any], spec: ProviderSpec, *, user_id: str | None,
                      actor: str | None, payload: dict[str, Any], fields: dict[str, Any]) -> dict[str, Any]:
     """Write the secret (new secret, or a new version of the existing one) and the record, then
-    tell everyone: integration status, health schedule, `integration.connected`, activity, audit."""
-    from hub.vault import SecretExists, SecretRef, get_vault
+    tell everyone: integration status, health schedule, `integration.connected`, activity, audit.
 
+    Concurrency: a first connect (or one after a disconnect) creates a new secret and writes the
+    record only if nobody else did meanwhile (`attribute_not_exists(pk)`, or the version it read).
+    The loser deletes its own secret, revokes its tokens and answers 409 CONFLICT: the winner's
+    connection stands, and retrying as a replacement would silently swap the account the winner
+    just connected. A reconnect (live secret) takes the record's writer lease first (waiting
+    briefly for another writer), so the vault version and the record always describe one grant."""
     repository = ConnectionRepository()
     tenant_id, integration_id = str(integration["tenantId"]), str(integration["id"])
-    existing = repository.get_connection(tenant_id, integration_id, user_id)
-    reuse = bool(existing and existing.get("secretStored") and existing.get("connectionId"))
-    connection_id = str(existing["connectionId"]) if existing and reuse else new_id("conn")
-    ref = SecretRef(tenant_id, integration_id, connection_id)
-    vault = get_vault()
-    old_payload: dict[str, Any] = {}
-    if reuse:
-        try:
-            old_payload = vault.read(ref)
-            vault.replace(ref, payload)
-        except SecretNotFound:
-            vault.store(ref, payload)
-    else:
-        try:
-            vault.store(ref, payload)
-        except SecretExists:
-            vault.replace(ref, payload)
-    if old_payload:
-        try:
-            _revoke_replaced_tokens(spec, old_payload, payload)
-        except HubError:
-            logger.warning("old tokens not revoked", extra={"integrationId": integration_id})
+    owner = f"connect:{new_id()}"
+    for _attempt in range(_CLAIM_ATTEMPTS):
+        existing = repository.get_connection(tenant_id, integration_id, user_id)
+        if not (existing and existing.get("secretStored") and existing.get("connectionId")):
+            return _store_new(repository, integration, spec, existing, user_id=user_id, actor=actor,
+                              payload=payload, fields=fields)
+        claimed = _claim_for_replace(repository, existing, owner)
+        if claimed is not None:
+            try:
+                return _store_replacement(repository, integration, spec, existing, claimed, owner, actor=actor,
+                                          payload=payload, fields=fields)
+            finally:
+                _release_claim(repository, existing, owner)
+        time.sleep(_CLAIM_PAUSE_SECONDS)
+    _revoke_unstored(spec, payload)
+    raise ConnectionConflict(details={"integrationId": integration_id})
+
+
+def _record_for(integration: Mapping[str, Any], spec: ProviderSpec, existing: Mapping[str, Any] | None, *,
+                user_id: str | None, actor: str | None, connection_id: str, ref: Any, version: int,
+                fields: dict[str, Any]) -> dict[str, Any]:
     now = clock.now()
     record: dict[str, Any] = {
-        "tenantId": tenant_id,
-        "integrationId": integration_id,
+        "tenantId": str(integration["tenantId"]),
+        "integrationId": str(integration["id"]),
         "userId": user_id,
         "connectionId": connection_id,
         "providerId": spec.provider_id,
@@ -349,20 +417,89 @@ def store_connection(integration: Mapping[str, Any], spec: ProviderSpec, *, user
         "refreshFailures": 0,
         "refreshFailureDays": 0,
         "healthFailures": 0,
-        "version": (existing or {}).get("version", 0),
+        "version": version,
         **fields,
     }
     if record.get("refreshDueAt") is not None and is_refreshable(record):
         record.update(due_keys("refresh", connection_key(record), float(record["refreshDueAt"])))
-    saved = repository.put_connection({k: v for k, v in record.items() if v is not None})
+    return {k: v for k, v in record.items() if v is not None}
+
+
+def _store_new(repository: ConnectionRepository, integration: Mapping[str, Any], spec: ProviderSpec,
+               existing: Mapping[str, Any] | None, *, user_id: str | None, actor: str | None,
+               payload: dict[str, Any], fields: dict[str, Any]) -> dict[str, Any]:
+    from hub.repository import ConditionFailed
+    from hub.vault import SecretRef, get_vault
+
+    tenant_id, integration_id = str(integration["tenantId"]), str(integration["id"])
+    connection_id = new_id("conn")
+    ref = SecretRef(tenant_id, integration_id, connection_id)
+    get_vault().store(ref, payload)  # a fresh id: nobody else writes this secret
+    version = int((existing or {}).get("version") or 0)
+    record = _record_for(integration, spec, existing, user_id=user_id, actor=actor, connection_id=connection_id,
+                         ref=ref, version=version, fields=fields)
+    if existing is None:
+        condition, names, values = "attribute_not_exists(#pk)", {"#pk": "pk"}, None
+    else:  # a disconnected record: replace exactly the one we read
+        condition, names, values = "#v = :v", {"#v": "version"}, {":v": existing.get("version")}
+    try:
+        saved = repository.put_connection(record, condition=condition, names=names, values=values)
+    except ConditionFailed:
+        logger.warning("concurrent connect lost; own secret deleted", extra={"integrationId": integration_id})
+        _abandon_secret(spec, ref, payload)
+        raise ConnectionConflict(details={"integrationId": integration_id}) from None
+    _announce_connected(integration, spec, existing, saved, fields)
+    return saved
+
+
+def _store_replacement(repository: ConnectionRepository, integration: Mapping[str, Any], spec: ProviderSpec,
+                       existing: Mapping[str, Any], claimed: Mapping[str, Any], owner: str, *, actor: str | None,
+                       payload: dict[str, Any], fields: dict[str, Any]) -> dict[str, Any]:
+    from hub.repository import ConditionFailed
+    from hub.vault import SecretRef, get_vault
+
+    tenant_id, integration_id = str(integration["tenantId"]), str(integration["id"])
+    connection_id = str(existing["connectionId"])
+    ref = SecretRef(tenant_id, integration_id, connection_id)
+    vault = get_vault()
+    old_payload: dict[str, Any] = {}
+    try:
+        old_payload = vault.read(ref)
+        vault.replace(ref, payload)
+    except SecretNotFound:
+        vault.store(ref, payload)
+    record = _record_for(integration, spec, existing, user_id=existing.get("userId"), actor=actor,
+                         connection_id=connection_id, ref=ref, version=int(claimed.get("version") or 0),
+                         fields=fields)
+    try:
+        saved = repository.put_connection(record, condition="#owner = :owner AND #writer = :owner",
+                                          names={"#owner": "leaseOwner", "#writer": "secretWriter"},
+                                          values={":owner": owner})
+    except ConditionFailed:
+        # disconnected while we wrote (the disconnect removed our claim): it wins
+        logger.warning("connection disconnected during reconnect", extra={"integrationId": integration_id})
+        _abandon_secret(spec, ref, payload)
+        raise ConnectionConflict("The connection was disconnected meanwhile; connect again",
+                                 details={"integrationId": integration_id}) from None
+    if old_payload:
+        try:
+            _revoke_replaced_tokens(spec, old_payload, payload)
+        except HubError:
+            logger.warning("old tokens not revoked", extra={"integrationId": integration_id})
+    _announce_connected(integration, spec, existing, saved, fields)
+    return saved
+
+
+def _announce_connected(integration: Mapping[str, Any], spec: ProviderSpec, existing: Mapping[str, Any] | None,
+                        saved: dict[str, Any], fields: Mapping[str, Any]) -> None:
     integration_connected(saved, integration)
     _health_hook("schedule_health_check", saved)
     _publish("integration.connected", saved, via=fields.get("connectedVia"))
-    record_change("connection", connection_id, before=_audit_view(existing), after=_audit_view(saved))
-    record_activity(tenant_id, integration_id, "connect", "success", user_id=user_id,
-                    details={"connectionId": connection_id, "authType": spec.auth_mode,
+    record_change("connection", str(saved["connectionId"]), before=_audit_view(existing), after=_audit_view(saved))
+    record_activity(str(saved["tenantId"]), str(saved["integrationId"]), "connect", "success",
+                    user_id=saved.get("userId"),
+                    details={"connectionId": saved["connectionId"], "authType": spec.auth_mode,
                              "via": fields.get("connectedVia")})
-    return saved
 
 
 def store_tokens(integration: Mapping[str, Any], spec: ProviderSpec, tokens: TokenSet, *, user_id: str | None,
@@ -696,6 +833,8 @@ def refresh_now(principal: Principal, integration_id: str, *, force: bool, user_
         raise RefreshFailed(outcome.detail or "The token could not be refreshed", details=details, headers=headers)
     if outcome.status == "not_refreshable":
         raise RefreshFailed(outcome.detail or "This connection cannot be refreshed", status_code=400)
+    if outcome.status == "superseded":
+        raise ConnectionConflict(outcome.detail, details={"integrationId": integration_id})
     return {
         "refreshed": outcome.status == "refreshed",
         "outcome": outcome.status,
@@ -751,9 +890,15 @@ def disconnect_connection(record: Mapping[str, Any], *, reason: str, actor: str 
     now = clock.iso()
     fields = {"status": "disconnected", "disconnectedAt": now, "disconnectedBy": actor, "disconnectReason": reason,
               "secretStored": False, "hasRefreshToken": False, "updatedAt": now, "revokedAtProvider": revoked}
-    remove = (GSI2_PK, GSI2_SK, "refreshDueAt", "cooldownUntil", "leaseOwner", "leaseExpiresAt", "refreshMode")
+    # removing the lease and writer claim makes an in-flight refresh or reconnect lose its final write
+    remove = (GSI2_PK, GSI2_SK, "refreshDueAt", "cooldownUntil", "leaseOwner", "leaseExpiresAt", "refreshMode",
+              "secretWriter", "secretWriteUntil")
     saved = ConnectionRepository().update_connection(str(record["tenantId"]), str(record["integrationId"]),
                                                      record.get("userId"), fields, remove=remove) or dict(record)
+    if record.get("connectionId"):
+        # again: a reconnect that raced us may have re-created the secret before the record said
+        # disconnected (its own write now fails and it gives up); nothing may outlive the record
+        get_vault().delete(secret_ref_of(dict(record)))
     _health_hook("unschedule_health_check", saved)
     _update_integration(saved, {"connectionStatus": None, "status": "pending", "disconnectedAt": now})
     _publish("integration.disconnected", saved, reason=reason)

@@ -11,6 +11,14 @@ integration, user, scope (tenant or user connection), return URL, redirect URI, 
 the provider's issuer and the PKCE verifier, which is stored only Encryption-SDK-encrypted
 (`encrypt_field`, context bound to tenant, state hash and purpose). Consumption is a conditional
 delete that returns the old item: two callbacks racing with one state get one success.
+
+Browser binding (login CSRF / connection fixation): the start answer does not send the browser
+to the provider directly but to the hub's public `GET /api/integrations/oauth/start?flow=...`.
+The flow id is `{tenant prefix}.{sha256(state)}` (never the state itself). That route binds the
+flow to the first browser that opens it: a random nonce whose SHA-256 is written on the item
+(conditional: only once) and set as an HttpOnly cookie; the provider authorization URL (which
+holds the state) is stored encrypted and only revealed in that 302. The callback requires the
+cookie: a browser that did not open the start URL cannot finish the flow.
 """
 
 from __future__ import annotations
@@ -18,8 +26,11 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import hmac
 import re
 import secrets
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from hub import clock
@@ -31,6 +42,9 @@ from hub.table import GSI2_PK, GSI2_SK, tenant_pk
 
 STATE_SK_PREFIX = "OAUTHSTATE#"
 PURPOSE_PKCE_VERIFIER = "oauth-pkce-verifier"
+PURPOSE_AUTHORIZATION_URL = "oauth-authorization-url"
+BROWSER_COOKIE_PREFIX = "hub_oauth_"
+_FLOW = re.compile(r"^([A-Za-z0-9_-]{2,100})\.([0-9a-f]{64})$")
 STATE_RANDOM_BYTES = 32  # 256 bits
 _STATE = re.compile(r"^([A-Za-z0-9_-]{2,100})\.([A-Za-z0-9_-]{43,64})$")
 _TENANT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
@@ -53,7 +67,40 @@ def tenant_of_state(state: str) -> str | None:
     match = _STATE.match(state or "")
     if not match:
         return None
-    prefix = match.group(1)
+    return _tenant_of_prefix(match.group(1))
+
+
+def flow_id(state: str) -> str:
+    """The public id of a flow for the hub's start URL: the tenant prefix and the state's hash."""
+    return f"{state.split('.', 1)[0]}.{state_hash(state)}"
+
+
+def browser_cookie_name(hashed_state: str) -> str:
+    """One cookie per flow, so two flows started in two tabs do not overwrite each other."""
+    return BROWSER_COOKIE_PREFIX + hashed_state[:24]
+
+
+def _nonce_hash(nonce: str) -> str:
+    return hashlib.sha256(nonce.encode("utf-8")).hexdigest()
+
+
+def browser_matches(binding: Mapping[str, Any], nonce: str | None) -> bool:
+    """Whether the callback's cookie is the one the start route gave the binding browser."""
+    expected = binding.get("browserHash")
+    if not isinstance(expected, str) or not expected or not nonce:
+        return False
+    return hmac.compare_digest(_nonce_hash(nonce), expected)
+
+
+@dataclass(frozen=True)
+class BrowserBinding:
+    provider_url: str
+    cookie_name: str
+    nonce: str
+    max_age: int
+
+
+def _tenant_of_prefix(prefix: str) -> str | None:
     try:
         tenant = base64.urlsafe_b64decode(prefix + "=" * (-len(prefix) % 4)).decode("utf-8")
     except (binascii.Error, ValueError):
@@ -74,12 +121,20 @@ def _verifier_context(tenant_id: str, hashed: str) -> dict[str, str]:
     return {"tenantId": tenant_id, "stateHash": hashed, "purpose": PURPOSE_PKCE_VERIFIER}
 
 
+def _url_context(tenant_id: str, hashed: str) -> dict[str, str]:
+    return {"tenantId": tenant_id, "stateHash": hashed, "purpose": PURPOSE_AUTHORIZATION_URL}
+
+
 _INVALID = "The OAuth state is unknown, expired or already used; start the connection again"
+_UNUSABLE_FLOW = ("This connection link is unknown, expired or was already opened in another browser; "
+                  "start the connection again")
 
 
 class OAuthStateStore(Repository):
-    def create(self, tenant_id: str, binding: dict[str, Any], *, verifier: str | None) -> tuple[str, dict[str, Any]]:
-        """Store a new state bound to `binding`; returns (state string, stored binding)."""
+    def create(self, tenant_id: str, binding: dict[str, Any], *, verifier: str | None,
+               authorization_url: Callable[[str], str] | None = None) -> tuple[str, dict[str, Any]]:
+        """Store a new state bound to `binding`; returns (state string, stored binding).
+        `authorization_url(state)` builds the provider URL kept (encrypted) for the start route."""
         from hub.vault import encrypt_field
 
         state = new_state(tenant_id)
@@ -100,8 +155,43 @@ class OAuthStateStore(Repository):
         }
         if verifier is not None:
             item["verifierEnc"] = encrypt_field(verifier, _verifier_context(tenant_id, hashed))
+        if authorization_url is not None:
+            item["authorizationUrlEnc"] = encrypt_field(authorization_url(state), _url_context(tenant_id, hashed))
         self.put_new(item)
         return state, item
+
+    def bind_browser(self, flow: str) -> BrowserBinding:
+        """The start route: bind the flow to this browser (once) and reveal the provider URL.
+        Raises OAuthFailed when the flow is malformed, unknown, expired or already bound."""
+        from hub.vault import decrypt_field
+
+        match = _FLOW.match(flow or "")
+        tenant = _tenant_of_prefix(match.group(1)) if match else None
+        if match is None or tenant is None:
+            raise OAuthFailed(_UNUSABLE_FLOW, details={"reason": "malformed_flow"})
+        hashed = match.group(2)
+        from hub.redaction import register_secret
+
+        nonce = secrets.token_urlsafe(STATE_RANDOM_BYTES)
+        register_secret(nonce)  # a bearer of the flow: masked should it ever reach a log line
+        now = clock.now()
+        try:
+            item = self.update(
+                tenant_pk(tenant), STATE_SK_PREFIX + hashed,
+                set_fields={"browserHash": _nonce_hash(nonce), "browserBoundAt": clock.iso(now)},
+                condition="attribute_exists(pk) AND attribute_not_exists(#browser) AND #expires > :now "
+                          "AND #tenant = :tenant AND attribute_exists(#url)",
+                names={"#browser": "browserHash", "#expires": "expiresAt", "#tenant": "tenantId",
+                       "#url": "authorizationUrlEnc"},
+                values={":now": int(now), ":tenant": tenant},
+            )
+        except ConditionFailed:
+            raise OAuthFailed(_UNUSABLE_FLOW, details={"reason": "flow_unusable"}) from None
+        assert item is not None
+        provider_url = decrypt_field(item["authorizationUrlEnc"], _url_context(tenant, hashed))
+        max_age = max(1, int(float(item["expiresAt"]) - now))
+        return BrowserBinding(provider_url=provider_url, cookie_name=browser_cookie_name(hashed), nonce=nonce,
+                              max_age=max_age)
 
     def consume(self, state: str, *, tenant_id: str | None = None, integration_id: str | None = None,
                 user_id: str | None = None) -> dict[str, Any]:
@@ -137,8 +227,9 @@ class OAuthStateStore(Repository):
             raise OAuthFailed(_INVALID, details={"reason": "unknown_state"})
         if float(item.get("expiresAt", 0)) <= clock.now():
             raise OAuthFailed(_INVALID, details={"reason": "expired_state"})
-        binding = {k: v for k, v in item.items()
-                   if k not in {"pk", "sk", "entity", "ttl", "verifierEnc", GSI2_PK, GSI2_SK}}
+        hidden = {"pk", "sk", "entity", "ttl", "verifierEnc", "authorizationUrlEnc", GSI2_PK, GSI2_SK}
+        binding = {k: v for k, v in item.items() if k not in hidden}
+        binding["stateHash"] = hashed
         if item.get("verifierEnc"):
             binding["verifier"] = decrypt_field(item["verifierEnc"], _verifier_context(claimed, hashed))
         return binding
