@@ -33,8 +33,11 @@ from moto import mock_aws
 from hub import aws, clock
 from hub.redaction import forget_secrets
 from hub.settings import reset_settings
+from local.moto_atomic import make_moto_dynamodb_atomic
 from local.resources import LocalResources, create_resources
 from tests.support.api import ApiClient
+
+make_moto_dynamodb_atomic()
 
 
 @pytest.fixture
