@@ -39,7 +39,7 @@ token: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest tests/unit tests/integration tests/e2e -n 2 -q -p no:cacheprovider \
-		--cov --cov-report=term-missing:skip-covered --cov-report=xml
+		--cov --cov-report=term-missing:skip-covered --cov-report=xml --cov-fail-under=90
 	$(PY) -m pytest tests/infra -q -p no:cacheprovider
 
 test-unit: $(STAMP)
