@@ -4,6 +4,7 @@ and a running `make run` agree."""
 
 from __future__ import annotations
 
+import os
 import time
 import uuid
 from dataclasses import dataclass
@@ -31,19 +32,26 @@ class LocalIssuer:
     audience: str = AUDIENCE
 
     def __post_init__(self) -> None:
-        if self.key_path.exists():
-            self._key = serialization.load_pem_private_key(self.key_path.read_bytes(), password=None)
-        else:
-            self._key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-            self.key_path.parent.mkdir(parents=True, exist_ok=True)
-            self.key_path.write_bytes(
-                self._key.private_bytes(  # type: ignore[union-attr]
-                    serialization.Encoding.PEM,
-                    serialization.PrivateFormat.PKCS8,
-                    serialization.NoEncryption(),
-                )
-            )
-            self.key_path.chmod(0o600)
+        if not self.key_path.exists():
+            self._create_key()
+        # always load from the file: when two processes start at once, both use the key that won
+        self._key = serialization.load_pem_private_key(self.key_path.read_bytes(), password=None)
+
+    def _create_key(self) -> None:
+        key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        pem = key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+        self.key_path.parent.mkdir(parents=True, exist_ok=True)
+        staging = self.key_path.with_name(f"{self.key_path.name}.{os.getpid()}.{uuid.uuid4().hex}")
+        staging.write_bytes(pem)
+        staging.chmod(0o600)
+        try:
+            os.link(staging, self.key_path)  # atomic, and fails if another process got there first
+        except FileExistsError:
+            pass
+        finally:
+            staging.unlink()
 
     def issue(
         self,

@@ -67,3 +67,24 @@ def test_public_route_runs_the_real_handler(client: Client) -> None:
     response = client.get("/health")
     assert response.status_code == 200
     assert response.get_json()["status"] == "ok"
+
+
+def test_issuers_starting_together_share_one_key(tmp_path) -> None:
+    import threading
+
+    key_path = tmp_path / "shared.pem"
+    issuers: list[LocalIssuer] = []
+    barrier = threading.Barrier(4)
+
+    def start() -> None:
+        barrier.wait()
+        issuers.append(LocalIssuer(key_path=key_path))
+
+    threads = [threading.Thread(target=start) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    token = issuers[0].issue()
+    assert all(issuer.verify(token)["sub"] == "alice" for issuer in issuers)
+    assert list(tmp_path.iterdir()) == [key_path]
