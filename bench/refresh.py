@@ -23,6 +23,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from bench._env import prepare
+
 ROOT = Path(__file__).resolve().parent.parent
 
 CONNECTIONS = 10_000
@@ -30,19 +32,6 @@ LATENCY_MS = 50
 # one invocation, as Lambda runs it: it stops starting refreshes `job_time_margin_ms` (20 s)
 # before this timeout and hands what is left to the refresh queue
 JOB_TIMEOUT_SECONDS = 120
-BENCH_ENVIRONMENT = {
-    "AWS_ACCESS_KEY_ID": "bench",
-    "AWS_SECRET_ACCESS_KEY": "bench",
-    "AWS_DEFAULT_REGION": "us-east-1",
-    "AWS_REGION": "us-east-1",
-    "POWERTOOLS_SERVICE_NAME": "integration-hub",
-    "POWERTOOLS_METRICS_NAMESPACE": "IntegrationHub",
-    "POWERTOOLS_METRICS_DISABLED": "true",
-    "POWERTOOLS_TRACE_DISABLED": "true",
-    "POWERTOOLS_LOG_LEVEL": "ERROR",
-    "HUB_STAGE": "bench",
-    "HUB_ALLOW_HTTP_LOOPBACK": "true",
-}
 
 
 def progress(message: str) -> None:
@@ -50,9 +39,8 @@ def progress(message: str) -> None:
 
 
 def run(connections: int = CONNECTIONS, latency_ms: int = LATENCY_MS) -> dict[str, Any]:
-    os.environ.update(BENCH_ENVIRONMENT)
-    for name in ("HUB_AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL"):
-        os.environ.pop(name, None)
+    prepare()
+    os.environ["POWERTOOLS_LOG_LEVEL"] = "ERROR"  # thousands of refreshes: only errors are news
     from local.sandbox import start_sandbox
     from local.stack import free_port, wait_for_port
 
