@@ -3,7 +3,7 @@
 from hub.http import create_app, lambda_entry
 from hub.http.app import parse_query
 from hub.integrations.models import IntegrationListParams
-from hub.integrations.service import list_tenant_integrations_admin
+from hub.integrations.service import list_integrations
 
 app = create_app()
 
@@ -11,7 +11,7 @@ app = create_app()
 @app.get("/api/admin/tenants/<tenantId>/integrations", summary="List a tenant's integration instances",
          tags=["integrations"])
 def get_tenant_integrations(tenantId: str) -> dict:
-    return list_tenant_integrations_admin(tenantId, parse_query(app, IntegrationListParams))
+    return list_integrations(tenantId, parse_query(app, IntegrationListParams))
 
 
 handler = lambda_entry(app)

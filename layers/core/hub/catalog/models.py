@@ -15,11 +15,6 @@ Audience = Literal["system", "tenant"]
 AuthType = Literal["oauth2", "oauth2_client_credentials", "api_key", "basic", "custom"]
 SyncDirection = Literal["pull", "push", "bidirectional"]
 # the seed's five categories plus the template catalogue's finer ones
-CATEGORIES = (
-    "crm", "communication", "data_source", "storage", "custom", "marketing", "social", "advertising",
-    "ecommerce", "payments", "productivity", "calendar", "developer", "analytics", "support", "accounting",
-    "cloud", "automation", "hr", "other",
-)
 Category = Literal[
     "crm", "communication", "data_source", "storage", "custom", "marketing", "social", "advertising",
     "ecommerce", "payments", "productivity", "calendar", "developer", "analytics", "support", "accounting",

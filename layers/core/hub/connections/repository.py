@@ -22,7 +22,6 @@ from typing import Any
 from hub.repository import ConditionFailed, Repository
 from hub.table import GSI1, GSI1_PK, GSI1_SK, GSI2_PK, GSI2_SK, tenant_pk
 
-ConnectionStatus = str  # pending | active | expired | revoked | error | disconnected
 _HIDDEN = {"pk", "sk", GSI1_PK, GSI1_SK, GSI2_PK, GSI2_SK, "entity", "ttl"}
 
 

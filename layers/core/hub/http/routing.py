@@ -94,11 +94,6 @@ def match_route(routes: Iterable[Route], method: str, path: str) -> tuple[Route,
     return candidates[0][1], candidates[0][2]
 
 
-def path_exists(routes: Iterable[Route], path: str) -> list[str]:
-    """Methods that would match `path` (for 405-style answers)."""
-    return sorted({r.method for r in routes for m in [r.match(r.method, path)] if m is not None})
-
-
 def ambiguous_pairs(routes: Sequence[Route]) -> list[tuple[str, str]]:
     """Routes that API Gateway could not tell apart: same method and same shape."""
     seen: dict[tuple[str, tuple[str, ...]], str] = {}

@@ -192,6 +192,3 @@ def disable_instances_of_provider(provider_id: str, *, reason: str) -> int:
             count += 1
     return count
 
-
-def list_tenant_integrations_admin(tenant_id: str, params: IntegrationListParams) -> dict[str, Any]:
-    return list_integrations(tenant_id, params)
