@@ -2,8 +2,8 @@
 
 from aws_lambda_powertools.event_handler import Response
 
+from hub.cascades import delete_provider
 from hub.catalog.models import ProviderDeleteParams
-from hub.catalog.service import delete_provider
 from hub.http import create_app, lambda_entry
 from hub.http.app import parse_query
 

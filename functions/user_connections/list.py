@@ -1,7 +1,7 @@
 """GET /api/user/integrations: the tenant's user-scoped integrations with the caller's own connections."""
 
 from hub.connections.models import UserIntegrationListParams
-from hub.connections.service import list_user_integrations
+from hub.connections.user import list_user_integrations
 from hub.http import create_app, lambda_entry
 from hub.http.app import parse_query
 from hub.http.context import current_principal

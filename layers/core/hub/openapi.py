@@ -16,6 +16,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from hub.http.routing import route_table
+from hub.system import VERSION
+
 TITLE = "Integration Hub API"
 BUNDLED_NAME = "openapi.json"
 
@@ -23,8 +26,6 @@ BUNDLED_NAME = "openapi.json"
 def build_openapi() -> dict[str, Any]:
     from aws_lambda_powertools.event_handler.openapi.merge import OpenAPIMerge
 
-    from hub.http.routing import route_table
-    from hub.system import VERSION
 
     merger = OpenAPIMerge(
         title=TITLE,

@@ -15,6 +15,9 @@ import base64
 from typing import Any
 from urllib.parse import quote
 
+from hub.catalog.client_secrets import read_client_secret
+from hub.errors import HubError, ValidationError
+from hub.providers.templates import render_url
 from hub.settings import get_settings
 
 
@@ -23,15 +26,11 @@ def _render(url: str | None, config: dict[str, str]) -> str | None:
         return None
     if "{" not in url:
         return url
-    from hub.providers.templates import render_url
 
     return render_url(url, config)  # type: ignore[no-any-return]
 
 
 def probe_provider(record: dict[str, Any]) -> tuple[bool, str]:
-    from hub.catalog.service import read_client_secret
-    from hub.errors import HubError, ValidationError
-
     auth_type = record.get("authType", "")
     if not auth_type.startswith("oauth2"):
         return True, f"{auth_type} providers hold no platform credentials; each connection is tested on connect"

@@ -19,7 +19,10 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError as PydanticValidationError
 
+from hub.catalog.client_secrets import read_client_secret
+from hub.catalog.repository import ProviderRepository, strip_keys
 from hub.errors import ProviderNotFound, ValidationError
+from hub.providers.templates import CredentialField, OAuthSpec, get_template, render_url, resolve_connection_config
 from hub.settings import get_settings
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -73,15 +76,12 @@ class ProviderSpec:
 
     def client_secret(self) -> str | None:
         """The platform client's secret, read from the vault on demand (never cached here)."""
-        from hub.catalog.service import read_client_secret
-
-        return read_client_secret(dict(self.provider))
+        return read_client_secret(self.provider)
 
     def render(self, url: str, config: Mapping[str, str] | None = None) -> str:
         """Fill `{placeholders}` (the tenant's account settings, `{sandboxBaseUrl}`)."""
         if "{" not in url:
             return url
-        from hub.providers.templates import render_url
 
         return render_url(url, self.config if config is None else config)
 
@@ -129,8 +129,6 @@ class ProviderSpec:
 
 
 def _merged_oauth(template: ProviderTemplate | None, record_config: Mapping[str, Any]) -> OAuthSpec | None:
-    from hub.providers.templates import OAuthSpec
-
     base: dict[str, Any] = (
         template.oauth.model_dump(by_alias=True, exclude_none=True) if template is not None and template.oauth else {}
     )
@@ -152,14 +150,11 @@ def _merged_oauth(template: ProviderTemplate | None, record_config: Mapping[str,
 
 
 def _default_fields(auth_type: str) -> tuple[CredentialField, ...]:
-    from hub.providers.templates import CredentialField
-
     return tuple(CredentialField.model_validate(f) for f in _DEFAULT_FIELDS.get(auth_type, []))
 
 
 def spec_from_records(provider: Mapping[str, Any], integration: Mapping[str, Any] | None = None) -> ProviderSpec:
     """The effective spec of a provider record (and, when given, a tenant's integration)."""
-    from hub.providers.templates import get_template, resolve_connection_config
 
     template_id = provider.get("templateId")
     template = get_template(template_id) if template_id else None
@@ -197,8 +192,6 @@ def spec_from_records(provider: Mapping[str, Any], integration: Mapping[str, Any
 def provider_spec_for(integration: Mapping[str, Any]) -> ProviderSpec:
     """The effective template of a tenant's integration: built-in template + provider record
     overrides + the integration's connection settings."""
-    from hub.catalog.repository import ProviderRepository, strip_keys
-
     provider = ProviderRepository().get_provider(str(integration["providerId"]))
     if provider is None:
         raise ProviderNotFound(details={"providerId": integration["providerId"]})

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from hub.repository import ConditionFailed, Repository, serialize
+from hub.repository import ConditionFailed, Repository, deserialize, key, serialize
 from hub.table import GSI2, GSI2_PK, GSI2_SK, due_keys, due_partitions, tenant_pk
 
 DUE_KIND = "webhook"
@@ -106,7 +106,6 @@ class WebhookRepository(Repository):
     ) -> dict[str, Any] | None:
         from botocore.exceptions import ClientError
 
-        from hub.repository import deserialize, key
 
         names = {"#pk": "pk", **(extra_names or {})}
         kwargs: dict[str, Any] = {

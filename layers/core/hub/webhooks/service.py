@@ -11,10 +11,10 @@ from typing import Any
 
 from hub import clock
 from hub.errors import Conflict, WebhookNotFound
-from hub.http.context import record_change
 from hub.ids import new_id
 from hub.pagination import paginate, sort_items
 from hub.redaction import register_secret
+from hub.request import record_change
 from hub.settings import get_settings
 from hub.table import tenant_pk
 from hub.webhooks import signing_keys
