@@ -1,5 +1,5 @@
 """The error tree. Every error the API returns is a HubError rendered as the envelope
-`{"error": {"code", "message", "details", "requestId"}}` (DESIGN.md §3).
+`{"error": {"code", "message", "details", "requestId"}}` (docs/architecture.md, Errors).
 
 Messages are written for the caller and must never carry a credential.
 """

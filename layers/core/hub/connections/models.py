@@ -1,7 +1,6 @@
-"""Input models of the connection endpoints (integration API seed 002, phase 5, BookedBarber,
-NEXUS). extra="forbid" everywhere; secrets are `SecretStr`, and free-form credential maps are
-left out of `repr` (Powertools logs the validated arguments at DEBUG), so that no repr, log
-line or validation error can show them."""
+"""Input models of the connection endpoints (docs/connections.md). extra="forbid" everywhere;
+secrets are `SecretStr`, and free-form credential maps are left out of `repr` (Powertools logs
+the validated arguments at DEBUG), so that no repr, log line or validation error can show them."""
 
 from __future__ import annotations
 
