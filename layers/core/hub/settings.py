@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 DEFAULT_RATE_LIMITS: dict[str, int] = {
-    # per tenant, per endpoint class, per minute (integration API seed 002)
+    # per tenant, per endpoint class, per minute (docs/architecture.md, Rate limits)
     "provider": 100,
     "integration": 200,
     "connection": 50,
@@ -77,7 +77,7 @@ class Settings:
     kms_key_id: str = ""
     secret_prefix: str = "integration-hub"  # noqa: S105 - a name prefix, not a secret
     aws_endpoint_url: str = ""
-    # identity (DESIGN.md §4): claim names are configuration
+    # identity: claim names are configuration (docs/architecture.md, Identity)
     claim_user: str = "sub"
     claim_tenant: str = "tenant_id"
     claim_roles: str = "roles"
