@@ -59,7 +59,7 @@ class RecoveredData(_IntegrationData):
 
 class SyncedData(_IntegrationData):
     syncLogId: str
-    status: Literal["completed", "failed", "partial"] | str
+    status: str = Field(description="success, partial or failed")
     trigger: str | None = None
     itemsProcessed: int = 0
     itemsFailed: int = 0
