@@ -154,6 +154,12 @@ class PayloadTooLarge(HubError):
     default_message = "The request body is too large"
 
 
+class UnsupportedMediaType(HubError):
+    status_code = 415
+    code = "UNSUPPORTED_MEDIA_TYPE"
+    default_message = "Request bodies must be JSON (Content-Type: application/json)"
+
+
 class RateLimitExceeded(HubError):
     status_code = 429
     code = "RATE_LIMIT_EXCEEDED"

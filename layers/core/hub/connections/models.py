@@ -20,6 +20,7 @@ from pydantic import (
 )
 
 from hub.pagination import ListParams
+from hub.validation import HeaderSecret
 
 Scope = Annotated[str, StringConstraints(pattern=r"^[^\s,]{1,200}$")]
 MetadataValue = StrictStr | StrictInt | FiniteFloat | StrictBool | None
@@ -63,7 +64,7 @@ class OAuthExchangeRequest(Strict):
 
 
 class ApiKeyConnectRequest(Strict):
-    apiKey: SecretStr = Field(min_length=1, max_length=16384)
+    apiKey: HeaderSecret = Field(min_length=1, max_length=16384)
     displayName: str | None = Field(default=None, min_length=1, max_length=100)
     credentials: dict[str, Any] | None = Field(default=None, repr=False, description="Other credential fields of "
                                                "the provider (e.g. Trello's token)")
