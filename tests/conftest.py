@@ -70,7 +70,9 @@ def published_events_match_the_catalog(monkeypatch: pytest.MonkeyPatch) -> Itera
 
 @pytest.fixture
 def aws_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[LocalResources]:
-    """Given the hub's table, key, bus and queues in in-process moto."""
+    """Given the hub's table, key, bus and queues in in-process moto, and the hub's clock frozen:
+    time moves only when a test calls `clock.advance`, however slow the machine is."""
+    clock.freeze()
     with mock_aws():
         aws.reset_clients()
         reset_settings()
