@@ -1,4 +1,4 @@
-"""THE route table: every HTTP route of the hub, once (DESIGN.md §2).
+"""THE route table: every HTTP route of the hub, once (docs/architecture.md, The route table).
 
 Read by the CDK stack (one Lambda + one API Gateway route per entry, the JWT authorizer on every
 non-public route, IAM grants by `area`), by the local API Gateway emulator, and by the OpenAPI
@@ -130,6 +130,8 @@ ROUTES: list[Route] = [
           "Webhooks: register an endpoint", "webhooks", action="webhook.create", idempotent=True),
     Route("GET", "/api/tenant/webhooks", "functions.webhooks.list", ADMIN, "webhook",
           "Webhooks: list endpoints", "webhooks"),
+    Route("GET", "/api/tenant/webhooks/event-types", "functions.webhooks.event_types", ADMIN, "webhook",
+          "Webhooks: the event-type catalog", "webhooks"),
     Route("GET", "/api/tenant/webhooks/{webhookId}", "functions.webhooks.get", ADMIN, "webhook",
           "Webhooks: get an endpoint", "webhooks"),
     Route("PATCH", "/api/tenant/webhooks/{webhookId}", "functions.webhooks.update", ADMIN, "webhook",
@@ -142,6 +144,12 @@ ROUTES: list[Route] = [
           "Webhooks: send a test event", "webhooks", action="webhook.test"),
     Route("GET", "/api/tenant/webhooks/{webhookId}/deliveries", "functions.webhooks.list_deliveries", ADMIN,
           "webhook", "Webhooks: list deliveries", "webhooks"),
+    Route("GET", "/api/tenant/webhooks/{webhookId}/stats", "functions.webhooks.stats", ADMIN, "webhook",
+          "Webhooks: delivery statistics", "webhooks"),
+    Route("POST", "/api/tenant/webhooks/{webhookId}/recover", "functions.webhooks.recover", ADMIN, "webhook",
+          "Webhooks: resend failed deliveries since a time", "webhooks", action="webhook.recover"),
+    Route("GET", "/api/tenant/webhooks/{webhookId}/recover/{jobId}", "functions.webhooks.get_recovery", ADMIN,
+          "webhook", "Webhooks: a recover job's progress", "webhooks"),
     Route("POST", "/api/tenant/webhooks/{webhookId}/deliveries/{deliveryId}/retry",
           "functions.webhooks.retry_delivery", ADMIN, "webhook", "Webhooks: retry a delivery", "webhooks",
           action="webhook.retry_delivery"),

@@ -77,16 +77,19 @@ def test_the_status_of_an_unconnected_integration_is_pending(sandbox_world: Sand
 def test_the_activity_widget_merges_connection_activity_and_sync_runs(sandbox_world: SandboxWorld) -> None:
     integration_id = apikey_integration(sandbox_world)
     tenant_admin = admin(sandbox_world)
-    # Given a connect, a test, a successful sync and a failed one
+    # Given a connect, a test, a successful sync and a failed one, a second apart on the hub's clock
+    clock.advance(1)
     assert tenant_admin.post(f"/api/tenant/integrations/{integration_id}/connection/test").status == 200
+    clock.advance(1)
     assert tenant_admin.post(f"/api/tenant/integrations/{integration_id}/sync").status == 200
+    clock.advance(1)
     sandbox_world.provider.api_key_status = 500
     assert tenant_admin.post(f"/api/tenant/integrations/{integration_id}/sync").status == 502
     # When a user reads the activity widget
     response = user(sandbox_world).get(widget(integration_id, "activity"))
     assert response.status == 200, response.raw_body
     body = response.body
-    # Then it has all four, newest first, in the seed's shape
+    # Then it has all four, newest first, in the documented shape
     assert body["total"] == 4 and body["timeRange"] == "24h"
     assert [(a["type"], a["status"]) for a in body["activities"]] == [
         ("sync", "failed"), ("sync", "success"), ("test", "success"), ("connect", "success")]

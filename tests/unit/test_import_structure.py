@@ -12,8 +12,10 @@ HUB = Path(__file__).resolve().parents[2] / "layers" / "core" / "hub"
 
 # Modules that may be imported inside a function, and why. Keep this short.
 LAZY_ALLOWED = {
-    "hub.vault": "only functions that touch credentials pay for the KMS/Encryption SDK set-up (DESIGN.md §6)",
+    "hub.vault": "only functions that touch credentials pay for the Encryption SDK set-up "
+                 "(docs/architecture.md, Credential vault)",
     "hub.urlguard": "only functions that call out pay for the resolver/TLS set-up and httpx",
+    "hub.http.idempotency": "only idempotent POSTs pay for Powertools' idempotency utility (cold starts)",
 }
 
 

@@ -113,7 +113,7 @@ _TOKEN_FIELDS = {"accessToken", "refreshToken", "tokenExpiresAt", "scopesGranted
 
 
 def _given_tokens(credentials: Mapping[str, Any]) -> TokenSet:
-    """The tokens of seed 000's token update, validated field by field."""
+    """The tokens of PUT .../credentials (credentialType oauth), validated field by field."""
     unknown = sorted(set(credentials) - _TOKEN_FIELDS)
     if unknown:
         raise ValidationError("Unknown credential fields",
@@ -146,7 +146,7 @@ def _given_tokens(credentials: Mapping[str, Any]) -> TokenSet:
 
 def _update_oauth_tokens(principal: Principal, integration: Mapping[str, Any], spec: ProviderSpec,
                          record: ConnectionRecord, credentials: Mapping[str, Any]) -> dict[str, Any]:
-    """Tokens obtained elsewhere (seed 000's token update): checked with the verification request."""
+    """Tokens obtained elsewhere (PUT .../credentials): checked with the verification request."""
     tokens = _given_tokens(credentials)
     result = verify(spec, access_token=tokens.access_token, token_fields=record.get("tokenFields"),
                     callback_fields=record.get("callbackFields"), tenant_id=principal.tenant_id)

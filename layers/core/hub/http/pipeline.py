@@ -14,11 +14,9 @@ from typing import Any
 from hub.audit import AuditRepository
 from hub.errors import HubError, PayloadTooLarge, RateLimitExceeded, RouteNotFound
 from hub.http.context import RequestState, set_request
-from hub.http.idempotency import HEADER as IDEMPOTENCY_HEADER
-from hub.http.idempotency import run_idempotent
 from hub.http.rate_limit import RateLimiter
 from hub.http.responses import error_response
-from hub.http.routing import Route, route_for_key
+from hub.http.routing import IDEMPOTENCY_HEADER, Route, route_for_key
 from hub.ids import new_id
 from hub.observability import logger
 from hub.principal import principal_from_event, require_roles
@@ -45,6 +43,8 @@ def body_size(event: dict[str, Any]) -> int:
 def _resolve(app: Any, event: dict[str, Any], context: Any, route: Route, state: RequestState) -> dict[str, Any]:
     key = header(event, IDEMPOTENCY_HEADER)
     if route.idempotent and key is not None and state.principal is not None:
+        from hub.http.idempotency import run_idempotent
+
         return run_idempotent(
             tenant_id=state.principal.tenant_id,
             route_key=route.key,
@@ -120,4 +120,12 @@ def handle_http(app: Any, event: dict[str, Any], context: Any) -> dict[str, Any]
     finally:
         set_request(None)
     response["headers"] = {**(response.get("headers") or {}), **extra_headers, "X-Request-Id": request_id}
+    if int(response.get("statusCode", 200)) == 204:
+        _without_content(response)
     return response
+
+
+def _without_content(response: dict[str, Any]) -> None:
+    """A 204 has no body, so it names no content type (RFC 9110 §15.3.5)."""
+    response["body"] = ""
+    response["headers"] = {k: v for k, v in response["headers"].items() if k.lower() != "content-type"}

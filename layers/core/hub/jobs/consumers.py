@@ -1,4 +1,4 @@
-"""Consumed events (NEXUS): `user.deleted` and `content.published`, from other services' sources
+"""Consumed events: `user.deleted` and `content.published`, from other services' sources
 on the hub's bus. Their `detail` is validated; a detail that does not fit is logged and dropped
 (retrying it would never help), while a failure of our own is raised so EventBridge retries the
 delivery (both handlers are idempotent).
@@ -30,14 +30,14 @@ Identifier = Field(min_length=1, max_length=128, pattern=r"^[^#\s]+$")
 
 class UserDeleted(BaseModel):
     # other services may add fields; we only need these
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(defer_build=True, extra="ignore")
 
     tenantId: str = Identifier
     userId: str = Identifier
 
 
 class ContentPublished(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(defer_build=True, extra="ignore")
 
     tenantId: str = Identifier
     contentId: str = Field(min_length=1, max_length=256)

@@ -1,4 +1,4 @@
-"""Sync logs (NEXUS IntegrationSyncLog) and the sync itself.
+"""Sync logs and the sync itself.
 
 A sync runs the provider template's `sync` request through the connection's credentials
 (`hub.connections.use.provider_request`, which refreshes first when the token is expired
@@ -59,7 +59,7 @@ class IntegrationDisabled(ValidationError):
 
 
 class SyncRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     userId: str | None = Field(default=None, min_length=1, max_length=128,
                                description="Sync a user's connection (user-scoped integrations)")

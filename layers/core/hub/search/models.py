@@ -1,6 +1,6 @@
-"""Input models of the search endpoints (integration API seed 002, "Search Endpoints").
+"""Input models of the search endpoints (README.md, "Search and widgets").
 
-The seed's `userId` is deliberately absent: whose user-scoped connection is searched comes from
+A `userId` is deliberately absent: whose user-scoped connection is searched comes from
 the caller's token, so a body or query string naming another user is refused (extra="forbid").
 """
 
@@ -26,7 +26,7 @@ MAX_FILTERS = 20
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, hide_input_in_errors=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", populate_by_name=True, hide_input_in_errors=True)
 
 
 def comma_list(value: Any) -> Any:

@@ -15,6 +15,7 @@ from hub.pagination import ListParams
 ALL_EVENTS = "*"
 MAX_URL_LENGTH = 2048
 MAX_METADATA_KEYS = 20
+MAX_RATE_LIMIT = 10_000
 
 EndpointStatus = Literal["active", "disabled"]
 DeliveryStatus = Literal["pending", "retrying", "delivered", "failed"]
@@ -57,7 +58,7 @@ _ID_PATTERN = r"^[A-Za-z0-9_.:-]{1,128}$"
 
 
 class WebhookCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     url: str = Field(min_length=8, max_length=MAX_URL_LENGTH, description="https URL that receives the events")
     events: list[str] = Field(min_length=1, max_length=50, description="event types, or ['*'] for all")
@@ -65,6 +66,8 @@ class WebhookCreate(BaseModel):
                                       description="only events about this integration")
     description: str | None = Field(default=None, max_length=500)
     metadata: dict[str, str] | None = None
+    rateLimit: int | None = Field(default=None, ge=1, le=MAX_RATE_LIMIT,
+                                  description="at most this many messages per second; more are queued, not dropped")
 
     @field_validator("events")
     @classmethod
@@ -80,13 +83,15 @@ class WebhookCreate(BaseModel):
 class WebhookUpdate(BaseModel):
     """PATCH: only the fields sent change; `null` clears integrationId, description, metadata."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     url: str | None = Field(default=None, min_length=8, max_length=MAX_URL_LENGTH)
     events: list[str] | None = Field(default=None, min_length=1, max_length=50)
     integrationId: str | None = Field(default=None, pattern=_ID_PATTERN)
     description: str | None = Field(default=None, max_length=500)
     metadata: dict[str, str] | None = None
+    rateLimit: int | None = Field(default=None, ge=1, le=MAX_RATE_LIMIT,
+                                  description="messages per second; null removes the throttle")
     status: EndpointStatus | None = Field(default=None, description="'active' re-enables a disabled endpoint")
 
     @field_validator("events")
@@ -132,6 +137,7 @@ class WebhookView(BaseModel):
     integrationId: str | None = None
     description: str | None = None
     metadata: dict[str, str] = Field(default_factory=dict)
+    rateLimit: int | None = Field(default=None, description="messages per second; more are queued")
     status: EndpointStatus
     disabledReason: str | None = None
     disabledAt: str | None = None
@@ -171,7 +177,9 @@ class AttemptView(BaseModel):
     statusCode: int | None = None
     durationMs: float | None = None
     error: str | None = None
-    responseBody: str | None = Field(default=None, description="the first 1 KB of the answer")
+    responseBody: str | None = Field(
+        default=None, description="the start of the answer (webhook_response_keep_bytes), kept for a short while"
+    )
     manual: bool = False
 
 
@@ -182,6 +190,7 @@ class DeliveryView(BaseModel):
     eventType: str
     status: DeliveryStatus
     attempts: int
+    throttledUntil: str | None = Field(default=None, description="queued by the endpoint's throttle until then")
     statusCode: int | None = None
     durationMs: float | None = None
     error: str | None = None
@@ -203,3 +212,65 @@ class DeliveryList(BaseModel):
     offset: int
     hasMore: bool
     nextOffset: int | None = None
+
+
+# ---- recover and statistics -----------------------------------------------------------------
+
+_ISO_PATTERN = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$"
+
+
+class RecoverRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    since: str = Field(pattern=_ISO_PATTERN, description="resend failed deliveries created since (ISO 8601)")
+    until: str | None = Field(default=None, pattern=_ISO_PATTERN, description="and until (default: now)")
+
+
+class RecoverJobView(BaseModel):
+    id: str
+    webhookId: str
+    status: Literal["queued", "running", "done"]
+    since: str
+    until: str
+    scanned: int = Field(description="deliveries in the window looked at so far")
+    requeued: int = Field(description="failed deliveries put back for one more attempt so far")
+    createdAt: str
+    updatedAt: str
+    finishedAt: str | None = None
+
+
+class StatsParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    since: str | None = Field(default=None, pattern=_ISO_PATTERN, description="default: 24 hours ago")
+
+
+class DeliveryCounts(BaseModel):
+    total: int = 0
+    delivered: int = 0
+    failed: int = 0
+    retrying: int = 0
+    pending: int = 0
+
+
+class RecentFailure(BaseModel):
+    deliveryId: str
+    eventType: str
+    attempt: int
+    attemptedAt: str
+    statusCode: int | None = None
+    error: str | None = None
+
+
+class EndpointStats(BaseModel):
+    webhookId: str
+    since: str
+    deliveries: DeliveryCounts
+    successRate: float | None = Field(description="delivered / (delivered + failed); null before any ended")
+    attempts: int
+    failedAttempts: int
+    lastSuccessAt: str | None = None
+    lastFailureAt: str | None = None
+    failingSince: str | None = None
+    recentFailures: list[RecentFailure] = Field(description="the latest failed attempts, newest first")
+    sampled: int = Field(description="deliveries read to compute these figures (at most 2000)")
