@@ -1,6 +1,6 @@
 """The caller, read from the JWT claims that API Gateway's authorizer already verified.
 
-Claim names come from settings (DESIGN.md §4). Claims are taken literally: nothing is
+Claim names come from settings (docs/architecture.md, Identity). Claims are taken literally: nothing is
 stripped (a subject " bob" is not "bob"), and roles come only from a real list (a JSON array
 claim such as Cognito's `cognito:groups`) or from API Gateway HTTP API's rendering of an array
 claim as one string "[tenant_admin user]". A plain string is ONE role value: "user super_admin"
