@@ -77,6 +77,8 @@ class Settings:
     kms_key_id: str = ""
     secret_prefix: str = "integration-hub"  # noqa: S105 - a name prefix, not a secret
     aws_endpoint_url: str = ""
+    # X-Ray through Powertools' Tracer: on inside Lambda unless POWERTOOLS_TRACE_DISABLED says no
+    tracing_enabled: bool = False
     # identity: claim names are configuration (docs/architecture.md, Identity)
     claim_user: str = "sub"
     claim_tenant: str = "tenant_id"
@@ -158,6 +160,7 @@ def get_settings() -> Settings:
         kms_key_id=_env("HUB_KMS_KEY_ID"),
         secret_prefix=_env("HUB_SECRET_PREFIX", "integration-hub"),
         aws_endpoint_url=_env("HUB_AWS_ENDPOINT_URL"),
+        tracing_enabled=bool(_env("LAMBDA_TASK_ROOT")) and not _env_bool("POWERTOOLS_TRACE_DISABLED"),
         claim_user=_env("HUB_CLAIM_USER", "sub"),
         claim_tenant=_env("HUB_CLAIM_TENANT", "tenant_id"),
         claim_roles=_env("HUB_CLAIM_ROLES", "roles"),

@@ -58,7 +58,7 @@ _ID_PATTERN = r"^[A-Za-z0-9_.:-]{1,128}$"
 
 
 class WebhookCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     url: str = Field(min_length=8, max_length=MAX_URL_LENGTH, description="https URL that receives the events")
     events: list[str] = Field(min_length=1, max_length=50, description="event types, or ['*'] for all")
@@ -83,7 +83,7 @@ class WebhookCreate(BaseModel):
 class WebhookUpdate(BaseModel):
     """PATCH: only the fields sent change; `null` clears integrationId, description, metadata."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     url: str | None = Field(default=None, min_length=8, max_length=MAX_URL_LENGTH)
     events: list[str] | None = Field(default=None, min_length=1, max_length=50)
