@@ -41,7 +41,7 @@ def _verified_credentials(spec: ProviderSpec, given: Mapping[str, Any], tenant_i
     values = validate_credentials(spec, given, tenant_id=tenant_id)
     token = acquire_token(spec, values)
     result = verify(spec, access_token=token.access_token if token else None, credentials=values, tenant_id=tenant_id)
-    if not result.success:
+    if not result.success and result.verified:
         details = {"statusCode": result.status_code, "reason": result.message}
         if result.error == INVALID_CREDENTIALS:
             raise InvalidCredentials(result.message or "The provider rejected the credentials", details=details)
@@ -150,7 +150,7 @@ def _update_oauth_tokens(principal: Principal, integration: Mapping[str, Any], s
     tokens = _given_tokens(credentials)
     result = verify(spec, access_token=tokens.access_token, token_fields=record.get("tokenFields"),
                     callback_fields=record.get("callbackFields"), tenant_id=principal.tenant_id)
-    if not result.success:
+    if not result.success and result.verified:
         error_class = InvalidCredentials if result.error == INVALID_CREDENTIALS else ConnectionFailed
         raise error_class(result.message, details={"statusCode": result.status_code})
     fields = token_record_fields(spec, tokens, refresh_mode="refresh_token" if tokens.refresh_token else None,

@@ -6,7 +6,7 @@ Keys (all under the tenant):
   (`hub.connections.lifecycle`) when a connection becomes active and removed when it is
   disconnected (and by the job when it finds the connection gone, expired or revoked).
 - check   `HEALTH#{integrationId}#{userId|TENANT}#{timeId}` (ttl `health_retention_days`):
-  status healthy/unhealthy, responseTime (ms), statusCode, error, checkedAt.
+  status healthy/unhealthy/unverified, responseTime (ms), statusCode, error, checkedAt.
 
 The job that reads the markers and the health endpoints' reads are in `hub.jobs.health`.
 """
@@ -37,6 +37,14 @@ def marker_sk(integration_id: str, user_id: str | None) -> str:
 
 def check_prefix(integration_id: str, user_id: str | None = None) -> str:
     return f"HEALTH#{integration_id}#{scope_of(user_id)}#"
+
+
+def check_status(result: Mapping[str, Any]) -> str:
+    """healthy / unhealthy, or unverified when the provider gives nothing to check with: such a
+    connection is never reported healthy, and never counted as failing either."""
+    if result.get("outcome") == "unverified":
+        return "unverified"
+    return "healthy" if result.get("success") else "unhealthy"
 
 
 def _public(item: dict[str, Any]) -> dict[str, Any]:
@@ -87,10 +95,10 @@ class HealthRepository(Repository):
             "integrationId": record["integrationId"],
             "userId": record.get("userId"),
             "connectionId": record.get("connectionId"),
-            "status": "healthy" if result.get("success") else "unhealthy",
+            "status": check_status(result),
             "responseTime": result.get("responseTime"),
             "statusCode": result.get("statusCode"),
-            "error": None if result.get("success") else (result.get("error") or "CHECK_FAILED"),
+            "error": None if check_status(result) != "unhealthy" else (result.get("error") or "CHECK_FAILED"),
             "message": result.get("message"),
             "checkedAt": clock.iso(checked_at),
             "ttl": int(checked_at) + retention,

@@ -44,14 +44,15 @@ def test_connection(principal: Principal, integration_id: str, *, user_scoped: b
     user_id = principal.user_id if user_scoped else None
     record = live_record(principal.tenant_id, integration_id, user_id)
     result = run_verification(record)
-    fields: dict[str, Any] = {"lastTestedAt": result["testedAt"], "lastTestResult": "success" if result["success"]
-                              else "failed"}
+    outcome = result.get("outcome", "failed")
+    fields: dict[str, Any] = {"lastTestedAt": result["testedAt"],
+                              "lastTestResult": "success" if result["success"] else outcome}
     if result["success"]:
         fields.update({"lastValidatedAt": result["testedAt"], "validationError": None})
-    else:
+    elif outcome == "failed":
         fields["validationError"] = result["message"]
     ConnectionRepository().update_connection(principal.tenant_id, integration_id, user_id, fields)
-    record_activity(principal.tenant_id, integration_id, "test", "success" if result["success"] else "failed",
+    record_activity(principal.tenant_id, integration_id, "test", "success" if result["success"] else outcome,
                     user_id=user_id, details={"connectionId": record.get("connectionId"), "error": result["error"],
                                               "statusCode": result["statusCode"],
                                               "responseTime": result["responseTime"]})

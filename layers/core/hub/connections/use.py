@@ -122,8 +122,6 @@ def run_verification(record: Mapping[str, Any]) -> dict[str, Any]:
         result = verify(spec, access_token=payload.get("accessToken"), credentials=payload.get("credentials"),
                         token_fields=current.get("tokenFields"), callback_fields=current.get("callbackFields"),
                         tenant_id=str(record["tenantId"]))
-        if result.success and not result.verified:
-            result.details = {**result.details, "verified": False}
     except HubError as error:
         result = Verification(success=False, error=error.code, message=error.message)
     return result.as_dict()

@@ -43,11 +43,13 @@ def body_size(event: dict[str, Any]) -> int:
 def _resolve(app: Any, event: dict[str, Any], context: Any, route: Route, state: RequestState) -> dict[str, Any]:
     key = header(event, IDEMPOTENCY_HEADER)
     if route.idempotent and key is not None and state.principal is not None:
-        from hub.http.idempotency import run_idempotent
+        from hub.http.idempotency import run_idempotent  # Powertools' idempotency only where used
 
         return run_idempotent(
             tenant_id=state.principal.tenant_id,
+            caller_id=state.principal.user_id,
             route_key=route.key,
+            path=str(event.get("rawPath") or ""),
             idempotency_key=key,
             body=event.get("body"),
             execute=lambda: app.resolve(event, context),

@@ -27,6 +27,7 @@ from hub.connections import lifecycle
 from hub.connections.health import (
     HealthRepository,
     check_prefix,
+    check_status,
     marker_sk,
     schedule_health_check,
     unschedule_health_check,
@@ -91,7 +92,11 @@ def apply_check_result(record: Mapping[str, Any], result: dict[str, Any], checke
     tenant_id, integration_id, user_id = record["tenantId"], record["integrationId"], record.get("userId")
     at = clock.iso(checked_at)
     transition: str | None = None
-    if result.get("success"):
+    if check_status(result) == "unverified":
+        connections.update_connection(tenant_id, integration_id, user_id,
+                                      {"lastHealthAt": at, "lastHealthStatus": "unverified"},
+                                      remove=("lastHealthError",))
+    elif result.get("success"):
         fields: dict[str, Any] = {"healthFailures": 0, "lastHealthAt": at, "lastHealthStatus": "healthy",
                                   "lastResponseTime": result.get("responseTime")}
         recovered = None
@@ -133,7 +138,7 @@ def check_marker(marker: dict[str, Any], now: float, report: HealthReport) -> st
     stored = apply_check_result(record, result, clock.now())
     if stored["transition"]:
         report.transitions.append({"connectionKey": marker["connectionKey"], "transition": stored["transition"]})
-    return "healthy" if result.get("success") else "unhealthy"
+    return check_status(result)
 
 
 def _next_check_delay() -> float:
@@ -178,7 +183,7 @@ class HealthListParams(ListParams):
 
 
 class HealthHistoryParams(ListParams):
-    status: Literal["healthy", "unhealthy"] | None = None
+    status: Literal["healthy", "unhealthy", "unverified"] | None = None
     userId: str | None = Field(default=None, min_length=1, max_length=128,
                                description="A user's connection (user-scoped integrations); default the tenant's")
 
@@ -226,7 +231,7 @@ def _health_view(integration: dict[str, Any], connections: Sequence[Mapping[str,
         "providerId": integration.get("providerId"),
         "providerName": integration.get("providerName"),
         "status": status,
-        "healthy": status == "active" and source.get("lastHealthStatus") != "unhealthy",
+        "healthy": status == "active" and source.get("lastHealthStatus") not in ("unhealthy", "unverified"),
         "lastCheckedAt": source.get("lastHealthAt"),
         "responseTime": source.get("lastResponseTime"),
         "consecutiveFailures": int(source.get("healthFailures") or 0),
