@@ -24,7 +24,7 @@ SLUG = r"^[a-z0-9][a-z0-9-]{1,62}$"
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", populate_by_name=True)
 
 
 class OAuthConfigInput(Strict):

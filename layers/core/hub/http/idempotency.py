@@ -32,7 +32,6 @@ from hub.errors import IdempotencyConflict, IdempotencyKeyReused, ValidationErro
 from hub.settings import get_settings
 from hub.table import tenant_pk
 
-HEADER = "idempotency-key"
 MAX_KEY_LENGTH = 255
 
 

@@ -13,10 +13,9 @@ from typing import Any
 
 from hub.errors import HubError, PayloadTooLarge, RateLimitExceeded, RouteNotFound
 from hub.http.context import RequestState, set_request
-from hub.http.idempotency import HEADER as IDEMPOTENCY_HEADER
 from hub.http.rate_limit import RateLimiter
 from hub.http.responses import error_response
-from hub.http.routing import Route, route_for_key
+from hub.http.routing import IDEMPOTENCY_HEADER, Route, route_for_key
 from hub.ids import new_id
 from hub.observability import logger
 from hub.principal import principal_from_event, require_roles

@@ -106,7 +106,7 @@ _RESERVED_TOKEN_PARAMS = frozenset(
 class _Spec(BaseModel):
     """Templates are read from camelCase JSON; Python code uses the snake_case attributes."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, alias_generator=to_camel)
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True, alias_generator=to_camel)
 
 
 def placeholders(text: str) -> list[str]:
