@@ -172,7 +172,7 @@ def test_a_provider_without_a_template_uses_its_own_endpoints() -> None:
                 "oauthConfig": {"clientId": "c", "authorizationUrl": "https://id.example.com/auth",
                                 "tokenUrl": "https://id.example.com/token", "scopes": ["openid"]}}
     spec = spec_from_records(provider)
-    assert spec.template is None and spec.is_authorization_code and spec.scopes(["email"]) == ["openid", "email"]
+    assert spec.template_id is None and spec.is_authorization_code and spec.scopes(["email"]) == ["openid", "email"]
     assert spec_from_records({"id": "k", "authType": "api_key"}).credential_fields[0].name == "apiKey"
 
 
