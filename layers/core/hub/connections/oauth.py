@@ -4,8 +4,9 @@ authorization server issuer check (RFC 9207), for tenant and user-scoped connect
 start  → a state bound to tenant, integration, user, return URL, redirect URI, scopes, issuer
          and the (encrypted) PKCE verifier; `authorizationUrl` is the hub's own start URL
          (`/api/integrations/oauth/start?flow=...`), the provider URL is kept encrypted.
-browser start (public) → binds the flow to the first browser that opens it (nonce cookie, once)
-         and redirects it to the provider (`hub.connections.state` explains the binding).
+browser start (public) → a page naming tenant, user and provider; its Continue link (valid only
+         in the browser shown the page) binds the flow to that browser (nonce cookie, once) and
+         redirects it to the provider (`hub.connections.state` explains the binding).
 callback (public) → the state is consumed (once, unexpired, unmodified); a browser without the
          start cookie fails the flow (nothing stored: login CSRF / fixation); the provider's `error`
          or a wrong `iss` ends the flow with nothing stored; otherwise the code is exchanged with
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -31,9 +33,11 @@ from hub.connections.connect import store_tokens
 from hub.connections.record import MODE_ENDPOINTS, connection_view
 from hub.connections.state import (
     BrowserBinding,
+    FlowSummary,
     OAuthStateStore,
     browser_cookie_name,
     browser_matches,
+    confirm_cookie_name,
     flow_id,
     new_pkce_verifier,
     pkce_challenge,
@@ -161,11 +165,32 @@ def browser_cookie_path() -> str:
     return base + OAUTH_ROUTES_PATH
 
 
-def start_in_browser(flow: str | None) -> BrowserBinding:
-    """GET /api/integrations/oauth/start: bind the flow to this browser and reveal the provider URL."""
-    if flow is not None and len(flow) > MAX_CALLBACK_PARAM:
-        raise OAuthFailed("The flow parameter is too long")
-    return OAuthStateStore().bind_browser(flow or "")
+@dataclass(frozen=True)
+class StartPage:
+    """The page the start URL answers first: whose flow it is, and the Continue link's token."""
+
+    summary: FlowSummary
+    confirm: str
+    cookie_name: str
+
+
+def start_in_browser(flow: str | None, confirm: str | None, cookies: Mapping[str, str]) -> StartPage | BrowserBinding:
+    """GET /api/integrations/oauth/start: first a page naming the tenant, the user and the
+    provider; its Continue link (only in the browser shown the page) binds the flow to this
+    browser and reveals the provider URL."""
+    import hmac
+    import secrets
+
+    for value in (flow, confirm):
+        if value is not None and len(value) > MAX_CALLBACK_PARAM:
+            raise OAuthFailed("A start parameter is too long")
+    store = OAuthStateStore()
+    summary = store.summary(flow or "")
+    cookie_name = confirm_cookie_name(summary.hashed)
+    shown = cookies.get(cookie_name)
+    if confirm and shown and hmac.compare_digest(confirm, shown):
+        return store.bind_browser(flow or "")
+    return StartPage(summary=summary, confirm=secrets.token_urlsafe(24), cookie_name=cookie_name)
 
 
 def browser_cookie(name: str, value: str, max_age: int) -> Any:
