@@ -12,6 +12,7 @@ import json
 from typing import Any
 
 from hub.observability import logger, metrics, tracer
+from hub.redaction import start_invocation
 from hub.webhooks.dispatcher import dispatch_events
 
 # stop starting new attempts this close to the Lambda timeout (more than one attempt's deadline,
@@ -23,6 +24,7 @@ RESERVE_MILLIS = 20_000
 @tracer.capture_lambda_handler(capture_response=False)
 @metrics.log_metrics(raise_on_empty_metrics=False)
 def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
+    start_invocation()  # secrets registered by an earlier invocation mask nothing here
     remaining = getattr(context, "get_remaining_time_in_millis", None)
 
     def out_of_time() -> bool:

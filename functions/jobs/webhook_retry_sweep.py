@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from hub.observability import logger, metrics, tracer
+from hub.redaction import start_invocation
 from hub.settings import get_settings
 from hub.webhooks.dispatcher import sweep_due_deliveries
 
@@ -16,6 +17,7 @@ RESERVE_MILLIS = 5_000
 @tracer.capture_lambda_handler(capture_response=False)
 @metrics.log_metrics(raise_on_empty_metrics=False)
 def handler(event: dict[str, Any], context: Any) -> dict[str, int]:
+    start_invocation()  # secrets registered by an earlier invocation mask nothing here
     reserve = get_settings().webhook_timeout_seconds * 1000 + RESERVE_MILLIS
     remaining = getattr(context, "get_remaining_time_in_millis", None)
 

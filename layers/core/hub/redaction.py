@@ -4,7 +4,16 @@ Three nets, because one is never enough:
 1. keys that name secrets (token, secret, password, authorization, api_key, ...) are masked;
 2. values that look like credentials (Bearer headers, JWTs, `whsec_` secrets, key=value pairs
    with secret names) are masked inside free text;
-3. every value the vault decrypts is registered here, and is masked wherever it shows up.
+3. the secret values the hub handles in this invocation (the secret fields of what the vault
+   decrypts, tokens a provider issues, typed-in secrets) are registered, and masked wherever
+   they show up.
+
+The registry of the third net belongs to one invocation: `start_invocation()` at every Lambda
+entry (HTTP and jobs) starts an empty one, so nothing registered for one tenant's request can
+mask another tenant's text later. Only values of at least `MIN_SECRET_LENGTH` characters are
+kept ("Bearer" or a short username would mask ordinary words). Matching is an index on each
+secret's first `MIN_SECRET_LENGTH` characters: a text is scanned once, whatever the number of
+registered secrets (the refresh job registers the tokens of every connection it handles).
 """
 
 from __future__ import annotations
@@ -13,6 +22,7 @@ import json
 import re
 import threading
 from collections.abc import Mapping
+from contextvars import ContextVar
 from typing import Any
 
 MASK = "***"
@@ -58,20 +68,96 @@ _TEXT_PATTERNS = [
     re.compile(r"((?:^|[?&])(?:code|state)=)[^&\s\"']+"),
 ]
 
-_registered: set[str] = set()
-_lock = threading.Lock()
+MIN_SECRET_LENGTH = 8
+
+
+class SecretRegistry:
+    """The secrets of one invocation, indexed by their first MIN_SECRET_LENGTH characters.
+    `work` counts the index probes and candidate comparisons (for tests and the bench)."""
+
+    def __init__(self) -> None:
+        self._by_prefix: dict[str, tuple[str, ...]] = {}
+        self._lock = threading.Lock()
+        self.work = 0
+
+    def __len__(self) -> int:
+        return sum(len(bucket) for bucket in self._by_prefix.values())
+
+    def add(self, value: str) -> None:
+        prefix = value[:MIN_SECRET_LENGTH]
+        with self._lock:
+            bucket = self._by_prefix.get(prefix, ())
+            if value not in bucket:
+                # longest first, so that the longest registered secret at a position is masked
+                self._by_prefix[prefix] = tuple(sorted((*bucket, value), key=len, reverse=True))
+
+    def mask(self, text: str) -> str:
+        index = self._by_prefix
+        if not index or len(text) < MIN_SECRET_LENGTH:
+            return text
+        parts: list[str] = []
+        start = position = probes = 0
+        last = len(text) - MIN_SECRET_LENGTH
+        while position <= last:
+            probes += 1
+            bucket = index.get(text[position:position + MIN_SECRET_LENGTH])
+            if bucket is not None:
+                probes += len(bucket)
+                found = next((secret for secret in bucket if text.startswith(secret, position)), None)
+                if found is not None:
+                    parts.append(text[start:position])
+                    parts.append(MASK)
+                    position = start = position + len(found)
+                    continue
+            position += 1
+        self.work += probes
+        if not parts:
+            return text
+        parts.append(text[start:])
+        return "".join(parts)
+
+
+_invocation: ContextVar[SecretRegistry | None] = ContextVar("hub_secrets", default=None)
+# threads started without the invocation's context (job worker pools) use the latest invocation's
+_latest = SecretRegistry()
+
+
+def start_invocation() -> SecretRegistry:
+    """A new, empty registry for the invocation starting now (called at every Lambda entry)."""
+    global _latest
+    registry = SecretRegistry()
+    _latest = registry
+    _invocation.set(registry)
+    return registry
+
+
+def current_registry() -> SecretRegistry:
+    return _invocation.get() or _latest
 
 
 def register_secret(value: str | None) -> None:
-    """Remember a clear-text secret so that it is masked wherever it appears later."""
-    if value and isinstance(value, str) and len(value) >= 6:
-        with _lock:
-            _registered.add(value)
+    """Remember a clear-text secret for this invocation, so that it is masked wherever it
+    appears. Values shorter than MIN_SECRET_LENGTH are not kept."""
+    if value and isinstance(value, str) and len(value) >= MIN_SECRET_LENGTH:
+        current_registry().add(value)
+
+
+def register_secret_fields(value: Any) -> None:
+    """Register the values of secret-named keys (accessToken, password, apiKey, private_key, ...)
+    anywhere in `value`; other values (token types, usernames, regions) are not secrets."""
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            if isinstance(key, str) and is_secret_key(key) and isinstance(item, str):
+                register_secret(item)
+            else:
+                register_secret_fields(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            register_secret_fields(item)
 
 
 def forget_secrets() -> None:
-    with _lock:
-        _registered.clear()
+    start_invocation()
 
 
 def is_secret_key(key: str) -> bool:
@@ -94,12 +180,7 @@ def mask_value(value: str | None, visible: int = 4) -> str | None:
 def mask_registered(text: str) -> str:
     """Mask only the registered secrets (no pattern heuristics): for third-party content such as
     provider records, where a pattern could eat ordinary words ("Basic Introduction")."""
-    with _lock:
-        known = sorted(_registered, key=len, reverse=True)
-    for secret in known:
-        if secret in text:
-            text = text.replace(secret, MASK)
-    return text
+    return current_registry().mask(text)
 
 
 def redact_text(text: str) -> str:

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from hub import aws
 from hub.errors import SecretExists, SecretNotFound, VaultError
-from hub.redaction import register_secret
+from hub.redaction import register_secret, register_secret_fields
 from hub.settings import get_settings
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -388,12 +388,6 @@ def _is_gone(exc: Exception) -> bool:
 
 
 def _register_strings(value: Any) -> None:
-    """Every decrypted string is registered so that logs and errors mask it from now on."""
-    if isinstance(value, str):
-        register_secret(value)
-    elif isinstance(value, dict):
-        for item in value.values():
-            _register_strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            _register_strings(item)
+    """The secret fields of a decrypted payload are registered so that this invocation's logs and
+    errors mask them (not every string: a token type or a username is no secret)."""
+    register_secret_fields(value)

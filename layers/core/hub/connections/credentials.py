@@ -22,7 +22,7 @@ from hub.connections.tokens import (
     jwt_bearer_token,
 )
 from hub.errors import ConnectionFailed, InvalidCredentials, ValidationError
-from hub.redaction import register_secret
+from hub.redaction import is_secret_key, register_secret, register_secret_fields
 from hub.repository import ConditionFailed, Repository
 from hub.table import tenant_pk
 
@@ -91,7 +91,8 @@ def _free_form(given: Mapping[str, Any]) -> dict[str, str]:
                                   details={"field": "credentials"})
         if not isinstance(raw, str) or not raw or len(raw) > MAX_VALUE_LENGTH or _CONTROL.search(raw):
             raise _invalid(name, f"The credential '{name}' must be a non-empty string without control characters")
-        register_secret(raw)
+        if is_secret_key(name):
+            register_secret(raw)
         values[name] = raw
     return values
 
@@ -158,9 +159,7 @@ def _check_type(name: str, kind: str, value: str) -> None:
             raise _invalid(name, f"The credential '{name}' must be a JSON object") from None
         if not isinstance(parsed, dict):
             raise _invalid(name, f"The credential '{name}' must be a JSON object")
-        for item in parsed.values():
-            if isinstance(item, str):
-                register_secret(item)
+        register_secret_fields(parsed)
 
 
 def public_credential_values(spec: ProviderSpec, values: Mapping[str, str]) -> dict[str, str]:

@@ -17,6 +17,7 @@ from hub.http.pipeline import handle_http
 from hub.http.responses import to_json
 from hub.http.validation import JsonBodyValidation
 from hub.observability import logger, metrics, tracer
+from hub.redaction import start_invocation
 
 
 def _envelope(error: HubError) -> Response:
@@ -75,6 +76,7 @@ def lambda_entry(app: APIGatewayHttpResolver) -> Callable[[dict[str, Any], Any],
     @tracer.capture_lambda_handler(capture_response=False)
     @metrics.log_metrics(raise_on_empty_metrics=False)
     def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
+        start_invocation()  # secrets registered by an earlier invocation mask nothing here
         return handle_http(app, event, context)
 
     return handler

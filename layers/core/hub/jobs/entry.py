@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from hub.observability import logger, metrics, tracer
+from hub.redaction import start_invocation
 
 R = TypeVar("R")
 
@@ -17,6 +18,7 @@ def job_entry(function: Callable[[dict[str, Any], Any], R]) -> Callable[[dict[st
     @tracer.capture_lambda_handler(capture_response=False)
     @metrics.log_metrics(raise_on_empty_metrics=False)
     def handler(event: dict[str, Any], context: Any) -> R:
+        start_invocation()  # secrets registered by an earlier invocation mask nothing here
         return function(event, context)
 
     return handler
