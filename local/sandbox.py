@@ -174,6 +174,10 @@ class SandboxConfig:
     issue_refresh_token: bool = True
     rate_limit: int = 100
     api_keys: tuple[str, ...] = DEFAULT_API_KEYS
+    # a new authorization of the same client joins its live grant (a same-browser reconnect at a
+    # server that keeps the user's grant, like node oidc-provider): revoking any refresh token of
+    # that grant then ends the tokens of the reconnect too
+    reuse_grant: bool = False
 
     def public(self) -> dict[str, Any]:
         """The switches as JSON, with the API keys reduced to a count."""
@@ -196,6 +200,7 @@ class ConfigUpdate(BaseModel):
     fail_count: int = Field(default=0, ge=0, le=10_000)
     api_status: int | None = Field(default=None, ge=200, le=599)
     issue_refresh_token: bool = True
+    reuse_grant: bool = False
     rate_limit: int = Field(default=100, ge=1, le=1_000_000)
     api_keys: list[str] | None = Field(default=None, max_length=100)
 
@@ -465,6 +470,11 @@ class SandboxProvider:
     def _refresh_live(self, token: _RefreshToken) -> bool:
         family = self._families.get(token.family_id)
         return token.status == "active" and not (family and family.revoked)
+
+    def _live_family(self, client_id: str) -> str | None:
+        """The newest unrevoked grant of a client (there is one sandbox user); caller holds the lock."""
+        live = [fid for fid, family in self._families.items() if family.client_id == client_id and not family.revoked]
+        return live[-1] if live else None
 
     def _revoke_family(self, family_id: str) -> None:
         family = self._families.get(family_id)
@@ -740,9 +750,11 @@ class SandboxProvider:
                 raise _OAuthError("invalid_grant", "a valid code_verifier is required")
             elif not hmac.compare_digest(s256_challenge(verifier), challenge):
                 raise _OAuthError("invalid_grant", "PKCE verification failed")
-            family_id = secrets.token_hex(8)
+            family_id = self._live_family(client.client_id) if self.config.reuse_grant else None
+            if family_id is None:
+                family_id = secrets.token_hex(8)
+                self._families[family_id] = _Family(client_id=client.client_id)
             record.family_id = family_id
-            self._families[family_id] = _Family(client_id=client.client_id)
             return self._issue(client.client_id, SANDBOX_USER["id"], record.request.scope, family_id)
 
     def _grant_refresh_token(self, client: SandboxClient, form: Any) -> dict[str, Any]:

@@ -12,6 +12,7 @@ import httpx
 import pytest
 
 from hub import clock
+from hub.connections.refresh import refresh_connection
 from hub.connections.repository import ConnectionRepository, secret_ref_of
 from hub.repository import Repository
 from hub.table import tenant_pk
@@ -113,13 +114,30 @@ def test_the_authorization_url_uses_pkce_s256_and_the_state_is_stored_hashed(san
     assert item["scopes"] == ["profile", "items:read", "items:write", "email"]
 
 
-def test_a_connected_user_can_reconnect_and_the_old_grant_is_revoked(sandbox_world: SandboxWorld) -> None:
+def test_a_connected_user_can_reconnect_without_revoking_anything(sandbox_world: SandboxWorld) -> None:
     integration_id = sandbox_world.create_integration()
     first = sandbox_world.connect(integration_id)
     second = sandbox_world.connect(integration_id)
-    # the same connection (and secret) carries the new tokens; the old grant is ended
+    # the same connection (and secret) carries the new tokens; the replaced ones are not revoked
+    # (they may belong to the grant the new ones came from), and the connection refreshes
     assert first["connectionId"] == second["connectionId"]
-    assert sandbox_world.provider.stats()["revocation_count"] == 1
+    assert sandbox_world.provider.stats()["revocation_count"] == 0
+    assert refresh_connection("acme", integration_id, force=True, owner="job").status == "refreshed"
+
+
+def test_a_same_browser_reconnect_on_the_same_grant_still_refreshes(sandbox_world: SandboxWorld) -> None:
+    # Given a provider that issues a reconnect on the user's live grant, and revokes the whole
+    # grant when any of its refresh tokens is revoked (node oidc-provider does both)
+    sandbox_world.provider.configure(reuse_grant=True)
+    integration_id = sandbox_world.create_integration()
+    sandbox_world.connect(integration_id)
+    # When the user reconnects from the same browser
+    sandbox_world.connect(integration_id)
+    # Then the grant is still alive and the reconnected connection refreshes, twice (rotation)
+    for _ in range(2):
+        assert refresh_connection("acme", integration_id, force=True, owner="job").status == "refreshed"
+    stats = sandbox_world.provider.stats()
+    assert stats["revocation_count"] == 0 and stats["family_revocations"] == 0
 
 
 # ---- return URLs ------------------------------------------------------------------------------

@@ -10,7 +10,8 @@ from typing import Any
 from hub import clock
 from hub.connections import lifecycle
 from hub.connections.access import integration_for, live_record
-from hub.connections.repository import CLAIM_FIELDS, ConnectionRepository, secret_ref_of
+from hub.connections.pending import current_payload
+from hub.connections.repository import CLAIM_FIELDS, PENDING_FIELDS, ConnectionRepository, secret_ref_of
 from hub.connections.spec import provider_spec_for
 from hub.connections.tokens import revoke_token
 from hub.errors import HubError
@@ -34,7 +35,7 @@ def _revoke_at_provider(record: Mapping[str, Any]) -> bool | None:
     if spec.oauth is None or not spec.oauth.revocation_url:
         return None
     try:
-        payload = get_vault().read(secret_ref_of(record))
+        payload = current_payload(record)
     except HubError:
         return None
     hint = spec.oauth.revocation_token_type_hint
@@ -58,7 +59,7 @@ def disconnect_connection(record: Mapping[str, Any], *, reason: str, actor: str 
     fields = {"status": "disconnected", "disconnectedAt": now, "disconnectedBy": actor, "disconnectReason": reason,
               "secretStored": False, "hasRefreshToken": False, "updatedAt": now, "revokedAtProvider": revoked}
     # removing the lease and writer claim makes an in-flight refresh or reconnect lose its final write
-    remove = (GSI2_PK, GSI2_SK, "refreshDueAt", "cooldownUntil", "refreshMode", *CLAIM_FIELDS)
+    remove = (GSI2_PK, GSI2_SK, "refreshDueAt", "cooldownUntil", "refreshMode", *CLAIM_FIELDS, *PENDING_FIELDS)
     saved = ConnectionRepository().update_connection(str(record["tenantId"]), str(record["integrationId"]),
                                                      record.get("userId"), fields, remove=remove) or dict(record)
     if record.get("connectionId"):

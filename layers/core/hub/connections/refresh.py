@@ -1,4 +1,5 @@
-"""Refreshing one connection's token, safely under concurrency (docs/architecture.md, Jobs and events).
+"""Refreshing one connection's token, safely under concurrency and single faults (docs/architecture.md,
+Jobs and events; the write protocol: docs/connections.md, "The grant-write protocol").
 
 1. A lease per connection by conditional write (`leaseOwner`, `leaseExpiresAt`): only one
    worker (job, API request, another Lambda) refreshes a connection at a time; an expired lease
@@ -19,10 +20,13 @@
    write (`secretWriter` / `secretWriteUntil`, conditional on its lease and the connection id it
    read; a reconnect waits for that short claim), and every record write after the provider
    call is conditional on the same (`ConnectionRepository.update_if_leased`). When a condition
-   fails nothing is written, the rotated refresh token (if any) is revoked, and the outcome is
-   "superseded".
+   fails nothing is written (and nothing revoked: see `hub.connections.store`), and the outcome
+   is "superseded".
+5. The new grant is sealed into the record with the claim, before the vault write
+   (`hub.connections.pending`): a failed vault or record write, or a crash, leaves it pending,
+   and the next refresh (or a reader) reconciles it first.
+6. The lease is always released.
 Side effects (integration status, events, activity) are the lifecycle's: `hub.connections.lifecycle`.
-5. The lease is always released.
 """
 
 from __future__ import annotations
@@ -35,10 +39,11 @@ from typing import Any, Literal
 from hub import clock
 from hub.connections import lifecycle
 from hub.connections.credentials import service_account_assertion
+from hub.connections.pending import current_payload, seal, unseal
 from hub.connections.record import ConnectionRecord, connection_key, is_live, is_refreshable, refresh_due_at
-from hub.connections.repository import ConnectionRepository, secret_ref_of
+from hub.connections.repository import PENDING_FIELDS, ConnectionRepository, secret_ref_of
 from hub.connections.spec import ProviderSpec, provider_spec_for
-from hub.connections.store import SECRET_WRITE_SECONDS
+from hub.connections.store import SECRET_WRITE_SECONDS, write_vault
 from hub.connections.tokens import (
     InvalidGrant,
     TokenSet,
@@ -46,9 +51,9 @@ from hub.connections.tokens import (
     client_credentials_token,
     jwt_bearer_token,
     refresh_tokens,
-    revoke_token,
 )
-from hub.errors import HubError, SecretNotFound
+from hub.errors import HubError
+from hub.ids import new_id
 from hub.integrations.repository import IntegrationRepository
 from hub.observability import logger
 from hub.settings import get_settings
@@ -105,6 +110,8 @@ def refresh_connection(tenant_id: str, integration_id: str, user_id: str | None 
         return RefreshOutcome("lease_taken", record, "Another worker is refreshing this connection")
     try:
         # `leased` is the item as it is now: someone may have refreshed (or disconnected) meanwhile
+        if leased.get("pendingWrite"):
+            leased = reconcile_pending(leased, owner)
         if not _renewable(leased):
             return RefreshOutcome("not_refreshable", leased, "The connection has no renewable token")
         due = leased.get("refreshDueAt")
@@ -113,6 +120,56 @@ def refresh_connection(tenant_id: str, integration_id: str, user_id: str | None 
         return _refresh_leased(leased, owner, moment)
     finally:
         _release(repository, leased, owner)
+
+
+def reconcile_pending(record: ConnectionRecord, owner: str) -> ConnectionRecord:
+    """Finish a grant write that an earlier failure left pending: write it to the vault, apply its
+    record fields and drop it. The caller holds the lease; on a vault failure it stays pending."""
+    grant = unseal(record)
+    if grant is None:
+        return record
+    ref = secret_ref_of(record)
+    if not write_vault(ref, grant.payload):
+        return record
+    applied = ConnectionRepository().apply_pending(record, owner, str(record["pendingWrite"]), grant.fields,
+                                                   grant.remove)
+    if applied is None:
+        _drop_if_disconnected(record)
+        return ConnectionRepository().reread(record) or record
+    logger.info("pending grant written to the vault", extra={"integrationId": record["integrationId"]})
+    return applied
+
+
+def reconcile_now(record: ConnectionRecord) -> None:
+    """A reader found a pending grant: reconcile it if the lease is free (best effort; the next
+    refresh does it otherwise)."""
+    owner = f"reconcile:{new_id()}"
+    repository = ConnectionRepository()
+    moment = clock.now()
+    try:
+        leased = repository.take_refresh_lease(record, owner, until=int(moment + SECRET_WRITE_SECONDS),
+                                               now=int(moment))
+        if leased is None:
+            return
+        try:
+            if leased.get("pendingWrite") and is_live(leased):
+                reconcile_pending(leased, owner)
+        finally:
+            _release(repository, leased, owner)
+    except Exception:  # noqa: BLE001 - the grant stays pending; readers keep using it
+        logger.exception("pending grant not reconciled", extra={"integrationId": record.get("integrationId")})
+
+
+def _drop_if_disconnected(record: Mapping[str, Any]) -> None:
+    """A disconnect won against our vault write: the secret we may have re-created goes too."""
+    current = ConnectionRepository().reread(record)
+    if current is None or current.get("status") == "disconnected" or current.get("connectionId") != \
+            record.get("connectionId"):
+        try:
+            get_vault().delete(secret_ref_of(record))
+        except Exception:  # noqa: BLE001 - logged; the disconnect already deleted it twice
+            logger.exception("secret of a disconnected connection not deleted",
+                             extra={"integrationId": record.get("integrationId")})
 
 
 def _release(repository: ConnectionRepository, record: Mapping[str, Any], owner: str) -> None:
@@ -144,7 +201,7 @@ def _refresh_leased(record: ConnectionRecord, owner: str, moment: float) -> Refr
     try:
         spec = provider_spec_for(integration)
         ref = secret_ref_of(record)
-        payload = get_vault().read(ref)
+        payload = current_payload(record)
         tokens = _new_tokens(record, spec, payload)
     except InvalidGrant as error:
         return _expired(record, owner, error.message)
@@ -157,17 +214,20 @@ def _refresh_leased(record: ConnectionRecord, owner: str, moment: float) -> Refr
     if not tokens.refresh_token and payload.get("refreshToken"):
         new_payload["refreshToken"] = payload["refreshToken"]  # the provider kept the old one valid
     repository = ConnectionRepository()
-    if not repository.claim_secret_write(record, owner, until=int(clock.now() + SECRET_WRITE_SECONDS)):
-        return _superseded(record, spec, payload, new_payload)
-    try:
-        get_vault().replace(ref, new_payload)
-    except SecretNotFound:  # disconnected between our claim and the write
-        return _superseded(record, spec, payload, new_payload)
     fields, remove = _refreshed_fields(record, spec, tokens, new_payload, moment)
+    # from here on the provider has spent the old refresh token (when it rotates): the new grant
+    # goes into the record with the claim, before the vault is written
+    sealed = seal(record, new_payload, fields, remove)
+    if not repository.claim_secret_write(record, owner, until=int(clock.now() + SECRET_WRITE_SECONDS),
+                                         pending=sealed):
+        return _superseded(record)
+    if write_vault(ref, new_payload):
+        remove = (*remove, *PENDING_FIELDS)
     saved = repository.update_if_leased(record, owner, fields, remove, writing=True)
     if saved is None:
-        # disconnected after our vault write (it deleted the secret after us): the record is theirs
-        return _superseded(record, spec, payload, new_payload)
+        # disconnected after our claim (it removed it): the record is theirs, and so is the secret
+        _drop_if_disconnected(record)
+        return _superseded(record)
     lifecycle.refreshed(saved, before=record, integration=integration)
     return RefreshOutcome("refreshed", saved)
 
@@ -255,14 +315,8 @@ def _lost_lease(record: ConnectionRecord) -> RefreshOutcome:
     return RefreshOutcome("superseded", current, "The connection was disconnected or reconnected during the refresh")
 
 
-def _superseded(record: ConnectionRecord, spec: ProviderSpec, old_payload: dict[str, Any],
-                new_payload: dict[str, Any]) -> RefreshOutcome:
-    """The refreshed tokens belong to a grant that is no longer the connection's: do not store
-    them, and end a rotated refresh token nobody will hold (best effort, RFC 7009)."""
-    rotated = new_payload.get("refreshToken")
-    if rotated and rotated != old_payload.get("refreshToken") and spec.oauth is not None and spec.revocation_url():
-        try:
-            revoke_token(spec, str(rotated), "refresh_token")
-        except HubError:
-            logger.warning("superseded refresh token not revoked", extra={"integrationId": record["integrationId"]})
+def _superseded(record: ConnectionRecord) -> RefreshOutcome:
+    """The refreshed tokens belong to a grant that is no longer the connection's: they are not
+    stored. Nor are they revoked: a reconnect may have been issued on the same grant, and revoking
+    one of its tokens can end all of it (hub.connections.store explains)."""
     return _lost_lease(record)

@@ -15,9 +15,11 @@ docs/connections.md ("The grant-write protocol").
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, cast
+import time
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar, cast
 
+from hub import clock
 from hub.connections.record import ConnectionRecord
 from hub.repository import ConditionFailed, Repository
 from hub.table import GSI1, GSI1_PK, GSI1_SK, GSI2_PK, GSI2_SK, tenant_pk
@@ -26,6 +28,22 @@ from hub.vault import SecretRef
 _HIDDEN = {"pk", "sk", GSI1_PK, GSI1_SK, GSI2_PK, GSI2_SK, "entity", "ttl"}
 # the claims a writer holds on a record; a release removes them all
 CLAIM_FIELDS = ("leaseOwner", "leaseExpiresAt", "secretWriter", "secretWriteUntil")
+PENDING_FIELDS = ("pendingWrite", "pendingWriteAt")
+# A write that carries (or finishes) a provider-issued grant is tried this often before the error
+# is raised: a throttled or failed table write must not be the single fault that loses a grant.
+GRANT_WRITE_ATTEMPTS = 3
+_T = TypeVar("_T")
+
+
+def _persistently(call: Callable[[], _T]) -> _T:
+    for attempt in range(1, GRANT_WRITE_ATTEMPTS + 1):
+        try:
+            return call()
+        except Exception:
+            if attempt == GRANT_WRITE_ATTEMPTS:
+                raise
+            time.sleep(0.05 * 2 ** attempt)
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def connection_sk(integration_id: str, user_id: str | None = None) -> str:
@@ -42,6 +60,10 @@ def strip(item: Mapping[str, Any]) -> ConnectionRecord:
 
 def secret_ref_of(record: Mapping[str, Any]) -> SecretRef:
     return SecretRef(str(record["tenantId"]), str(record["integrationId"]), str(record["connectionId"]))
+
+
+def _pending(sealed: str | None) -> dict[str, Any]:
+    return {"pendingWrite": sealed, "pendingWriteAt": clock.iso()} if sealed else {}
 
 
 class ConnectionRepository(Repository):
@@ -85,17 +107,18 @@ class ConnectionRepository(Repository):
 
     def create_connection(self, record: Mapping[str, Any]) -> ConnectionRecord | None:
         """The first record of this connection; None when someone else created one first."""
-        return self._put(record, "attribute_not_exists(#pk)", {"#pk": "pk"}, None)
+        return _persistently(lambda: self._put(record, "attribute_not_exists(#pk)", {"#pk": "pk"}, None))
 
     def replace_if_version(self, record: Mapping[str, Any], version: Any) -> ConnectionRecord | None:
         """Replace exactly the (disconnected) record that was read; None when it changed."""
-        return self._put(record, "#v = :v", {"#v": "version"}, {":v": version})
+        return _persistently(lambda: self._put(record, "#v = :v", {"#v": "version"}, {":v": version}))
 
     def replace_as_writer(self, record: Mapping[str, Any], owner: str) -> ConnectionRecord | None:
         """Replace the record while `owner` still holds its lease and secret-write claim (a
         disconnect removes both); None when it does not."""
-        return self._put(record, "#owner = :owner AND #writer = :owner",
-                         {"#owner": "leaseOwner", "#writer": "secretWriter"}, {":owner": owner})
+        return _persistently(lambda: self._put(record, "#owner = :owner AND #writer = :owner",
+                                               {"#owner": "leaseOwner", "#writer": "secretWriter"},
+                                               {":owner": owner}))
 
     def _put(self, record: Mapping[str, Any], condition: str, names: dict[str, str],
              values: dict[str, Any] | None) -> ConnectionRecord | None:
@@ -118,28 +141,53 @@ class ConnectionRepository(Repository):
                             names={"#owner": "leaseOwner", "#until": "leaseExpiresAt"},
                             values={":now": now, ":owner": owner})
 
-    def claim_secret_write(self, record: Mapping[str, Any], owner: str, *, until: int) -> bool:
+    def claim_secret_write(self, record: Mapping[str, Any], owner: str, *, until: int, pending: str | None = None
+                           ) -> bool:
         """A refresh is about to write the vault: only while its lease stands on a live
-        connection with the id it read. A reconnect does not pre-empt this short claim."""
-        return self._update(
-            record, {"secretWriter": owner, "secretWriteUntil": until, "leaseExpiresAt": until},
+        connection with the id it read. A reconnect does not pre-empt this short claim. The
+        sealed new grant (`pending`) is stored in the same write."""
+        fields = {"secretWriter": owner, "secretWriteUntil": until, "leaseExpiresAt": until, **_pending(pending)}
+        return _persistently(lambda: self._update(
+            record, fields,
             condition="#owner = :owner AND #cid = :cid AND #stored = :true AND #status IN (:active, :error)",
             names={"#owner": "leaseOwner", "#cid": "connectionId", "#stored": "secretStored", "#status": "status"},
             values={":owner": owner, ":cid": record["connectionId"], ":true": True, ":active": "active",
                     ":error": "error"},
-        ) is not None
+        )) is not None
 
-    def claim_for_reconnect(self, record: Mapping[str, Any], owner: str, *, until: int, now: int
-                            ) -> ConnectionRecord | None:
-        """Take the lease and the secret-write claim of a live connection to replace its grant.
-        A refresh only waiting for the provider is pre-empted (its later writes fail); one that
-        is writing (`secretWriteUntil` in the future) or another reconnect is not."""
-        return self._update(
-            record, {"leaseOwner": owner, "leaseExpiresAt": until, "secretWriter": owner, "secretWriteUntil": until},
+    def claim_for_reconnect(self, record: Mapping[str, Any], owner: str, *, until: int, now: int,
+                            pending: str | None = None) -> ConnectionRecord | None:
+        """Take the lease and the secret-write claim of a live connection to replace its grant
+        (storing the sealed new grant, `pending`, in the same write). A refresh only waiting for
+        the provider is pre-empted (its later writes fail); one that is writing
+        (`secretWriteUntil` in the future) or another reconnect is not."""
+        fields = {"leaseOwner": owner, "leaseExpiresAt": until, "secretWriter": owner, "secretWriteUntil": until,
+                  **_pending(pending)}
+        return _persistently(lambda: self._update(
+            record, fields,
             condition="#cid = :cid AND #stored = :true AND (attribute_not_exists(#wu) OR #wu < :now)",
             names={"#cid": "connectionId", "#stored": "secretStored", "#wu": "secretWriteUntil"},
             values={":cid": record["connectionId"], ":true": True, ":now": now},
-        )
+        ))
+
+    def apply_pending(self, record: Mapping[str, Any], owner: str, sealed: str, fields: Mapping[str, Any],
+                      remove: tuple[str, ...] = ()) -> ConnectionRecord | None:
+        """The vault now holds the pending grant `sealed`: set its fields and drop it, while
+        `owner` leases the connection and the pending grant is still that one."""
+        return _persistently(lambda: self._update(
+            record, fields, remove=(*remove, *PENDING_FIELDS, "secretWriter", "secretWriteUntil"),
+            condition="#owner = :owner AND #pending = :sealed",
+            names={"#owner": "leaseOwner", "#pending": "pendingWrite"}, values={":owner": owner, ":sealed": sealed},
+        ))
+
+    def finish_pending(self, record: Mapping[str, Any], owner: str, sealed: str) -> ConnectionRecord | None:
+        """A new connection's secret is written: drop its pending grant and `owner`'s claims,
+        unless a disconnect took them meanwhile (None)."""
+        return _persistently(lambda: self._update(
+            record, {}, remove=(*PENDING_FIELDS, *CLAIM_FIELDS),
+            condition="#writer = :owner AND #pending = :sealed",
+            names={"#writer": "secretWriter", "#pending": "pendingWrite"}, values={":owner": owner, ":sealed": sealed},
+        ))
 
     def release(self, record: Mapping[str, Any], owner: str) -> bool:
         """Drop `owner`'s lease and claim; False when it no longer held them."""
@@ -155,8 +203,8 @@ class ConnectionRepository(Repository):
         if writing:
             condition += " AND #writer = :owner"
             names["#writer"] = "secretWriter"
-        return self._update(record, fields, remove=remove, condition=condition, names=names,
-                            values={":owner": owner, ":cid": record["connectionId"]})
+        return _persistently(lambda: self._update(record, fields, remove=remove, condition=condition, names=names,
+                                                  values={":owner": owner, ":cid": record["connectionId"]}))
 
     # ---- health transitions -------------------------------------------------------------
 

@@ -1,14 +1,20 @@
 """Storing a grant: the vault write and the record write of a connect or reconnect, under the
 grant-write protocol (docs/connections.md, "The grant-write protocol").
 
-- A first connect (or one after a disconnect) creates a new secret and writes the record only if
-  nobody else did meanwhile (`create_connection`, or `replace_if_version` of the disconnected
-  record it read). The loser deletes its own secret, revokes its tokens and answers 409
-  CONFLICT: the winner's connection stands, and retrying as a replacement would silently swap
-  the account the winner just connected.
+- A first connect (or one after a disconnect) writes the record only if nobody else did
+  meanwhile (`create_connection`, or `replace_if_version` of the disconnected record it read),
+  then creates the secret. The loser writes nothing and answers 409 CONFLICT: the winner's
+  connection stands, and retrying as a replacement would silently swap the account the winner
+  just connected.
 - A reconnect (a live secret) first claims the record (`claim_for_reconnect`: its lease and the
   secret-write claim, waiting briefly for another writer), so the vault version and the record
   always describe one grant; the record is then replaced only while the claim stands.
+- The new grant is sealed into the record (`pendingWrite`, `hub.connections.pending`) before the
+  vault is written, so a failed vault write or a crash leaves it pending, never lost.
+- Tokens this code replaces or does not store are never revoked at the provider: a server may
+  issue a same-browser reconnect on the grant the old tokens belong to, and revoking any token
+  of a grant may end all of it (RFC 7009 §2.1), including the tokens just stored. Unused grants
+  expire at the provider; a disconnect is what revokes.
 """
 
 from __future__ import annotations
@@ -19,10 +25,11 @@ from typing import Any
 
 from hub import clock
 from hub.connections import lifecycle
+from hub.connections.pending import seal
 from hub.connections.record import RENEWABLE_MODES, ConnectionRecord, connection_key, is_refreshable, refresh_due_at
-from hub.connections.repository import ConnectionRepository
+from hub.connections.repository import CLAIM_FIELDS, PENDING_FIELDS, ConnectionRepository, secret_ref_of
 from hub.connections.spec import ProviderSpec
-from hub.connections.tokens import TokenSet, revoke_token
+from hub.connections.tokens import TokenSet
 from hub.errors import Conflict, HubError, SecretNotFound
 from hub.ids import new_id
 from hub.observability import logger
@@ -53,61 +60,43 @@ def token_record_fields(spec: ProviderSpec, tokens: TokenSet, *, refresh_mode: s
     }
 
 
-def revoke_unstored(spec: ProviderSpec, payload: Mapping[str, Any]) -> None:
-    """Tokens this request obtained but could not store: end them at the provider (RFC 7009,
-    best effort) so no live grant is left that nobody holds."""
-    if spec.oauth is None or not spec.revocation_url():
-        return
-    refresh, access = payload.get("refreshToken"), payload.get("accessToken")
-    try:
-        if refresh:
-            revoke_token(spec, str(refresh), "refresh_token")
-        elif access:
-            revoke_token(spec, str(access), "access_token")
-    except HubError:
-        logger.warning("unstored tokens not revoked", extra={"providerId": spec.provider_id})
-
-
-def _revoke_replaced_tokens(spec: ProviderSpec, old: Mapping[str, Any], new: Mapping[str, Any]) -> None:
-    """A reconnect replaces the stored grant: end the old one at the provider (best effort)."""
-    old_refresh = old.get("refreshToken")
-    if old_refresh and old_refresh != new.get("refreshToken") and spec.revocation_url():
-        try:
-            revoke_token(spec, str(old_refresh), "refresh_token")
-        except HubError:
-            logger.warning("old tokens not revoked", extra={"providerId": spec.provider_id})
-
-
-def _abandon_secret(spec: ProviderSpec, ref: SecretRef, payload: Mapping[str, Any]) -> None:
+def _abandon_secret(ref: SecretRef) -> None:
+    """The connection was disconnected while we wrote its secret: the secret goes. The tokens
+    are not revoked at the provider: they may share a grant with tokens that are still in use
+    (see the module docstring)."""
     try:
         get_vault().delete(ref)
     except HubError:
         logger.exception("abandoned secret not deleted", extra={"integrationId": ref.integration_id})
-    revoke_unstored(spec, payload)
 
 
 def store_connection(integration: Mapping[str, Any], spec: ProviderSpec, *, user_id: str | None,
                      actor: str | None, payload: dict[str, Any], fields: dict[str, Any]) -> ConnectionRecord:
-    """Write the secret (new secret, or a new version of the existing one) and the record, then
-    run the `connected` transition (integration status, health schedule, event, activity, audit)."""
+    """Write the grant (the record, and the secret: new, or a new version of the existing one),
+    then run the `connected` transition (integration status, health schedule, event, activity,
+    audit). The grant is in the table before the vault is written (`pendingWrite`), so a failed
+    vault write or a crash leaves it pending rather than lost."""
     repository = ConnectionRepository()
     tenant_id, integration_id = str(integration["tenantId"]), str(integration["id"])
     owner = f"connect:{new_id()}"
     for _attempt in range(_CLAIM_ATTEMPTS):
         existing = repository.get_connection(tenant_id, integration_id, user_id)
         if not (existing and existing.get("secretStored") and existing.get("connectionId")):
-            return _store_new(repository, integration, spec, existing, user_id=user_id, actor=actor,
+            return _store_new(repository, integration, spec, existing, owner, user_id=user_id, actor=actor,
                               payload=payload, fields=fields)
+        record = _record_for(integration, spec, existing, user_id=existing.get("userId"), actor=actor,
+                             connection_id=str(existing["connectionId"]), version=0, fields=fields)
+        sealed = seal(record, payload, record, tuple(_stale_fields(existing, record)))
         now = clock.now()
-        claimed = repository.claim_for_reconnect(existing, owner, until=int(now + SECRET_WRITE_SECONDS), now=int(now))
+        claimed = repository.claim_for_reconnect(existing, owner, until=int(now + SECRET_WRITE_SECONDS), now=int(now),
+                                                 pending=sealed)
         if claimed is not None:
             try:
-                return _store_replacement(repository, integration, spec, existing, claimed, owner, actor=actor,
-                                          payload=payload, fields=fields)
+                return _store_replacement(repository, spec, existing, claimed, owner, record=record, sealed=sealed,
+                                          payload=payload)
             finally:
                 _release(repository, existing, owner)
         time.sleep(_CLAIM_PAUSE_SECONDS)
-    revoke_unstored(spec, payload)
     raise ConnectionConflict(details={"integrationId": integration_id})
 
 
@@ -118,20 +107,43 @@ def _release(repository: ConnectionRepository, record: Mapping[str, Any], owner:
         logger.exception("connect claim not released", extra={"integrationId": record.get("integrationId")})
 
 
+def _stale_fields(existing: Mapping[str, Any], record: Mapping[str, Any]) -> list[str]:
+    """What the old record has and the new grant's record does not (a reconnect replaces it)."""
+    keep = {"pk", "sk", "version", *CLAIM_FIELDS, *PENDING_FIELDS}
+    return [name for name in existing if name not in record and name not in keep]
+
+
+def write_vault(ref: SecretRef, payload: dict[str, Any]) -> bool:
+    """Put `payload` in the vault (a new secret or a new version). False when the vault failed:
+    the caller keeps the grant pending in the record, to be written on the next read or refresh."""
+    vault = get_vault()
+    try:
+        try:
+            vault.replace(ref, payload)
+        except SecretNotFound:
+            vault.store(ref, payload)
+    except Exception:  # noqa: BLE001 - any vault failure: the grant is already safe in the record
+        logger.exception("vault write failed; the grant stays pending in the connection record",
+                         extra={"integrationId": ref.integration_id, "connectionId": ref.connection_id})
+        return False
+    return True
+
+
 def _record_for(integration: Mapping[str, Any], spec: ProviderSpec, existing: Mapping[str, Any] | None, *,
-                user_id: str | None, actor: str | None, connection_id: str, ref: SecretRef, version: int,
+                user_id: str | None, actor: str | None, connection_id: str, version: int,
                 fields: dict[str, Any]) -> dict[str, Any]:
     now = clock.now()
+    tenant_id, integration_id = str(integration["tenantId"]), str(integration["id"])
     record: dict[str, Any] = {
-        "tenantId": str(integration["tenantId"]),
-        "integrationId": str(integration["id"]),
+        "tenantId": tenant_id,
+        "integrationId": integration_id,
         "userId": user_id,
         "connectionId": connection_id,
         "providerId": spec.provider_id,
         "templateId": spec.template_id,
         "authType": spec.auth_mode,
         "status": "active",
-        "secretName": ref.secret_name(),
+        "secretName": SecretRef(tenant_id, integration_id, connection_id).secret_name(),
         "secretStored": True,
         "createdAt": (existing or {}).get("createdAt") or clock.iso(now),
         "connectedAt": clock.iso(now),
@@ -151,51 +163,60 @@ def _record_for(integration: Mapping[str, Any], spec: ProviderSpec, existing: Ma
 
 
 def _store_new(repository: ConnectionRepository, integration: Mapping[str, Any], spec: ProviderSpec,
-               existing: ConnectionRecord | None, *, user_id: str | None, actor: str | None,
+               existing: ConnectionRecord | None, owner: str, *, user_id: str | None, actor: str | None,
                payload: dict[str, Any], fields: dict[str, Any]) -> ConnectionRecord:
-    tenant_id, integration_id = str(integration["tenantId"]), str(integration["id"])
-    connection_id = new_id("conn")
-    ref = SecretRef(tenant_id, integration_id, connection_id)
-    get_vault().store(ref, payload)  # a fresh id: nobody else writes this secret
-    version = int((existing or {}).get("version") or 0)
-    record = _record_for(integration, spec, existing, user_id=user_id, actor=actor, connection_id=connection_id,
-                         ref=ref, version=version, fields=fields)
+    """A first connect (or one after a disconnect): the record, holding the sealed grant and the
+    write claim, is created only if nobody else did meanwhile (the loser answers 409 and leaves
+    the winner's connection alone); then the secret; then the pending grant is dropped."""
+    integration_id = str(integration["id"])
+    record = _record_for(integration, spec, existing, user_id=user_id, actor=actor, connection_id=new_id("conn"),
+                         version=int((existing or {}).get("version") or 0), fields=fields)
+    sealed = seal(record, payload)
+    until = int(clock.now() + SECRET_WRITE_SECONDS)
+    record.update({"pendingWrite": sealed, "pendingWriteAt": clock.iso(), "leaseOwner": owner,
+                   "leaseExpiresAt": until, "secretWriter": owner, "secretWriteUntil": until})
     if existing is None:
         saved = repository.create_connection(record)
     else:  # a disconnected record: replace exactly the one we read
         saved = repository.replace_if_version(record, existing.get("version"))
     if saved is None:
-        logger.warning("concurrent connect lost; own secret deleted", extra={"integrationId": integration_id})
-        _abandon_secret(spec, ref, payload)
+        logger.warning("concurrent connect lost", extra={"integrationId": integration_id})
         raise ConnectionConflict(details={"integrationId": integration_id})
+    ref = secret_ref_of(saved)
+    if write_vault(ref, payload):
+        try:
+            finished = repository.finish_pending(saved, owner, sealed)
+        except Exception:  # noqa: BLE001 - the secret is written; the next read drops the pending copy
+            logger.exception("pending grant not cleared", extra={"integrationId": integration_id})
+            finished = saved
+        if finished is None:
+            # disconnected while we wrote (the disconnect removed our claim): it wins
+            _abandon_secret(ref)
+            raise ConnectionConflict("The connection was disconnected meanwhile; connect again",
+                                     details={"integrationId": integration_id})
+        saved = finished
+    else:
+        _release(repository, saved, owner)
     lifecycle.connected(saved, before=existing, auth_mode=spec.auth_mode, via=fields.get("connectedVia"))
     return saved
 
 
-def _store_replacement(repository: ConnectionRepository, integration: Mapping[str, Any], spec: ProviderSpec,
-                       existing: ConnectionRecord, claimed: ConnectionRecord, owner: str, *, actor: str | None,
-                       payload: dict[str, Any], fields: dict[str, Any]) -> ConnectionRecord:
-    tenant_id, integration_id = str(integration["tenantId"]), str(integration["id"])
-    connection_id = str(existing["connectionId"])
-    ref = SecretRef(tenant_id, integration_id, connection_id)
-    vault = get_vault()
-    old_payload: dict[str, Any] = {}
-    try:
-        old_payload = vault.read(ref)
-        vault.replace(ref, payload)
-    except SecretNotFound:
-        vault.store(ref, payload)
-    record = _record_for(integration, spec, existing, user_id=existing.get("userId"), actor=actor,
-                         connection_id=connection_id, ref=ref, version=int(claimed.get("version") or 0),
-                         fields=fields)
+def _store_replacement(repository: ConnectionRepository, spec: ProviderSpec, existing: ConnectionRecord,
+                       claimed: ConnectionRecord, owner: str, *, record: dict[str, Any], sealed: str,
+                       payload: dict[str, Any]) -> ConnectionRecord:
+    """A reconnect: the claim already holds the sealed grant; the secret gets a new version; the
+    record is replaced while the claim stands (still holding the grant if the vault failed)."""
+    ref = secret_ref_of(existing)
+    written = write_vault(ref, payload)
+    record = {**record, "version": int(claimed.get("version") or 0)}
+    if not written:
+        record.update({"pendingWrite": sealed, "pendingWriteAt": claimed.get("pendingWriteAt") or clock.iso()})
     saved = repository.replace_as_writer(record, owner)
     if saved is None:
         # disconnected while we wrote (the disconnect removed our claim): it wins
-        logger.warning("connection disconnected during reconnect", extra={"integrationId": integration_id})
-        _abandon_secret(spec, ref, payload)
+        logger.warning("connection disconnected during reconnect", extra={"integrationId": existing["integrationId"]})
+        _abandon_secret(ref)
         raise ConnectionConflict("The connection was disconnected meanwhile; connect again",
-                                 details={"integrationId": integration_id})
-    if old_payload:
-        _revoke_replaced_tokens(spec, old_payload, payload)
-    lifecycle.connected(saved, before=existing, auth_mode=spec.auth_mode, via=fields.get("connectedVia"))
+                                 details={"integrationId": existing["integrationId"]})
+    lifecycle.connected(saved, before=existing, auth_mode=spec.auth_mode, via=record.get("connectedVia"))
     return saved

@@ -11,8 +11,9 @@ from urllib.parse import urlencode
 
 from hub import clock
 from hub.connections.access import expired_error, require_usable, spec_of
+from hub.connections.pending import unseal
 from hub.connections.record import ConnectionRecord, is_refreshable
-from hub.connections.refresh import refresh_connection
+from hub.connections.refresh import reconcile_now, refresh_connection
 from hub.connections.repository import ConnectionRepository, secret_ref_of
 from hub.connections.spec import ProviderSpec
 from hub.connections.verify import Verification, verify
@@ -27,6 +28,12 @@ if TYPE_CHECKING:  # pragma: no cover - typing only; httpx is imported where a r
 
 
 def read_secret(record: Mapping[str, Any]) -> dict[str, Any]:
+    """The connection's credentials: a grant still pending in the record wins over the vault's
+    (it is newer), and is written to the vault on the way when the lease is free."""
+    grant = unseal(record)
+    if grant is not None:
+        reconcile_now(cast(ConnectionRecord, record))
+        return grant.payload
     try:
         return get_vault().read(secret_ref_of(record))
     except SecretNotFound:
