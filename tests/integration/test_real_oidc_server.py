@@ -184,6 +184,21 @@ def test_reconnecting_replaces_the_grant(world: World) -> None:
     assert world.record(integration_id)["status"] == "active"
 
 
+def test_a_same_browser_reconnect_keeps_the_grant_alive_and_refreshing(world: World) -> None:
+    # Given a connection made in alice's browser, at a server that may issue a reconnect from the
+    # same browser on the same grant and ends a whole grant when one of its tokens is revoked
+    world.register()
+    integration_id = world.integration()
+    browser = OidcBrowser("alice")
+    for _ in range(2):  # When alice reconnects from the same browser
+        outcome = world.finish(world.provider_answer(integration_id, browser))
+        assert outcome["status"] == "connected", outcome
+    # Then nothing was revoked and the reconnected connection refreshes (rotation, twice)
+    for _ in range(2):
+        assert refresh_connection("acme", integration_id, None, force=True, owner="job").status == "refreshed"
+    assert world.userinfo(world.tokens(integration_id)["accessToken"]) == 200
+
+
 def test_a_foreign_iss_stores_nothing_and_sends_the_browser_back_with_invalid_issuer(world: World) -> None:
     world.register()
     integration_id = world.integration()
