@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from hub import aws, clock
 from hub.ids import new_id
-from hub.observability import logger
+from hub.observability import count_swallowed, logger
 from hub.redaction import redact
 from hub.settings import get_settings
 
@@ -66,4 +66,5 @@ class EventPublisher:
         )
         if response.get("FailedEntryCount"):
             logger.error("event not published", extra={"eventType": event_type, "eventId": detail.eventId})
+            count_swallowed("EventNotPublished")
         return detail

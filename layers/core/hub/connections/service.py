@@ -35,7 +35,7 @@ from hub.errors import (
 )
 from hub.http.context import record_change
 from hub.ids import new_id
-from hub.observability import logger
+from hub.observability import count_swallowed, logger
 from hub.table import GSI2_PK, GSI2_SK, due_keys
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -324,6 +324,7 @@ def _revoke_unstored(spec: ProviderSpec, payload: Mapping[str, Any]) -> None:
             revoke_token(spec, str(access), "access_token")
     except HubError:
         logger.warning("unstored tokens not revoked", extra={"providerId": spec.provider_id})
+        count_swallowed("RevocationSkipped")
 
 
 def _abandon_secret(spec: ProviderSpec, ref: Any, payload: Mapping[str, Any]) -> None:
@@ -486,6 +487,7 @@ def _store_replacement(repository: ConnectionRepository, integration: Mapping[st
             _revoke_replaced_tokens(spec, old_payload, payload)
         except HubError:
             logger.warning("old tokens not revoked", extra={"integrationId": integration_id})
+            count_swallowed("RevocationSkipped")
     _announce_connected(integration, spec, existing, saved, fields)
     return saved
 
@@ -868,6 +870,10 @@ def _revoke_at_provider(record: Mapping[str, Any]) -> bool | None:
     try:
         payload = get_vault().read(secret_ref_of(dict(record)))
     except HubError:
+        # the secret is deleted next either way; a revocation that could not even be tried is counted
+        logger.warning("tokens not revoked: the credential could not be read",
+                       extra={"integrationId": record.get("integrationId")})
+        count_swallowed("RevocationSkipped")
         return None
     hint = spec.oauth.revocation_token_type_hint
     refresh, access = payload.get("refreshToken"), payload.get("accessToken")

@@ -182,6 +182,16 @@ def _verify_aws(spec: ProviderSpec, credentials: Mapping[str, str], *, tenant_id
         identity = aws_sts.caller_identity(region, temporary)
     except ClientError as error:
         code = aws_sts.error_code(error)
+        if aws_sts.denied_by_hub_policy(error):
+            from aws_lambda_powertools.metrics import MetricUnit
+
+            from hub.errors import HubAccessDenied
+            from hub.observability import logger, metrics
+
+            logger.error("AWS refused the hub's own sts:AssumeRole: its role lacks the permission",
+                         extra={"code": code})
+            metrics.add_metric(name="HubAccessDenied", unit=MetricUnit.Count, value=1)
+            raise HubAccessDenied() from None
         if code in aws_sts.REJECTED_CODES:
             return Verification(success=False, error=INVALID_CREDENTIALS, response_time_ms=_elapsed(started),
                                 message=f"AWS refused the credentials ({code})")
