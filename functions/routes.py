@@ -1,4 +1,4 @@
-"""THE route table: every HTTP route of the hub, once (DESIGN.md §2).
+"""THE route table: every HTTP route of the hub, once (docs/architecture.md, The route table).
 
 Read by the CDK stack (one Lambda + one API Gateway route per entry, the JWT authorizer on every
 non-public route, IAM from the table access of its `area` plus its `grants`), by the local API

@@ -47,8 +47,9 @@ WORKERS: list[Worker] = [
            timeout_seconds=120, batch_size=10, grants=(*USE_CREDENTIALS, "queue:refresh"),
            reserved_concurrency=RESERVED_REFRESH),
     Worker("webhook-dispatcher", "functions.consumers.webhook_dispatcher", "queue", "webhooks",
-           "Turn hub events into signed webhook deliveries", queue="webhook", timeout_seconds=90,
-           batch_size=10, feed_detail_types=WEBHOOK_FEED, grants=WEBHOOKS, reserved_concurrency=RESERVED_WEBHOOKS),
+           "Turn hub events into signed webhook deliveries, a batch at a time", queue="webhook",
+           timeout_seconds=90, batch_size=100, feed_detail_types=WEBHOOK_FEED, grants=WEBHOOKS,
+           reserved_concurrency=RESERVED_WEBHOOKS),
     # ---- event consumers ---------------------------------------------------------------
     Worker("user-deleted-consumer", "functions.consumers.user_deleted", "event", "connections",
            "Remove a deleted user's connections", event_detail_types=("user.deleted",), timeout_seconds=120,

@@ -1,5 +1,5 @@
 """The event bus (with an archive), the work queues with their dead-letter queues, and the
-triggers of every worker in functions/workers.py (DESIGN.md §7).
+triggers of every worker in functions/workers.py (docs/architecture.md, Jobs and events).
 
 - trigger "schedule": an EventBridge rule on a rate schedule;
 - trigger "queue":    an SQS event source on the named logical queue (local.resources.QUEUES);
@@ -78,7 +78,7 @@ class HubEvents(Construct):
         super().__init__(scope, construct_id)
         self.event_source = event_source
         self.consumed_sources = tuple(consumed_sources)
-        self.bus = events.EventBus(self, "Bus", description="Integration Hub events (DESIGN.md §7)")
+        self.bus = events.EventBus(self, "Bus", description="Integration Hub events (docs/events.md)")
         # Only this account puts events on the bus, and only with the hub's own source or one of
         # the configured consumed sources (IAM decides which principal of the account may).
         account = cdk.Stack.of(self).account

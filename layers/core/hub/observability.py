@@ -60,10 +60,10 @@ metrics = Metrics()
 SWALLOWED_FAILURES = ("AuditNotWritten", "EventNotPublished", "RevocationSkipped")
 
 
-def count_swallowed(name: str) -> None:
+def count_swallowed(name: str, count: int = 1) -> None:
     from aws_lambda_powertools.metrics import MetricUnit
 
-    metrics.add_metric(name=name, unit=MetricUnit.Count, value=1)
+    metrics.add_metric(name=name, unit=MetricUnit.Count, value=count)
 
 _root_filter = RedactingFilter()
 logger.addFilter(_root_filter)

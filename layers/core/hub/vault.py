@@ -1,4 +1,4 @@
-"""The credential vault (DESIGN.md §6).
+"""The credential vault (docs/architecture.md, Credential vault).
 
 One Secrets Manager secret per connection, named `{secret_prefix}/{tenantId}/{connectionId}`,
 encrypted at rest with the stack's KMS key and tagged with the tenant. The secret *value* is
