@@ -5,6 +5,9 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# the real OpenID provider the OAuth tests run against (tests/support/oidc, npm ci from its lock file)
+OIDC_DIR := tests/support/oidc
+OIDC_STAMP := $(OIDC_DIR)/node_modules/.installed
 PORT ?= 3000
 ROLE ?= tenant_admin
 TENANT ?= acme
@@ -12,7 +15,7 @@ USER ?= alice
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 export PYTHONPATH := $(CURDIR):$(CURDIR)/layers/core
 
-.PHONY: synth-fast cdk-deploy events help install run token test test-unit test-integration test-e2e test-infra lint synth openapi bench sizes clean
+.PHONY: settings-doc synth-fast cdk-deploy events help install run token test test-unit test-integration test-e2e test-infra lint synth openapi bench sizes clean
 
 help:
 	@echo "make run      start the whole API on http://127.0.0.1:$(PORT) (moto, emulator, sandbox, schedules)"
@@ -22,6 +25,7 @@ help:
 	@echo "make synth    synthesize the CDK app into cdk.out (no Docker, no AWS account)"
 	@echo "make openapi  write docs/openapi.json"
 	@echo "make bench    benchmarks that print figures"
+	@echo "make settings-doc  regenerate docs/settings.md from layers/core/hub/settings.py"
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -29,7 +33,11 @@ $(STAMP): pyproject.toml
 	@$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	@touch $(STAMP)
 
-install: $(STAMP)
+$(OIDC_STAMP): $(OIDC_DIR)/package.json $(OIDC_DIR)/package-lock.json
+	@cd $(OIDC_DIR) && npm ci --no-audit --no-fund --loglevel=error
+	@touch $(OIDC_STAMP)
+
+install: $(STAMP) $(OIDC_STAMP)
 
 run: $(STAMP)
 	@$(PY) -m local run --port $(PORT)
@@ -41,7 +49,7 @@ token: $(STAMP)
 # checks them against the synthesized roles (tests/infra/test_iam_audit.py): one suite run, no rerun.
 IAM_AUDIT_DIR := $(CURDIR)/build/iam-audit
 
-test: $(STAMP)
+test: $(STAMP) $(OIDC_STAMP)
 	rm -rf $(IAM_AUDIT_DIR)
 	HUB_IAM_AUDIT_DIR=$(IAM_AUDIT_DIR) $(PY) -m pytest tests/unit tests/integration tests/e2e -n 2 -q \
 		-p no:cacheprovider --cov --cov-report=term-missing:skip-covered --cov-report=xml --cov-fail-under=90
@@ -50,7 +58,7 @@ test: $(STAMP)
 test-unit: $(STAMP)
 	$(PY) -m pytest tests/unit -q
 
-test-integration: $(STAMP)
+test-integration: $(STAMP) $(OIDC_STAMP)
 	$(PY) -m pytest tests/integration -q
 
 test-e2e: $(STAMP)
@@ -81,6 +89,9 @@ openapi: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m bench
+
+settings-doc: $(STAMP)
+	$(PY) -m local.settings_doc
 
 sizes: synth
 	$(PY) infra/sizes.py

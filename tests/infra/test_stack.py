@@ -4,7 +4,6 @@ Then (the template), on the real tables and on a sample table with every trigger
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
 
@@ -185,8 +184,9 @@ def test_every_function_is_python313_arm64_traced_with_its_own_log_group(
 
 
 def _settings_variable_names() -> set[str]:
-    source = (REPO_ROOT / "layers" / "core" / "hub" / "settings.py").read_text()
-    return set(re.findall(r'"((?:HUB|POWERTOOLS)_[A-Z0-9_]+)"', source))
+    from hub.settings import Settings
+
+    return {variable for name in Settings.model_fields for variable in Settings.variables(name)}
 
 
 def test_function_environment_names_are_settings_the_code_reads(hub_synth: Synthesized) -> None:
@@ -474,7 +474,14 @@ def test_function_assets_hold_only_their_own_handler(hub_synth: Synthesized) -> 
     for route in hub_synth.routes:
         name = route.function_name
         package = hub_synth.build_root / "functions" / name / "functions"
-        files = {p.relative_to(package).as_posix() for p in package.rglob("*") if p.is_file()}
+        files = {
+            p.relative_to(package).as_posix()
+            for p in package.rglob("*")
+            if p.is_file() and "__pycache__" not in p.parts
+        }
+        # each module ships Lambda's bytecode beside it (tests/infra/test_packaging.py checks its kind)
+        for module in (package / f for f in files if f.endswith(".py")):
+            assert (module.parent / "__pycache__" / f"{module.stem}.cpython-313.pyc").is_file(), module
         own = route.module.removeprefix("functions.").replace(".", "/") + ".py"
         area_init = route.module.removeprefix("functions.").rpartition(".")[0] + "/__init__.py"
         expected = {"__init__.py", "routes.py", "workers.py", own, area_init}
@@ -514,3 +521,31 @@ def test_hub_events_feed_the_queues_that_ask_for_them(hub_synth: Synthesized) ->
         assert pattern["source"] == ["integration-hub"]
         assert not {"webhook.delivered", "webhook.failed"} & set(pattern["detail-type"])
         assert _ref(matching[0]["Properties"]["Targets"][0]["Arn"]) in queues
+
+
+def test_the_developer_shells_hub_variables_never_reach_the_template(
+    hub_synth: Synthesized, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hub.settings import reset_settings
+    from tests.infra.conftest import SYNTH_CONTEXT, _synthesize
+
+    # Given a shell that still holds HUB_* values from local work
+    stray = {
+        "HUB_STAGE": "prod",
+        "HUB_TABLE_NAME": "stray-table",
+        "HUB_EVENT_SOURCE": "stray",
+        "HUB_HEALTH_CHECK_INTERVAL_SECONDS": "60",
+        "HUB_JOBS_INTERVAL_SECONDS": "7",
+        "HUB_RATE_LIMITS": '{"search": 1}',
+        "HUB_PUBLIC_API_URL": "https://stray.example.com",
+        "HUB_CLAIM_TENANT": "stray_tenant",
+        "HUB_MAX_BODY_BYTES": "2048",
+    }
+    for name, value in stray.items():
+        monkeypatch.setenv(name, value)
+    reset_settings()
+    # When the app is synthesized with the same context
+    again = _synthesize(tmp_path, dict(SYNTH_CONTEXT))
+    reset_settings()
+    # Then the template is the same: deployment values come from the CDK context only
+    assert again.raw == hub_synth.raw

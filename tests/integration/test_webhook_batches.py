@@ -145,8 +145,9 @@ def test_a_throttled_endpoint_queues_what_exceeds_its_rate_and_sends_it_later(re
     queued = sorted(clock.parse_iso(d["throttledUntil"]) for d in stored if d.get("throttledUntil"))
     assert len(queued) == 8
     assert all(later - earlier == pytest.approx(0.5, abs=0.01) for earlier, later in pairwise(queued))
-    # When their time has come and the sweep runs
-    clock.advance(5)
+    # When their time has come (the last slot is 4.5 s away; the due index rounds it up to a
+    # whole second, so 6 s is past it whatever the clock's fraction) and the sweep runs
+    clock.advance(6)
     run_retry_sweep()
     # Then all ten were delivered, each once
     assert len(receiver.requests) == 10
@@ -201,8 +202,10 @@ def test_every_lease_outlasts_the_attempt_it_covers(aws_env) -> None:
     assert webhook_retry_sweep.RESERVE_MILLIS + attempt * 1000 > attempt * 1000
     dispatcher = next(w for w in WORKERS if w.name == "webhook-dispatcher")
     assert dispatcher.timeout_seconds * 1000 > webhook_dispatcher.RESERVE_MILLIS
-    # a connection's refresh lease outlasts its token request (one provider call, one deadline)
+    # a connection's refresh lease outlasts its token request (one provider call, one deadline),
+    # and a health check's claim (its marker moved to the next check) outlasts the check's request
     assert settings.refresh_lease_seconds > settings.http_timeout_seconds
+    assert settings.health_check_interval_seconds > settings.http_timeout_seconds
 
 
 def test_answers_are_truncated_and_kept_for_a_short_while(receiver, monkeypatch) -> None:

@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from hub.errors import ValidationError
+
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 100
 
@@ -14,7 +16,7 @@ MAX_LIMIT = 100
 class ListParams(BaseModel):
     """Base for list query models; endpoints subclass it to add their own filters."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", populate_by_name=True)
 
     limit: int = Field(default=DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
     offset: int = Field(default=0, ge=0, le=100_000)
@@ -29,8 +31,6 @@ def sort_items(
     allowed: Sequence[str],
     default: str,
 ) -> list[dict[str, Any]]:
-    from hub.errors import ValidationError
-
     key = sort_by or default
     if key not in allowed:
         raise ValidationError(

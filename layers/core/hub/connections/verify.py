@@ -6,7 +6,9 @@ sent back (a response body can carry tokens or personal data): success, a short 
 error class, the HTTP status and the response time.
 
 Error classes: INVALID_CREDENTIALS (the provider answered and refused: 4xx, or an unexpected
-body), CONNECTION_FAILED (network, timeout, 5xx, 429), NOT_VERIFIABLE (no verification request).
+body), CONNECTION_FAILED (network, timeout, 5xx, 429), NOT_VERIFIABLE (the provider defines no
+verification request: the answer is `unverified` — never `success`, because nothing was
+checked; connecting still works, the test and the health job say `unverified`).
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
 
 from hub import clock
-from hub.errors import HubError
+from hub.connections import aws_sts
+from hub.errors import HubError, ValidationError
+from hub.providers.templates import api_base_url, build_api_auth, json_path_value
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from hub.connections.spec import ProviderSpec
@@ -45,9 +49,17 @@ class Verification:
     def rejected(self) -> bool:
         return not self.success and self.error == INVALID_CREDENTIALS
 
+    @property
+    def outcome(self) -> str:
+        """verified / failed / unverified (nothing to check with)."""
+        if not self.verified:
+            return "unverified"
+        return "verified" if self.success else "failed"
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "success": self.success,
+            "outcome": self.outcome,
             "message": self.message,
             "error": self.error,
             "statusCode": self.status_code,
@@ -63,8 +75,6 @@ def render_path(path: str, values: Mapping[str, Any]) -> str:
     def substitute(match: re.Match[str]) -> str:
         value = values.get(match.group(1))
         if value is None or value == "":
-            from hub.errors import ValidationError
-
             raise ValidationError(f"The connection value '{match.group(1)}' is required for this request",
                                   details={"field": match.group(1)})
         return quote(str(value), safe="")
@@ -84,8 +94,6 @@ def _path_values(spec: ProviderSpec, credentials: Mapping[str, str] | None, toke
 
 
 def _json_at(document: Any, path: str) -> Any:
-    from hub.providers.templates import json_path_value
-
     return json_path_value(document, path)
 
 
@@ -93,24 +101,27 @@ def verify(spec: ProviderSpec, *, access_token: str | None = None, credentials: 
            token_fields: Mapping[str, Any] | None = None, callback_fields: Mapping[str, Any] | None = None,
            tenant_id: str | None = None) -> Verification:
     template = spec.template
-    if template is None:
-        return Verification(success=True, verified=False, error=None,
-                            message="This provider defines no verification request; nothing was checked")
+    if template is None or template.verification is None:
+        return unverifiable()
     if template.verification.method == "AWS_STS":
         return _verify_aws(spec, credentials or {}, tenant_id=tenant_id)
     return _verify_http(spec, access_token=access_token, credentials=credentials, token_fields=token_fields,
                         callback_fields=callback_fields)
 
 
+def unverifiable() -> Verification:
+    return Verification(success=False, verified=False, error=NOT_VERIFIABLE,
+                        message="This provider defines no verification request; nothing was checked (unverified)")
+
+
 def _verify_http(spec: ProviderSpec, *, access_token: str | None, credentials: Mapping[str, str] | None,
                  token_fields: Mapping[str, Any] | None, callback_fields: Mapping[str, Any] | None) -> Verification:
     import httpx
 
-    from hub.providers.templates import api_base_url, build_api_auth
     from hub.urlguard import safe_request
 
     template = spec.template
-    assert template is not None
+    assert template is not None and template.verification is not None
     request = template.verification
     base = api_base_url(template, dict(spec.config), token_fields)
     auth = build_api_auth(template, access_token=access_token, credentials=credentials, config=dict(spec.config))
@@ -168,7 +179,6 @@ def _elapsed(started: float) -> int:
 def _verify_aws(spec: ProviderSpec, credentials: Mapping[str, str], *, tenant_id: str | None) -> Verification:
     from botocore.exceptions import BotoCoreError, ClientError
 
-    from hub.connections import aws_sts
 
     region = spec.config.get("region") or "us-east-1"
     started = time.perf_counter()
@@ -200,7 +210,8 @@ def _verify_aws(spec: ProviderSpec, credentials: Mapping[str, str], *, tenant_id
     except (BotoCoreError, KeyError, OSError):
         return Verification(success=False, error=CONNECTION_FAILED, response_time_ms=_elapsed(started),
                             message="AWS STS could not be reached")
-    json_path = spec.template.verification.json_path if spec.template else None
+    verification = spec.template.verification if spec.template else None
+    json_path = verification.json_path if verification else None
     if json_path and not identity.get(json_path):
         return Verification(success=False, error=INVALID_CREDENTIALS, response_time_ms=_elapsed(started),
                             message=f"AWS STS answered without '{json_path}'")

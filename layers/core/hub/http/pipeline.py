@@ -11,12 +11,12 @@ from __future__ import annotations
 import base64
 from typing import Any
 
+from hub.audit import AuditRepository
 from hub.errors import HubError, PayloadTooLarge, RateLimitExceeded, RouteNotFound
 from hub.http.context import RequestState, set_request
-from hub.http.idempotency import HEADER as IDEMPOTENCY_HEADER
 from hub.http.rate_limit import RateLimiter
 from hub.http.responses import error_response
-from hub.http.routing import Route, route_for_key
+from hub.http.routing import IDEMPOTENCY_HEADER, Route, route_for_key
 from hub.ids import new_id
 from hub.observability import count_swallowed, logger
 from hub.principal import principal_from_event, require_roles
@@ -43,11 +43,13 @@ def body_size(event: dict[str, Any]) -> int:
 def _resolve(app: Any, event: dict[str, Any], context: Any, route: Route, state: RequestState) -> dict[str, Any]:
     key = header(event, IDEMPOTENCY_HEADER)
     if route.idempotent and key is not None and state.principal is not None:
-        from hub.http.idempotency import run_idempotent
+        from hub.http.idempotency import run_idempotent  # Powertools' idempotency only where used
 
         return run_idempotent(
             tenant_id=state.principal.tenant_id,
+            caller_id=state.principal.user_id,
             route_key=route.key,
+            path=str(event.get("rawPath") or ""),
             idempotency_key=key,
             body=event.get("body"),
             execute=lambda: app.resolve(event, context),
@@ -61,8 +63,6 @@ def _audit(route: Route, state: RequestState, event: dict[str, Any], response: d
     if principal is None:
         return
     try:
-        from hub.audit import AuditRepository
-
         path_params = event.get("pathParameters") or {}
         # super admins acting on a tenant's data through /api/admin/tenants/{tenantId}/... are
         # recorded under that tenant, so the tenant sees what was done to it

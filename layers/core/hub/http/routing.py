@@ -14,6 +14,8 @@ from functools import lru_cache
 from typing import Any
 
 ROUTE_TABLE_MODULE = "functions.routes"
+# the request header a route with `idempotent=True` honours (hub/http/idempotency.py)
+IDEMPOTENCY_HEADER = "idempotency-key"
 _PARAM = re.compile(r"^\{([A-Za-z_][A-Za-z0-9_]*)(\+?)\}$")
 
 
@@ -132,7 +134,7 @@ class Worker:
     area: str
     summary: str = ""
     schedule_minutes: int | None = None  # trigger == "schedule"
-    queue: str | None = None  # trigger == "queue": logical queue name (local.resources.QUEUES)
+    queue: str | None = None  # trigger == "queue": logical queue name (functions.workers.QUEUES)
     event_detail_types: tuple[str, ...] = ()  # trigger == "event": detail-types routed to it
     event_sources: tuple[str, ...] = ()  # trigger == "event": sources (default: any but the hub)
     # trigger == "queue": hub events of these detail-types are put on the worker's queue by a rule
