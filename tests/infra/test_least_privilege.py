@@ -18,8 +18,14 @@ def _as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
 
+def _function(synth: Synthesized, name: str) -> dict[str, Any]:
+    (resource,) = [r for r in synth.resources("AWS::Lambda::Function").values()
+                   if r["Properties"].get("FunctionName") == f"hub-test-{name}"]
+    return resource
+
+
 def _statements(synth: Synthesized, function: str) -> list[dict[str, Any]]:
-    _, resource = synth.function_by_name(function)
+    resource = _function(synth, function)
     role = synth.raw["Resources"][resource["Properties"]["Role"]["Fn::GetAtt"][0]]["Properties"]
     return [s for policy in role["Policies"] for s in policy["PolicyDocument"]["Statement"]]
 
@@ -100,7 +106,7 @@ def test_the_vault_key_is_separate_and_its_policy_names_the_roles_that_use_it(hu
     vault_key = _vault_key(hub_synth)
     (table,) = hub_synth.resources("AWS::DynamoDB::Table").values()
     assert vault_key not in json.dumps(table["Properties"]["SSESpecification"])
-    _, function = hub_synth.function_by_name("connections-connect-api-key")
+    function = _function(hub_synth, "connections-connect-api-key")
     assert function["Properties"]["Environment"]["Variables"]["HUB_KMS_KEY_ID"] == {"Fn::GetAtt": [vault_key, "Arn"]}
     (deny,) = [s for s in keys[vault_key]["Properties"]["KeyPolicy"]["Statement"] if s["Effect"] == "Deny"]
     named = {json.dumps(arn).split(":role/")[1].split('"')[0]
@@ -139,7 +145,7 @@ def test_public_routes_have_their_own_tight_throttles(hub_synth: Synthesized) ->
 def test_refresh_health_and_webhook_workers_keep_reserved_concurrency(hub_synth: Synthesized) -> None:
     for name in ("refresh-worker", "refresh-due-connections", "check-connection-health", "webhook-dispatcher",
                  "webhook-retry-sweep"):
-        _, function = hub_synth.function_by_name(name)
+        function = _function(hub_synth, name)
         assert function["Properties"]["ReservedConcurrentExecutions"] >= 1, name
 
 

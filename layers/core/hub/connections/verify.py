@@ -22,7 +22,8 @@ from urllib.parse import quote, urlencode
 
 from hub import clock
 from hub.connections import aws_sts
-from hub.errors import HubError, ValidationError
+from hub.errors import HubAccessDenied, HubError, ValidationError
+from hub.observability import count_swallowed, logger
 from hub.providers.templates import api_base_url, build_api_auth, json_path_value
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -193,14 +194,9 @@ def _verify_aws(spec: ProviderSpec, credentials: Mapping[str, str], *, tenant_id
     except ClientError as error:
         code = aws_sts.error_code(error)
         if aws_sts.denied_by_hub_policy(error):
-            from aws_lambda_powertools.metrics import MetricUnit
-
-            from hub.errors import HubAccessDenied
-            from hub.observability import logger, metrics
-
             logger.error("AWS refused the hub's own sts:AssumeRole: its role lacks the permission",
                          extra={"code": code})
-            metrics.add_metric(name="HubAccessDenied", unit=MetricUnit.Count, value=1)
+            count_swallowed("HubAccessDenied")  # not swallowed, but alarmed the same way
             raise HubAccessDenied() from None
         if code in aws_sts.REJECTED_CODES:
             return Verification(success=False, error=INVALID_CREDENTIALS, response_time_ms=_elapsed(started),
