@@ -27,7 +27,10 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from hub import clock
-from hub.connections.service import connectable_spec, integration_for, store_tokens
+from hub.audit import AuditRepository
+from hub.connections.access import connectable_spec, integration_for
+from hub.connections.connect import store_tokens
+from hub.connections.record import MODE_ENDPOINTS, connection_view
 from hub.connections.state import (
     BrowserBinding,
     FlowSummary,
@@ -40,8 +43,11 @@ from hub.connections.state import (
     pkce_challenge,
     state_hash,
 )
+from hub.connections.tokens import InvalidGrant, TokenRequestRejected, exchange_code
 from hub.errors import HubError, IntegrationNotFound, OAuthFailed, ValidationError
+from hub.integrations.service import get_integration
 from hub.observability import logger
+from hub.request import current_request
 from hub.settings import get_settings
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -99,8 +105,6 @@ def start_oauth(principal: Principal, integration_id: str, *, return_url: str, s
     integration = integration_for(principal, integration_id, user_scoped=user_scoped)
     spec = connectable_spec(integration, user_scoped=user_scoped)
     if not spec.is_authorization_code:
-        from hub.connections.service import MODE_ENDPOINTS
-
         raise ValidationError(
             f"This integration does not use the OAuth authorization code flow; use "
             f"{MODE_ENDPOINTS.get(spec.auth_mode, 'another connect endpoint')}",
@@ -237,9 +241,6 @@ def _callback_fields(spec: ProviderSpec, params: Mapping[str, str]) -> dict[str,
 def _audit_callback(binding: Mapping[str, Any], outcome: str, error: str | None) -> None:
     """The callback is public (no principal for the pipeline's audit): write the line here."""
     try:
-        from hub.audit import AuditRepository
-        from hub.http.context import current_request
-
         request = current_request()
         AuditRepository().write(
             tenant_id=str(binding["tenantId"]),
@@ -262,8 +263,6 @@ def handle_callback(params: Mapping[str, str], cookies: Mapping[str, str]) -> st
     with the outcome). Raises OAuthFailed (400) when the state is missing, malformed, unknown,
     used, expired or tampered with: then there is no trusted place to send the browser. A
     browser without the cookie of the start route fails the flow (the state is spent)."""
-    from hub.connections.tokens import InvalidGrant, TokenRequestRejected
-    from hub.integrations.service import get_integration
 
     if any(len(v) > MAX_CALLBACK_PARAM for v in params.values()):
         raise OAuthFailed("A callback parameter is too long")
@@ -334,8 +333,6 @@ def _check_issuer(binding: Mapping[str, Any], returned: str | None) -> None:
 
 
 def _exchange(spec: ProviderSpec, code: str, redirect_uri: str, verifier: str | None) -> Any:
-    from hub.connections.tokens import exchange_code
-
     return exchange_code(spec, code, redirect_uri, verifier, spec.config)
 
 
@@ -348,8 +345,6 @@ def exchange_for_integration(principal: Principal, integration_id: str, *, code:
     the hub started. Only with the hub's state (bound to this tenant, integration and user); the
     verifier, redirect URI and scopes are the ones stored with it. The hub's own callback is
     refused here: codes sent there are finished by the hub, in the browser that started the flow."""
-    from hub.connections.service import connection_view
-    from hub.connections.tokens import InvalidGrant
 
     integration = integration_for(principal, integration_id, user_scoped=user_scoped)
     spec = connectable_spec(integration, user_scoped=user_scoped)

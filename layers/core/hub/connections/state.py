@@ -42,6 +42,7 @@ from typing import Any
 from hub import clock
 from hub.errors import OAuthFailed
 from hub.jobs.purge import state_due_keys
+from hub.redaction import register_secret
 from hub.repository import ConditionFailed, Repository
 from hub.settings import get_settings
 from hub.table import GSI2_PK, GSI2_SK, tenant_pk
@@ -211,7 +212,6 @@ class OAuthStateStore(Repository):
         if match is None or tenant is None:
             raise OAuthFailed(_UNUSABLE_FLOW, details={"reason": "malformed_flow"})
         hashed = match.group(2)
-        from hub.redaction import register_secret
 
         nonce = secrets.token_urlsafe(STATE_RANDOM_BYTES)
         register_secret(nonce)  # a bearer of the flow: masked should it ever reach a log line
