@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from hub.invocation import module_of, running
 from hub.observability import logger, metrics, tracer
 from hub.redaction import start_invocation
 
@@ -13,12 +14,14 @@ R = TypeVar("R")
 
 def job_entry(function: Callable[[dict[str, Any], Any], R]) -> Callable[[dict[str, Any], Any], R]:
     """Structured logs with the invocation's context, a trace segment, and one EMF flush."""
+    module = module_of(function)
 
     @logger.inject_lambda_context(clear_state=True)
     @tracer.capture_lambda_handler(capture_response=False)
     @metrics.log_metrics(raise_on_empty_metrics=False)
     def handler(event: dict[str, Any], context: Any) -> R:
         start_invocation()  # secrets registered by an earlier invocation mask nothing here
-        return function(event, context)
+        with running(module):
+            return function(event, context)
 
     return handler
