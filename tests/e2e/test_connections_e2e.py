@@ -6,35 +6,19 @@ revocation) → secret gone."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 import boto3
 import httpx
 import pytest
 
-from local.stack import STATE_FILE
 from tests.e2e.conftest import RunningStack
 
 pytestmark = pytest.mark.e2e
 
 
 def _moto_url(stack: RunningStack) -> str:
-    """The stack's moto server: from the state file it writes, or (when another stack, e.g. a
-    second pytest-xdist worker, wrote that file last) from its moto child process."""
-    if STATE_FILE.exists():
-        state = json.loads(STATE_FILE.read_text())
-        if state.get("pid") == stack.process.pid:
-            return str(state["motoUrl"])
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
-            command = (stat.parent / "cmdline").read_bytes().split(b"\0")
-        except (OSError, ValueError, IndexError):
-            continue
-        if parent == stack.process.pid and b"local.moto_server" in command:
-            return f"http://127.0.0.1:{int(command[command.index(b'local.moto_server') + 1])}"
-    raise AssertionError("the local stack's moto server was not found")
+    return stack.moto_url
 
 
 def _secret_names(stack: RunningStack, tenant: str) -> list[str]:
