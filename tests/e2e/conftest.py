@@ -40,10 +40,13 @@ class RunningStack:
 
     def client(self, role: str | None = "tenant_admin", tenant: str = "acme", user: str = "alice") -> httpx.Client:
         headers = {"Authorization": f"Bearer {self.token(role, tenant, user)}"} if role else {}
-        return httpx.Client(base_url=self.api_url, headers=headers, timeout=30)
+        return httpx.Client(base_url=self.api_url, headers=headers, timeout=HTTP_TIMEOUT)
 
 
 STARTUP_LIMIT_SECONDS = 300  # a hang guard, not a speed target: a loaded machine starts slowly
+# every HTTP call to a local stack: a hang guard too (a first request imports its handler, which
+# took over 10 s on a machine at load 45)
+HTTP_TIMEOUT = 300.0
 
 
 def start_local_stack(log: Path, extra_env: dict[str, str] | None = None) -> RunningStack:
@@ -68,7 +71,7 @@ def start_local_stack(log: Path, extra_env: dict[str, str] | None = None) -> Run
             if process.poll() is not None:
                 break
             try:
-                if httpx.get(f"{api_url}/health", timeout=10).status_code == 200 and state_file.exists():
+                if httpx.get(f"{api_url}/health", timeout=HTTP_TIMEOUT).status_code == 200 and state_file.exists():
                     return RunningStack(api_url=api_url, sandbox_url=f"http://127.0.0.1:{sandbox_port}",
                                         process=process, state_file=state_file)
             except httpx.HTTPError:

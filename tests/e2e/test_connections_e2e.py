@@ -12,7 +12,7 @@ import boto3
 import httpx
 import pytest
 
-from tests.e2e.conftest import RunningStack
+from tests.e2e.conftest import HTTP_TIMEOUT, RunningStack
 
 pytestmark = pytest.mark.e2e
 
@@ -32,7 +32,7 @@ def _secret_names(stack: RunningStack, tenant: str) -> list[str]:
 def test_connect_the_sandbox_end_to_end_over_http(local_stack: RunningStack) -> None:
     tenant = "e2e-oauth"
     admin = local_stack.client("tenant_admin", tenant=tenant, user="erin")
-    sandbox = httpx.Client(base_url=local_stack.sandbox_url, timeout=10)
+    sandbox = httpx.Client(base_url=local_stack.sandbox_url, timeout=HTTP_TIMEOUT)
     revocations_before = sandbox.get("/_sandbox/stats").json()["revocation_count"]
     # Given an integration of the seeded sandbox provider
     created = admin.post("/api/tenant/integrations", json={"providerId": "sandbox", "name": "Sandbox e2e"})
@@ -49,13 +49,13 @@ def test_connect_the_sandbox_end_to_end_over_http(local_stack: RunningStack) -> 
 
     # And the admin's browser (one cookie jar) opens it: the hub binds the flow to this browser
     # and sends it to the sandbox, which approves and sends it back
-    browser = httpx.Client(timeout=30, follow_redirects=False)
+    browser = httpx.Client(timeout=HTTP_TIMEOUT, follow_redirects=False)
     to_provider = browser.get(authorization_url)
     assert to_provider.status_code == 302, to_provider.text
     assert "HttpOnly" in to_provider.headers["set-cookie"]
     assert to_provider.headers["location"].startswith(local_stack.sandbox_url + "/oauth/authorize?")
     # (another browser cannot open the same flow)
-    assert httpx.get(authorization_url, follow_redirects=False, timeout=10).status_code == 400
+    assert httpx.get(authorization_url, follow_redirects=False, timeout=HTTP_TIMEOUT).status_code == 400
     at_provider = browser.get(to_provider.headers["location"])
     assert at_provider.status_code == 302
     callback_url = at_provider.headers["location"]

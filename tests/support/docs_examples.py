@@ -93,7 +93,7 @@ make() {
   if [ "${1:-}" = run ]; then echo "(make run: the docs test already runs the stack at $DOCS_API)"; return 0; fi
   command make "$@"
 }
-curl() { command curl --fail-with-body --max-time 120 "$@"; }
+curl() { command curl --fail-with-body --max-time 300 "$@"; }
 __stop_jobs() { local status=$?; set +e; kill $(jobs -p) 2>/dev/null; wait 2>/dev/null; return $status; }
 trap __stop_jobs EXIT
 """
