@@ -5,6 +5,9 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# the real OpenID provider the OAuth tests run against (tests/support/oidc, npm ci from its lock file)
+OIDC_DIR := tests/support/oidc
+OIDC_STAMP := $(OIDC_DIR)/node_modules/.installed
 PORT ?= 3000
 ROLE ?= tenant_admin
 TENANT ?= acme
@@ -16,7 +19,7 @@ export PYTHONPATH := $(CURDIR):$(CURDIR)/layers/core
 	synth synth-fast sizes bootstrap deploy openapi bench clean
 
 # Every target carries a `## ` description on its rule line; `make help` lists them from there
-# (tests/unit/test_makefile.py checks that none is missing).
+# (tests/unit/test_project_files.py checks that none is missing).
 help: ## list every target
 	@grep -E '^[a-z][a-z0-9-]*:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z0-9-]+):.*## (.*)/  make \1\t\2/' | expand -t 24
 
@@ -26,7 +29,11 @@ $(STAMP): pyproject.toml
 	@$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	@touch $(STAMP)
 
-install: $(STAMP) ## create .venv from pyproject.toml (the other targets do it on first use)
+$(OIDC_STAMP): $(OIDC_DIR)/package.json $(OIDC_DIR)/package-lock.json
+	@cd $(OIDC_DIR) && npm ci --no-audit --no-fund --loglevel=error
+	@touch $(OIDC_STAMP)
+
+install: $(STAMP) $(OIDC_STAMP) ## create .venv from pyproject.toml and the test OIDC server's npm packages
 
 run: $(STAMP) ## start the whole API on http://127.0.0.1:3000 (PORT=…; moto, emulator, sandbox, schedules)
 	@$(PY) -m local run --port $(PORT)
@@ -34,7 +41,7 @@ run: $(STAMP) ## start the whole API on http://127.0.0.1:3000 (PORT=…; moto, e
 token: $(STAMP) ## print a dev token: make token ROLE=tenant_admin TENANT=acme USER=alice
 	@$(PY) -m local token --role $(ROLE) --tenant $(TENANT) --user $(USER)
 
-test: $(STAMP) ## unit + integration + e2e + infra tests (what CI runs)
+test: $(STAMP) $(OIDC_STAMP) ## unit + integration + e2e + infra tests (what CI runs)
 	$(PY) -m pytest tests/unit tests/integration tests/e2e -n 2 -q -p no:cacheprovider \
 		--cov --cov-report=term-missing:skip-covered --cov-report=xml --cov-fail-under=90
 	$(PY) -m pytest tests/infra -q -p no:cacheprovider
@@ -42,7 +49,7 @@ test: $(STAMP) ## unit + integration + e2e + infra tests (what CI runs)
 test-unit: $(STAMP) ## unit tests only
 	$(PY) -m pytest tests/unit -q
 
-test-integration: $(STAMP) ## integration tests only (handlers against in-process moto)
+test-integration: $(STAMP) $(OIDC_STAMP) ## integration tests only (handlers against in-process moto)
 	$(PY) -m pytest tests/integration -q
 
 test-e2e: $(STAMP) ## e2e tests only (HTTP against `python -m local run`, docs examples)

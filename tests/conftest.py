@@ -28,6 +28,7 @@ os.environ.pop("HUB_AWS_ENDPOINT_URL", None)
 os.environ.pop("AWS_ENDPOINT_URL", None)
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from moto import mock_aws
@@ -40,6 +41,31 @@ from local.resources import LocalResources, create_resources
 from tests.support.api import ApiClient
 
 make_moto_dynamodb_atomic()
+
+
+@pytest.fixture(autouse=True)
+def published_events_match_the_catalog(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every event any test makes the hub publish is validated against the JSON schema the
+    event-type catalog publishes for its type (hub/webhooks/event_types.py). Producers swallow
+    publishing errors (the change stands), so mismatches are collected and fail the test at its end."""
+    from hub.events import EventPublisher
+    from hub.webhooks.event_types import validate_detail
+
+    real = EventPublisher.publish_many
+    mismatches: list[str] = []
+
+    def checked(self: EventPublisher, events: Any) -> Any:
+        details = real(self, events)
+        for detail in details:
+            try:
+                validate_detail(detail.model_dump(exclude_none=True, mode="json"))
+            except ValueError as error:
+                mismatches.append(str(error))
+        return details
+
+    monkeypatch.setattr(EventPublisher, "publish_many", checked)
+    yield
+    assert not mismatches, f"published events that do not match the event-type catalog: {mismatches}"
 
 
 @pytest.fixture

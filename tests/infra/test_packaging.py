@@ -251,11 +251,21 @@ def test_config_reads_lists_from_cli_strings_and_cdk_json_lists() -> None:
         ({"stage": "Prod!"}, "stage"),
         ({"logRetentionDays": "12"}, "logRetentionDays"),
         ({"allowedReturnOrigins": "https://app.example.com/path"}, "origins"),
+        # a production hub names its return origins, https only (OAuth sends browsers there)
+        ({"stage": "prod"}, "allowedReturnOrigins"),
+        ({"stage": "production", "allowedReturnOrigins": "https://app.example.com,http://app.example.com"},
+         "http://"),
+        ({"publicApiUrl": "api.example.com/hub"}, "publicApiUrl"),
     ],
 )
 def test_config_rejects_what_cannot_be_deployed(context: dict[str, str], message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         HubConfig.from_context(Context(**context))
+
+
+def test_a_production_stage_with_https_return_origins_is_accepted() -> None:
+    config = HubConfig.from_context(Context(stage="prod", allowedReturnOrigins="https://app.example.com"))
+    assert config.is_production and config.allowed_return_origins == ("https://app.example.com",)
 
 
 def test_skip_deps_layer_comes_from_context_or_environment(monkeypatch: pytest.MonkeyPatch) -> None:

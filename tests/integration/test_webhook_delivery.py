@@ -103,7 +103,7 @@ def test_events_filter_and_integration_filter_choose_the_endpoints(api, receiver
     # When events about int_1 and int_2 are published
     publish("integration.connected", integrationId="int_1")
     publish("integration.connected", integrationId="int_2")
-    publish("integration.synced", integrationId="int_1")
+    publish("integration.synced", integrationId="int_1", syncLogId="sync_1", status="completed")
     # Then each endpoint got only what it asked for
     assert [(d["eventType"], d["payload"]["data"]["integrationId"]) for d in deliveries(api, by_integration["id"])] \
         == [("integration.connected", "int_2")]
@@ -407,8 +407,11 @@ def test_events_about_webhooks_are_never_delivered_to_webhooks(api, receiver, ca
     # Given an endpoint subscribed to every event
     webhook = register(api, receiver, events=["*"])
     # When the hub publishes events about webhooks (and one about an integration)
-    for event_type in ("webhook.delivered", "webhook.failed", "webhook.disabled", "webhook.test"):
-        EventPublisher().publish(event_type, "acme", webhookId=webhook["id"])
+    about_a_delivery = {"deliveryId": "whd_1", "messageId": "evt_1", "messageType": "integration.connected",
+                        "attempts": 1}
+    for event_type, fields in (("webhook.delivered", about_a_delivery), ("webhook.failed", about_a_delivery),
+                               ("webhook.disabled", {"reason": "gone"}), ("webhook.test", {"message": "hi"})):
+        EventPublisher().publish(event_type, "acme", webhookId=webhook["id"], **fields)
     pump_webhook_queue()
     publish("integration.connected")
     pump_webhook_queue()  # the webhook.delivered that delivery published does not come back

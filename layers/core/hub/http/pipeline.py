@@ -46,7 +46,9 @@ def _resolve(app: Any, event: dict[str, Any], context: Any, route: Route, state:
 
         return run_idempotent(
             tenant_id=state.principal.tenant_id,
+            caller_id=state.principal.user_id,
             route_key=route.key,
+            path=str(event.get("rawPath") or ""),
             idempotency_key=key,
             body=event.get("body"),
             execute=lambda: app.resolve(event, context),
