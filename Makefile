@@ -16,7 +16,7 @@ export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 export PYTHONPATH := $(CURDIR):$(CURDIR)/layers/core
 
 .PHONY: help install run token invoke events test test-unit test-integration test-e2e test-infra lint \
-	synth synth-fast sizes bootstrap deploy openapi bench clean
+	synth synth-fast sizes bootstrap deploy openapi settings-doc bench clean
 
 # Every target carries a `## ` description on its rule line; `make help` lists them from there
 # (tests/unit/test_project_files.py checks that none is missing).
@@ -94,6 +94,9 @@ openapi: $(STAMP) ## write docs/openapi.json
 
 bench: $(STAMP) ## benchmarks that print figures (targets live there, never in timed tests)
 	$(PY) -m bench
+
+settings-doc: $(STAMP) ## regenerate docs/settings.md from layers/core/hub/settings.py
+	$(PY) -m local.settings_doc
 
 sizes: synth ## layer and asset sizes against Lambda's 250 MB limit
 	$(PY) infra/sizes.py

@@ -18,34 +18,53 @@
    reconnect and removed by a disconnect. Before the vault write the refresh claims the secret
    write (`secretWriter` / `secretWriteUntil`, conditional on its lease and the connection id it
    read; a reconnect waits for that short claim), and every record write after the provider
-   call is conditional on the same. When a condition fails nothing is written, the rotated
-   refresh token (if any) is revoked, and the outcome is "superseded".
+   call is conditional on the same (`ConnectionRepository.update_if_leased`). When a condition
+   fails nothing is written, the rotated refresh token (if any) is revoked, and the outcome is
+   "superseded".
+Side effects (integration status, events, activity) are the lifecycle's: `hub.connections.lifecycle`.
 5. The lease is always released.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Literal
 
 from hub import clock
-from hub.connections.activity import record_activity
+from hub.connections import lifecycle
+from hub.connections.credentials import service_account_assertion
+from hub.connections.record import ConnectionRecord, connection_key, is_live, is_refreshable, refresh_due_at
 from hub.connections.repository import ConnectionRepository, secret_ref_of
-from hub.errors import HubError
+from hub.connections.spec import ProviderSpec, provider_spec_for
+from hub.connections.store import SECRET_WRITE_SECONDS
+from hub.connections.tokens import (
+    InvalidGrant,
+    TokenSet,
+    TransientTokenError,
+    client_credentials_token,
+    jwt_bearer_token,
+    refresh_tokens,
+    revoke_token,
+)
+from hub.errors import HubError, SecretNotFound
+from hub.integrations.repository import IntegrationRepository
 from hub.observability import logger
 from hub.settings import get_settings
 from hub.table import GSI2_PK, GSI2_SK, due_keys
+from hub.vault import get_vault
 
-REFRESH_STATUSES = ("refreshed", "not_due", "lease_taken", "expired", "retry_later", "error", "not_refreshable",
-                    "superseded")
-_LEASE_NAMES = {"#owner": "leaseOwner", "#until": "leaseExpiresAt"}
+RefreshStatus = Literal["refreshed", "not_due", "lease_taken", "expired", "retry_later", "error", "not_refreshable",
+                        "superseded"]
+REFRESH_STATUSES: tuple[RefreshStatus, ...] = ("refreshed", "not_due", "lease_taken", "expired", "retry_later",
+                                               "error", "not_refreshable", "superseded")
 
 
 @dataclass
 class RefreshOutcome:
-    status: str
-    record: dict[str, Any] | None = None
+    status: RefreshStatus
+    record: ConnectionRecord | None = None
     detail: str | None = None
 
 
@@ -62,15 +81,16 @@ def backoff_seconds(failures: int, retry_after: int | None = None) -> int:
     return int(delay)
 
 
+def _renewable(record: Mapping[str, Any] | None) -> bool:
+    return is_live(record) and is_refreshable(record or {})
+
+
 def refresh_connection(tenant_id: str, integration_id: str, user_id: str | None = None, *, force: bool = False,
                        owner: str, now: float | None = None) -> RefreshOutcome:
-    from hub.connections.service import is_refreshable
-
     moment = clock.now() if now is None else now
     repository = ConnectionRepository()
     record = repository.get_connection(tenant_id, integration_id, user_id)
-    if record is None or record.get("status") not in ("active", "error") or not record.get("secretStored") \
-            or not is_refreshable(record):
+    if record is None or not _renewable(record):
         return RefreshOutcome("not_refreshable", record, "The connection has no renewable token")
     if not force:
         due = record.get("refreshDueAt")
@@ -79,42 +99,30 @@ def refresh_connection(tenant_id: str, integration_id: str, user_id: str | None 
         cooldown = record.get("cooldownUntil")
         if cooldown is not None and float(cooldown) > moment:
             return RefreshOutcome("retry_later", record, "The connection is cooling down after a failed refresh")
-    leased = repository.update_connection(
-        tenant_id, integration_id, user_id,
-        {"leaseOwner": owner, "leaseExpiresAt": int(moment + get_settings().refresh_lease_seconds)},
-        condition="attribute_not_exists(#owner) OR #until < :now OR #owner = :owner",
-        names=_LEASE_NAMES, values={":now": int(moment), ":owner": owner},
-    )
+    leased = repository.take_refresh_lease(record, owner, until=int(moment + get_settings().refresh_lease_seconds),
+                                           now=int(moment))
     if leased is None:
         return RefreshOutcome("lease_taken", record, "Another worker is refreshing this connection")
     try:
         # `leased` is the item as it is now: someone may have refreshed (or disconnected) meanwhile
-        if leased.get("status") not in ("active", "error") or not leased.get("secretStored") \
-                or not is_refreshable(leased):
+        if not _renewable(leased):
             return RefreshOutcome("not_refreshable", leased, "The connection has no renewable token")
         due = leased.get("refreshDueAt")
         if not force and (due is None or float(due) > moment):
             return RefreshOutcome("not_due", leased)
         return _refresh_leased(leased, owner, moment)
     finally:
-        _release(repository, tenant_id, integration_id, user_id, owner)
+        _release(repository, leased, owner)
 
 
-def _release(repository: ConnectionRepository, tenant_id: str, integration_id: str, user_id: str | None,
-             owner: str) -> None:
+def _release(repository: ConnectionRepository, record: Mapping[str, Any], owner: str) -> None:
     try:
-        repository.update_connection(tenant_id, integration_id, user_id, {},
-                                     remove=("leaseOwner", "leaseExpiresAt", "secretWriter", "secretWriteUntil"),
-                                     condition="#owner = :owner", names={"#owner": "leaseOwner"},
-                                     values={":owner": owner})
+        repository.release(record, owner)
     except Exception:  # noqa: BLE001 - an unreleased lease expires on its own
-        logger.exception("refresh lease not released", extra={"integrationId": integration_id})
+        logger.exception("refresh lease not released", extra={"integrationId": record.get("integrationId")})
 
 
-def _new_tokens(record: dict[str, Any], spec: Any, payload: dict[str, Any]) -> Any:
-    from hub.connections.credentials import service_account_assertion
-    from hub.connections.tokens import client_credentials_token, jwt_bearer_token, refresh_tokens
-
+def _new_tokens(record: Mapping[str, Any], spec: ProviderSpec, payload: dict[str, Any]) -> TokenSet:
     mode = record.get("refreshMode")
     credentials = payload.get("credentials") or {}
     if mode == "refresh_token":
@@ -129,22 +137,8 @@ def _new_tokens(record: dict[str, Any], spec: Any, payload: dict[str, Any]) -> A
     raise HubError("The connection has no renewable token", code="REFRESH_FAILED", status_code=400)
 
 
-def _refresh_leased(record: dict[str, Any], owner: str, moment: float) -> RefreshOutcome:
-    from hub.connections.service import (
-        _publish,
-        _update_integration,
-        connection_key,
-        integration_connected,
-        refresh_due_at,
-    )
-    from hub.connections.spec import provider_spec_for
-    from hub.connections.tokens import InvalidGrant, TransientTokenError
-    from hub.errors import SecretNotFound
-    from hub.integrations.repository import IntegrationRepository
-    from hub.vault import get_vault
-
-    tenant_id, integration_id, user_id = record["tenantId"], record["integrationId"], record.get("userId")
-    integration = IntegrationRepository().get_integration(tenant_id, integration_id)
+def _refresh_leased(record: ConnectionRecord, owner: str, moment: float) -> RefreshOutcome:
+    integration = IntegrationRepository().get_integration(record["tenantId"], record["integrationId"])
     if integration is None:
         return RefreshOutcome("not_refreshable", record, "The integration no longer exists")
     try:
@@ -153,7 +147,7 @@ def _refresh_leased(record: dict[str, Any], owner: str, moment: float) -> Refres
         payload = get_vault().read(ref)
         tokens = _new_tokens(record, spec, payload)
     except InvalidGrant as error:
-        return _expired(record, owner, error.message, _update_integration, _publish)
+        return _expired(record, owner, error.message)
     except TransientTokenError as error:
         return _failed(record, owner, moment, error.message, error.retry_after, transient=True)
     except HubError as error:
@@ -162,12 +156,24 @@ def _refresh_leased(record: dict[str, Any], owner: str, moment: float) -> Refres
     new_payload = {**payload, **tokens.vault_payload()}
     if not tokens.refresh_token and payload.get("refreshToken"):
         new_payload["refreshToken"] = payload["refreshToken"]  # the provider kept the old one valid
-    if not _claim_secret_write(record, owner):
+    repository = ConnectionRepository()
+    if not repository.claim_secret_write(record, owner, until=int(clock.now() + SECRET_WRITE_SECONDS)):
         return _superseded(record, spec, payload, new_payload)
     try:
         get_vault().replace(ref, new_payload)
     except SecretNotFound:  # disconnected between our claim and the write
         return _superseded(record, spec, payload, new_payload)
+    fields, remove = _refreshed_fields(record, spec, tokens, new_payload, moment)
+    saved = repository.update_if_leased(record, owner, fields, remove, writing=True)
+    if saved is None:
+        # disconnected after our vault write (it deleted the secret after us): the record is theirs
+        return _superseded(record, spec, payload, new_payload)
+    lifecycle.refreshed(saved, before=record, integration=integration)
+    return RefreshOutcome("refreshed", saved)
+
+
+def _refreshed_fields(record: Mapping[str, Any], spec: ProviderSpec, tokens: TokenSet, new_payload: Mapping[str, Any],
+                      moment: float) -> tuple[dict[str, Any], tuple[str, ...]]:
     due = refresh_due_at(tokens.expires_at, spec.refresh_buffer_seconds, moment)
     fields: dict[str, Any] = {
         "status": "active",
@@ -193,36 +199,22 @@ def _refresh_leased(record: dict[str, Any], owner: str, moment: float) -> Refres
     if tokens.expires_at is None:
         remove.append("expiresAt")
         fields.pop("expiresAt")
-    saved = _leased_update(record, owner, fields, tuple(remove), writing=True)
-    if saved is None:
-        # disconnected after our vault write (it deleted the secret after us): the record is theirs
-        return _superseded(record, spec, payload, new_payload)
-    if record.get("status") != "active" or integration.get("connectionStatus") != "active":
-        integration_connected(saved, integration)
-    _publish("integration.refreshed", saved)
-    record_activity(tenant_id, integration_id, "refresh", "success", user_id=user_id,
-                    details={"connectionId": record.get("connectionId")})
-    return RefreshOutcome("refreshed", saved)
+    return fields, tuple(remove)
 
 
-def _expired(record: dict[str, Any], owner: str, message: str, update_integration: Any, publish: Any
-             ) -> RefreshOutcome:
+def _expired(record: ConnectionRecord, owner: str, message: str) -> RefreshOutcome:
     now = clock.iso()
-    saved = _leased_update(record, owner, {"status": "expired", "expiredAt": now, "lastRefreshError": message,
-                                           "updatedAt": now}, (GSI2_PK, GSI2_SK, "refreshDueAt", "cooldownUntil"))
+    saved = ConnectionRepository().update_if_leased(
+        record, owner, {"status": "expired", "expiredAt": now, "lastRefreshError": message, "updatedAt": now},
+        (GSI2_PK, GSI2_SK, "refreshDueAt", "cooldownUntil"))
     if saved is None:  # the grant we refreshed is gone (disconnect or reconnect): not ours to mark
         return _lost_lease(record)
-    update_integration(saved, {"connectionStatus": "expired", "status": "error", "lastError": message})
-    publish("integration.error", saved, reason="invalid_grant")
-    record_activity(record["tenantId"], record["integrationId"], "refresh", "failed", user_id=record.get("userId"),
-                    details={"connectionId": record.get("connectionId"), "error": "invalid_grant"})
+    lifecycle.grant_expired(saved, message=message)
     return RefreshOutcome("expired", saved, message)
 
 
-def _failed(record: dict[str, Any], owner: str, moment: float, message: str, retry_after: int | None, *,
+def _failed(record: ConnectionRecord, owner: str, moment: float, message: str, retry_after: int | None, *,
             transient: bool) -> RefreshOutcome:
-    from hub.connections.service import _publish, _update_integration, connection_key
-
     failures = int(record.get("refreshFailures") or 0) + 1
     day = _utc_day(moment)
     days = int(record.get("refreshFailureDays") or 0)
@@ -246,65 +238,27 @@ def _failed(record: dict[str, Any], owner: str, moment: float, message: str, ret
     else:
         fields["refreshDueAt"] = round(cooldown, 3)
         fields.update(due_keys("refresh", connection_key(record), cooldown))
-    leased = _leased_update(record, owner, fields, remove)
-    if leased is None:
+    saved = ConnectionRepository().update_if_leased(record, owner, fields, remove)
+    if saved is None:
         return _lost_lease(record)
-    saved = leased
-    record_activity(record["tenantId"], record["integrationId"], "refresh", "failed", user_id=record.get("userId"),
-                    details={"connectionId": record.get("connectionId"), "failures": failures,
-                             "transient": transient})
+    lifecycle.refresh_failed(saved, failures=failures, transient=transient)
     if gave_up:
-        _update_integration(saved, {"connectionStatus": "error", "status": "error", "lastError": message})
-        _publish("integration.error", saved, reason="refresh_failed")
+        lifecycle.refresh_gave_up(saved, message=message)
         return RefreshOutcome("error", saved, message)
     return RefreshOutcome("retry_later" if transient else "error", saved, message)
 
 
-def _leased_update(record: dict[str, Any], owner: str, fields: dict[str, Any], remove: tuple[str, ...], *,
-                   writing: bool = False) -> dict[str, Any] | None:
-    """Update the record only while this refresh still holds its lease on the same connection
-    (a disconnect removes the lease, a reconnect takes it over); None when it does not."""
-    condition = "#owner = :owner AND #cid = :cid"
-    names = {"#owner": "leaseOwner", "#cid": "connectionId"}
-    if writing:
-        condition += " AND #writer = :owner"
-        names["#writer"] = "secretWriter"
-    return ConnectionRepository().update_connection(
-        record["tenantId"], record["integrationId"], record.get("userId"), fields, remove=remove,
-        condition=condition, names=names, values={":owner": owner, ":cid": record["connectionId"]},
-    )
-
-
-def _claim_secret_write(record: dict[str, Any], owner: str) -> bool:
-    """Mark that this refresh is about to write the vault, if its lease still stands on a live
-    connection with the id it read. A reconnect does not pre-empt this short claim."""
-    from hub.connections.service import SECRET_WRITE_SECONDS
-
-    until = int(clock.now() + SECRET_WRITE_SECONDS)
-    condition = "#owner = :owner AND #cid = :cid AND #stored = :true AND #status IN (:active, :error)"
-    return ConnectionRepository().update_connection(
-        record["tenantId"], record["integrationId"], record.get("userId"),
-        {"secretWriter": owner, "secretWriteUntil": until, "leaseExpiresAt": until},
-        condition=condition,
-        names={"#owner": "leaseOwner", "#cid": "connectionId", "#stored": "secretStored", "#status": "status"},
-        values={":owner": owner, ":cid": record["connectionId"], ":true": True, ":active": "active",
-                ":error": "error"},
-    ) is not None
-
-
-def _lost_lease(record: dict[str, Any]) -> RefreshOutcome:
-    current = ConnectionRepository().get_connection(record["tenantId"], record["integrationId"], record.get("userId"))
+def _lost_lease(record: ConnectionRecord) -> RefreshOutcome:
+    current = ConnectionRepository().reread(record)
     logger.warning("refresh superseded by a disconnect or reconnect; nothing written",
                    extra={"integrationId": record["integrationId"], "connectionId": record.get("connectionId")})
     return RefreshOutcome("superseded", current, "The connection was disconnected or reconnected during the refresh")
 
 
-def _superseded(record: dict[str, Any], spec: Any, old_payload: dict[str, Any], new_payload: dict[str, Any]
-                ) -> RefreshOutcome:
+def _superseded(record: ConnectionRecord, spec: ProviderSpec, old_payload: dict[str, Any],
+                new_payload: dict[str, Any]) -> RefreshOutcome:
     """The refreshed tokens belong to a grant that is no longer the connection's: do not store
     them, and end a rotated refresh token nobody will hold (best effort, RFC 7009)."""
-    from hub.connections.tokens import revoke_token
-
     rotated = new_payload.get("refreshToken")
     if rotated and rotated != old_payload.get("refreshToken") and spec.oauth is not None and spec.revocation_url():
         try:
