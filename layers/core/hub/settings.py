@@ -64,6 +64,15 @@ class Settings:
     event_source: str = "integration-hub"
     kms_key_id: str = ""
     secret_prefix: str = "integration-hub"  # noqa: S105 - a name prefix, not a secret
+    # where connection credentials live (hub.vault): "secretsmanager" or "table"; the CDK
+    # context `vaultBackend` sets it for a deployment
+    vault_backend: str = "secretsmanager"
+    # seconds a warm function may reuse an Encryption SDK data key (0: never; hub/vault/crypto.py)
+    vault_data_key_cache_seconds: int = 0
+    # provider record + client secret kept per warm container (hub/catalog/cache.py)
+    provider_cache_seconds: int = 60
+    # a forced refresh of a still-fresh token: at most one per connection in this many seconds
+    forced_refresh_interval_seconds: int = 60
     aws_endpoint_url: str = ""
     # identity (DESIGN.md §4): claim names are configuration
     claim_user: str = "sub"
@@ -140,6 +149,10 @@ def get_settings() -> Settings:
         event_source=_env("HUB_EVENT_SOURCE", "integration-hub"),
         kms_key_id=_env("HUB_KMS_KEY_ID"),
         secret_prefix=_env("HUB_SECRET_PREFIX", "integration-hub"),
+        vault_backend=_env("HUB_VAULT_BACKEND", "secretsmanager").strip().lower() or "secretsmanager",
+        vault_data_key_cache_seconds=max(0, _env_int("HUB_VAULT_DATA_KEY_CACHE_SECONDS", 0)),
+        provider_cache_seconds=max(0, _env_int("HUB_PROVIDER_CACHE_SECONDS", 60)),
+        forced_refresh_interval_seconds=max(0, _env_int("HUB_FORCED_REFRESH_INTERVAL_SECONDS", 60)),
         aws_endpoint_url=_env("HUB_AWS_ENDPOINT_URL"),
         claim_user=_env("HUB_CLAIM_USER", "sub"),
         claim_tenant=_env("HUB_CLAIM_TENANT", "tenant_id"),

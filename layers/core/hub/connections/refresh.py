@@ -141,7 +141,7 @@ def _refresh_leased(record: dict[str, Any], owner: str, moment: float) -> Refres
     from hub.connections.tokens import InvalidGrant, TransientTokenError
     from hub.errors import SecretNotFound
     from hub.integrations.repository import IntegrationRepository
-    from hub.vault import get_vault
+    from hub.vault import BACKEND_FIELD, TABLE, credential_fields, read_credentials, vault_named
 
     tenant_id, integration_id, user_id = record["tenantId"], record["integrationId"], record.get("userId")
     integration = IntegrationRepository().get_integration(tenant_id, integration_id)
@@ -150,7 +150,7 @@ def _refresh_leased(record: dict[str, Any], owner: str, moment: float) -> Refres
     try:
         spec = provider_spec_for(integration)
         ref = secret_ref_of(record)
-        payload = get_vault().read(ref)
+        payload = read_credentials(ref, record)
         tokens = _new_tokens(record, spec, payload)
     except InvalidGrant as error:
         return _expired(record, owner, error.message, _update_integration, _publish)
@@ -162,12 +162,15 @@ def _refresh_leased(record: dict[str, Any], owner: str, moment: float) -> Refres
     new_payload = {**payload, **tokens.vault_payload()}
     if not tokens.refresh_token and payload.get("refreshToken"):
         new_payload["refreshToken"] = payload["refreshToken"]  # the provider kept the old one valid
-    if not _claim_secret_write(record, owner):
-        return _superseded(record, spec, payload, new_payload)
-    try:
-        get_vault().replace(ref, new_payload)
-    except SecretNotFound:  # disconnected between our claim and the write
-        return _superseded(record, spec, payload, new_payload)
+    stored = credential_fields(ref, new_payload, record=record)
+    inline = stored[BACKEND_FIELD] == TABLE  # the sealed tokens go with the record update below
+    if not inline:
+        if not _claim_secret_write(record, owner):
+            return _superseded(record, spec, payload, new_payload)
+        try:
+            vault_named(stored[BACKEND_FIELD]).replace(ref, new_payload)
+        except SecretNotFound:  # disconnected between our claim and the write
+            return _superseded(record, spec, payload, new_payload)
     due = refresh_due_at(tokens.expires_at, spec.refresh_buffer_seconds, moment)
     fields: dict[str, Any] = {
         "status": "active",
@@ -179,6 +182,7 @@ def _refresh_leased(record: dict[str, Any], owner: str, moment: float) -> Refres
         "refreshFailures": 0,
         "refreshFailureDays": 0,
         "updatedAt": clock.iso(),
+        **stored,
     }
     if tokens.scopes is not None:
         fields["scopes"] = list(tokens.scopes)
@@ -193,7 +197,7 @@ def _refresh_leased(record: dict[str, Any], owner: str, moment: float) -> Refres
     if tokens.expires_at is None:
         remove.append("expiresAt")
         fields.pop("expiresAt")
-    saved = _leased_update(record, owner, fields, tuple(remove), writing=True)
+    saved = _leased_update(record, owner, fields, tuple(remove), writing=not inline)
     if saved is None:
         # disconnected after our vault write (it deleted the secret after us): the record is theirs
         return _superseded(record, spec, payload, new_payload)

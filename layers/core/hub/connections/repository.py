@@ -106,19 +106,21 @@ class ConnectionRepository(Repository):
 def secret_ref_of(record: dict[str, Any]) -> Any:
     from hub.vault import SecretRef
 
-    return SecretRef(record["tenantId"], record["integrationId"], record["connectionId"])
+    # record_key: the `table` vault keeps the credential in this very item
+    return SecretRef(record["tenantId"], record["integrationId"], record["connectionId"],
+                     record_key=ConnectionRepository().key_of(record))
 
 
 def remove_connection_records(tenant_id: str, integration_id: str) -> int:
     """Delete every connection of an integration and its secret (integration deletion).
     Revocation at the provider is the connections service's job; this only cleans up."""
-    from hub.vault import get_vault
+    from hub.vault import backend_of, vault_named
 
     repository = ConnectionRepository()
     removed = 0
     for record in repository.list_for_integration(tenant_id, integration_id):
         if record.get("connectionId") and record.get("secretStored", True):
-            get_vault().delete(secret_ref_of(record))
+            vault_named(backend_of(record)).delete(secret_ref_of(record))
         repository.delete_connection(tenant_id, integration_id, record.get("userId"))
         removed += 1
     return removed

@@ -326,11 +326,11 @@ def _revoke_unstored(spec: ProviderSpec, payload: Mapping[str, Any]) -> None:
         logger.warning("unstored tokens not revoked", extra={"providerId": spec.provider_id})
 
 
-def _abandon_secret(spec: ProviderSpec, ref: Any, payload: Mapping[str, Any]) -> None:
-    from hub.vault import get_vault
+def _abandon_secret(spec: ProviderSpec, ref: Any, payload: Mapping[str, Any], backend: str) -> None:
+    from hub.vault import vault_named
 
     try:
-        get_vault().delete(ref)
+        vault_named(backend).delete(ref)
     except HubError:
         logger.exception("abandoned secret not deleted", extra={"integrationId": ref.integration_id})
     _revoke_unstored(spec, payload)
@@ -429,15 +429,19 @@ def _store_new(repository: ConnectionRepository, integration: Mapping[str, Any],
                existing: Mapping[str, Any] | None, *, user_id: str | None, actor: str | None,
                payload: dict[str, Any], fields: dict[str, Any]) -> dict[str, Any]:
     from hub.repository import ConditionFailed
-    from hub.vault import SecretRef, get_vault
+    from hub.vault import BACKEND_FIELD, TABLE, SecretRef, credential_fields, vault_named
 
     tenant_id, integration_id = str(integration["tenantId"]), str(integration["id"])
     connection_id = new_id("conn")
-    ref = SecretRef(tenant_id, integration_id, connection_id)
-    get_vault().store(ref, payload)  # a fresh id: nobody else writes this secret
+    ref = SecretRef(tenant_id, integration_id, connection_id,
+                    record_key=repository.key_of({"tenantId": tenant_id, "integrationId": integration_id,
+                                                  "userId": user_id}))
+    stored = credential_fields(ref, payload)  # the `table` vault: the sealed payload goes in the record
+    if stored[BACKEND_FIELD] != TABLE:
+        vault_named(stored[BACKEND_FIELD]).store(ref, payload)  # a fresh id: nobody else writes this secret
     version = int((existing or {}).get("version") or 0)
     record = _record_for(integration, spec, existing, user_id=user_id, actor=actor, connection_id=connection_id,
-                         ref=ref, version=version, fields=fields)
+                         ref=ref, version=version, fields={**fields, **stored})
     if existing is None:
         condition, names, values = "attribute_not_exists(#pk)", {"#pk": "pk"}, None
     else:  # a disconnected record: replace exactly the one we read
@@ -446,7 +450,7 @@ def _store_new(repository: ConnectionRepository, integration: Mapping[str, Any],
         saved = repository.put_connection(record, condition=condition, names=names, values=values)
     except ConditionFailed:
         logger.warning("concurrent connect lost; own secret deleted", extra={"integrationId": integration_id})
-        _abandon_secret(spec, ref, payload)
+        _abandon_secret(spec, ref, payload, stored[BACKEND_FIELD])
         raise ConnectionConflict(details={"integrationId": integration_id}) from None
     _announce_connected(integration, spec, existing, saved, fields)
     return saved
@@ -456,21 +460,26 @@ def _store_replacement(repository: ConnectionRepository, integration: Mapping[st
                        existing: Mapping[str, Any], claimed: Mapping[str, Any], owner: str, *, actor: str | None,
                        payload: dict[str, Any], fields: dict[str, Any]) -> dict[str, Any]:
     from hub.repository import ConditionFailed
-    from hub.vault import SecretRef, get_vault
+    from hub.vault import BACKEND_FIELD, TABLE, credential_fields, read_credentials, vault_named
 
-    tenant_id, integration_id = str(integration["tenantId"]), str(integration["id"])
+    integration_id = str(integration["id"])
     connection_id = str(existing["connectionId"])
-    ref = SecretRef(tenant_id, integration_id, connection_id)
-    vault = get_vault()
+    ref = secret_ref_of(dict(existing))
     old_payload: dict[str, Any] = {}
+    stored = credential_fields(ref, payload, record=claimed)  # it stays where the record says it is
     try:
-        old_payload = vault.read(ref)
-        vault.replace(ref, payload)
+        old_payload = read_credentials(ref, claimed)
     except SecretNotFound:
-        vault.store(ref, payload)
+        pass
+    if stored[BACKEND_FIELD] != TABLE:
+        vault = vault_named(stored[BACKEND_FIELD])
+        try:
+            vault.replace(ref, payload)
+        except SecretNotFound:
+            vault.store(ref, payload)
     record = _record_for(integration, spec, existing, user_id=existing.get("userId"), actor=actor,
                          connection_id=connection_id, ref=ref, version=int(claimed.get("version") or 0),
-                         fields=fields)
+                         fields={**fields, **stored})
     try:
         saved = repository.put_connection(record, condition="#owner = :owner AND #writer = :owner",
                                           names={"#owner": "leaseOwner", "#writer": "secretWriter"},
@@ -478,7 +487,7 @@ def _store_replacement(repository: ConnectionRepository, integration: Mapping[st
     except ConditionFailed:
         # disconnected while we wrote (the disconnect removed our claim): it wins
         logger.warning("connection disconnected during reconnect", extra={"integrationId": integration_id})
-        _abandon_secret(spec, ref, payload)
+        _abandon_secret(spec, ref, payload, stored[BACKEND_FIELD])
         raise ConnectionConflict("The connection was disconnected meanwhile; connect again",
                                  details={"integrationId": integration_id}) from None
     if old_payload:
@@ -654,10 +663,10 @@ def _update_oauth_tokens(principal: Principal, integration: Mapping[str, Any], s
 
 
 def _read_secret(record: Mapping[str, Any]) -> dict[str, Any]:
-    from hub.vault import get_vault
+    from hub.vault import read_credentials
 
     try:
-        return get_vault().read(secret_ref_of(dict(record)))
+        return read_credentials(secret_ref_of(dict(record)), record)
     except SecretNotFound:
         raise ConnectionNotFound("The connection's credentials are gone; reconnect the integration",
                                  details={"integrationId": record.get("integrationId")}) from None
@@ -854,7 +863,7 @@ def _revoke_at_provider(record: Mapping[str, Any]) -> bool | None:
     from hub.connections.spec import provider_spec_for
     from hub.connections.tokens import revoke_token
     from hub.integrations.repository import IntegrationRepository
-    from hub.vault import get_vault
+    from hub.vault import read_credentials
 
     integration = IntegrationRepository().get_integration(str(record["tenantId"]), str(record["integrationId"]))
     if integration is None:
@@ -866,7 +875,7 @@ def _revoke_at_provider(record: Mapping[str, Any]) -> bool | None:
     if spec.oauth is None or not spec.oauth.revocation_url:
         return None
     try:
-        payload = get_vault().read(secret_ref_of(dict(record)))
+        payload = read_credentials(secret_ref_of(dict(record)), record)
     except HubError:
         return None
     hint = spec.oauth.revocation_token_type_hint
@@ -882,23 +891,26 @@ def _revoke_at_provider(record: Mapping[str, Any]) -> bool | None:
 def disconnect_connection(record: Mapping[str, Any], *, reason: str, actor: str | None) -> dict[str, Any]:
     """Revoke at the provider (where possible), delete the secret, mark the record disconnected
     (no due keys, no health marker), publish `integration.disconnected`."""
-    from hub.vault import get_vault
+    from hub.vault import MESSAGE_FIELD, TABLE, backend_of, vault_named
 
+    vault = vault_named(backend_of(record))
+    # the `table` vault's credential is an attribute of the record: the update below removes it
+    outside = bool(record.get("connectionId")) and vault.name != TABLE
     revoked = _revoke_at_provider(record) if record.get("secretStored") else None
-    if record.get("connectionId"):
-        get_vault().delete(secret_ref_of(dict(record)))
+    if outside:
+        vault.delete(secret_ref_of(dict(record)))
     now = clock.iso()
     fields = {"status": "disconnected", "disconnectedAt": now, "disconnectedBy": actor, "disconnectReason": reason,
               "secretStored": False, "hasRefreshToken": False, "updatedAt": now, "revokedAtProvider": revoked}
     # removing the lease and writer claim makes an in-flight refresh or reconnect lose its final write
     remove = (GSI2_PK, GSI2_SK, "refreshDueAt", "cooldownUntil", "leaseOwner", "leaseExpiresAt", "refreshMode",
-              "secretWriter", "secretWriteUntil")
+              "secretWriter", "secretWriteUntil", MESSAGE_FIELD)
     saved = ConnectionRepository().update_connection(str(record["tenantId"]), str(record["integrationId"]),
                                                      record.get("userId"), fields, remove=remove) or dict(record)
-    if record.get("connectionId"):
+    if outside:
         # again: a reconnect that raced us may have re-created the secret before the record said
         # disconnected (its own write now fails and it gives up); nothing may outlive the record
-        get_vault().delete(secret_ref_of(dict(record)))
+        vault.delete(secret_ref_of(dict(record)))
     _health_hook("unschedule_health_check", saved)
     _update_integration(saved, {"connectionStatus": None, "status": "pending", "disconnectedAt": now})
     _publish("integration.disconnected", saved, reason=reason)
