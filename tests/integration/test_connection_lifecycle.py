@@ -22,6 +22,9 @@ from tests.support.connections import (
 
 __all__ = ["event_tap", "sandbox_server", "sandbox_world"]
 
+# every test runs once per vault backend (tests/conftest.py)
+pytestmark = pytest.mark.usefixtures("vault_backend")
+
 
 def _record(integration_id: str, *, raw: bool = False) -> dict[str, Any]:
     record = ConnectionRepository().get_connection("acme", integration_id, raw=raw)

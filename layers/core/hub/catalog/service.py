@@ -38,9 +38,9 @@ def _templates() -> Any:
 
 
 def _vault() -> Any:
-    from hub.vault import get_vault
+    from hub.vault import standalone_vault
 
-    return get_vault()
+    return standalone_vault()
 
 
 def _client_secret_ref(provider_id: str) -> Any:

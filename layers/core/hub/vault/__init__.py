@@ -22,7 +22,7 @@ import threading
 from collections.abc import Mapping
 from typing import Any, Protocol, runtime_checkable
 
-from hub.errors import SecretNotFound, ValidationError
+from hub.errors import SecretExists, SecretNotFound, ValidationError
 from hub.settings import get_settings
 from hub.vault.crypto import decrypt_field, encrypt_field, reset_crypto, seal, unseal
 from hub.vault.refs import (
@@ -40,8 +40,9 @@ BACKENDS = (SECRETSMANAGER, TABLE)
 __all__ = [
     "BACKENDS", "BACKEND_FIELD", "MESSAGE_FIELD", "PURPOSE_CONNECTION", "PURPOSE_PROVIDER_CLIENT",
     "PURPOSE_WEBHOOK_SIGNING", "SECRETSMANAGER", "SYSTEM_TENANT", "TABLE", "CredentialVault", "SecretRef",
-    "SecretsManagerVault", "TableVault", "backend_of", "credential_fields", "decrypt_field", "encrypt_field",
-    "get_vault", "read_credentials", "reset_crypto", "seal", "set_vault", "unseal", "vault_named",
+    "SecretsManagerVault", "StandaloneVault", "TableVault", "backend_of", "credential_fields", "decrypt_field",
+    "encrypt_field", "get_vault", "read_credentials", "reset_crypto", "seal", "set_vault", "standalone_vault",
+    "unseal", "vault_named",
 ]
 
 
@@ -105,6 +106,57 @@ def set_vault(vault: CredentialVault | None) -> None:
     global _override
     with _vault_lock:
         _override = vault
+
+
+class StandaloneVault:
+    """Credentials with no record of their own (provider client secrets): written to the
+    deployment's backend, read from it and, failing that, from the other one, so switching
+    `vault_backend` never makes one unreadable before the migration has moved it."""
+
+    def __init__(self, primary: CredentialVault, other: CredentialVault) -> None:
+        self.primary, self.other = primary, other
+        self.name = primary.name
+
+    def store(self, ref: SecretRef, payload: dict[str, Any]) -> str:
+        if self.other.exists(ref):
+            raise SecretExists()
+        return self.primary.store(ref, payload)
+
+    def read(self, ref: SecretRef) -> dict[str, Any]:
+        return unseal(ref, self.read_message(ref))
+
+    def replace(self, ref: SecretRef, payload: dict[str, Any]) -> None:
+        self.replace_message(ref, seal(ref, payload))
+
+    def delete(self, ref: SecretRef) -> None:
+        self.primary.delete(ref)
+        self.other.delete(ref)
+
+    def exists(self, ref: SecretRef) -> bool:
+        return self.primary.exists(ref) or self.other.exists(ref)
+
+    def store_message(self, ref: SecretRef, message: str) -> str:
+        return self.primary.store_message(ref, message)
+
+    def read_message(self, ref: SecretRef) -> str:
+        try:
+            return self.primary.read_message(ref)
+        except SecretNotFound:
+            return self.other.read_message(ref)
+
+    def replace_message(self, ref: SecretRef, message: str) -> None:
+        try:
+            self.primary.replace_message(ref, message)
+        except SecretNotFound:
+            self.other.replace_message(ref, message)
+
+
+def standalone_vault() -> CredentialVault:
+    """The vault for provider client secrets (see StandaloneVault)."""
+    if _override is not None:
+        return _override
+    primary = get_settings().vault_backend
+    return StandaloneVault(vault_named(primary), vault_named(TABLE if primary == SECRETSMANAGER else SECRETSMANAGER))
 
 
 def backend_of(record: Mapping[str, Any]) -> str:
