@@ -33,7 +33,9 @@ WORKERS: list[Worker] = [
     # ---- queue consumers ---------------------------------------------------------------
     Worker("refresh-worker", "functions.consumers.refresh_worker", "queue", "jobs",
            "Refresh the connection keys the scheduled refresh fanned out", queue="refresh",
-           timeout_seconds=120, batch_size=10),
+           # Secrets Manager's write quota (50 TPS per account and region, docs/cost.md): with
+           # the scheduled job, at most 3 invocations x refresh_concurrency refreshes write at once
+           timeout_seconds=120, batch_size=10, max_concurrency=2),
     Worker("webhook-dispatcher", "functions.consumers.webhook_dispatcher", "queue", "webhooks",
            "Turn hub events into signed webhook deliveries", queue="webhook", timeout_seconds=90,
            batch_size=10, feed_detail_types=WEBHOOK_FEED),

@@ -48,6 +48,8 @@ def validate_worker(worker: Worker, queue_names: Sequence[str]) -> None:
         raise WorkerConfigError(f"{where}: queue {worker.queue!r} is not one of {list(queue_names)}")
     if worker.trigger == "queue" and not 1 <= worker.batch_size <= 10_000:
         raise WorkerConfigError(f"{where}: batch_size must be 1..10000")
+    if worker.max_concurrency is not None and not 2 <= worker.max_concurrency <= 1000:
+        raise WorkerConfigError(f"{where}: max_concurrency must be 2..1000 (SQS event source scaling)")
     if worker.trigger == "event" and not worker.event_detail_types:
         raise WorkerConfigError(f"{where}: an event worker needs event_detail_types")
     if not 1 <= worker.timeout_seconds <= 900:
@@ -169,6 +171,7 @@ class HubEvents(Construct):
                     batch_size=worker.batch_size,
                     max_batching_window=cdk.Duration.seconds(5) if worker.batch_size > 10 else None,
                     report_batch_item_failures=True,
+                    max_concurrency=worker.max_concurrency,
                 )
             )
 

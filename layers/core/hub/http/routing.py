@@ -139,6 +139,8 @@ class Worker:
     timeout_seconds: int = 60
     memory_mb: int = 512
     batch_size: int = 10
+    # trigger == "queue": at most this many concurrent invocations (SQS event source scaling)
+    max_concurrency: int | None = None
 
     def event_pattern(self, hub_source: str) -> dict[str, Any]:
         """The EventBridge rule pattern that routes events to an event-trigger worker (read by
