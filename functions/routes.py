@@ -1,4 +1,4 @@
-"""THE route table: every HTTP route of the hub, once (DESIGN.md §2).
+"""THE route table: every HTTP route of the hub, once (docs/architecture.md, The route table).
 
 Read by the CDK stack (one Lambda + one API Gateway route per entry, the JWT authorizer on every
 non-public route, IAM grants by `area`), by the local API Gateway emulator, and by the OpenAPI

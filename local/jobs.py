@@ -1,4 +1,4 @@
-"""The local stack's job runner (DESIGN.md §8), generic over `functions.workers.WORKERS`:
+"""The local stack's job runner (docs/architecture.md, The local stack), generic over `functions.workers.WORKERS`:
 
 - a scheduler: every "schedule" worker fires every `schedule_minutes` (or every
   `jobs_interval_seconds`, env HUB_JOBS_INTERVAL_SECONDS, so a demo sees a refresh within a

@@ -1,4 +1,4 @@
-"""Sandbox OAuth2 provider of the local stack (DESIGN.md §8).
+"""Sandbox OAuth2 provider of the local stack (docs/sandbox.md).
 
 A small, in-memory authorization server and resource API on loopback, so the hub's whole
 connect → refresh → health → webhook story runs offline and tests can drive provider

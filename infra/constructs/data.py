@@ -1,4 +1,4 @@
-"""The single DynamoDB table, built from the definitions in hub.table (DESIGN.md §5).
+"""The single DynamoDB table, built from the definitions in hub.table (docs/architecture.md, One table).
 
 The local stack builds its table from the same lists, so a key or index added there reaches
 both. On-demand, point-in-time recovery, TTL, deletion protection, the hub key, retained on

@@ -1,5 +1,5 @@
 """The event bus (with an archive), the work queues with their dead-letter queues, and the
-triggers of every worker in functions/workers.py (DESIGN.md §7).
+triggers of every worker in functions/workers.py (docs/architecture.md, Jobs and events).
 
 - trigger "schedule": an EventBridge rule on a rate schedule;
 - trigger "queue":    an SQS event source on the named logical queue (local.resources.QUEUES);
@@ -77,7 +77,7 @@ class HubEvents(Construct):
     ) -> None:
         super().__init__(scope, construct_id)
         self.event_source = event_source
-        self.bus = events.EventBus(self, "Bus", description="Integration Hub events (DESIGN.md §7)")
+        self.bus = events.EventBus(self, "Bus", description="Integration Hub events (docs/events.md)")
         # Replays after an incident; every event the hub or its neighbours put on the bus.
         self.bus.archive(
             "Archive",

@@ -10,7 +10,7 @@ Contract with the domain code (docs/deploy.md repeats it):
   PutItem/UpdateItem/DeleteItem/BatchWriteItem (TransactWriteItems needs the same actions);
 - secrets are named `{secret_prefix}/...` and created with the hub key (`HUB_KMS_KEY_ID`);
 - Encryption SDK messages made with the hub key carry a `purpose` key in their encryption
-  context (the vault binds tenantId/integrationId/connectionId/purpose, DESIGN.md §6).
+  context (the vault binds tenantId/integrationId/connectionId/purpose, hub/vault.py).
 """
 
 from __future__ import annotations

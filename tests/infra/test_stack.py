@@ -497,7 +497,7 @@ def test_cfn_lint_finds_no_errors(hub_synth: Synthesized) -> None:
 
 def test_the_stack_keeps_room_under_cloudformations_resource_limit(hub_synth: Synthesized) -> None:
     # Given the per-function cost (function, log group, alarm, integration, route = 5), the stack
-    # must hold a full route table (~70 functions in DESIGN.md) with room to spare.
+    # must hold a full route table (~70 functions in functions/routes.py and functions/workers.py) with room to spare.
     functions = len(hub_synth.resources("AWS::Lambda::Function"))
     total = len(hub_synth.raw["Resources"])
     base = total - 5 * functions

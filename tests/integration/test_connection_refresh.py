@@ -1,4 +1,4 @@
-"""`refresh_connection`, the leased refresh the jobs and the API share (DESIGN.md §7)."""
+"""`refresh_connection`, the leased refresh the jobs and the API share (docs/architecture.md, Jobs and events)."""
 
 from __future__ import annotations
 

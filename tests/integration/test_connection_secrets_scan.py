@@ -1,6 +1,6 @@
 """No credential ever leaves the hub: known secrets are seeded, every connection endpoint is
 exercised (successes and failures), and none of the secrets appears in any response body,
-response header, published event or captured log line (DESIGN.md §9, security suite)."""
+response header, published event or captured log line (the security suite, README.md "Tests and benchmarks")."""
 
 from __future__ import annotations
 

@@ -111,7 +111,7 @@ def test_a_users_broken_connection_does_not_put_the_integration_in_error(aws_env
     assert error["userId"] == "bob"
 
 
-def test_health_of_all_integrations_uses_bookedbarber_statuses(aws_env, api: ApiClient) -> None:
+def test_health_of_all_integrations_uses_the_documented_statuses(aws_env, api: ApiClient) -> None:
     # Given one integration in each state, and another tenant's
     seed.integration("acme", "int_a", name="Active one")
     seed.connection("acme", "int_a")

@@ -30,7 +30,7 @@ def test_sync_logs_are_listed_newest_first_with_filters_and_pagination(aws_env, 
     add_log("globex", "int_2", "success")
     # When the admin lists them
     response = api.get("/api/tenant/integrations/int_1/sync-logs", query={"limit": 2})
-    # Then they come newest first, two per page, with the NEXUS fields
+    # Then they come newest first, two per page, with the documented fields
     assert response.status == 200, response.raw_body
     body = response.body
     assert body["total"] == 5 and body["hasMore"] is True and body["nextOffset"] == 2

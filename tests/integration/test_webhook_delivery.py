@@ -15,6 +15,7 @@ from hub.settings import get_settings, reset_settings
 from hub.webhooks.dispatcher import dispatch_event
 from local.receiver import Answer, ReceivedRequest, Receiver
 from local.webhooks_dev import install_webhook_rule, pump_webhook_queue, run_retry_sweep
+from tests.support import seed
 from tests.support.api import ApiClient
 from tests.support.webhooks import EventCapture, receiver_on_hub_clock, verifies  # noqa: F401
 
@@ -95,6 +96,7 @@ def test_a_hub_event_is_delivered_signed_per_standard_webhooks(api, receiver, ca
 
 def test_events_filter_and_integration_filter_choose_the_endpoints(api, receiver, capture) -> None:
     # Given one endpoint for every event of integration int_2 and one for integration.synced only
+    seed.integration("acme", "int_2")
     by_integration = register(api, receiver, events=["*"], integrationId="int_2")
     synced_only = register(api, receiver, events=["integration.synced"])
     # When events about int_1 and int_2 are published

@@ -17,6 +17,7 @@ from hub.settings import get_settings, reset_settings
 from hub.urlguard import use_resolver
 from local.receiver import Receiver
 from local.webhooks_dev import install_webhook_rule, pump_webhook_queue, run_retry_sweep
+from tests.support import seed
 from tests.support.api import ApiClient, ApiResponse
 from tests.support.webhooks import (  # noqa: F401 - fixtures
     EventCapture,
@@ -77,6 +78,7 @@ def test_get_list_update_delete(api, receiver) -> None:
     synced = api.get("/api/tenant/webhooks", query={"event": "integration.synced"}).body
     assert [w["id"] for w in synced["webhooks"]] == [second["id"]]
     # update: only the fields sent; null clears the description
+    seed.integration("acme", "int_9")
     patched = api.patch(f"/api/tenant/webhooks/{first['id']}",
                         {"events": ["integration.refreshed"], "description": "x", "integrationId": "int_9"})
     assert patched.status == 200, patched.raw_body

@@ -86,7 +86,7 @@ def test_the_activity_widget_merges_connection_activity_and_sync_runs(sandbox_wo
     response = user(sandbox_world).get(widget(integration_id, "activity"))
     assert response.status == 200, response.raw_body
     body = response.body
-    # Then it has all four, newest first, in the seed's shape
+    # Then it has all four, newest first, in the documented shape
     assert body["total"] == 4 and body["timeRange"] == "24h"
     assert [(a["type"], a["status"]) for a in body["activities"]] == [
         ("sync", "failed"), ("sync", "success"), ("test", "success"), ("connect", "success")]

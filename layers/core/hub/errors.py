@@ -1,5 +1,5 @@
 """The error tree. Every error the API returns is a HubError rendered as the envelope
-`{"error": {"code", "message", "details", "requestId"}}` (DESIGN.md §3).
+`{"error": {"code", "message", "details", "requestId"}}` (docs/architecture.md, Errors).
 
 Messages are written for the caller and must never carry a credential.
 """
@@ -152,6 +152,12 @@ class PayloadTooLarge(HubError):
     status_code = 413
     code = "PAYLOAD_TOO_LARGE"
     default_message = "The request body is too large"
+
+
+class UnsupportedMediaType(HubError):
+    status_code = 415
+    code = "UNSUPPORTED_MEDIA_TYPE"
+    default_message = "Request bodies must be JSON (Content-Type: application/json)"
 
 
 class RateLimitExceeded(HubError):

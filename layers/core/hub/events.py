@@ -1,4 +1,4 @@
-"""Hub events on the EventBridge bus (DESIGN.md §7). `detail` never carries credentials."""
+"""Hub events on the EventBridge bus (docs/events.md). `detail` never carries credentials."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The caller, read from the JWT claims that API Gateway's authorizer already verified.
 
-Claim names come from settings (DESIGN.md §4). API Gateway HTTP APIs hand array claims to
+Claim names come from settings (docs/architecture.md, Identity). API Gateway HTTP APIs hand array claims to
 Lambda as strings such as "[tenant_admin user]", so roles are parsed from lists, JSON arrays,
 bracketed lists and comma/space separated strings alike.
 """

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 DEFAULT_RATE_LIMITS: dict[str, int] = {
-    # per tenant, per endpoint class, per minute (integration API seed 002)
+    # per tenant, per endpoint class, per minute (docs/architecture.md, Rate limits)
     "provider": 100,
     "integration": 200,
     "connection": 50,
@@ -74,7 +74,7 @@ class Settings:
     # a forced refresh of a still-fresh token: at most one per connection in this many seconds
     forced_refresh_interval_seconds: int = 60
     aws_endpoint_url: str = ""
-    # identity (DESIGN.md §4): claim names are configuration
+    # identity: claim names are configuration (docs/architecture.md, Identity)
     claim_user: str = "sub"
     claim_tenant: str = "tenant_id"
     claim_roles: str = "roles"

@@ -1,4 +1,4 @@
-"""The single-table definition (DESIGN.md §5), read by the CDK stack and the local stack alike.
+"""The single-table definition (docs/architecture.md, One table), read by the CDK stack and the local stack alike.
 
 Keys
 - pk / sk: every tenant-owned item has pk `TENANT#{tenantId}`; global items (providers,

@@ -8,6 +8,10 @@
   checked address itself while TLS still verifies the certificate for the original host name, so
   a DNS answer that changes between check and connect (DNS rebinding) cannot reach an internal
   address. Redirects are never followed (a redirect target would need its own check).
+- `safe_request`'s `timeout` is one deadline for the whole call: name resolution, connect, TLS,
+  sending, and reading the whole answer. A receiver that drips one byte a second is cut at the
+  deadline (every socket operation waits at most the time left), so callers can size their
+  leases from it.
 
 Tests replace name resolution with `use_resolver(...)`, so "evil.test" can resolve to 10.0.0.5
 without DNS. Loopback is refused unless `allow_http_loopback` (settings; the local stack and
@@ -21,6 +25,7 @@ import re
 import socket
 import ssl
 import threading
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -105,6 +110,58 @@ class GuardedUrl:
     addresses: tuple[str, ...]
 
 
+# --- the deadline ------------------------------------------------------------------------------
+
+
+def _monotonic() -> float:
+    """The deadline's time source (tests replace it to move time without waiting)."""
+    return time.monotonic()
+
+
+class Deadline:
+    """One wall-clock budget for a whole outbound call."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self._ends = _monotonic() + seconds
+
+    def remaining(self) -> float:
+        return self._ends - _monotonic()
+
+    def bound(self, timeout: float | None, error: Callable[[str], Exception]) -> float:
+        """The time one operation may take: its own timeout, never past the deadline."""
+        left = self.remaining()
+        if left <= 0:
+            raise error(f"the request took longer than its deadline of {self.seconds:g} s")
+        return left if timeout is None else min(timeout, left)
+
+
+_dns_pool: Any = None
+_dns_lock = threading.Lock()
+
+
+def _resolve_within(host: str, port: int, deadline: Deadline) -> Sequence[str]:
+    """getaddrinfo has no timeout of its own: run it aside and stop waiting at the deadline."""
+    global _dns_pool
+    from concurrent.futures import ThreadPoolExecutor
+    from concurrent.futures import TimeoutError as FutureTimeout
+
+    if _dns_pool is None:
+        with _dns_lock:
+            if _dns_pool is None:
+                _dns_pool = ThreadPoolExecutor(max_workers=16, thread_name_prefix="urlguard-dns")
+    future = _dns_pool.submit(_resolver, host, port)
+    try:
+        return list(future.result(timeout=max(0.0, deadline.remaining())))
+    except FutureTimeout:
+        import httpx
+
+        future.cancel()
+        raise httpx.ConnectTimeout(
+            f"name resolution took longer than the deadline of {deadline.seconds:g} s"
+        ) from None
+
+
 # --- name resolution (the test seam) -----------------------------------------------------------
 
 
@@ -157,11 +214,13 @@ def check_url(
     allow_http_loopback: bool | None = None,
     resolve: bool = True,
     field: str = "url",
+    deadline: Deadline | None = None,
 ) -> GuardedUrl:
     """Refuse (UnsafeUrl, a 400 ValidationError) any URL the hub must not call for `purpose`.
 
     With `resolve=False` only the URL itself is checked (IP literals included) and names are
     not looked up; `safe_request` always resolves and checks again right before dialling.
+    With a `deadline`, name resolution stops waiting when it passes (httpx.ConnectTimeout).
     """
     allow_loopback = (
         get_settings().allow_http_loopback if allow_http_loopback is None else allow_http_loopback
@@ -176,7 +235,7 @@ def check_url(
     if literal is not None:
         candidates: list[IPAddress] = [literal]
     elif resolve:
-        candidates = _resolve(host, port, field)
+        candidates = _resolve(host, port, field, deadline)
     else:
         candidates = []
 
@@ -314,9 +373,9 @@ def _port(parts: SplitResult, scheme: str, field: str) -> int:
     raise _unsafe(field, "the port must be 80, 443 or 1024 and above")
 
 
-def _resolve(host: str, port: int, field: str) -> list[IPAddress]:
+def _resolve(host: str, port: int, field: str, deadline: Deadline | None = None) -> list[IPAddress]:
     try:
-        answers = _resolver(host, port)
+        answers = _resolver(host, port) if deadline is None else _resolve_within(host, port, deadline)
     except (OSError, UnicodeError):
         raise _unsafe(field, "the host name does not resolve") from None
     addresses: list[IPAddress] = []
@@ -406,14 +465,18 @@ def safe_request(
     A 3xx comes back as is. Network failures raise httpx errors (callers map them); a body
     larger than `max_response_bytes` raises ConnectionFailed. `ssl_context` replaces the system
     trust store (tests, private CAs); verification itself cannot be turned off.
+    `timeout` (default `http_timeout_seconds`) is the deadline of the whole call, DNS and the
+    whole body read included; passing it raises an httpx.TimeoutException.
     """
     if follow_redirects:
         raise ValueError("safe_request never follows redirects; check the Location with safe_request again")
     import httpx
 
-    guarded = check_url(url, purpose=purpose, allow_http_loopback=allow_http_loopback, resolve=True)
-    transport = _pinned_transport_class()(guarded, ssl_context=ssl_context)
     seconds = timeout if timeout is not None else get_settings().http_timeout_seconds
+    deadline = Deadline(seconds)
+    guarded = check_url(url, purpose=purpose, allow_http_loopback=allow_http_loopback, resolve=True,
+                        deadline=deadline)
+    transport = _pinned_transport_class()(guarded, deadline, ssl_context=ssl_context)
     with httpx.Client(
         transport=transport, trust_env=False, follow_redirects=False, timeout=seconds
     ) as client:
@@ -429,6 +492,7 @@ def safe_request(
                     raise ConnectionFailed(
                         "The remote response is too large", details={"limit": max_response_bytes}
                     )
+                deadline.bound(None, httpx.ReadTimeout)
         finally:
             response.close()
     # The body is already decoded, so the encoding headers no longer describe it.
@@ -465,13 +529,43 @@ def _pinned_transport_class() -> Callable[..., httpx.HTTPTransport]:
     import httpcore
     import httpx
 
-    class PinnedBackend(httpcore.SyncBackend):  # type: ignore[misc]
-        """Dials only the pre-checked addresses, and only for the checked host and port."""
+    class DeadlineStream(httpcore.NetworkStream):  # type: ignore[misc]
+        """A socket whose every read, write and handshake waits at most until the deadline: a
+        per-read timeout alone lets a server that drips a byte at a time hold a call forever."""
 
-        def __init__(self, guarded: GuardedUrl) -> None:
+        def __init__(self, inner: httpcore.NetworkStream, deadline: Deadline) -> None:
+            self._inner = inner
+            self._deadline = deadline
+
+        def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+            return bytes(self._inner.read(max_bytes, self._deadline.bound(timeout, httpcore.ReadTimeout)))
+
+        def write(self, buffer: bytes, timeout: float | None = None) -> None:
+            self._inner.write(buffer, self._deadline.bound(timeout, httpcore.WriteTimeout))
+
+        def close(self) -> None:
+            self._inner.close()
+
+        def start_tls(
+            self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
+        ) -> httpcore.NetworkStream:
+            inner = self._inner.start_tls(
+                ssl_context, server_hostname, self._deadline.bound(timeout, httpcore.ConnectTimeout)
+            )
+            return DeadlineStream(inner, self._deadline)
+
+        def get_extra_info(self, info: str) -> Any:
+            return self._inner.get_extra_info(info)
+
+    class PinnedBackend(httpcore.SyncBackend):  # type: ignore[misc]
+        """Dials only the pre-checked addresses, and only for the checked host and port, within
+        the call's deadline."""
+
+        def __init__(self, guarded: GuardedUrl, deadline: Deadline) -> None:
             self._host = guarded.host
             self._port = guarded.port
             self._addresses = guarded.addresses
+            self._deadline = deadline
 
         def connect_tcp(
             self,
@@ -486,7 +580,9 @@ def _pinned_transport_class() -> Callable[..., httpx.HTTPTransport]:
             failure: Exception | None = None
             for address in self._addresses:
                 try:
-                    return super().connect_tcp(address, port, timeout, local_address, socket_options)
+                    bounded = self._deadline.bound(timeout, httpcore.ConnectTimeout)
+                    stream = super().connect_tcp(address, port, bounded, local_address, socket_options)
+                    return DeadlineStream(stream, self._deadline)
                 except (httpcore.ConnectError, httpcore.ConnectTimeout) as error:
                     failure = error
             assert failure is not None
@@ -501,7 +597,9 @@ def _pinned_transport_class() -> Callable[..., httpx.HTTPTransport]:
         """An httpx transport whose connection pool dials through PinnedBackend, never via DNS,
         and never through a proxy from the environment."""
 
-        def __init__(self, guarded: GuardedUrl, *, ssl_context: ssl.SSLContext | None = None) -> None:
+        def __init__(
+            self, guarded: GuardedUrl, deadline: Deadline, *, ssl_context: ssl.SSLContext | None = None
+        ) -> None:
             # HTTPTransport.__init__ is skipped on purpose: it would build (and load CAs for) a
             # pool we would throw away. The transport's methods only use `self._pool`.
             context = ssl_context or _default_ssl_context()
@@ -509,7 +607,7 @@ def _pinned_transport_class() -> Callable[..., httpx.HTTPTransport]:
                 ssl_context=context,
                 max_connections=1,
                 retries=0,
-                network_backend=PinnedBackend(guarded),
+                network_backend=PinnedBackend(guarded, deadline),
             )
 
     return PinnedTransport

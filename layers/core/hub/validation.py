@@ -8,25 +8,41 @@ import math
 import re
 from typing import Annotated, Any
 
-from pydantic import AfterValidator
+from pydantic import AfterValidator, SecretStr
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _CONTROL_OR_NEWLINE = re.compile(r"[\x00-\x1f\x7f]")
+# JSON may escape a lone UTF-16 surrogate ("\\ud800"): Python accepts it, UTF-8 (DynamoDB, logs) cannot
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_NOT_HEADER_TEXT = re.compile(r"[^\x20-\x7e]")
 MAX_DOCUMENT_BYTES = 16 * 1024
 MAX_DEPTH = 8
 MAX_KEY_LENGTH = 64
 MAX_NUMBER = 10**38  # DynamoDB numbers hold 38 significant digits
 
 
+def encodable(value: str) -> str:
+    if _SURROGATE.search(value):
+        raise ValueError("must be valid Unicode (no unpaired surrogates)")
+    return value
+
+
 def _single_line(value: str) -> str:
     if _CONTROL_OR_NEWLINE.search(value):
         raise ValueError("must not contain control characters")
-    return value
+    return encodable(value)
 
 
 def _multi_line(value: str) -> str:
     if _CONTROL.search(value):
         raise ValueError("must not contain control characters")
+    return encodable(value)
+
+
+def _header_text(value: Any) -> Any:
+    text = value.get_secret_value() if hasattr(value, "get_secret_value") else value
+    if _NOT_HEADER_TEXT.search(text):
+        raise ValueError("must be printable ASCII: it is sent in an HTTP header")
     return value
 
 
@@ -35,7 +51,8 @@ def _check_node(node: Any, depth: int) -> None:
         raise ValueError(f"nests deeper than {MAX_DEPTH} levels")
     if isinstance(node, dict):
         for key, item in node.items():
-            if not isinstance(key, str) or not 1 <= len(key) <= MAX_KEY_LENGTH or _CONTROL_OR_NEWLINE.search(key):
+            if (not isinstance(key, str) or not 1 <= len(key) <= MAX_KEY_LENGTH or _CONTROL_OR_NEWLINE.search(key)
+                    or _SURROGATE.search(key)):
                 raise ValueError(f"keys are 1 to {MAX_KEY_LENGTH} characters without control characters")
             _check_node(item, depth + 1)
     elif isinstance(node, list):
@@ -52,6 +69,7 @@ def _check_node(node: Any, depth: int) -> None:
     elif isinstance(node, str):
         if _CONTROL.search(node):
             raise ValueError("strings must not contain control characters")
+        encodable(node)
     else:
         raise ValueError("only JSON values are allowed")
 
@@ -67,4 +85,6 @@ def _bounded_document(value: Any) -> Any:
 
 SingleLine = Annotated[str, AfterValidator(_single_line)]
 MultiLine = Annotated[str, AfterValidator(_multi_line)]
+# a secret the hub puts into an HTTP header (an API key): printable ASCII
+HeaderSecret = Annotated[SecretStr, AfterValidator(_header_text)]
 BoundedDocument = Annotated[dict[str, Any], AfterValidator(_bounded_document)]

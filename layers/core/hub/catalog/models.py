@@ -1,4 +1,4 @@
-"""Input models of the provider endpoints (integration API seed 002). extra="forbid" everywhere:
+"""Input models of the provider endpoints (docs/providers.md). extra="forbid" everywhere:
 unknown fields are a 400, never silently stored."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ ProviderStatus = Literal["active", "beta", "deprecated", "disabled"]
 Audience = Literal["system", "tenant"]
 AuthType = Literal["oauth2", "oauth2_client_credentials", "api_key", "basic", "custom"]
 SyncDirection = Literal["pull", "push", "bidirectional"]
-# the seed's five categories plus the template catalogue's finer ones
+# five broad categories (crm … custom) plus the template catalogue's finer ones
 Category = Literal[
     "crm", "communication", "data_source", "storage", "custom", "marketing", "social", "advertising",
     "ecommerce", "payments", "productivity", "calendar", "developer", "analytics", "support", "accounting",
@@ -63,7 +63,7 @@ class SearchCapabilities(Strict):
 
 
 class ProviderFields(Strict):
-    """Every field of the seed's create request; all optional so PATCH can reuse it."""
+    """Every field of the create request; all optional so PATCH can reuse it."""
 
     name: SingleLine | None = Field(default=None, min_length=1, max_length=100)
     displayName: SingleLine | None = Field(default=None, min_length=1, max_length=100)

@@ -1,7 +1,6 @@
-"""Input models of the connection endpoints (integration API seed 002, phase 5, BookedBarber,
-NEXUS). extra="forbid" everywhere; secrets are `SecretStr`, and free-form credential maps are
-left out of `repr` (Powertools logs the validated arguments at DEBUG), so that no repr, log
-line or validation error can show them."""
+"""Input models of the connection endpoints (docs/connections.md). extra="forbid" everywhere;
+secrets are `SecretStr`, and free-form credential maps are left out of `repr` (Powertools logs
+the validated arguments at DEBUG), so that no repr, log line or validation error can show them."""
 
 from __future__ import annotations
 
@@ -21,6 +20,7 @@ from pydantic import (
 )
 
 from hub.pagination import ListParams
+from hub.validation import HeaderSecret
 
 Scope = Annotated[str, StringConstraints(pattern=r"^[^\s,]{1,200}$")]
 MetadataValue = StrictStr | StrictInt | FiniteFloat | StrictBool | None
@@ -64,7 +64,7 @@ class OAuthExchangeRequest(Strict):
 
 
 class ApiKeyConnectRequest(Strict):
-    apiKey: SecretStr = Field(min_length=1, max_length=16384)
+    apiKey: HeaderSecret = Field(min_length=1, max_length=16384)
     displayName: str | None = Field(default=None, min_length=1, max_length=100)
     credentials: dict[str, Any] | None = Field(default=None, repr=False, description="Other credential fields of "
                                                "the provider (e.g. Trello's token)")

@@ -11,7 +11,7 @@ callback (public) → the state is consumed (once, unexpired, unmodified); a bro
          or a wrong `iss` ends the flow with nothing stored; otherwise the code is exchanged with
          the template's client authentication, the tokens go to the vault, and the browser is
          sent (302) to the stored return URL with the outcome in its query string.
-exchange → the same exchange for frontends that receive the code themselves (phase 5):
+exchange → the same exchange for frontends that receive the code themselves:
          code + redirect URI (+ the PKCE verifier they made, or the hub's state).
 
 Return URLs and frontend redirect URIs must be on the allowed origins (no open redirect).

@@ -1,4 +1,4 @@
-"""Refreshing one connection's token, safely under concurrency (DESIGN.md §7).
+"""Refreshing one connection's token, safely under concurrency (docs/architecture.md, Jobs and events).
 
 1. A lease per connection by conditional write (`leaseOwner`, `leaseExpiresAt`): only one
    worker (job, API request, another Lambda) refreshes a connection at a time; an expired lease

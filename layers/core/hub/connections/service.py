@@ -609,7 +609,7 @@ def update_credentials(principal: Principal, integration_id: str, credential_typ
 
 def _update_oauth_tokens(principal: Principal, integration: Mapping[str, Any], spec: ProviderSpec,
                          record: Mapping[str, Any], credentials: Mapping[str, Any]) -> dict[str, Any]:
-    """Tokens obtained elsewhere (seed 000's token update): checked with the verification request."""
+    """Tokens obtained elsewhere (PUT .../credentials): checked with the verification request."""
     from hub.connections.tokens import TokenSet
     from hub.connections.verify import INVALID_CREDENTIALS, verify
     from hub.redaction import register_secret

@@ -16,6 +16,7 @@ from hub.errors import HubError, RouteNotFound, ValidationError
 from hub.http.context import current_request
 from hub.http.pipeline import handle_http
 from hub.http.responses import to_json
+from hub.http.validation import JsonBodyValidation
 from hub.observability import logger, metrics, tracer
 
 M = TypeVar("M", bound=BaseModel)
@@ -42,6 +43,9 @@ def validation_details(errors: Any) -> list[dict[str, Any]]:
 
 def create_app() -> APIGatewayHttpResolver:
     app = APIGatewayHttpResolver(enable_validation=True)
+    # Powertools keeps its request-validation middleware in this attribute and always runs it
+    # first; ours reads the body by the hub's rules (hub/http/validation.py)
+    app._request_validation_middleware = JsonBodyValidation()
 
     @app.exception_handler(HubError)
     def _hub_error(error: HubError) -> Response:

@@ -122,4 +122,12 @@ def handle_http(app: Any, event: dict[str, Any], context: Any) -> dict[str, Any]
     finally:
         set_request(None)
     response["headers"] = {**(response.get("headers") or {}), **extra_headers, "X-Request-Id": request_id}
+    if int(response.get("statusCode", 200)) == 204:
+        _without_content(response)
     return response
+
+
+def _without_content(response: dict[str, Any]) -> None:
+    """A 204 has no body, so it names no content type (RFC 9110 §15.3.5)."""
+    response["body"] = ""
+    response["headers"] = {k: v for k, v in response["headers"].items() if k.lower() != "content-type"}

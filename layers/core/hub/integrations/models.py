@@ -1,4 +1,4 @@
-"""Input models of the tenant integration endpoints (seed 002 plus seed 000/001 fields)."""
+"""Input models of the tenant integration endpoints (README.md, "Providers, the catalog and integration instances")."""
 
 from __future__ import annotations
 
@@ -39,9 +39,9 @@ class IntegrationFields(Strict):
 
 class IntegrationCreate(IntegrationFields):
     integrationId: str | None = Field(default=None, min_length=1, max_length=64,
-                                      description="The provider's id (seed 002 name)")
+                                      description="The provider's id")
     providerId: str | None = Field(default=None, min_length=1, max_length=64,
-                                   description="The provider's id (seed 000 name); give one of the two")
+                                   description="The provider's id under its older name; give one of the two")
     name: Name = NAME
 
     @model_validator(mode="after")

@@ -1,4 +1,4 @@
-"""Scheduled jobs and event/queue consumers (DESIGN.md §7).
+"""Scheduled jobs and event/queue consumers (docs/architecture.md, Jobs and events).
 
 - `due`: the sparse due index (GSI2) every job reads by Query, never Scan
 - `refresh_due`: refresh connections whose token is about to expire (fan-out through SQS)

@@ -1,4 +1,4 @@
-"""Consumed events (NEXUS): `user.deleted` and `content.published`, from other services' sources
+"""Consumed events: `user.deleted` and `content.published`, from other services' sources
 on the hub's bus. Their `detail` is validated; a detail that does not fit is logged and dropped
 (retrying it would never help), while a failure of our own is raised so EventBridge retries the
 delivery (both handlers are idempotent).

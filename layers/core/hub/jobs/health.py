@@ -317,7 +317,7 @@ def connection_health_status(record: dict[str, Any] | None) -> HealthStatus:
 
 
 def integration_health_status(integration: dict[str, Any], connections: list[dict[str, Any]]) -> HealthStatus:
-    """BookedBarber's statuses: inactive (disabled), expired (tokens), error, active, pending."""
+    """The health statuses: inactive (disabled), expired (tokens), error, active, pending."""
     if integration.get("enabled") is False or integration.get("status") == "disabled":
         return "inactive"
     live = [c for c in connections if c.get("status") != "disconnected"]
@@ -371,7 +371,7 @@ def _connections_by_integration(tenant_id: str) -> dict[str, list[dict[str, Any]
 
 
 def integrations_health(tenant_id: str, params: HealthListParams) -> dict[str, Any]:
-    """All of the tenant's integrations with their health (BookedBarber's health/all)."""
+    """All of the tenant's integrations with their health (GET /api/tenant/integrations/health)."""
     grouped = _connections_by_integration(tenant_id)
     views = [_health_view(i, grouped.get(i["id"], [])) for i in IntegrationRepository().list_integrations(tenant_id)]
     summary = Counter(v["status"] for v in views)

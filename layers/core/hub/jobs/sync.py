@@ -1,4 +1,4 @@
-"""Sync logs (NEXUS IntegrationSyncLog) and the sync itself.
+"""Sync logs and the sync itself.
 
 A sync runs the provider template's `sync` request through the connection's credentials
 (`hub.connections.service.provider_request`, which refreshes first when the token is expired

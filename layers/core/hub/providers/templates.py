@@ -90,6 +90,8 @@ _SAFE_VALUE = re.compile(
 )
 _HOST_SUFFIX = re.compile(r"^\.[a-z0-9-]+(?:\.[a-z0-9-]+)+$")
 _CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
+# an HTTP header carries printable ASCII only (httpx encodes header values as ASCII)
+_NOT_HEADER_TEXT = re.compile(r"[^\x20-\x7e]")
 _LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
 # parameters the OAuth code sets itself; a template must not override them
@@ -783,9 +785,10 @@ def _render_header(text: str, values: Mapping[str, str], *, optional: bool) -> s
             return None
         raise ValidationError(f"The credential '{missing[0]}' is required", details={"field": missing[0]})
     rendered = _PLACEHOLDER.sub(lambda m: values[m.group(1)], text)
-    if _CONTROL_CHARS.search(rendered):
+    if _NOT_HEADER_TEXT.search(rendered):
         names = placeholders(text)
-        raise ValidationError("A credential contains control characters", details={"fields": names})
+        raise ValidationError("A credential contains control characters or non-ASCII "
+                              "characters, which an HTTP header cannot carry", details={"fields": names})
     return rendered
 
 
@@ -810,8 +813,9 @@ def build_api_auth(
     query: dict[str, str] = {}
 
     def with_scheme(secret: str) -> str:
-        if _CONTROL_CHARS.search(secret):
-            raise ValidationError("A credential contains control characters")
+        if _NOT_HEADER_TEXT.search(secret):
+            raise ValidationError("A credential contains control characters or non-ASCII "
+                                  "characters, which an HTTP header cannot carry")
         return f"{api.auth_scheme} {secret}" if api.auth_scheme else secret
 
     if api.auth_value is not None:

@@ -1,1 +1,1 @@
-"""Search across a tenant's integrations and in one of them (seed 002 "Search Endpoints")."""
+"""Search across a tenant's integrations and in one of them (README.md, "Search and widgets")."""

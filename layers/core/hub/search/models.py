@@ -1,6 +1,6 @@
-"""Input models of the search endpoints (integration API seed 002, "Search Endpoints").
+"""Input models of the search endpoints (README.md, "Search and widgets").
 
-The seed's `userId` is deliberately absent: whose user-scoped connection is searched comes from
+A `userId` is deliberately absent: whose user-scoped connection is searched comes from
 the caller's token, so a body or query string naming another user is refused (extra="forbid").
 """
 

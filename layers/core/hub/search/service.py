@@ -9,7 +9,7 @@ lands in `errors`; it never fails the whole search. Which integrations take part
 `searchEnabled`, the template can search, the provider is usable, and the caller has an active
 connection (the tenant's, or its own for user-scoped integrations).
 
-Paging is per integration, as in the seed: `limit` results from each, after skipping `offset`.
+Paging is per integration: `limit` results from each, after skipping `offset`.
 The hub asks a provider for `offset + limit + 1` results when the template names a
 `limitParam` (its `maxLimit` when the hub filters the results itself), so `hasMore` is exact
 within what the provider can page.

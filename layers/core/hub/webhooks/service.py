@@ -78,8 +78,17 @@ def _load(tenant_id: str, webhook_id: str) -> dict[str, Any]:
 # ---- endpoints ------------------------------------------------------------------------------
 
 
+def _check_integration(tenant_id: str, integration_id: str | None) -> None:
+    """A filter on another tenant's (or no) integration is refused like any foreign id: 404."""
+    if integration_id is not None:
+        from hub.integrations.service import get_integration
+
+        get_integration(tenant_id, integration_id)
+
+
 def create_endpoint(tenant_id: str, body: WebhookCreate) -> WebhookCreated:
     _check_url(body.url)
+    _check_integration(tenant_id, body.integrationId)
     webhook_id = new_id("wh")
     secret = signing_keys.new_secret()
     register_secret(secret)
@@ -126,6 +135,8 @@ def update_endpoint(tenant_id: str, webhook_id: str, body: WebhookUpdate) -> Web
     changes = body.changes()
     if "url" in changes and changes["url"] != existing.get("url"):
         _check_url(changes["url"])
+    if changes.get("integrationId") and changes["integrationId"] != existing.get("integrationId"):
+        _check_integration(tenant_id, changes["integrationId"])
     iso = clock.iso()
     updated = {**existing, **changes, "updatedAt": iso}
     if changes.get("status") == "active" and existing.get("status") != "active":

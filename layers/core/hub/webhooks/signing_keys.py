@@ -1,4 +1,4 @@
-"""Signing secrets at rest: Encryption-SDK ciphertext in the endpoint item (DESIGN.md §6).
+"""Signing secrets at rest: Encryption-SDK ciphertext in the endpoint item (docs/architecture.md, Credential vault).
 
 The encryption context binds tenant, webhook and purpose, so a ciphertext copied onto another
 tenant's endpoint does not decrypt. Decrypted secrets are cached briefly per process (a warm

@@ -1,2 +1,2 @@
 """Widget data for dashboards: an integration's status, recent activity and provider records
-(seed 002 "Widget Data Endpoints")."""
+(README.md, "Search and widgets")."""

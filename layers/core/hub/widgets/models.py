@@ -1,5 +1,5 @@
-"""Query-string models of the widget endpoints (seed 002 "Widget Data Endpoints"). As for search,
-the seed's `userId` is not accepted: the caller's own connection is used for user-scoped
+"""Query-string models of the widget endpoints (README.md, "Search and widgets"). As for search,
+a `userId` is not accepted: the caller's own connection is used for user-scoped
 integrations."""
 
 from __future__ import annotations
