@@ -1,4 +1,4 @@
-"""The credential vault (DESIGN.md §6): one interface, two backends chosen per deployment.
+"""The credential vault (docs/architecture.md, Credential vault): one interface, two backends chosen per deployment.
 
 - `secretsmanager` (default; hub/vault/secretsmanager.py): one Secrets Manager secret per
   credential.
