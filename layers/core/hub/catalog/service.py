@@ -112,6 +112,7 @@ def _split_secret(fields: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
 
 def _store_client_secret(provider_id: str, client_secret: str) -> None:
     """Store or replace: a secret left by an earlier failed attempt must not block this one."""
+    from hub.catalog.cache import forget
     from hub.errors import SecretExists
 
     ref = _client_secret_ref(provider_id)
@@ -119,6 +120,8 @@ def _store_client_secret(provider_id: str, client_secret: str) -> None:
         _vault().store(ref, {"clientSecret": client_secret})
     except SecretExists:
         _vault().replace(ref, {"clientSecret": client_secret})
+    finally:
+        forget(provider_id)
 
 
 def create_provider(principal: Principal, body: ProviderCreate) -> dict[str, Any]:
@@ -254,10 +257,14 @@ def delete_provider(category: str, provider_id: str, *, force: bool) -> None:
 
 
 def read_client_secret(provider: dict[str, Any]) -> str | None:
-    """For the OAuth code: the provider's client secret, straight from the vault."""
+    """For the OAuth code: the provider's client secret (kept for a short while per warm
+    container, hub/catalog/cache.py)."""
+    from hub.catalog.cache import client_secret
+
     if not provider.get("clientSecretConfigured"):
         return None
-    return _vault().read(_client_secret_ref(provider["id"])).get("clientSecret")  # type: ignore[no-any-return]
+    provider_id = str(provider["id"])
+    return client_secret(provider_id, lambda: _vault().read(_client_secret_ref(provider_id)).get("clientSecret"))
 
 
 def test_provider(category: str, provider_id: str) -> dict[str, Any]:

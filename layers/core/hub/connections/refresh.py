@@ -30,7 +30,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from hub import clock
-from hub.connections.activity import record_activity
+from hub.connections.activity import activity_item
 from hub.connections.repository import ConnectionRepository, secret_ref_of
 from hub.errors import HubError
 from hub.observability import logger
@@ -38,8 +38,8 @@ from hub.settings import get_settings
 from hub.table import GSI2_PK, GSI2_SK, due_keys
 
 REFRESH_STATUSES = ("refreshed", "not_due", "lease_taken", "expired", "retry_later", "error", "not_refreshable",
-                    "superseded")
-_LEASE_NAMES = {"#owner": "leaseOwner", "#until": "leaseExpiresAt"}
+                    "superseded", "too_soon")
+_LEASE_FIELDS = ("leaseOwner", "leaseExpiresAt", "secretWriter", "secretWriteUntil")
 
 
 @dataclass
@@ -47,6 +47,9 @@ class RefreshOutcome:
     status: str
     record: dict[str, Any] | None = None
     detail: str | None = None
+    # True when the outcome's own record write ended the lease (no separate release call)
+    released: bool = False
+    retry_after: int | None = None
 
 
 def _utc_day(moment: float) -> str:
@@ -67,37 +70,44 @@ def refresh_connection(tenant_id: str, integration_id: str, user_id: str | None 
     from hub.connections.service import is_refreshable
 
     moment = clock.now() if now is None else now
+    settings = get_settings()
     repository = ConnectionRepository()
-    record = repository.get_connection(tenant_id, integration_id, user_id)
-    if record is None or record.get("status") not in ("active", "error") or not record.get("secretStored") \
-            or not is_refreshable(record):
-        return RefreshOutcome("not_refreshable", record, "The connection has no renewable token")
-    if not force:
-        due = record.get("refreshDueAt")
-        if due is None or float(due) > moment:
-            return RefreshOutcome("not_due", record)
-        cooldown = record.get("cooldownUntil")
-        if cooldown is not None and float(cooldown) > moment:
-            return RefreshOutcome("retry_later", record, "The connection is cooling down after a failed refresh")
-    leased = repository.update_connection(
-        tenant_id, integration_id, user_id,
-        {"leaseOwner": owner, "leaseExpiresAt": int(moment + get_settings().refresh_lease_seconds)},
-        condition="attribute_not_exists(#owner) OR #until < :now OR #owner = :owner",
-        names=_LEASE_NAMES, values={":now": int(moment), ":owner": owner},
-    )
+    # the lease write checks what a read would (due, cooldown, lease free, forced-refresh limit)
+    # and returns the record either way: no read before it, none after it
+    leased, current = repository.take_refresh_lease(
+        tenant_id, integration_id, user_id, owner=owner, now=moment, lease_seconds=settings.refresh_lease_seconds,
+        force=force, forced_since=moment - settings.forced_refresh_interval_seconds)
     if leased is None:
-        return RefreshOutcome("lease_taken", record, "Another worker is refreshing this connection")
+        return _not_leased(current, force, moment)
+    outcome = RefreshOutcome("not_refreshable", leased, "The connection has no renewable token")
     try:
-        # `leased` is the item as it is now: someone may have refreshed (or disconnected) meanwhile
-        if leased.get("status") not in ("active", "error") or not leased.get("secretStored") \
-                or not is_refreshable(leased):
-            return RefreshOutcome("not_refreshable", leased, "The connection has no renewable token")
-        due = leased.get("refreshDueAt")
-        if not force and (due is None or float(due) > moment):
-            return RefreshOutcome("not_due", leased)
-        return _refresh_leased(leased, owner, moment)
+        if leased.get("status") in ("active", "error") and leased.get("secretStored") and is_refreshable(leased):
+            outcome = _refresh_leased(leased, owner, moment)
+        return outcome
     finally:
-        _release(repository, tenant_id, integration_id, user_id, owner)
+        if not outcome.released:
+            _release(repository, tenant_id, integration_id, user_id, owner)
+
+
+def _not_leased(current: dict[str, Any] | None, force: bool, moment: float) -> RefreshOutcome:
+    """Why the lease write did not hold, from the record it returned."""
+    from hub.connections.service import is_refreshable
+
+    if current is None or current.get("status") not in ("active", "error") or not current.get("secretStored") \
+            or not is_refreshable(current):
+        return RefreshOutcome("not_refreshable", current, "The connection has no renewable token")
+    lease_until = current.get("leaseExpiresAt")
+    if current.get("leaseOwner") and lease_until is not None and float(lease_until) >= int(moment):
+        return RefreshOutcome("lease_taken", current, "Another worker is refreshing this connection")
+    if force:
+        forced_at = float(current.get("lastForcedRefreshAt") or moment)
+        wait = max(1, int(forced_at + get_settings().forced_refresh_interval_seconds - moment) + 1)
+        return RefreshOutcome("too_soon", current, "This connection's token was refreshed moments ago and is still "
+                              "valid; try again later", retry_after=wait)
+    due = current.get("refreshDueAt")
+    if due is None or float(due) > moment:
+        return RefreshOutcome("not_due", current)
+    return RefreshOutcome("retry_later", current, "The connection is cooling down after a failed refresh")
 
 
 def _release(repository: ConnectionRepository, tenant_id: str, integration_id: str, user_id: str | None,
@@ -140,11 +150,11 @@ def _refresh_leased(record: dict[str, Any], owner: str, moment: float) -> Refres
     from hub.connections.spec import provider_spec_for
     from hub.connections.tokens import InvalidGrant, TransientTokenError
     from hub.errors import SecretNotFound
-    from hub.integrations.repository import IntegrationRepository
+    from hub.integrations.repository import cached_integration
     from hub.vault import BACKEND_FIELD, TABLE, credential_fields, read_credentials, vault_named
 
     tenant_id, integration_id, user_id = record["tenantId"], record["integrationId"], record.get("userId")
-    integration = IntegrationRepository().get_integration(tenant_id, integration_id)
+    integration = cached_integration(tenant_id, integration_id)  # briefly, per warm container
     if integration is None:
         return RefreshOutcome("not_refreshable", record, "The integration no longer exists")
     try:
@@ -188,7 +198,7 @@ def _refresh_leased(record: dict[str, Any], owner: str, moment: float) -> Refres
         fields["scopes"] = list(tokens.scopes)
     if tokens.extra:
         fields["tokenFields"] = {**(record.get("tokenFields") or {}), **tokens.extra}
-    remove = ["cooldownUntil", "lastRefreshError", "lastRefreshFailureDay", "secretWriter", "secretWriteUntil"]
+    remove = ["cooldownUntil", "lastRefreshError", "lastRefreshFailureDay", *_LEASE_FIELDS]
     if due is not None:
         fields.update(due_keys("refresh", connection_key(record), due))
     else:
@@ -197,30 +207,32 @@ def _refresh_leased(record: dict[str, Any], owner: str, moment: float) -> Refres
     if tokens.expires_at is None:
         remove.append("expiresAt")
         fields.pop("expiresAt")
-    saved = _leased_update(record, owner, fields, tuple(remove), writing=not inline)
+    activity = activity_item(tenant_id, integration_id, "refresh", "success", user_id=user_id,
+                             details={"connectionId": record.get("connectionId")})
+    saved = _leased_update(record, owner, fields, tuple(remove), writing=not inline, activity=activity)
     if saved is None:
         # disconnected after our vault write (it deleted the secret after us): the record is theirs
         return _superseded(record, spec, payload, new_payload)
     if record.get("status") != "active" or integration.get("connectionStatus") != "active":
         integration_connected(saved, integration)
     _publish("integration.refreshed", saved)
-    record_activity(tenant_id, integration_id, "refresh", "success", user_id=user_id,
-                    details={"connectionId": record.get("connectionId")})
-    return RefreshOutcome("refreshed", saved)
+    return RefreshOutcome("refreshed", saved, released=True)
 
 
 def _expired(record: dict[str, Any], owner: str, message: str, update_integration: Any, publish: Any
              ) -> RefreshOutcome:
     now = clock.iso()
+    activity = activity_item(record["tenantId"], record["integrationId"], "refresh", "failed",
+                             user_id=record.get("userId"),
+                             details={"connectionId": record.get("connectionId"), "error": "invalid_grant"})
     saved = _leased_update(record, owner, {"status": "expired", "expiredAt": now, "lastRefreshError": message,
-                                           "updatedAt": now}, (GSI2_PK, GSI2_SK, "refreshDueAt", "cooldownUntil"))
+                                           "updatedAt": now},
+                           (GSI2_PK, GSI2_SK, "refreshDueAt", "cooldownUntil", *_LEASE_FIELDS), activity=activity)
     if saved is None:  # the grant we refreshed is gone (disconnect or reconnect): not ours to mark
         return _lost_lease(record)
     update_integration(saved, {"connectionStatus": "expired", "status": "error", "lastError": message})
     publish("integration.error", saved, reason="invalid_grant")
-    record_activity(record["tenantId"], record["integrationId"], "refresh", "failed", user_id=record.get("userId"),
-                    details={"connectionId": record.get("connectionId"), "error": "invalid_grant"})
-    return RefreshOutcome("expired", saved, message)
+    return RefreshOutcome("expired", saved, message, released=True)
 
 
 def _failed(record: dict[str, Any], owner: str, moment: float, message: str, retry_after: int | None, *,
@@ -242,40 +254,42 @@ def _failed(record: dict[str, Any], owner: str, moment: float, message: str, ret
         "cooldownUntil": round(cooldown, 3),
         "updatedAt": clock.iso(),
     }
-    remove: tuple[str, ...] = ()
+    remove: tuple[str, ...] = _LEASE_FIELDS
     gave_up = days >= get_settings().refresh_max_failure_days
     if gave_up:
         fields["status"] = "error"
-        remove = (GSI2_PK, GSI2_SK, "refreshDueAt")
+        remove += (GSI2_PK, GSI2_SK, "refreshDueAt")
     else:
         fields["refreshDueAt"] = round(cooldown, 3)
         fields.update(due_keys("refresh", connection_key(record), cooldown))
-    leased = _leased_update(record, owner, fields, remove)
+    activity = activity_item(record["tenantId"], record["integrationId"], "refresh", "failed",
+                             user_id=record.get("userId"),
+                             details={"connectionId": record.get("connectionId"), "failures": failures,
+                                      "transient": transient})
+    leased = _leased_update(record, owner, fields, remove, activity=activity)
     if leased is None:
         return _lost_lease(record)
     saved = leased
-    record_activity(record["tenantId"], record["integrationId"], "refresh", "failed", user_id=record.get("userId"),
-                    details={"connectionId": record.get("connectionId"), "failures": failures,
-                             "transient": transient})
     if gave_up:
         _update_integration(saved, {"connectionStatus": "error", "status": "error", "lastError": message})
         _publish("integration.error", saved, reason="refresh_failed")
-        return RefreshOutcome("error", saved, message)
-    return RefreshOutcome("retry_later" if transient else "error", saved, message)
+        return RefreshOutcome("error", saved, message, released=True)
+    return RefreshOutcome("retry_later" if transient else "error", saved, message, released=True)
 
 
 def _leased_update(record: dict[str, Any], owner: str, fields: dict[str, Any], remove: tuple[str, ...], *,
-                   writing: bool = False) -> dict[str, Any] | None:
-    """Update the record only while this refresh still holds its lease on the same connection
-    (a disconnect removes the lease, a reconnect takes it over); None when it does not."""
+                   writing: bool = False, activity: dict[str, Any]) -> dict[str, Any] | None:
+    """Update the record, with its activity line in the same call, only while this refresh still
+    holds its lease on the same connection (a disconnect removes the lease, a reconnect takes
+    it over); None when it does not."""
     condition = "#owner = :owner AND #cid = :cid"
     names = {"#owner": "leaseOwner", "#cid": "connectionId"}
     if writing:
         condition += " AND #writer = :owner"
         names["#writer"] = "secretWriter"
-    return ConnectionRepository().update_connection(
-        record["tenantId"], record["integrationId"], record.get("userId"), fields, remove=remove,
-        condition=condition, names=names, values={":owner": owner, ":cid": record["connectionId"]},
+    return ConnectionRepository().update_with_activity(
+        record, fields, remove, activity, condition=condition, names=names,
+        values={":owner": owner, ":cid": record["connectionId"]},
     )
 
 
@@ -300,7 +314,8 @@ def _lost_lease(record: dict[str, Any]) -> RefreshOutcome:
     current = ConnectionRepository().get_connection(record["tenantId"], record["integrationId"], record.get("userId"))
     logger.warning("refresh superseded by a disconnect or reconnect; nothing written",
                    extra={"integrationId": record["integrationId"], "connectionId": record.get("connectionId")})
-    return RefreshOutcome("superseded", current, "The connection was disconnected or reconnected during the refresh")
+    return RefreshOutcome("superseded", current, "The connection was disconnected or reconnected during the refresh",
+                          released=True)  # the lease is someone else's now
 
 
 def _superseded(record: dict[str, Any], spec: Any, old_payload: dict[str, Any], new_payload: dict[str, Any]

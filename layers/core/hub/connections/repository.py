@@ -90,6 +90,47 @@ class ConnectionRepository(Repository):
             return None
         return strip(item) if item else None
 
+    def take_refresh_lease(self, tenant_id: str, integration_id: str, user_id: str | None, *, owner: str,
+                           now: float, lease_seconds: int, force: bool, forced_since: float
+                           ) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+        """Take the refresh lease when it is free (or ours) and, unless `force`, the token is due
+        and no cooldown runs; a forced refresh of a token that is not due yet is allowed once per
+        `forced_since` (it records `lastForcedRefreshAt`). One write, which returns the record:
+        (the leased record, None), or (None, the record as it is, None when there is none) so the
+        caller can say why without reading it again."""
+        names = {"#owner": "leaseOwner", "#until": "leaseExpiresAt", "#due": "refreshDueAt"}
+        values: dict[str, Any] = {":now": int(now), ":owner": owner, ":moment": now}
+        fields: dict[str, Any] = {"leaseOwner": owner, "leaseExpiresAt": int(now + lease_seconds)}
+        condition = "attribute_exists(pk) AND (attribute_not_exists(#owner) OR #until < :now OR #owner = :owner)"
+        if force:
+            names["#forced"] = "lastForcedRefreshAt"
+            values[":since"] = forced_since
+            condition += " AND (attribute_not_exists(#forced) OR #forced <= :since OR #due <= :moment)"
+            fields["lastForcedRefreshAt"] = now
+        else:
+            names["#cool"] = "cooldownUntil"
+            condition += " AND #due <= :moment AND (attribute_not_exists(#cool) OR #cool <= :moment)"
+        try:
+            item = self.update(tenant_pk(tenant_id), connection_sk(integration_id, user_id), set_fields=fields,
+                               add_fields={"version": 1}, condition=condition, names=names, values=values)
+        except ConditionFailed as failed:
+            return None, strip(failed.item) if failed.item else None
+        return (strip(item) if item else None), None
+
+    def update_with_activity(self, record: dict[str, Any], fields: dict[str, Any], remove: tuple[str, ...],
+                             activity: dict[str, Any], *, condition: str, names: dict[str, str],
+                             values: dict[str, Any]) -> dict[str, Any] | None:
+        """`update_connection` and its activity line in one transaction (one call). The record
+        as written is computed here (a transaction returns no values); None if `condition` failed."""
+        pk, sk = self.key_of(record)
+        try:
+            self.update_and_put(pk, sk, activity, set_fields=fields, remove_fields=remove, add_fields={"version": 1},
+                                condition="attribute_exists(pk) AND (" + condition + ")", names=names, values=values)
+        except ConditionFailed:
+            return None
+        saved = {**record, **fields, "version": int(record.get("version") or 0) + 1}
+        return {k: v for k, v in saved.items() if k not in remove and v is not None}
+
     def delete_connection(self, tenant_id: str, integration_id: str, user_id: str | None = None) -> None:
         self.delete(tenant_pk(tenant_id), connection_sk(integration_id, user_id))
 

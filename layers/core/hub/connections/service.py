@@ -28,6 +28,7 @@ from hub.errors import (
     HubError,
     IntegrationNotFound,
     InvalidCredentials,
+    RateLimitExceeded,
     RefreshFailed,
     SecretNotFound,
     TokenExpired,
@@ -91,10 +92,13 @@ def _live_record(tenant_id: str, integration_id: str, user_id: str | None = None
 
 
 def integration_for(principal: Principal, integration_id: str, *, user_scoped: bool) -> dict[str, Any]:
-    """The caller's integration. User endpoints only see user-scoped integrations."""
-    from hub.integrations.service import get_integration
+    """The caller's integration (kept briefly per warm container: hub.integrations.repository).
+    User endpoints only see user-scoped integrations."""
+    from hub.integrations.repository import cached_integration
 
-    integration = get_integration(principal.tenant_id, integration_id)
+    integration = cached_integration(principal.tenant_id, integration_id)
+    if integration is None:
+        raise IntegrationNotFound(details={"id": integration_id})
     if user_scoped and not integration.get("userScoped"):
         raise IntegrationNotFound(details={"id": integration_id})
     return integration
@@ -813,18 +817,22 @@ def refresh_now(principal: Principal, integration_id: str, *, force: bool, user_
 
     integration_for(principal, integration_id, user_scoped=user_scoped)
     user_id = principal.user_id if user_scoped else None
-    record = _live_record(principal.tenant_id, integration_id, user_id)
-    if record.get("status") == "expired":
-        raise _expired_error("The provider rejected this connection's refresh token; reconnect the integration")
-    if not is_refreshable(record):
-        raise RefreshFailed("This connection has nothing to refresh (no refresh token, or not token-based)",
-                            status_code=400, details={"integrationId": integration_id})
+    # the lease write returns the record: no read before it (refresh_connection says why not)
     outcome = refresh_connection(principal.tenant_id, integration_id, user_id, force=force,
                                  owner=f"api:{principal.user_id}:{new_id()}")
-    latest = outcome.record or record
-    record_activity(principal.tenant_id, integration_id, "refresh",
-                    "success" if outcome.status in ("refreshed", "not_due") else "failed", user_id=user_id,
-                    details={"connectionId": record.get("connectionId"), "outcome": outcome.status})
+    record = outcome.record
+    if record is None or record.get("status") == "disconnected" or not record.get("secretStored"):
+        raise ConnectionNotFound("The integration is not connected", details={"integrationId": integration_id})
+    if record.get("status") == "expired" and outcome.status != "expired":
+        raise _expired_error("The provider rejected this connection's refresh token; reconnect the integration")
+    if outcome.status == "not_refreshable" and not is_refreshable(record):
+        raise RefreshFailed("This connection has nothing to refresh (no refresh token, or not token-based)",
+                            status_code=400, details={"integrationId": integration_id})
+    latest = record
+    if outcome.status == "too_soon":
+        # a still-valid token refreshed on demand again and again would spend the provider's and
+        # the vault's write quota (Secrets Manager: 50 writes/s per account and region)
+        raise RateLimitExceeded(outcome.retry_after or 1, message=outcome.detail)
     if outcome.status == "expired":
         detail = outcome.detail or "The provider rejected the refresh token"
         raise _expired_error(f"{detail}; reconnect the integration")

@@ -72,7 +72,7 @@ class ProviderSpec:
         return self.auth_mode == "oauth2" and self.oauth is not None and bool(self.oauth.authorization_url)
 
     def client_secret(self) -> str | None:
-        """The platform client's secret, read from the vault on demand (never cached here)."""
+        """The platform client's secret, from the vault (cached briefly by hub.catalog.cache)."""
         from hub.catalog.service import read_client_secret
 
         return read_client_secret(dict(self.provider))
@@ -197,9 +197,9 @@ def spec_from_records(provider: Mapping[str, Any], integration: Mapping[str, Any
 def provider_spec_for(integration: Mapping[str, Any]) -> ProviderSpec:
     """The effective template of a tenant's integration: built-in template + provider record
     overrides + the integration's connection settings."""
-    from hub.catalog.repository import ProviderRepository, strip_keys
+    from hub.catalog.cache import provider_record
 
-    provider = ProviderRepository().get_provider(str(integration["providerId"]))
+    provider = provider_record(str(integration["providerId"]))  # per warm container, briefly
     if provider is None:
         raise ProviderNotFound(details={"providerId": integration["providerId"]})
-    return spec_from_records(strip_keys(provider), integration)
+    return spec_from_records(provider, integration)
