@@ -25,6 +25,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -101,7 +102,7 @@ def _not_leased(current: dict[str, Any] | None, force: bool, moment: float) -> R
         return RefreshOutcome("lease_taken", current, "Another worker is refreshing this connection")
     if force:
         forced_at = float(current.get("lastForcedRefreshAt") or moment)
-        wait = max(1, int(forced_at + get_settings().forced_refresh_interval_seconds - moment) + 1)
+        wait = max(1, math.ceil(forced_at + get_settings().forced_refresh_interval_seconds - moment))
         return RefreshOutcome("too_soon", current, "This connection's token was refreshed moments ago and is still "
                               "valid; try again later", retry_after=wait)
     due = current.get("refreshDueAt")
