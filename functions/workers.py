@@ -37,8 +37,8 @@ WORKERS: list[Worker] = [
            # the scheduled job, at most 3 invocations x refresh_concurrency refreshes write at once
            timeout_seconds=120, batch_size=10, max_concurrency=2),
     Worker("webhook-dispatcher", "functions.consumers.webhook_dispatcher", "queue", "webhooks",
-           "Turn hub events into signed webhook deliveries", queue="webhook", timeout_seconds=90,
-           batch_size=10, feed_detail_types=WEBHOOK_FEED),
+           "Turn hub events into signed webhook deliveries, a batch at a time", queue="webhook",
+           timeout_seconds=90, batch_size=100, feed_detail_types=WEBHOOK_FEED),
     # ---- event consumers ---------------------------------------------------------------
     Worker("user-deleted-consumer", "functions.consumers.user_deleted", "event", "connections",
            "Remove a deleted user's connections", event_detail_types=("user.deleted",), timeout_seconds=120),

@@ -64,6 +64,11 @@ def verify(body: bytes, headers: dict[str, str], secrets: Sequence[str]) -> bool
     return False
 
 
+class _Server(ThreadingHTTPServer):
+    # the default listen backlog (5) resets connections when a sender opens 16 at once
+    request_queue_size = 256
+
+
 class Receiver:
     """A threaded HTTP server that records every request and answers as configured."""
 
@@ -87,7 +92,7 @@ class Receiver:
         self.requests: list[ReceivedRequest] = []
         self.attempts: Counter[str] = Counter()
         self._lock = threading.Lock()
-        self._server = ThreadingHTTPServer(("127.0.0.1", port), self._handler_class())
+        self._server = _Server(("127.0.0.1", port), self._handler_class())
         self._server.daemon_threads = True
         self._thread: threading.Thread | None = None
 

@@ -49,6 +49,8 @@ def base_environment(api_url: str, moto_url: str) -> dict[str, str]:
         "HUB_STAGE": "local",
         "HUB_PUBLIC_API_URL": api_url,
         "HUB_ALLOW_HTTP_LOOPBACK": "true",
+        # loopback receivers (python -m local.receiver) listen on high ports; deployments keep 443/8443
+        "HUB_WEBHOOK_ALLOWED_PORTS": "443,8443,1024-65535",
         "HUB_ALLOWED_RETURN_ORIGINS": f"{api_url},http://localhost:{api_url.rsplit(':', 1)[-1]},"
         "http://127.0.0.1:5173,http://localhost:5173",
         "POWERTOOLS_SERVICE_NAME": "integration-hub",

@@ -20,6 +20,8 @@ os.environ.update(
         "HUB_STAGE": "test",
         "HUB_ALLOWED_RETURN_ORIGINS": "https://app.example.com,http://127.0.0.1:3000",
         "HUB_ALLOW_HTTP_LOOPBACK": "true",
+        # loopback receivers listen on ephemeral ports; deployments keep 443 and 8443
+        "HUB_WEBHOOK_ALLOWED_PORTS": "443,8443,1024-65535",
     }
 )
 os.environ.pop("HUB_AWS_ENDPOINT_URL", None)

@@ -13,6 +13,7 @@ from hub import clock
 from hub.events import EventPublisher
 from hub.settings import get_settings, reset_settings
 from hub.webhooks.dispatcher import dispatch_event
+from hub.webhooks.repository import WebhookRepository
 from local.receiver import Answer, ReceivedRequest, Receiver
 from local.webhooks_dev import install_webhook_rule, pump_webhook_queue, run_retry_sweep
 from tests.support import seed
@@ -496,23 +497,29 @@ def test_the_dispatcher_reports_failed_records_individually(aws_env, monkeypatch
     import json
 
     from functions.consumers.webhook_dispatcher import handler
-    from hub.webhooks import dispatcher
     from local.apigw import LambdaContext
 
-    def explode(event: dict[str, Any], **_: Any) -> list[Any]:
-        if event.get("detail", {}).get("tenantId") == "broken":
-            raise RuntimeError("table unavailable")
-        return []
+    # Given one tenant whose endpoints cannot be read
+    real = WebhookRepository.list_endpoints
 
-    monkeypatch.setattr(dispatcher, "dispatch_event", explode)
-    monkeypatch.setattr("functions.consumers.webhook_dispatcher.dispatch_event", explode)
+    def flaky(self: WebhookRepository, tenant_id: str) -> list[dict[str, Any]]:
+        if tenant_id == "broken":
+            raise RuntimeError("table unavailable")
+        return real(self, tenant_id)
+
+    monkeypatch.setattr(WebhookRepository, "list_endpoints", flaky)
+    source = get_settings().event_source
     records = [
-        {"messageId": f"m{i}", "receiptHandle": "r", "body": json.dumps({"detail": {"tenantId": tenant}}),
+        {"messageId": f"m{i}", "receiptHandle": "r",
+         "body": json.dumps({"source": source, "detail-type": "integration.connected",
+                             "detail": {"tenantId": tenant, "eventId": f"evt_{i}"}}),
          "attributes": {}, "messageAttributes": {}, "md5OfBody": "", "eventSource": "aws:sqs",
          "eventSourceARN": "arn:aws:sqs:us-east-1:000000000000:integration-hub-webhook", "awsRegion": "us-east-1"}
         for i, tenant in enumerate(["acme", "broken", "acme"])
     ] + [{"messageId": "m3", "receiptHandle": "r", "body": "not json", "attributes": {}, "messageAttributes": {},
           "md5OfBody": "", "eventSource": "aws:sqs",
           "eventSourceARN": "arn:aws:sqs:us-east-1:000000000000:integration-hub-webhook", "awsRegion": "us-east-1"}]
+    # When the batch is dispatched
     result = handler({"Records": records}, LambdaContext("webhook-dispatcher", timeout_seconds=90))
+    # Then only that tenant's record goes back to the queue (the unreadable one is dropped)
     assert result == {"batchItemFailures": [{"itemIdentifier": "m1"}]}

@@ -118,3 +118,29 @@ def test_models_refuse_unknown_fields_and_events() -> None:
     with pytest.raises(ValidationError):
         WebhookUpdate()
     assert WebhookUpdate(description=None).changes() == {"description": None}
+
+
+def test_webhook_urls_use_ports_443_and_8443_unless_configured(monkeypatch) -> None:
+    from hub.errors import UnsafeUrl
+    from hub.webhooks.sender import check_endpoint_url
+
+    # Given the deployed default
+    monkeypatch.delenv("HUB_WEBHOOK_ALLOWED_PORTS", raising=False)
+    monkeypatch.setenv("HUB_ALLOW_HTTP_LOOPBACK", "false")
+    reset_settings()
+    try:
+        # Then 443 and 8443 pass and any other public port is refused with the reason
+        check_endpoint_url("https://93.184.216.34/hooks")
+        check_endpoint_url("https://93.184.216.34:8443/hooks")
+        for port in (8080, 9000, 1024):
+            with pytest.raises(UnsafeUrl, match="443, 8443"):
+                check_endpoint_url(f"https://93.184.216.34:{port}/hooks")
+        # When an operator allows a range
+        monkeypatch.setenv("HUB_WEBHOOK_ALLOWED_PORTS", "443,9000-9100")
+        reset_settings()
+        check_endpoint_url("https://93.184.216.34:9050/hooks")
+        with pytest.raises(UnsafeUrl):
+            check_endpoint_url("https://93.184.216.34:8443/hooks")
+    finally:
+        monkeypatch.undo()
+        reset_settings()

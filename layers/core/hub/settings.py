@@ -49,6 +49,18 @@ def _env_seconds(name: str, default: tuple[float, ...]) -> tuple[float, ...]:
     return tuple(float(part) for part in raw.split(",") if part.strip())
 
 
+def _env_ports(name: str, default: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    """"443,8443,9000-9100" -> ((443, 443), (8443, 8443), (9000, 9100))."""
+    raw = os.environ.get(name, "")
+    if not raw.strip():
+        return default
+    ranges = []
+    for part in (p.strip() for p in raw.split(",") if p.strip()):
+        low, _, high = part.partition("-")
+        ranges.append((int(low), int(high or low)))
+    return tuple(ranges)
+
+
 def _env_list(name: str) -> tuple[str, ...]:
     raw = os.environ.get(name, "")
     return tuple(part.strip() for part in raw.split(",") if part.strip())
@@ -127,8 +139,13 @@ class Settings:
     webhook_delivery_retention_days: int = 30
     webhook_max_body_bytes: int = 64 * 1024
     webhook_secret_overlap_seconds: int = 24 * 3600
-    webhook_send_concurrency: int = 8
+    webhook_send_concurrency: int = 16
     webhook_sweep_max_deliveries: int = 500
+    # ports a webhook URL may use (inclusive ranges); the local stack and tests add loopback ports
+    webhook_allowed_ports: tuple[tuple[int, int], ...] = ((443, 443), (8443, 8443))
+    # how much of a receiver's answer is kept, and for how long (the delivery itself stays longer)
+    webhook_response_keep_bytes: int = 1024
+    webhook_response_retention_hours: int = 72
 
     @property
     def oauth_callback_url(self) -> str:
@@ -200,8 +217,11 @@ def get_settings() -> Settings:
         webhook_delivery_retention_days=_env_int("HUB_WEBHOOK_DELIVERY_RETENTION_DAYS", 30),
         webhook_max_body_bytes=_env_int("HUB_WEBHOOK_MAX_BODY_BYTES", 64 * 1024),
         webhook_secret_overlap_seconds=_env_int("HUB_WEBHOOK_SECRET_OVERLAP_SECONDS", 24 * 3600),
-        webhook_send_concurrency=_env_int("HUB_WEBHOOK_SEND_CONCURRENCY", 8),
+        webhook_send_concurrency=max(1, _env_int("HUB_WEBHOOK_SEND_CONCURRENCY", 16)),
         webhook_sweep_max_deliveries=_env_int("HUB_WEBHOOK_SWEEP_MAX_DELIVERIES", 500),
+        webhook_allowed_ports=_env_ports("HUB_WEBHOOK_ALLOWED_PORTS", ((443, 443), (8443, 8443))),
+        webhook_response_keep_bytes=max(0, _env_int("HUB_WEBHOOK_RESPONSE_KEEP_BYTES", 1024)),
+        webhook_response_retention_hours=max(1, _env_int("HUB_WEBHOOK_RESPONSE_RETENTION_HOURS", 72)),
     )
 
 

@@ -1,23 +1,29 @@
 """From hub events to deliveries, and the retry sweep.
 
 An EventBridge rule (`event_pattern()`) sends hub events to the webhook queue; the dispatcher
-turns each event into one delivery per matching active endpoint of the event's tenant and sends
-it. Events about webhooks are never delivered to webhooks: the rule leaves them out and the
+takes a whole batch of them and turns each into one delivery per matching active endpoint of the
+event's tenant: endpoints read once per tenant per batch, deliveries written in one batched write,
+first attempts sent concurrently (hub/webhooks/attempts.py). An endpoint's throttle
+(hub/webhooks/throttle.py) queues what exceeds its rate in the due index rather than dropping it.
+Events about webhooks are never delivered to webhooks: the rule leaves them out and the
 dispatcher drops them again, so a misconfigured rule cannot start a feedback loop.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from hub import clock
 from hub.events import WEBHOOK_EVENT_TYPES
 from hub.observability import logger
 from hub.settings import get_settings
-from hub.webhooks.delivery import new_delivery, run_attempts
+from hub.webhooks.attempts import Attempt, close_without_attempt, run_claimed
+from hub.webhooks.delivery import lease_until, new_delivery
 from hub.webhooks.models import ALL_EVENTS, deliverable_event_types
 from hub.webhooks.repository import WebhookRepository
+from hub.webhooks.throttle import throttle_holds
 
 RULE_SUFFIX = "webhooks"
 # fields of the hub event's detail that become the message envelope rather than `data`
@@ -42,51 +48,129 @@ def endpoint_matches(endpoint: dict[str, Any], event_type: str, detail: dict[str
     return not wanted_integration or detail.get("integrationId") == wanted_integration
 
 
-def dispatch_event(event: dict[str, Any], *, deadline: Callable[[], bool] | None = None) -> list[dict[str, Any]]:
-    """Deliver one EventBridge event (as the SQS record body carries it). Answers the deliveries
-    made, after their first attempt."""
+@dataclass
+class Dispatched:
+    """What a batch of hub events became: deliveries (after their first attempt), deliveries
+    queued by an endpoint's throttle, and the events that could not be handled (to retry)."""
+
+    deliveries: list[dict[str, Any]] = field(default_factory=list)
+    queued: list[dict[str, Any]] = field(default_factory=list)
+    failed: list[int] = field(default_factory=list)
+
+
+def _deliverable(event: dict[str, Any]) -> tuple[str, str, dict[str, Any]] | None:
+    """(tenant, type, detail) of a hub event webhooks receive, or None."""
     event_type = str(event.get("detail-type") or "")
     detail = event.get("detail") or {}
     if not isinstance(detail, dict):
         detail = {}
     if event.get("source") != get_settings().event_source:
         logger.info("not a hub event; not delivered to webhooks", extra={"source": event.get("source")})
-        return []
+        return None
     if event_type in WEBHOOK_EVENT_TYPES or detail.get("type") in WEBHOOK_EVENT_TYPES:
-        return []
+        return None
     tenant_id = detail.get("tenantId")
     if not tenant_id or not event_type:
         logger.warning("hub event without tenant or type; not delivered", extra={"eventId": event.get("id")})
-        return []
+        return None
+    return str(tenant_id), event_type, detail
+
+
+def dispatch_events(events: Sequence[dict[str, Any]], *, deadline: Callable[[], bool] | None = None) -> Dispatched:
+    """Deliver a batch of EventBridge events (as SQS record bodies carry them): each tenant's
+    endpoints read once, every new delivery written in one batched write, the first attempts
+    sent concurrently. `failed` lists the events to hand back to the queue."""
     repo = WebhookRepository()
-    endpoints = [e for e in repo.list_endpoints(str(tenant_id)) if endpoint_matches(e, event_type, detail)]
-    if not endpoints:
-        return []
-    message_id = str(detail.get("eventId") or event.get("id"))
-    timestamp = str(detail.get("time") or event.get("time") or clock.iso())
-    data = {key: value for key, value in detail.items() if key not in _ENVELOPE_FIELDS}
-    created = []
-    for endpoint in endpoints:
-        delivery = new_delivery(endpoint, message_id=message_id, event_type=event_type, timestamp=timestamp,
-                                data=data)
-        if repo.create_delivery(delivery):
-            created.append(delivery)
-        else:
-            logger.info("event already dispatched to this endpoint", extra={"deliveryId": delivery["id"]})
-    return run_attempts(created, endpoints={e["id"]: e for e in endpoints}, deadline=deadline, first=True)
+    result = Dispatched()
+    by_tenant: dict[str, list[int]] = {}
+    parsed: dict[int, tuple[str, str, dict[str, Any]]] = {}
+    for index, event in enumerate(events):
+        found = _deliverable(event)
+        if found is not None:
+            parsed[index] = found
+            by_tenant.setdefault(found[0], []).append(index)
+    wanted: list[tuple[int, dict[str, Any]]] = []  # (event index, endpoint)
+    for tenant_id, indexes in by_tenant.items():
+        try:
+            endpoints = repo.list_endpoints(tenant_id)
+        except Exception:  # noqa: BLE001 - this tenant's events go back to the queue; the rest go on
+            logger.exception("webhook endpoints not read", extra={"tenantId": tenant_id})
+            result.failed.extend(indexes)
+            continue
+        for index in indexes:
+            _, event_type, detail = parsed[index]
+            wanted.extend((index, e) for e in endpoints if endpoint_matches(e, event_type, detail))
+    if not wanted:
+        return result
+    now = clock.now()
+    holds = throttle_holds(wanted, now)
+    items: list[dict[str, Any]] = []
+    owners: list[int] = []
+    position = 0
+    for (index, endpoint), hold in zip(wanted, holds, strict=True):
+        event = events[index]
+        _, event_type, detail = parsed[index]
+        items.append(new_delivery(
+            endpoint, message_id=str(detail.get("eventId") or event.get("id")), event_type=event_type,
+            timestamp=str(detail.get("time") or event.get("time") or clock.iso(now)),
+            data={k: v for k, v in detail.items() if k not in _ENVELOPE_FIELDS},
+            position=position, queued_until=hold,
+        ))
+        owners.append(index)
+        position += hold is None
+    try:
+        created = repo.create_deliveries(items)
+    except Exception:  # noqa: BLE001 - nothing was sent: every event of the batch is retried
+        logger.exception("webhook deliveries not written", extra={"count": len(items)})
+        result.failed = sorted(set(result.failed) | set(owners))
+        return result
+    skipped = len(items) - len(created)
+    if skipped:
+        logger.info("events already dispatched to these endpoints", extra={"count": skipped})
+    endpoints_by_id = {endpoint["id"]: endpoint for _, endpoint in wanted}
+    to_send = [Attempt(d, endpoints_by_id[d["webhookId"]]) for d in created if d["attempts"] == 1]
+    result.queued = [d for d in created if d["attempts"] == 0]
+    result.deliveries = run_claimed(to_send, deadline=deadline)
+    return result
+
+
+def dispatch_event(event: dict[str, Any], *, deadline: Callable[[], bool] | None = None) -> list[dict[str, Any]]:
+    """Deliver one event; answers the deliveries made, after their first attempt."""
+    outcome = dispatch_events([event], deadline=deadline)
+    if outcome.failed:
+        raise RuntimeError("the event could not be dispatched; see the log")
+    return outcome.deliveries + outcome.queued
 
 
 def sweep_due_deliveries(
     *, now: float | None = None, max_deliveries: int | None = None, deadline: Callable[[], bool] | None = None
 ) -> dict[str, int]:
-    """Send every delivery whose next attempt is due (the scheduled retry job)."""
+    """Send every delivery whose next attempt is due (the scheduled retry job): endpoints read
+    in batches, claims and outcomes written in batches."""
     limit = max_deliveries or get_settings().webhook_sweep_max_deliveries
-    due = WebhookRepository().due_deliveries(clock.now() if now is None else now, limit)
-    results = run_attempts(due, deadline=deadline)
+    moment = clock.now() if now is None else now
+    repo = WebhookRepository()
+    due = repo.due_deliveries(moment, limit)
+    endpoints = repo.get_endpoints([(d["tenantId"], d["webhookId"]) for d in due]) if due else {}
+    results: list[dict[str, Any]] = []
+    claimable = []
+    for delivery in due:
+        endpoint = endpoints.get((delivery["tenantId"], delivery["webhookId"]))
+        if endpoint is None:
+            results.append(close_without_attempt(delivery, "endpoint deleted", publish=False))
+        elif endpoint.get("status") != "active":
+            results.append(close_without_attempt(delivery, "endpoint disabled", publish=True))
+        else:
+            claimable.append(delivery)
+    claimed = repo.claim_deliveries(claimable, [lease_until(moment, i) for i in range(len(claimable))],
+                                    now_iso=clock.iso(moment)) if claimable else []
+    results.extend(run_claimed(
+        [Attempt(d, endpoints[(d["tenantId"], d["webhookId"])]) for d in claimed], deadline=deadline))
     counts = {"due": len(due), "pending": 0, "delivered": 0, "retrying": 0, "failed": 0, "other": 0}
     for delivery in results:
         status = delivery.get("status", "other")
         counts[status if status in counts else "other"] += 1
+    counts["other"] += len(claimable) - len(claimed)  # taken by someone else meanwhile
     if due:
         logger.info("webhook retry sweep", extra=counts)
     return counts

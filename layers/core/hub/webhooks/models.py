@@ -15,6 +15,7 @@ from hub.pagination import ListParams
 ALL_EVENTS = "*"
 MAX_URL_LENGTH = 2048
 MAX_METADATA_KEYS = 20
+MAX_RATE_LIMIT = 10_000
 
 EndpointStatus = Literal["active", "disabled"]
 DeliveryStatus = Literal["pending", "retrying", "delivered", "failed"]
@@ -65,6 +66,8 @@ class WebhookCreate(BaseModel):
                                       description="only events about this integration")
     description: str | None = Field(default=None, max_length=500)
     metadata: dict[str, str] | None = None
+    rateLimit: int | None = Field(default=None, ge=1, le=MAX_RATE_LIMIT,
+                                  description="at most this many messages per second; more are queued, not dropped")
 
     @field_validator("events")
     @classmethod
@@ -87,6 +90,8 @@ class WebhookUpdate(BaseModel):
     integrationId: str | None = Field(default=None, pattern=_ID_PATTERN)
     description: str | None = Field(default=None, max_length=500)
     metadata: dict[str, str] | None = None
+    rateLimit: int | None = Field(default=None, ge=1, le=MAX_RATE_LIMIT,
+                                  description="messages per second; null removes the throttle")
     status: EndpointStatus | None = Field(default=None, description="'active' re-enables a disabled endpoint")
 
     @field_validator("events")
@@ -132,6 +137,7 @@ class WebhookView(BaseModel):
     integrationId: str | None = None
     description: str | None = None
     metadata: dict[str, str] = Field(default_factory=dict)
+    rateLimit: int | None = Field(default=None, description="messages per second; more are queued")
     status: EndpointStatus
     disabledReason: str | None = None
     disabledAt: str | None = None
@@ -171,7 +177,9 @@ class AttemptView(BaseModel):
     statusCode: int | None = None
     durationMs: float | None = None
     error: str | None = None
-    responseBody: str | None = Field(default=None, description="the first 1 KB of the answer")
+    responseBody: str | None = Field(
+        default=None, description="the start of the answer (webhook_response_keep_bytes), kept for a short while"
+    )
     manual: bool = False
 
 
@@ -182,6 +190,7 @@ class DeliveryView(BaseModel):
     eventType: str
     status: DeliveryStatus
     attempts: int
+    throttledUntil: str | None = Field(default=None, description="queued by the endpoint's throttle until then")
     statusCode: int | None = None
     durationMs: float | None = None
     error: str | None = None

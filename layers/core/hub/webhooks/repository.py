@@ -4,6 +4,13 @@ Endpoint   pk TENANT#{tenantId}                     sk WEBHOOK#{webhookId}
 Delivery   pk TENANT#{tenantId}#WEBHOOK#{webhookId}  sk WHDELIVERY#{deliveryId}   ttl = retention
            while an attempt is due it also carries gsi2pk DUE#webhook#{shard} / gsi2sk {dueAt}#{id}
            (the sparse due index); the keys are removed once the delivery is final.
+Answer     pk (the delivery's)                       sk WHANSWER#{deliveryId}#{attempt}
+           the receiver's answer to one attempt, truncated, with a short ttl of its own
+Recovery   pk TENANT#{tenantId}                     sk WHRECOVER#{webhookId}#{jobId}  (a resend job)
+
+Batches write through TransactWriteItems (up to 100 items, 4 MB, every condition kept): one call
+for a batch's new deliveries, one per flush of outcomes. A condition that fails (an event seen
+twice, a claim lost) drops that delivery from the write and the rest go through.
 
 Deliveries get a partition per endpoint: a busy tenant's delivery writes spread over its
 endpoints instead of heating the tenant's own partition, and reading a tenant's endpoints (once
@@ -12,16 +19,23 @@ per event) never wades through its delivery history.
 
 from __future__ import annotations
 
+import json
 import math
+from collections.abc import Sequence
 from typing import Any
 
-from hub.repository import ConditionFailed, Repository, serialize
+from hub.repository import ConditionFailed, Repository, deserialize, key, serialize
 from hub.table import GSI2, GSI2_PK, GSI2_SK, due_keys, due_partitions, tenant_pk
 
 DUE_KIND = "webhook"
 ENDPOINT_PREFIX = "WEBHOOK#"
 DELIVERY_PREFIX = "WHDELIVERY#"
+ANSWER_PREFIX = "WHANSWER#"
+RECOVER_PREFIX = "WHRECOVER#"
 OPEN_STATUSES = ("pending", "retrying")
+TRANSACT_MAX_ITEMS = 100
+TRANSACT_MAX_BYTES = 3_500_000  # under DynamoDB's 4 MB per transaction, with room for overhead
+TRANSACT_ROUNDS = 4
 
 
 def due_index_keys(delivery_id: str, due_at: float) -> dict[str, str]:
@@ -39,6 +53,18 @@ def delivery_pk(tenant_id: str, webhook_id: str) -> str:
 
 def delivery_sk(delivery_id: str) -> str:
     return f"{DELIVERY_PREFIX}{delivery_id}"
+
+
+def answer_sk(delivery_id: str, attempt: int) -> str:
+    return f"{ANSWER_PREFIX}{delivery_id}#{attempt:03d}"
+
+
+def is_answer(item: dict[str, Any]) -> bool:
+    return str(item.get("sk", "")).startswith(ANSWER_PREFIX)
+
+
+def recover_sk(webhook_id: str, job_id: str) -> str:
+    return f"{RECOVER_PREFIX}{webhook_id}#{job_id}"
 
 
 class WebhookRepository(Repository):
@@ -77,6 +103,17 @@ class WebhookRepository(Repository):
         self._update_expression(
             tenant_id, webhook_id, "SET lastSuccessAt = :iso REMOVE failingSince, failingSinceEpoch", {":iso": at_iso}
         )
+
+    def reserve_send_slots(self, tenant_id: str, webhook_id: str, *, seen: Any, next_slot: float) -> bool:
+        """Move the throttle's next free slot, only if nobody else moved it since `seen`."""
+        condition = "attribute_not_exists(#slot)" if seen is None else "#slot = :seen"
+        values: dict[str, Any] = {":next": next_slot, **({} if seen is None else {":seen": seen})}
+        try:
+            self._update_expression(tenant_id, webhook_id, "SET #slot = :next", values, condition=condition,
+                                    extra_names={"#slot": "throttleNextSlot"})
+        except ConditionFailed:
+            return False
+        return True
 
     def disable_endpoint(self, tenant_id: str, webhook_id: str, reason: str, at_iso: str) -> bool:
         """Disable an active endpoint; False if it was not active (someone else disabled it)."""
@@ -143,6 +180,114 @@ class WebhookRepository(Repository):
     def list_deliveries(self, tenant_id: str, webhook_id: str, max_items: int = 5000) -> list[dict[str, Any]]:
         return self.query_all(delivery_pk(tenant_id, webhook_id), sk_prefix=DELIVERY_PREFIX,
                               forward=False, max_items=max_items)
+
+    def list_deliveries_with_answers(
+        self, tenant_id: str, webhook_id: str, max_items: int = 5000
+    ) -> list[dict[str, Any]]:
+        """Deliveries newest first, then the answers still kept (one Query each)."""
+        answers = self.query_all(delivery_pk(tenant_id, webhook_id), sk_prefix=ANSWER_PREFIX,
+                                 max_items=max_items * 4)
+        return self.list_deliveries(tenant_id, webhook_id, max_items) + answers
+
+    def get_endpoints(self, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], dict[str, Any]]:
+        """Endpoints by (tenantId, webhookId), 100 keys per BatchGetItem."""
+        found: dict[tuple[str, str], dict[str, Any]] = {}
+        wanted = list(dict.fromkeys(keys))
+        for start in range(0, len(wanted), 100):
+            request = {self.table_name: {"Keys": [key(tenant_pk(t), endpoint_sk(w)) for t, w in
+                                                  wanted[start:start + 100]], "ConsistentRead": True}}
+            for _ in range(TRANSACT_ROUNDS * 2):
+                response = self.client.batch_get_item(RequestItems=request)
+                for raw in response.get("Responses", {}).get(self.table_name, []):
+                    item = deserialize(raw)
+                    found[(item["tenantId"], item["id"])] = item
+                request = response.get("UnprocessedKeys") or {}
+                if not request:
+                    break
+        return found
+
+    # ---- batched delivery writes ---------------------------------------------------------
+    def create_deliveries(self, items: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Write new deliveries; answers those written (one seen before is left out)."""
+        entries = [[{"Put": {"TableName": self.table_name, "Item": serialize(item),
+                             "ConditionExpression": "attribute_not_exists(#pk)",
+                             "ExpressionAttributeNames": {"#pk": "pk"}}}] for item in items]
+        written = self._transact_each(entries)
+        return [item for item, ok in zip(items, written, strict=True) if ok]
+
+    def claim_deliveries(
+        self, deliveries: Sequence[dict[str, Any]], leases: Sequence[float], *, now_iso: str
+    ) -> list[dict[str, Any]]:
+        """Take the next attempt of each delivery (see `claim_attempt`), in batched writes.
+        Answers the deliveries claimed, as they now are."""
+        claimed: list[dict[str, Any]] = []
+        entries = []
+        for delivery, lease_until in zip(deliveries, leases, strict=True):
+            seen = int(delivery.get("attempts", 0))
+            new = {**delivery, "attempts": seen + 1, "updatedAt": now_iso, "leaseUntil": lease_until,
+                   **due_index_keys(delivery["id"], lease_until)}
+            claimed.append(new)
+            entries.append([self._conditional_put(
+                new, "#attempts = :seen AND #status IN (:open0, :open1)",
+                {"#attempts": "attempts", "#status": "status"},
+                {":seen": seen, ":open0": OPEN_STATUSES[0], ":open1": OPEN_STATUSES[1]},
+            )])
+        written = self._transact_each(entries)
+        return [item for item, ok in zip(claimed, written, strict=True) if ok]
+
+    def record_outcomes(
+        self, outcomes: Sequence[tuple[dict[str, Any], dict[str, Any] | None]], *, claimed_attempts: Sequence[int]
+    ) -> list[bool]:
+        """Store attempts' outcomes: each (the delivery as it is now, its answer item or None),
+        only while the attempt we claimed is still the latest (`attempts` unchanged)."""
+        entries = []
+        for (delivery, answer), mine in zip(outcomes, claimed_attempts, strict=True):
+            entry = [self._conditional_put(delivery, "#attempts = :mine", {"#attempts": "attempts"},
+                                           {":mine": mine})]
+            if answer is not None:
+                entry.append({"Put": {"TableName": self.table_name, "Item": serialize(answer)}})
+            entries.append(entry)
+        return self._transact_each(entries)
+
+    def _conditional_put(self, item: dict[str, Any], condition: str, names: dict[str, str],
+                         values: dict[str, Any]) -> dict[str, Any]:
+        return {"Put": {"TableName": self.table_name, "Item": serialize(item), "ConditionExpression": condition,
+                        "ExpressionAttributeNames": names, "ExpressionAttributeValues": serialize(values)}}
+
+    def _transact_each(self, entries: Sequence[list[dict[str, Any]]]) -> list[bool]:
+        """Write entries (each the 1-2 items of one logical write) in as few transactions as the
+        limits allow. An entry whose condition fails is False and the others are written anyway;
+        a transaction cancelled only for contention is tried again."""
+        from botocore.exceptions import ClientError
+
+        results = [False] * len(entries)
+        pending = list(range(len(entries)))
+        for _ in range(TRANSACT_ROUNDS):
+            if not pending:
+                break
+            retry: list[int] = []
+            for chunk in _chunks(pending, entries):
+                items = [item for index in chunk for item in entries[index]]
+                try:
+                    self.client.transact_write_items(TransactItems=items)
+                except ClientError as error:
+                    if error.response.get("Error", {}).get("Code") != "TransactionCanceledException":
+                        raise
+                    reasons = error.response.get("CancellationReasons") or []
+                    position = 0
+                    for index in chunk:
+                        codes = {str((reasons[position + k] if position + k < len(reasons) else {})
+                                     .get("Code") or "None") for k in range(len(entries[index]))}
+                        position += len(entries[index])
+                        if "ConditionalCheckFailed" not in codes:
+                            retry.append(index)  # cancelled because of a neighbour, or contention
+                    continue
+                for index in chunk:
+                    results[index] = True
+            pending = retry
+        if pending:
+            raise ConditionFailed()
+        return results
 
     def claim_attempt(
         self, delivery: dict[str, Any], *, now_iso: str, lease_until: float, allow_final: bool = False
@@ -225,3 +370,22 @@ class WebhookRepository(Repository):
                 due.append(item)
         due.sort(key=lambda item: item.get(GSI2_SK, ""))
         return due[:limit]
+
+
+def _chunks(indexes: Sequence[int], entries: Sequence[list[dict[str, Any]]]) -> list[list[int]]:
+    """Group entries into transactions within DynamoDB's item and size limits."""
+    chunks: list[list[int]] = []
+    current: list[int] = []
+    count = size = 0
+    for index in indexes:
+        items = len(entries[index])
+        weight = len(json.dumps(entries[index], default=str))
+        if current and (count + items > TRANSACT_MAX_ITEMS or size + weight > TRANSACT_MAX_BYTES):
+            chunks.append(current)
+            current, count, size = [], 0, 0
+        current.append(index)
+        count += items
+        size += weight
+    if current:
+        chunks.append(current)
+    return chunks

@@ -18,7 +18,7 @@ from hub.redaction import register_secret
 from hub.settings import get_settings
 from hub.table import tenant_pk
 from hub.webhooks import signing_keys
-from hub.webhooks.delivery import URL_PURPOSE, attempt_delivery, new_delivery, payload_of
+from hub.webhooks.delivery import attempt_delivery, new_delivery, payload_of
 from hub.webhooks.models import (
     ALL_EVENTS,
     DeliveryList,
@@ -32,7 +32,8 @@ from hub.webhooks.models import (
     WebhookUpdate,
     WebhookView,
 )
-from hub.webhooks.repository import WebhookRepository, endpoint_sk
+from hub.webhooks.repository import WebhookRepository, endpoint_sk, is_answer
+from hub.webhooks.sender import check_endpoint_url
 
 TEST_EVENT_TYPE = "webhook.test"
 _VIEW_FIELDS = set(WebhookView.model_fields)
@@ -45,9 +46,7 @@ class WebhookDisabled(Conflict):
 
 
 def _check_url(url: str) -> None:
-    from hub.urlguard import check_url  # the one URL guard for every tenant-supplied URL
-
-    check_url(url, purpose=URL_PURPOSE)
+    check_endpoint_url(url)  # the one URL guard, with the webhook port rule
 
 
 def endpoint_view(item: dict[str, Any]) -> WebhookView:
@@ -62,10 +61,28 @@ def _audit_view(item: dict[str, Any]) -> dict[str, Any]:
     return endpoint_view(item).model_dump(exclude_none=True, exclude={"version", "updatedAt"})
 
 
-def delivery_view(item: dict[str, Any]) -> DeliveryView:
-    return DeliveryView.model_validate(
-        {**{k: v for k, v in item.items() if k in _DELIVERY_FIELDS}, "payload": payload_of(item)}
-    )
+def delivery_view(item: dict[str, Any], answers: list[dict[str, Any]] | None = None) -> DeliveryView:
+    """The delivery with the receiver's answers that are still kept (they expire sooner)."""
+    now = clock.now()
+    kept = {int(a["attempt"]): a.get("body") for a in (answers if answers is not None else item.get("answers") or [])
+            if float(a.get("ttl") or 0) > now}
+    view = {k: v for k, v in item.items() if k in _DELIVERY_FIELDS}
+    view["attemptLog"] = [{**entry, "responseBody": kept.get(int(entry["attempt"]))}
+                          for entry in item.get("attemptLog") or []]
+    view["responseBody"] = kept.get(int(item.get("attempts") or 0))
+    return DeliveryView.model_validate({**view, "payload": payload_of(item)})
+
+
+def with_answers(items: list[dict[str, Any]]) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
+    """Pair deliveries with their answer items, from a Query that returns both."""
+    answers: dict[str, list[dict[str, Any]]] = {}
+    deliveries = []
+    for item in items:
+        if is_answer(item):
+            answers.setdefault(str(item.get("deliveryId")), []).append(item)
+        else:
+            deliveries.append(item)
+    return [(d, answers.get(d["id"], [])) for d in deliveries]
 
 
 def _load(tenant_id: str, webhook_id: str) -> dict[str, Any]:
@@ -102,6 +119,7 @@ def create_endpoint(tenant_id: str, body: WebhookCreate) -> WebhookCreated:
         "url": body.url,
         "events": list(body.events),
         "integrationId": body.integrationId,
+        "rateLimit": body.rateLimit,
         "description": body.description,
         "metadata": body.metadata or {},
         "status": "active",
@@ -147,6 +165,8 @@ def update_endpoint(tenant_id: str, webhook_id: str, body: WebhookUpdate) -> Web
         updated.update(disabledReason="manual", disabledAt=iso)
     if "metadata" in changes and changes["metadata"] is None:
         updated["metadata"] = {}
+    if "rateLimit" in changes and changes["rateLimit"] is None:
+        updated.pop("throttleNextSlot", None)
     saved = WebhookRepository().replace_endpoint(updated, int(existing.get("version", 1)))
     record_change("webhook", webhook_id, before=_audit_view(existing), after=_audit_view(saved))
     return endpoint_view(saved)
@@ -205,7 +225,8 @@ def send_test(tenant_id: str, webhook_id: str) -> DeliveryView:
 
 def list_deliveries(tenant_id: str, webhook_id: str, params: DeliveryListParams) -> DeliveryList:
     _load(tenant_id, webhook_id)
-    items = WebhookRepository().list_deliveries(tenant_id, webhook_id)
+    pairs = with_answers(WebhookRepository().list_deliveries_with_answers(tenant_id, webhook_id))
+    items = [{**delivery, "answers": answers} for delivery, answers in pairs]
     if params.status:
         items = [i for i in items if i.get("status") == params.status]
     if params.eventType:
