@@ -180,7 +180,7 @@ def test_a_real_connection_keeps_refreshing_across_both_migrations(sandbox_world
         _use_backend(monkeypatch, target)
         assert Migration(target, grace_seconds=0).run().moved == 1
         # Then the connection refreshes, with its tokens kept in the new backend
-        clock.advance(30)
+        clock.advance(61)  # past the forced-refresh interval
         outcome = refresh_connection("acme", integration_id, force=True, owner="job")
         assert outcome.status == "refreshed"
         record = ConnectionRepository().get_connection("acme", integration_id, raw=True)
