@@ -5,6 +5,9 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# the real OpenID provider the OAuth tests run against (tests/support/oidc, npm ci from its lock file)
+OIDC_DIR := tests/support/oidc
+OIDC_STAMP := $(OIDC_DIR)/node_modules/.installed
 PORT ?= 3000
 ROLE ?= tenant_admin
 TENANT ?= acme
@@ -29,7 +32,11 @@ $(STAMP): pyproject.toml
 	@$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	@touch $(STAMP)
 
-install: $(STAMP)
+$(OIDC_STAMP): $(OIDC_DIR)/package.json $(OIDC_DIR)/package-lock.json
+	@cd $(OIDC_DIR) && npm ci --no-audit --no-fund --loglevel=error
+	@touch $(OIDC_STAMP)
+
+install: $(STAMP) $(OIDC_STAMP)
 
 run: $(STAMP)
 	@$(PY) -m local run --port $(PORT)
@@ -37,7 +44,7 @@ run: $(STAMP)
 token: $(STAMP)
 	@$(PY) -m local token --role $(ROLE) --tenant $(TENANT) --user $(USER)
 
-test: $(STAMP)
+test: $(STAMP) $(OIDC_STAMP)
 	$(PY) -m pytest tests/unit tests/integration tests/e2e -n 2 -q -p no:cacheprovider \
 		--cov --cov-report=term-missing:skip-covered --cov-report=xml --cov-fail-under=90
 	$(PY) -m pytest tests/infra -q -p no:cacheprovider
@@ -45,7 +52,7 @@ test: $(STAMP)
 test-unit: $(STAMP)
 	$(PY) -m pytest tests/unit -q
 
-test-integration: $(STAMP)
+test-integration: $(STAMP) $(OIDC_STAMP)
 	$(PY) -m pytest tests/integration -q
 
 test-e2e: $(STAMP)

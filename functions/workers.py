@@ -30,6 +30,9 @@ WORKERS: list[Worker] = [
     Worker("webhook-retry-sweep", "functions.jobs.webhook_retry_sweep", "schedule", "webhooks",
            "Send webhook deliveries whose retry is due (sparse due index)", schedule_minutes=1,
            timeout_seconds=300),
+    Worker("webhook-recover", "functions.jobs.webhook_recover", "schedule", "webhooks",
+           "Resend failed webhook deliveries of recover jobs, a page at a time (due index)", schedule_minutes=1,
+           timeout_seconds=300),
     # ---- queue consumers ---------------------------------------------------------------
     Worker("refresh-worker", "functions.consumers.refresh_worker", "queue", "jobs",
            "Refresh the connection keys the scheduled refresh fanned out", queue="refresh",

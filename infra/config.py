@@ -56,6 +56,9 @@ class ContextReader(Protocol):
     def try_get_context(self, key: str) -> Any: ...
 
 
+PRODUCTION_STAGES = frozenset({"prod", "production"})
+
+
 @dataclass(frozen=True)
 class HubConfig:
     stage: str = "dev"
@@ -87,7 +90,7 @@ class HubConfig:
 
     @property
     def is_production(self) -> bool:
-        return self.stage in {"prod", "production"}
+        return self.stage in PRODUCTION_STAGES
 
     @classmethod
     def from_context(cls, node: ContextReader) -> HubConfig:
@@ -144,6 +147,17 @@ class HubConfig:
                 raise ConfigError(
                     f"allowedReturnOrigins takes origins (scheme://host[:port]), got {origin!r}"
                 )
+        if stage in PRODUCTION_STAGES:
+            # OAuth sends browsers (with the outcome, and in frontend mode the code) to these
+            # origins: a production hub must name them, and only over https
+            if not origins:
+                raise ConfigError("a production stage needs allowedReturnOrigins (the app's https origins)")
+            plain = [origin for origin in origins if not origin.startswith("https://")]
+            if plain:
+                raise ConfigError(f"a production stage refuses http:// return origins: {plain}")
+        public_api_url = (text("publicApiUrl") or "").rstrip("/") or None
+        if public_api_url is not None and not re.match(r"^https?://[^/\s?#]+(/[^\s?#]*)?$", public_api_url):
+            raise ConfigError(f"context publicApiUrl must be an absolute URL, got {public_api_url!r}")
         skip_flag = text("skipDepsLayer") or os.environ.get("HUB_SKIP_DEPS_LAYER", "")
         return cls(
             stage=stage,
@@ -157,7 +171,7 @@ class HubConfig:
             allowed_return_origins=origins,
             secret_prefix=secret_prefix,
             vault_backend=vault_backend,
-            public_api_url=(text("publicApiUrl") or "").rstrip("/") or None,
+            public_api_url=public_api_url,
             log_retention_days=retention,
             log_level=(text("logLevel") or "INFO").upper(),
             throttle_rate_limit=number("throttleRateLimit", 100),

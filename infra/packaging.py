@@ -5,12 +5,19 @@ Everything lands under `build/` (gitignored):
 - `build/layers/core/python/hub`     the domain package, copied from layers/core/hub;
 - `build/layers/deps/python/...`     the runtime dependencies from pyproject.toml, installed by
                                      pip for Lambda's platform (manylinux aarch64, CPython 3.13),
-                                     without boto3/botocore/s3transfer (the runtime has them);
+                                     without boto3, botocore and their dependencies (the runtime
+                                     has them, and a layer copy would shadow them);
 - `build/functions/<name>/functions` one directory per function: the package skeleton
                                      (`__init__.py`, the route and worker tables, the area
                                      package) and ONLY that function's module, plus the
                                      `functions.*` modules it imports. The openapi function also
                                      gets `functions/openapi.json`.
+
+Every layer and asset ships bytecode compiled by a CPython 3.13 (Lambda's runtime): /opt and
+/var/task are read-only on Lambda, so modules without a matching `__pycache__/*.cpython-313.pyc`
+are compiled again on every cold start. The bytecode is "unchecked-hash": valid whatever the
+files' modification times (zip and asset staging change them), never re-validated at import, and
+deterministic, so asset hashes only change when the code does.
 
 The deps layer takes ~10 s and needs PyPI, so it is cached by a stamp holding the hash of the
 requirements and pip flags; `placeholder_deps_layer` stands in for it where only the template
@@ -20,14 +27,16 @@ matters (infra tests).
 from __future__ import annotations
 
 import ast
+import glob
 import hashlib
 import json
+import os
 import re
 import shutil
 import subprocess
 import sys
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,8 +47,11 @@ DEFAULT_BUILD_ROOT = REPO_ROOT / "build"
 
 LAMBDA_PYTHON_VERSION = "3.13"
 LAMBDA_PLATFORMS = ("manylinux2014_aarch64", "manylinux_2_28_aarch64")
-# The Lambda runtime ships these; the layer must not shadow them with other versions.
-RUNTIME_PROVIDED = frozenset({"boto3", "botocore", "s3transfer"})
+# The Lambda runtime ships boto3 with botocore's dependencies; the layer must not shadow them
+# with other versions (the layer comes first on sys.path). Pin one on purpose by removing it here.
+RUNTIME_PROVIDED = frozenset(
+    {"boto3", "botocore", "s3transfer", "jmespath", "python-dateutil", "six", "urllib3"}
+)
 # Tables every function asset carries: the pipeline looks routes up at runtime.
 TABLE_MODULES = ("functions.routes", "functions.workers")
 IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", "*.pyo", ".mypy_cache", ".pytest_cache")
@@ -47,6 +59,50 @@ IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", "*.pyo", ".mypy_cache",
 
 class PackagingError(RuntimeError):
     """The code cannot be packaged as asked (missing module, pip failure...)."""
+
+
+# ---- bytecode ------------------------------------------------------------------------------
+
+
+def lambda_python() -> str:
+    """A CPython of Lambda's version, to compile bytecode Lambda will use (`pyenv install 3.13`)."""
+    candidates = [
+        os.environ.get("LAMBDA_PYTHON", ""),
+        shutil.which(f"python{LAMBDA_PYTHON_VERSION}") or "",
+        *sorted(glob.glob(os.path.expanduser(f"~/.pyenv/versions/{LAMBDA_PYTHON_VERSION}*/bin/python3"))),
+    ]
+    for candidate in filter(None, candidates):
+        if _python_version(candidate) == LAMBDA_PYTHON_VERSION:
+            return candidate
+    raise PackagingError(
+        f"no Python {LAMBDA_PYTHON_VERSION} found to compile the layers' bytecode: install one "
+        f"(e.g. `pyenv install {LAMBDA_PYTHON_VERSION}`) or set LAMBDA_PYTHON to its path"
+    )
+
+
+def _python_version(executable: str) -> str | None:
+    try:
+        result = subprocess.run(
+            [executable, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
+            capture_output=True, text=True, timeout=30, check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return result.stdout.strip() if result.returncode == 0 else None
+
+
+def compile_bytecode(directories: Iterable[Path]) -> None:
+    """Compile every module under the directories with Lambda's Python, in one process."""
+    paths = [str(path) for path in directories]
+    if not paths:
+        return
+    result = subprocess.run(
+        [lambda_python(), "-m", "compileall", "-q", "-j", "0",
+         "--invalidation-mode", "unchecked-hash", *paths],
+        capture_output=True, text=True, check=False,
+    )
+    if result.returncode != 0:
+        raise PackagingError(f"compiling bytecode failed:\n{(result.stdout + result.stderr)[-4000:]}")
 
 
 @dataclass(frozen=True)
@@ -70,6 +126,7 @@ def build_core_layer(build_root: Path = DEFAULT_BUILD_ROOT) -> BuiltLayer:
     target = build_root / "layers" / "core"
     _fresh(target)
     shutil.copytree(CORE_SOURCE, target / "python" / "hub", ignore=IGNORED)
+    compile_bytecode([target / "python"])
     return BuiltLayer(target)
 
 
@@ -82,8 +139,11 @@ def runtime_requirements(pyproject: Path = REPO_ROOT / "pyproject.toml") -> list
     return sorted(req for req in dependencies if canonical_name(req) not in RUNTIME_PROVIDED)
 
 
-def pip_command(requirements: list[str], target: Path) -> list[str]:
-    platforms = [arg for platform in LAMBDA_PLATFORMS for arg in ("--platform", platform)]
+def pip_command(
+    requirements: list[str], target: Path, platforms: Sequence[str] = LAMBDA_PLATFORMS
+) -> list[str]:
+    """pip for Lambda's Python; `platforms` other than Lambda's only for bench/lambda_imports.py."""
+    platform_args = [arg for platform in platforms for arg in ("--platform", platform)]
     return [
         sys.executable,
         "-m",
@@ -91,7 +151,7 @@ def pip_command(requirements: list[str], target: Path) -> list[str]:
         "install",
         "--quiet",
         "--disable-pip-version-check",
-        *platforms,
+        *platform_args,
         "--only-binary=:all:",
         "--python-version",
         LAMBDA_PYTHON_VERSION,
@@ -105,12 +165,22 @@ def pip_command(requirements: list[str], target: Path) -> list[str]:
     ]
 
 
-def requirements_hash(requirements: list[str]) -> str:
-    recipe = {"requirements": requirements, "command": pip_command(requirements, Path("T"))[3:]}
+def requirements_hash(requirements: list[str], platforms: Sequence[str] = LAMBDA_PLATFORMS) -> str:
+    recipe = {
+        "requirements": requirements,
+        "command": pip_command(requirements, Path("T"), platforms)[3:],
+        "removed": sorted(RUNTIME_PROVIDED),
+        "bytecode": f"cpython-{LAMBDA_PYTHON_VERSION} unchecked-hash",
+    }
     return hashlib.sha256(json.dumps(recipe, sort_keys=True).encode()).hexdigest()
 
 
-def build_deps_layer(build_root: Path = DEFAULT_BUILD_ROOT, *, force: bool = False) -> BuiltLayer:
+def build_deps_layer(
+    build_root: Path = DEFAULT_BUILD_ROOT,
+    *,
+    force: bool = False,
+    platforms: Sequence[str] = LAMBDA_PLATFORMS,
+) -> BuiltLayer:
     """pip-install the runtime dependencies for Lambda arm64; skipped when the stamp matches.
 
     The stamp (outside the asset directory, so it never changes the asset) holds the recipe's
@@ -119,17 +189,18 @@ def build_deps_layer(build_root: Path = DEFAULT_BUILD_ROOT, *, force: bool = Fal
     requirements = runtime_requirements()
     target = build_root / "layers" / "deps"
     stamp = build_root / "layers" / "deps.stamp"
-    digest = requirements_hash(requirements)
+    digest = requirements_hash(requirements, platforms)
     if not force and stamp.exists() and (target / "python").is_dir():
         recorded = stamp.read_text().split()
         if len(recorded) == 2 and recorded[0] == digest:
             return BuiltLayer(target, asset_hash=recorded[1])
     _fresh(target)
     stamp.unlink(missing_ok=True)
-    result = subprocess.run(pip_command(requirements, target / "python"), capture_output=True, text=True)
+    result = subprocess.run(pip_command(requirements, target / "python", platforms), capture_output=True, text=True)
     if result.returncode != 0:
         raise PackagingError(f"pip could not build the dependencies layer:\n{result.stderr[-4000:]}")
     _remove_runtime_provided(target / "python")
+    compile_bytecode([target / "python"])
     distributions = sorted(p.name for p in (target / "python").glob("*.dist-info"))
     content = hashlib.sha256("\n".join([digest, *distributions]).encode()).hexdigest()
     stamp.write_text(f"{digest}\n{content}\n")
@@ -148,9 +219,25 @@ def placeholder_deps_layer(build_root: Path = DEFAULT_BUILD_ROOT) -> BuiltLayer:
 
 
 def _remove_runtime_provided(site: Path) -> None:
-    for entry in site.iterdir():
-        name = entry.name.split("-")[0] if entry.name.endswith((".dist-info", ".egg-info")) else entry.name
-        if canonical_name(name) in RUNTIME_PROVIDED:
+    """Delete every file of the runtime-provided distributions, as their RECORD lists them."""
+    for dist_info in list(site.glob("*.dist-info")):
+        if canonical_name(dist_info.name.split("-")[0]) not in RUNTIME_PROVIDED:
+            continue
+        record = dist_info / "RECORD"
+        files = [line.split(",")[0] for line in record.read_text().splitlines()] if record.exists() else []
+        packages: set[Path] = set()
+        for relative in filter(None, files):
+            path = (site / relative).resolve()
+            if site.resolve() not in path.parents:
+                continue  # RECORD may name scripts outside the target (../../bin)
+            packages.add(site / Path(relative).parts[0])
+            path.unlink(missing_ok=True)
+        for package in packages:
+            if package.is_dir():
+                shutil.rmtree(package)
+        shutil.rmtree(dist_info, ignore_errors=True)
+    for entry in site.iterdir():  # top-level modules a distribution without RECORD left behind
+        if canonical_name(entry.name.removesuffix(".py")) in RUNTIME_PROVIDED:
             shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
     shutil.rmtree(site / "bin", ignore_errors=True)
 

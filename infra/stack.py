@@ -164,6 +164,7 @@ class IntegrationHubStack(cdk.Stack):
             )
             for spec in specs
         }
+        packaging.compile_bytecode(asset_dirs.values())
         description = (
             f"Integration Hub ({config.stage}): API, functions, table, vault key, bus, queues, alarms"
         )

@@ -8,6 +8,7 @@ import uuid
 from typing import Any
 from urllib.parse import urlencode
 
+from hub import clock
 from hub.http.routing import Route
 
 
@@ -102,7 +103,8 @@ class LambdaContext:
         self.aws_request_id = uuid.uuid4().hex
         self.log_group_name = f"/aws/lambda/{function_name}"
         self.log_stream_name = "local"
-        self._deadline = time.monotonic() + timeout_seconds
+        # on the hub's clock (hub/clock.py): a test that freezes it gives a job all its time
+        self._deadline = clock.monotonic() + timeout_seconds
 
     def get_remaining_time_in_millis(self) -> int:
-        return max(0, int((self._deadline - time.monotonic()) * 1000))
+        return max(0, int((self._deadline - clock.monotonic()) * 1000))

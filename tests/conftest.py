@@ -28,6 +28,7 @@ os.environ.pop("HUB_AWS_ENDPOINT_URL", None)
 os.environ.pop("AWS_ENDPOINT_URL", None)
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from moto import mock_aws
@@ -43,9 +44,36 @@ from tests.support.api import ApiClient
 make_moto_atomic()
 
 
+@pytest.fixture(autouse=True)
+def published_events_match_the_catalog(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every event any test makes the hub publish is validated against the JSON schema the
+    event-type catalog publishes for its type (hub/webhooks/event_types.py). Producers swallow
+    publishing errors (the change stands), so mismatches are collected and fail the test at its end."""
+    from hub.events import EventPublisher
+    from hub.webhooks.event_types import validate_detail
+
+    real = EventPublisher.publish_many
+    mismatches: list[str] = []
+
+    def checked(self: EventPublisher, events: Any) -> Any:
+        details = real(self, events)
+        for detail in details:
+            try:
+                validate_detail(detail.model_dump(exclude_none=True, mode="json"))
+            except ValueError as error:
+                mismatches.append(str(error))
+        return details
+
+    monkeypatch.setattr(EventPublisher, "publish_many", checked)
+    yield
+    assert not mismatches, f"published events that do not match the event-type catalog: {mismatches}"
+
+
 @pytest.fixture
 def aws_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[LocalResources]:
-    """Given the hub's table, key, bus and queues in in-process moto."""
+    """Given the hub's table, key, bus and queues in in-process moto, and the hub's clock frozen:
+    time moves only when a test calls `clock.advance`, however slow the machine is."""
+    clock.freeze()
     with mock_aws():
         aws.reset_clients()
         reset_settings()

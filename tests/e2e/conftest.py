@@ -37,33 +37,55 @@ class RunningStack:
         return httpx.Client(base_url=self.api_url, headers=headers, timeout=30)
 
 
-@pytest.fixture(scope="session")
-def local_stack() -> Iterator[RunningStack]:
-    port, sandbox_port = free_port(), free_port()
-    env = {**os.environ, "PYTHONPATH": f"{ROOT}:{ROOT / 'layers' / 'core'}", "HUB_JOBS_INTERVAL_SECONDS": "2"}
-    for name in ("HUB_TABLE_NAME", "HUB_KMS_KEY_ID", "HUB_EVENT_BUS_NAME", "HUB_AWS_ENDPOINT_URL"):
-        env.pop(name, None)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "local", "run", "--port", str(port), "--sandbox-port", str(sandbox_port), "--quiet"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    api_url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError("local stack exited:\n" + (process.stdout.read() if process.stdout else ""))
-        try:
-            if httpx.get(f"{api_url}/health", timeout=1).status_code == 200:
+STARTUP_LIMIT_SECONDS = 300  # a hang guard, not a speed target: a loaded machine starts slowly
+
+
+def start_local_stack(log: Path, extra_env: dict[str, str] | None = None) -> RunningStack:
+    """`python -m local run` on free ports, its output in `log` (a pipe nobody reads could fill
+    and block it); answers once /health does. Retries when a port was taken meanwhile."""
+    for attempt in range(3):
+        port, sandbox_port = free_port(), free_port()
+        env = {**os.environ, "PYTHONPATH": f"{ROOT}:{ROOT / 'layers' / 'core'}", "HUB_JOBS_INTERVAL_SECONDS": "2",
+               **(extra_env or {})}
+        for name in ("HUB_TABLE_NAME", "HUB_KMS_KEY_ID", "HUB_EVENT_BUS_NAME", "HUB_AWS_ENDPOINT_URL"):
+            env.pop(name, None)
+        with log.open("w") as out:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "local", "run", "--port", str(port), "--sandbox-port", str(sandbox_port),
+                 "--quiet"],
+                cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, text=True,
+            )
+        api_url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + STARTUP_LIMIT_SECONDS
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
                 break
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    else:
-        process.kill()
-        raise TimeoutError("local stack did not start within 60 s")
-    stack = RunningStack(api_url=api_url, sandbox_url=f"http://127.0.0.1:{sandbox_port}", process=process)
-    yield stack
+            try:
+                if httpx.get(f"{api_url}/health", timeout=10).status_code == 200:
+                    return RunningStack(api_url=api_url, sandbox_url=f"http://127.0.0.1:{sandbox_port}",
+                                        process=process)
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        else:
+            stop_local_stack(process)
+            raise TimeoutError(f"local stack did not start within {STARTUP_LIMIT_SECONDS} s:\n{log.read_text()}")
+        output = log.read_text()
+        if "in use" not in output or attempt == 2:
+            raise RuntimeError("local stack exited:\n" + output)
+    raise AssertionError("unreachable")
+
+
+def stop_local_stack(process: subprocess.Popen[str]) -> None:
     process.send_signal(signal.SIGINT)
     try:
-        process.wait(timeout=15)
+        process.wait(timeout=60)
     except subprocess.TimeoutExpired:
         process.kill()
+        process.wait()
+
+
+@pytest.fixture(scope="session")
+def local_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
+    stack = start_local_stack(tmp_path_factory.mktemp("stack") / "stack.log")
+    yield stack
+    stop_local_stack(stack.process)

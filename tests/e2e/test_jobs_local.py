@@ -20,7 +20,8 @@ from tests.e2e.test_connections_e2e import _moto_url
 pytestmark = pytest.mark.e2e
 
 
-def wait_for(check: Callable[[], Any], timeout: float = 60.0) -> Any:
+def wait_for(check: Callable[[], Any], timeout: float = 300.0) -> Any:
+    # the bound only stops a broken stack from hanging the suite; a loaded machine just takes longer
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         value = check()
@@ -81,4 +82,4 @@ def test_user_deleted_on_the_bus_reaches_the_consumer(local_stack: RunningStack)
                                     "DetailType": "user.deleted",
                                     "Detail": json.dumps({"tenantId": "e2e-users", "userId": "dora"})}])
         wait_for(lambda: dora.get(f"/api/user/integrations/{integration_id}/connection").json()
-                 .get("status") in ("disconnected", "not_connected"), timeout=30)
+                 .get("status") in ("disconnected", "not_connected"))

@@ -92,18 +92,67 @@ def test_a_module_missing_from_disk_fails_loudly(source: Path, tmp_path: Path) -
         packaging.build_function_asset("x", "functions.connections.nope", tmp_path / "b", root=source)
 
 
-def test_core_layer_copies_the_domain_package_without_caches(tmp_path: Path) -> None:
+def _lambda_magic() -> bytes:
+    """The bytecode magic number of Lambda's Python (3.13), asked of that interpreter."""
+    script = "import importlib.util, sys; sys.stdout.write(importlib.util.MAGIC_NUMBER.hex())"
+    run = subprocess.run([packaging.lambda_python(), "-c", script], capture_output=True, text=True, check=True)
+    return bytes.fromhex(run.stdout)
+
+
+def _assert_ships_lambda_bytecode(root: Path) -> None:
+    magic = _lambda_magic()
+    sources = list(root.rglob("*.py"))
+    assert sources
+    for source in sources:
+        compiled = source.parent / "__pycache__" / f"{source.stem}.cpython-313.pyc"
+        header = compiled.read_bytes()[:8]
+        # magic of CPython 3.13; flags 0b01 = hash-based, source not checked ("unchecked-hash")
+        assert header[:4] == magic, source
+        assert int.from_bytes(header[4:8], "little") == 0b01, source
+    strays = [p.name for p in root.rglob("*.pyc") if ".cpython-313." not in p.name]
+    assert strays == []
+
+
+def test_core_layer_ships_lambdas_bytecode_for_every_module(tmp_path: Path) -> None:
+    # Given the domain package, possibly with a developer's own __pycache__ beside it
+    # When the core layer is built
     layer = packaging.build_core_layer(tmp_path)
+    # Then every module has CPython 3.13 bytecode that is valid whatever the files' mtimes
     files = _files(layer.path)
     assert "python/hub/__init__.py" in files and "python/hub/settings.py" in files
-    assert not any("__pycache__" in f for f in files)
+    _assert_ships_lambda_bytecode(layer.path / "python")
+
+
+def test_lambdas_python_loads_the_layer_from_its_bytecode_without_writing(tmp_path: Path) -> None:
+    # Given the built core layer, read as Lambda reads /opt: no bytecode can be written there
+    layer = packaging.build_core_layer(tmp_path)
+    environment = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(layer.path / "python"), "PYTHONDONTWRITEBYTECODE": "1"}
+    # When Lambda's Python imports a module of the layer
+    run = subprocess.run(
+        [packaging.lambda_python(), "-v", "-c", "import hub.ids"],
+        capture_output=True, text=True, env=environment, check=True,
+    )
+    # Then the code object comes from the shipped bytecode, not from compiling the source
+    shipped = layer.path / "python" / "hub" / "__pycache__" / "ids.cpython-313.pyc"
+    assert f"code object from '{shipped}'" in run.stderr
+
+
+def test_function_assets_get_lambdas_bytecode(source: Path, tmp_path: Path) -> None:
+    # Given a built function asset
+    asset = packaging.build_function_asset(
+        "connections-connect", "functions.connections.connect", tmp_path / "b", root=source
+    )
+    # When the stack compiles the assets (one process for all of them)
+    packaging.compile_bytecode([asset])
+    # Then each of its modules ships CPython 3.13 bytecode
+    _assert_ships_lambda_bytecode(asset)
 
 
 def test_runtime_requirements_leave_out_what_lambda_provides() -> None:
     requirements = packaging.runtime_requirements()
     names = {packaging.canonical_name(r) for r in requirements}
     assert "aws-lambda-powertools" in names and "pydantic" in names
-    assert not names & {"boto3", "botocore", "s3transfer"}
+    assert not names & packaging.RUNTIME_PROVIDED and {"urllib3", "six"} <= packaging.RUNTIME_PROVIDED
     assert packaging.canonical_name("aws_lambda_powertools[tracer]>=3.37") == "aws-lambda-powertools"
 
 
@@ -125,15 +174,34 @@ def test_deps_layer_is_cached_by_a_stamp_of_the_requirements(
         calls.append(command)
         target = Path(command[command.index("--target") + 1])
         (target / "pydantic").mkdir(parents=True)
+        (target / "pydantic" / "__init__.py").write_text("")
         (target / "boto3").mkdir()
         (target / "botocore-1.0.dist-info").mkdir()
+        # botocore's own dependencies, as pip installs them: a RECORD names every file
+        (target / "dateutil").mkdir()
+        (target / "dateutil" / "parser.py").write_text("")
+        (target / "six.py").write_text("")
+        for dist, files in {"python_dateutil-2.9.0": ["dateutil/parser.py"], "six-1.17.0": ["six.py"]}.items():
+            (target / f"{dist}.dist-info").mkdir()
+            (target / f"{dist}.dist-info" / "RECORD").write_text(
+                "".join(f"{name},sha256=x,1\n" for name in [*files, f"{dist}.dist-info/RECORD"])
+            )
         return subprocess.CompletedProcess(command, 0, "", "")
 
-    monkeypatch.setattr(packaging.subprocess, "run", fake_pip)
+    real_run = subprocess.run
+    monkeypatch.setattr(
+        packaging.subprocess,
+        "run",
+        lambda command, **kw: fake_pip(command) if "pip" in command else real_run(command, **kw),
+    )
+    # Given pip installs the runtime dependencies plus boto3, botocore and their dependencies
+    # When the layer is built twice
     first = packaging.build_deps_layer(tmp_path)
     second = packaging.build_deps_layer(tmp_path)
+    # Then pip ran once, and only what the Lambda runtime lacks is kept, with its bytecode
     assert len(calls) == 1 and first.path == second.path
     assert sorted(p.name for p in (first.path / "python").iterdir()) == ["pydantic"]
+    assert (first.path / "python" / "pydantic" / "__pycache__" / "__init__.cpython-313.pyc").is_file()
     packaging.build_deps_layer(tmp_path, force=True)
     assert len(calls) == 2
 
@@ -189,11 +257,21 @@ def test_config_reads_lists_from_cli_strings_and_cdk_json_lists() -> None:
         ({"stage": "Prod!"}, "stage"),
         ({"logRetentionDays": "12"}, "logRetentionDays"),
         ({"allowedReturnOrigins": "https://app.example.com/path"}, "origins"),
+        # a production hub names its return origins, https only (OAuth sends browsers there)
+        ({"stage": "prod"}, "allowedReturnOrigins"),
+        ({"stage": "production", "allowedReturnOrigins": "https://app.example.com,http://app.example.com"},
+         "http://"),
+        ({"publicApiUrl": "api.example.com/hub"}, "publicApiUrl"),
     ],
 )
 def test_config_rejects_what_cannot_be_deployed(context: dict[str, str], message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         HubConfig.from_context(Context(**context))
+
+
+def test_a_production_stage_with_https_return_origins_is_accepted() -> None:
+    config = HubConfig.from_context(Context(stage="prod", allowedReturnOrigins="https://app.example.com"))
+    assert config.is_production and config.allowed_return_origins == ("https://app.example.com",)
 
 
 def test_skip_deps_layer_comes_from_context_or_environment(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -509,7 +509,14 @@ def test_function_assets_hold_only_their_own_handler(hub_synth: Synthesized) -> 
     for route in hub_synth.routes:
         name = route.function_name
         package = hub_synth.build_root / "functions" / name / "functions"
-        files = {p.relative_to(package).as_posix() for p in package.rglob("*") if p.is_file()}
+        files = {
+            p.relative_to(package).as_posix()
+            for p in package.rglob("*")
+            if p.is_file() and "__pycache__" not in p.parts
+        }
+        # each module ships Lambda's bytecode beside it (tests/infra/test_packaging.py checks its kind)
+        for module in (package / f for f in files if f.endswith(".py")):
+            assert (module.parent / "__pycache__" / f"{module.stem}.cpython-313.pyc").is_file(), module
         own = route.module.removeprefix("functions.").replace(".", "/") + ".py"
         area_init = route.module.removeprefix("functions.").rpartition(".")[0] + "/__init__.py"
         expected = {"__init__.py", "routes.py", "workers.py", own, area_init}

@@ -118,6 +118,18 @@ def test_idempotency_key_replays_the_first_response(api: ApiClient) -> None:
     assert len(probe_handler.CREATED) == 2
 
 
+def test_another_admin_of_the_same_tenant_never_receives_the_first_callers_response(api: ApiClient) -> None:
+    # Given alice created a probe with an Idempotency-Key
+    headers = {"Idempotency-Key": "shared-key"}
+    first = api.post("/probes", {"name": "once"}, headers=headers)
+    assert first.status == 201
+    # When bob, an admin of the same tenant, sends the same key and body
+    second = api.as_("tenant_admin", user="bob").post("/probes", {"name": "once"}, headers=headers)
+    # Then bob's request runs on its own: nothing of alice's response is replayed to him
+    assert second.status == 201 and second.header("Idempotent-Replayed") is None
+    assert len(probe_handler.CREATED) == 2
+
+
 def test_failed_create_is_not_replayed(api: ApiClient) -> None:
     headers = {"Idempotency-Key": "retry-me"}
     assert api.post("/probes", {"name": "x"}, headers=headers).status == 400

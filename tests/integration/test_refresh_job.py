@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import threading
-import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,13 +42,17 @@ class Outcome:
 
 
 class RecordingRefresher:
-    def __init__(self, delay: float = 0.0, status: str = "refreshed") -> None:
-        self.delay = delay
+    """Records each refresh; `takes` moves the hub's (frozen) clock as if a refresh took that long,
+    and `together` holds each refresh until that many run at once (a rendezvous, not a sleep)."""
+
+    def __init__(self, takes: float = 0.0, together: int = 0, status: str = "refreshed") -> None:
+        self.takes = takes
         self.status = status
         self.calls: list[tuple[str, str, str | None, str]] = []
         self.in_flight = 0
         self.max_in_flight = 0
         self._lock = threading.Lock()
+        self._rendezvous = threading.Barrier(together, timeout=60) if together else None
 
     def __call__(self, tenant_id: str, integration_id: str, user_id: str | None = None, *, owner: str,
                  **_: Any) -> Outcome:
@@ -57,7 +60,9 @@ class RecordingRefresher:
             self.in_flight += 1
             self.max_in_flight = max(self.max_in_flight, self.in_flight)
             self.calls.append((tenant_id, integration_id, user_id, owner))
-        time.sleep(self.delay)
+        if self._rendezvous is not None:
+            self._rendezvous.wait()
+        clock.advance(self.takes)
         with self._lock:
             self.in_flight -= 1
         return Outcome(self.status)
@@ -114,7 +119,7 @@ def test_refreshes_run_with_bounded_concurrency_under_the_invocations_owner(aws_
     # Given 12 due connections and a concurrency of 4
     configure(monkeypatch, HUB_REFRESH_CONCURRENCY="4")
     expected = {seed("acme", f"int_{n}", clock.now() - 1) for n in range(12)}
-    refresher = RecordingRefresher(delay=0.05)
+    refresher = RecordingRefresher(together=4)  # 12 refreshes meet in three groups of four
     # When the job runs
     report = refresh_due_connections(owner="req-123", budget=TimeBudget(), refresher=refresher)
     # Then every connection was refreshed once, never more than 4 at a time, under one owner
@@ -125,16 +130,18 @@ def test_refreshes_run_with_bounded_concurrency_under_the_invocations_owner(aws_
 
 
 def test_stops_starting_refreshes_when_time_runs_out_and_hands_the_rest_to_the_queue(aws_env, monkeypatch) -> None:
-    # Given 25 due connections, one refresh at a time, and a budget of about three refreshes
+    # Given 25 due connections, one refresh at a time, each taking 100 ms of the hub's clock,
+    # and a budget of 250 ms
     configure(monkeypatch, HUB_REFRESH_CONCURRENCY="1")
     for n in range(25):
         seed("acme", f"int_{n:02d}", clock.now() - 1)
-    refresher = RecordingRefresher(delay=0.1)
+    refresher = RecordingRefresher(takes=0.1)
     # When the job runs out of time
     report = refresh_due_connections(owner="req-1", budget=TimeBudget(max_seconds=0.25), refresher=refresher)
-    # Then it started only what fit and enqueued the rest in messages of at most ten keys
+    # Then it started the three that fit (at 0, 100 and 200 ms) and enqueued the rest in
+    # messages of at most ten keys
     started = len(refresher.calls)
-    assert 1 <= started <= 4
+    assert started == 3
     bodies = queued_bodies()
     queued = [key for body in bodies for key in body["connectionKeys"]]
     assert report.enqueued == len(queued) == 25 - started

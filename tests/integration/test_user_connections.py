@@ -160,3 +160,23 @@ def test_a_user_flow_fails_if_the_integration_stopped_being_user_scoped(sandbox_
     outcome = dict(parse_qsl(urlsplit(response.header("Location") or "").query))
     assert outcome["status"] == "error" and outcome["error"] == "integration_not_found"
     assert ConnectionRepository().get_connection("acme", integration_id, "bob") is None
+
+
+def test_a_user_tests_and_refreshes_their_own_connection_only(sandbox_world: SandboxWorld) -> None:
+    integration_id = sandbox_world.create_integration(user_scoped=True)
+    bob, carol = _user(sandbox_world, "bob"), _user(sandbox_world, "carol")
+    # Given bob connected his own account, carol did not
+    sandbox_world.connect(integration_id, client=bob, user_scoped=True)
+    before = ConnectionRepository().get_connection("acme", integration_id, "bob") or {}
+    # When bob tests and force-refreshes his connection
+    tested = bob.post(f"/api/user/integrations/{integration_id}/connection/test")
+    refreshed = bob.post(f"/api/user/integrations/{integration_id}/connection/refresh", {"force": True})
+    # Then both act on bob's connection
+    assert tested.status == 200 and tested.body["success"] is True, tested.raw_body
+    assert refreshed.status == 200, refreshed.raw_body
+    after = ConnectionRepository().get_connection("acme", integration_id, "bob") or {}
+    assert after.get("lastTestResult") == "success"
+    assert after.get("tokenVersion", after.get("version")) != before.get("tokenVersion", before.get("version"))
+    # And carol, who has no connection, gets 404 rather than bob's
+    assert carol.post(f"/api/user/integrations/{integration_id}/connection/test").status == 404
+    assert carol.post(f"/api/user/integrations/{integration_id}/connection/refresh", {"force": True}).status == 404

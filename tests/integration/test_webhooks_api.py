@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from hub import aws
+from hub import aws, clock
 from hub.audit import AuditRepository
 from hub.events import EventPublisher
 from hub.settings import get_settings, reset_settings
@@ -66,7 +66,9 @@ def test_create_answers_the_endpoint_and_a_standard_webhooks_secret(api, receive
 
 
 def test_get_list_update_delete(api, receiver) -> None:
+    # Given two endpoints created a second apart (the hub's clock is frozen: "newest" needs a gap)
     first = create(api, receiver.url).body
+    clock.advance(1)
     second = create(api, receiver.url, events=["integration.synced", "integration.error"]).body
     # get
     got = api.get(f"/api/tenant/webhooks/{first['id']}")

@@ -77,9 +77,12 @@ def test_the_status_of_an_unconnected_integration_is_pending(sandbox_world: Sand
 def test_the_activity_widget_merges_connection_activity_and_sync_runs(sandbox_world: SandboxWorld) -> None:
     integration_id = apikey_integration(sandbox_world)
     tenant_admin = admin(sandbox_world)
-    # Given a connect, a test, a successful sync and a failed one
+    # Given a connect, a test, a successful sync and a failed one, a second apart on the hub's clock
+    clock.advance(1)
     assert tenant_admin.post(f"/api/tenant/integrations/{integration_id}/connection/test").status == 200
+    clock.advance(1)
     assert tenant_admin.post(f"/api/tenant/integrations/{integration_id}/sync").status == 200
+    clock.advance(1)
     sandbox_world.provider.api_key_status = 500
     assert tenant_admin.post(f"/api/tenant/integrations/{integration_id}/sync").status == 502
     # When a user reads the activity widget

@@ -1,11 +1,11 @@
 """Fixtures for the search and widget tests: a sandbox whose API-key callers can be failed or
-slowed on their own (the sandbox's `api_status` switch fails every caller at once), and helpers
+held on their own (the sandbox's `api_status` switch fails every caller at once), and helpers
 that create and connect the `sandbox` (OAuth) and `sandbox-apikey` integrations."""
 
 from __future__ import annotations
 
 import json
-import time
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -22,16 +22,20 @@ class SwitchableSandbox(SandboxProvider):
     """The sandbox plus two switches that act on `/api/*` calls made with an API key only."""
 
     api_key_status: int | None = None
-    api_key_delay_seconds: float = 0.0
+    # set: API-key calls wait until it is released (or a minute passes), a provider that hangs
+    api_key_hold: threading.Event | None = None
 
     def clear_switches(self) -> None:
         self.api_key_status = None
-        self.api_key_delay_seconds = 0.0
+        if self.api_key_hold is not None:
+            self.api_key_hold.set()
+        self.api_key_hold = None
 
     def wsgi_app(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         if str(environ.get("PATH_INFO", "")).startswith("/api/") and environ.get("HTTP_X_API_KEY"):
-            if self.api_key_delay_seconds:
-                time.sleep(self.api_key_delay_seconds)
+            hold = self.api_key_hold
+            if hold is not None:
+                hold.wait(60)
             if self.api_key_status is not None:
                 body = json.dumps({"error": "forced_status"}).encode()
                 start_response(f"{self.api_key_status} Forced", [("Content-Type", "application/json"),

@@ -20,7 +20,7 @@ def test_connection_routes_are_admin_user_or_public_as_designed() -> None:
     by_area: dict[str, list] = {}
     for route in ROUTES:
         by_area.setdefault(route.area, []).append(route)
-    assert len(by_area["connections"]) == 10 and len(by_area["user_connections"]) == 4
+    assert len(by_area["connections"]) == 10 and len(by_area["user_connections"]) == 6
     for route in by_area["connections"]:
         assert route.roles == ("tenant_admin", "super_admin") and route.rate_class == "connection"
         assert route.action is None or route.action.startswith("connection.")

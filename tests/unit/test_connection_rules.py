@@ -172,7 +172,7 @@ def test_a_provider_without_a_template_uses_its_own_endpoints() -> None:
                 "oauthConfig": {"clientId": "c", "authorizationUrl": "https://id.example.com/auth",
                                 "tokenUrl": "https://id.example.com/token", "scopes": ["openid"]}}
     spec = spec_from_records(provider)
-    assert spec.template is None and spec.is_authorization_code and spec.scopes(["email"]) == ["openid", "email"]
+    assert spec.template_id is None and spec.is_authorization_code and spec.scopes(["email"]) == ["openid", "email"]
     assert spec_from_records({"id": "k", "authType": "api_key"}).credential_fields[0].name == "apiKey"
 
 
@@ -270,3 +270,24 @@ def test_a_client_credentials_login_uses_the_tenants_own_client(monkeypatch: pyt
     assert sent["params"]["grant_type"] == "client_credentials"
     assert sent["client_id"] == "app-id" and sent["client_secret"] == "app-secret-123"
     assert "contoso.onmicrosoft.com" in sent["url"]
+
+
+@pytest.mark.parametrize(("public_url", "path"), [
+    ("https://api.example.com", "/api/integrations/oauth"),
+    ("https://api.example.com/hub/", "/hub/api/integrations/oauth"),
+    ("https://example.com/v1/hub", "/v1/hub/api/integrations/oauth"),
+])
+def test_the_oauth_cookie_path_follows_the_public_api_urls_base_path(monkeypatch, public_url, path) -> None:
+    # Given the hub behind a custom domain with a base path
+    from hub.connections.oauth import browser_cookie
+    from hub.settings import reset_settings
+
+    monkeypatch.setenv("HUB_PUBLIC_API_URL", public_url)
+    reset_settings()
+    try:
+        # When the start route sets its cookie / Then the browser sends it back to the callback there
+        cookie = browser_cookie("hub_oauth_x", "v", 60)
+        assert cookie.path == path and cookie.secure
+    finally:
+        monkeypatch.delenv("HUB_PUBLIC_API_URL")
+        reset_settings()

@@ -10,12 +10,48 @@ from hub.settings import reset_settings
 
 
 @pytest.mark.parametrize(
-    "raw",
-    [["tenant_admin", "user"], "[tenant_admin user]", '["tenant_admin","user"]', "tenant_admin,user",
-     "tenant_admin user"],
+    ("shape", "raw"),
+    [
+        ("a JSON array claim (Lambda test events, Cognito groups decoded)", ["tenant_admin", "user"]),
+        ("API Gateway's rendering of an array claim", "[tenant_admin user]"),
+        ("a JSON array rendered as text", '["tenant_admin","user"]'),
+    ],
 )
-def test_roles_parse_from_every_shape_api_gateway_hands_over(raw) -> None:
-    assert parse_roles(raw) == {"tenant_admin", "user"}
+def test_roles_come_from_every_list_shape_cognito_and_api_gateway_produce(shape, raw) -> None:
+    # Given a roles claim in one of the shapes a verified token reaches the handler in
+    # When it is parsed / Then both roles are granted
+    assert parse_roles(raw) == {"tenant_admin", "user"}, shape
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("tenant_admin", {"tenant_admin"}),  # a single-valued string claim
+        ("[super_admin]", {"super_admin"}),  # API Gateway rendering a one-element array
+        ("[]", set()),
+        ("user super_admin", set()),  # ONE value with a space is no known role
+        ("user,super_admin", set()),
+        ([" super_admin"], set()),
+        (["user super_admin"], set()),
+        ("super_admin ", set()),
+        ({"super_admin": True}, set()),
+    ],
+)
+def test_one_role_value_is_never_split_or_stripped(raw, expected) -> None:
+    # Given a role claim that is one string, not a list / Then it is taken literally
+    assert parse_roles(raw) == expected
+
+
+def test_a_padded_subject_is_another_user() -> None:
+    # Given a token whose subject is " bob" / When it is read / Then it is not bob
+    principal = principal_from_claims({"sub": " bob", "tenant_id": "acme", "roles": ["user"]})
+    assert principal.user_id == " bob"
+
+
+@pytest.mark.parametrize("tenant", [" acme", "acme ", "acme\n", 7])
+def test_a_padded_or_non_string_tenant_is_unauthorized(tenant) -> None:
+    with pytest.raises(Unauthorized):
+        principal_from_claims({"sub": "alice", "tenant_id": tenant, "roles": ["user"]})
 
 
 def test_unknown_roles_are_ignored() -> None:
@@ -33,9 +69,10 @@ def test_cognito_claims_work_by_configuration(monkeypatch) -> None:
     reset_settings()
     try:
         principal = principal_from_claims(
-            {"sub": "u-1", "custom:tenant_id": "acme", "cognito:groups": "[super_admin]"}
+            {"sub": "u-1", "custom:tenant_id": "acme", "cognito:groups": "[super_admin tenant_admin]"}
         )
         assert principal.is_super_admin and principal.tenant_id == "acme"
+        assert principal.roles == {"super_admin", "tenant_admin"}
     finally:
         reset_settings()
 

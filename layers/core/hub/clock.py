@@ -1,15 +1,34 @@
-"""Wall clock behind one seam so tests and jobs can move time deliberately."""
+"""The hub's time behind one seam, so tests (and jobs) move time deliberately instead of waiting.
+
+Two readings, both movable together:
+- `now()` is wall-clock epoch seconds: timestamps, expiries, due times, leases, schedules;
+- `monotonic()` measures intervals: time budgets and deadlines inside one invocation.
+
+Tests `freeze()` the clock so nothing moves unless they `advance()` it; a test that asserts
+what is due "in 5 seconds" then holds however slow the machine is. `reset()` returns to the
+real clock.
+"""
 
 from __future__ import annotations
 
+import threading
 import time
 from datetime import UTC, datetime
 
+_lock = threading.Lock()
 _offset_seconds = 0.0
+# (wall, monotonic) readings taken when the clock was frozen; None while it runs
+_frozen_at: tuple[float, float] | None = None
 
 
 def now() -> float:
-    return time.time() + _offset_seconds
+    frozen = _frozen_at
+    return (frozen[0] if frozen else time.time()) + _offset_seconds
+
+
+def monotonic() -> float:
+    frozen = _frozen_at
+    return (frozen[1] if frozen else time.monotonic()) + _offset_seconds
 
 
 def now_dt() -> datetime:
@@ -26,11 +45,27 @@ def parse_iso(value: str) -> float:
 
 
 def advance(seconds: float) -> None:
-    """Test seam: move the hub's clock forward."""
+    """Test seam: move the hub's clock (both readings) forward."""
     global _offset_seconds
-    _offset_seconds += seconds
+    with _lock:
+        _offset_seconds += seconds
+
+
+def freeze() -> None:
+    """Test seam: stop the clock where it is; from now on only `advance` moves it."""
+    global _frozen_at
+    with _lock:
+        if _frozen_at is None:
+            _frozen_at = (time.time(), time.monotonic())
+
+
+def is_frozen() -> bool:
+    return _frozen_at is not None
 
 
 def reset() -> None:
-    global _offset_seconds
-    _offset_seconds = 0.0
+    """Back to the real clock, with no offset."""
+    global _offset_seconds, _frozen_at
+    with _lock:
+        _offset_seconds = 0.0
+        _frozen_at = None

@@ -33,7 +33,7 @@ WEBHOOK_EVENT_TYPES: tuple[str, ...] = ("webhook.delivered", "webhook.failed", "
 class EventDetail(BaseModel):
     """The documented `detail` of every hub event."""
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(defer_build=True, extra="allow")
 
     eventId: str = Field(default_factory=lambda: new_id("evt"))
     type: str

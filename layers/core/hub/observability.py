@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import warnings
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from aws_lambda_powertools import Logger, Metrics, Tracer
+from aws_lambda_powertools import Logger, Metrics
 from aws_lambda_powertools.logging.formatter import LambdaPowertoolsFormatter
 
 from hub.redaction import redact, redact_text
+from hub.settings import get_settings
+
+if TYPE_CHECKING:
+    from aws_lambda_powertools import Tracer
+
+R = TypeVar("R")
+Handler = Callable[[dict[str, Any], Any], R]
 
 
 class RedactingFormatter(LambdaPowertoolsFormatter):
@@ -51,8 +60,51 @@ class RedactingFilter(logging.Filter):
 # Handlers flush metrics every invocation; most invocations emit none, which is expected.
 warnings.filterwarnings("ignore", message="No application metrics to publish")
 
+class LazyTracer:
+    """Powertools' Tracer, built on the first invocation and only where it traces.
+
+    Building a Tracer imports the X-Ray SDK, whose recorder creates a botocore client at import:
+    more than `import boto3` itself, even with tracing off. Deferring it keeps that cost out of
+    every process that does not trace (tests, the local stack, POWERTOOLS_TRACE_DISABLED) and
+    out of every handler's import. Only botocore is patched: the SDK's default patches every HTTP
+    library, and provider or webhook calls must not carry our trace header to third parties."""
+
+    PATCHED_MODULES = ("botocore",)
+
+    def __init__(self) -> None:
+        self._tracer: Tracer | None = None
+
+    def get(self) -> Tracer | None:
+        """The Tracer when this process traces, else None (and the X-Ray SDK stays unimported)."""
+        if self._tracer is None and get_settings().tracing_enabled:
+            from aws_lambda_powertools import Tracer
+
+            self._tracer = Tracer(patch_modules=self.PATCHED_MODULES)
+        return self._tracer
+
+    def capture_lambda_handler(
+        self, capture_response: bool = False
+    ) -> Callable[[Handler[R]], Handler[R]]:
+        def decorate(function: Handler[R]) -> Handler[R]:
+            traced: list[Handler[R]] = []
+
+            @functools.wraps(function)
+            def handler(event: dict[str, Any], context: Any) -> R:
+                if not traced:
+                    tracer = self.get()
+                    traced.append(
+                        function if tracer is None
+                        else tracer.capture_lambda_handler(function, capture_response=capture_response)
+                    )
+                return traced[0](event, context)
+
+            return handler
+
+        return decorate
+
+
 logger = Logger(logger_formatter=RedactingFormatter())
-tracer = Tracer()
+tracer = LazyTracer()
 metrics = Metrics()
 
 _root_filter = RedactingFilter()

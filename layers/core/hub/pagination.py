@@ -14,7 +14,7 @@ MAX_LIMIT = 100
 class ListParams(BaseModel):
     """Base for list query models; endpoints subclass it to add their own filters."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", populate_by_name=True)
 
     limit: int = Field(default=DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
     offset: int = Field(default=0, ge=0, le=100_000)

@@ -1,8 +1,10 @@
 """The caller, read from the JWT claims that API Gateway's authorizer already verified.
 
-Claim names come from settings (docs/architecture.md, Identity). API Gateway HTTP APIs hand array claims to
-Lambda as strings such as "[tenant_admin user]", so roles are parsed from lists, JSON arrays,
-bracketed lists and comma/space separated strings alike.
+Claim names come from settings (docs/architecture.md, Identity). Claims are taken literally: nothing is
+stripped (a subject " bob" is not "bob"), and roles come only from a real list (a JSON array
+claim such as Cognito's `cognito:groups`) or from API Gateway HTTP API's rendering of an array
+claim as one string "[tenant_admin user]". A plain string is ONE role value: "user super_admin"
+is not two roles (it is no known role at all).
 """
 
 from __future__ import annotations
@@ -54,35 +56,44 @@ class Principal:
 def parse_roles(raw: Any) -> frozenset[str]:
     if raw is None:
         return frozenset()
-    values: list[str]
-    if isinstance(raw, list | tuple | set):
-        values = [str(v) for v in raw]
+    values: list[Any]
+    if isinstance(raw, list | tuple):
+        values = list(raw)
+    elif isinstance(raw, str) and raw.startswith("[") and raw.endswith("]"):
+        values = _bracketed(raw)
     else:
-        text = str(raw).strip()
-        if text.startswith("[") and text.endswith("]"):
-            try:
-                parsed = json.loads(text)
-                values = [str(v) for v in parsed] if isinstance(parsed, list) else [text]
-            except ValueError:
-                values = re.split(r"[\s,]+", text[1:-1])
-        else:
-            values = re.split(r"[\s,]+", text)
-    return frozenset(v.strip().strip('"') for v in values if v.strip().strip('"') in KNOWN_ROLES)
+        values = [raw]
+    return frozenset(v for v in values if isinstance(v, str) and v in KNOWN_ROLES)
+
+
+def _bracketed(text: str) -> list[Any]:
+    """API Gateway renders an array claim as "[a b]" (or, from some issuers, as JSON text)."""
+    try:
+        parsed = json.loads(text)
+    except ValueError:
+        inner = text[1:-1]
+        return inner.split(" ") if inner else []
+    return parsed if isinstance(parsed, list) else []
 
 
 def principal_from_claims(claims: Mapping[str, Any] | None) -> Principal:
     if not claims:
         raise Unauthorized()
     settings = get_settings()
-    user_id = str(claims.get(settings.claim_user) or "").strip()
-    tenant_id = str(claims.get(settings.claim_tenant) or "").strip()
+    user_id = _string_claim(claims, settings.claim_user)
+    tenant_id = _string_claim(claims, settings.claim_tenant)
     roles = parse_roles(claims.get(settings.claim_roles))
     if not user_id:
         raise Unauthorized("The token has no subject")
-    if not tenant_id or not _TENANT_ID.match(tenant_id):
+    if not tenant_id or not _TENANT_ID.fullmatch(tenant_id):
         raise Unauthorized("The token has no valid tenant claim")
     email = claims.get(settings.claim_email)
     return Principal(user_id=user_id, tenant_id=tenant_id, roles=roles, email=str(email) if email else None)
+
+
+def _string_claim(claims: Mapping[str, Any], name: str) -> str:
+    value = claims.get(name)
+    return value if isinstance(value, str) else ""
 
 
 def principal_from_event(event: Mapping[str, Any]) -> Principal:

@@ -86,6 +86,8 @@ class Settings:
     # a forced refresh of a still-fresh token: at most one per connection in this many seconds
     forced_refresh_interval_seconds: int = 60
     aws_endpoint_url: str = ""
+    # X-Ray through Powertools' Tracer: on inside Lambda unless POWERTOOLS_TRACE_DISABLED says no
+    tracing_enabled: bool = False
     # identity: claim names are configuration (docs/architecture.md, Identity)
     claim_user: str = "sub"
     claim_tenant: str = "tenant_id"
@@ -171,6 +173,7 @@ def get_settings() -> Settings:
         provider_cache_seconds=max(0, _env_int("HUB_PROVIDER_CACHE_SECONDS", 60)),
         forced_refresh_interval_seconds=max(0, _env_int("HUB_FORCED_REFRESH_INTERVAL_SECONDS", 60)),
         aws_endpoint_url=_env("HUB_AWS_ENDPOINT_URL"),
+        tracing_enabled=bool(_env("LAMBDA_TASK_ROOT")) and not _env_bool("POWERTOOLS_TRACE_DISABLED"),
         claim_user=_env("HUB_CLAIM_USER", "sub"),
         claim_tenant=_env("HUB_CLAIM_TENANT", "tenant_id"),
         claim_roles=_env("HUB_CLAIM_ROLES", "roles"),

@@ -8,6 +8,16 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
 
 from hub.pagination import ListParams
+from hub.providers.templates import (
+    ApiSpec,
+    FieldName,
+    ParamName,
+    RateLimitHeaders,
+    SearchSpec,
+    SyncSpec,
+    TokenResponseSpec,
+    VerificationRequest,
+)
 from hub.validation import MultiLine, SingleLine
 
 ProviderStatus = Literal["active", "beta", "deprecated", "disabled"]
@@ -24,22 +34,40 @@ SLUG = r"^[a-z0-9][a-z0-9-]{1,62}$"
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", populate_by_name=True)
 
 
 class OAuthConfigInput(Strict):
+    """The platform's OAuth client plus every OAuth field a template can set (the same names as
+    a template's `oauth` section, docs/providers.md): a custom provider can say all of it, and a
+    templated provider may override any of it. `hub.connections.spec` validates the result."""
+
     clientId: str | None = Field(default=None, min_length=1, max_length=512)
     # repr=False: Powertools logs validated handler arguments at DEBUG
     clientSecret: str | None = Field(default=None, min_length=1, max_length=4096, repr=False)
+    # kept exactly as the server names itself (RFC 9207 compares strings)
+    issuer: str | None = Field(default=None, max_length=2048, pattern=r"^https?://[^\s?#]+$")
+    authorizationResponseIssParameterSupported: bool | None = None
     authorizationUrl: HttpUrl | None = None
     tokenUrl: HttpUrl | None = None
+    refreshUrl: HttpUrl | None = None
     revocationUrl: HttpUrl | None = None
+    revocationTokenTypeHint: Literal["access_token", "refresh_token"] | None = None
     scopes: list[str] | None = Field(default=None, max_length=100)
-    scopeSeparator: str | None = Field(default=None, max_length=3)
+    scopeSeparator: Literal[" ", ",", "+"] | None = None
     pkce: bool | None = None
     tokenClientAuth: Literal["basic", "body", "json"] | None = None
-    authorizationParams: dict[str, str] | None = None
-    tokenParams: dict[str, str] | None = None
+    tokenBodyFormat: Literal["form", "json"] | None = None
+    clientIdParam: ParamName | None = None
+    clientSecretParam: ParamName | None = None
+    codeParam: ParamName | None = None
+    authorizationParams: dict[ParamName, str] | None = None
+    tokenParams: dict[ParamName, str] | None = None
+    refreshParams: dict[ParamName, str] | None = None
+    callbackFields: list[FieldName] | None = Field(default=None, max_length=20)
+    tokenResponse: TokenResponseSpec | None = None
+    refreshBufferSeconds: int | None = Field(default=None, ge=0, le=24 * 3600)
+    refreshTokenRotates: bool | None = None
 
 
 class IntegrationEntity(Strict):
@@ -90,6 +118,13 @@ class ProviderFields(Strict):
     isPremium: bool | None = None
     requiredPlan: str | None = Field(default=None, max_length=64)
     connectionConfig: dict[str, str] | None = None  # values for template placeholders (e.g. a tenant-wide region)
+    # the sections of a template's definition (same schema, docs/providers.md)
+    api: ApiSpec | None = None
+    verification: VerificationRequest | None = None
+    search: SearchSpec | None = None
+    sync: SyncSpec | None = None
+    rateLimitHeaders: RateLimitHeaders | None = None
+    discoveryUrl: HttpUrl | None = Field(default=None, description="Where the provider's metadata was read from")
 
 
 class ProviderCreate(ProviderFields):
@@ -104,6 +139,14 @@ class ProviderCreate(ProviderFields):
 
 class ProviderUpdate(ProviderFields):
     expectedVersion: int | None = Field(default=None, ge=1, description="Optimistic concurrency check")
+
+
+class DiscoverRequest(Strict):
+    url: str = Field(min_length=8, max_length=2048, description="An issuer, or its metadata URL")
+
+
+class RediscoverRequest(Strict):
+    apply: bool = Field(default=False, description="Save the changed fields (else only show them)")
 
 
 class ProviderStatusUpdate(Strict):
@@ -133,4 +176,5 @@ class CatalogListParams(ListParams):
 
 
 def dump_set_fields(model: BaseModel) -> dict[str, Any]:
-    return model.model_dump(mode="json", exclude_unset=True)
+    # by_alias: the definition sections are template models, whose JSON names are camelCase
+    return model.model_dump(mode="json", exclude_unset=True, by_alias=True)

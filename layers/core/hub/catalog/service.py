@@ -139,6 +139,7 @@ def create_provider(principal: Principal, body: ProviderCreate) -> dict[str, Any
     if missing:
         raise ValidationError("Missing required fields (or give a templateId)",
                               details=[{"field": f, "message": "Field required", "type": "missing"} for f in missing])
+    _check_definition({**record, "id": provider_id, "templateId": template_id})
     now = clock.iso()
     record.update({
         "id": provider_id,
@@ -177,6 +178,17 @@ def create_provider(principal: Principal, body: ProviderCreate) -> dict[str, Any
                        details={"provider": provider_id})
     record_change("provider", provider_id, after=_audit_view(record), action="provider.create")
     return public_provider(record)
+
+
+def _check_definition(record: dict[str, Any]) -> None:
+    """The record must make a valid definition (one schema with the templates) before it is
+    saved: a 400 naming the fields, never a provider that fails later at connect time."""
+    from hub.connections.spec import effective_definition
+
+    try:
+        effective_definition(record)
+    except ValidationError as error:
+        raise ValidationError(error.message, details=error.details) from None
 
 
 def get_provider_record(category: str, provider_id: str) -> dict[str, Any]:
@@ -219,12 +231,19 @@ def update_provider(category: str, provider_id: str, body: ProviderUpdate) -> di
     if "category" in fields and fields["category"] != category:
         # the category is part of the provider's address; moving it is allowed but explicit
         logger.info("provider category changed", extra={"provider": provider_id, "to": fields["category"]})
+    _check_definition({**before, **fields})
     require_version(before, expected_version)  # before touching the vault: a 409 must change nothing
     if client_secret is not None:
         _store_client_secret(provider_id, client_secret)
         fields["clientSecretConfigured"] = True
         fields["clientSecretUpdatedAt"] = clock.iso()
     return public_provider(_save(before, fields, "provider.update", expected_version))
+
+
+def save_discovered(before: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    """Apply what a provider's metadata says now (hub.catalog.discovery), validated and audited."""
+    _check_definition({**before, **changes})
+    return _save(before, changes, "provider.rediscover")
 
 
 def set_provider_status(category: str, provider_id: str, status: str) -> dict[str, Any]:

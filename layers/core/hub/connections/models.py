@@ -27,7 +27,7 @@ MetadataValue = StrictStr | StrictInt | FiniteFloat | StrictBool | None
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, hide_input_in_errors=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", populate_by_name=True, hide_input_in_errors=True)
 
 
 def _small_metadata(value: dict[str, Any] | None) -> dict[str, Any] | None:

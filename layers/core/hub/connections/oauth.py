@@ -118,6 +118,8 @@ def start_oauth(principal: Principal, integration_id: str, *, return_url: str, s
         "redirectUri": callback,
         "scopes": requested,
         "issuer": spec.issuer(),
+        # RFC 9207 §2.4: a server that advertises `iss` must send it; a response without it fails
+        "issRequired": True if spec.oauth.authorization_response_iss_parameter_supported else None,
         "metadata": metadata or None,
     }
     challenge = pkce_challenge(verifier) if verifier else None
@@ -145,7 +147,14 @@ def hub_start_url(state: str) -> str:
 
 # ---- the browser start ------------------------------------------------------------------------
 
-BROWSER_COOKIE_PATH = "/api/integrations/oauth"
+OAUTH_ROUTES_PATH = "/api/integrations/oauth"
+
+
+def browser_cookie_path() -> str:
+    """The OAuth routes' path as the browser sees it: behind a custom domain with a base path
+    (`https://api.example.com/hub`) the routes live under `/hub/api/integrations/oauth`."""
+    base = urlsplit(get_settings().public_api_url).path.rstrip("/")
+    return base + OAUTH_ROUTES_PATH
 
 
 def start_in_browser(flow: str | None) -> BrowserBinding:
@@ -161,7 +170,7 @@ def browser_cookie(name: str, value: str, max_age: int) -> Any:
     from aws_lambda_powertools.shared.cookies import Cookie, SameSite
 
     secure = get_settings().public_api_url.lower().startswith("https://")
-    return Cookie(name=name, value=value, path=BROWSER_COOKIE_PATH, secure=secure, http_only=True,
+    return Cookie(name=name, value=value, path=browser_cookie_path(), secure=secure, http_only=True,
                   max_age=max_age, same_site=SameSite.LAX_MODE)
 
 
@@ -243,14 +252,7 @@ def handle_callback(params: Mapping[str, str], cookies: Mapping[str, str]) -> st
         if not browser_matches(binding, cookies.get(browser_cookie_name(str(binding["stateHash"])))):
             raise OAuthFailed("This browser did not start the connection; start it again from the app",
                               details={"reason": "browser_mismatch"})
-        issuer = binding.get("issuer")
-        returned_issuer = params.get("iss")
-        if issuer and returned_issuer is None:
-            raise OAuthFailed("The provider did not identify itself (RFC 9207 iss)", code="OAUTH_FAILED",
-                              details={"reason": "missing_issuer"})
-        if issuer and returned_issuer.rstrip("/") != str(issuer).rstrip("/"):  # type: ignore[union-attr]
-            raise OAuthFailed("The authorization response came from another issuer (RFC 9207)",
-                              details={"reason": "invalid_issuer"})
+        _check_issuer(binding, params.get("iss"))
         if params.get("error"):
             provider_error = _safe_code(params.get("error"), "provider_error")
             _audit_callback(binding, "error", provider_error)
@@ -290,6 +292,20 @@ def handle_callback(params: Mapping[str, str], cookies: Mapping[str, str]) -> st
                                         "message": error.message})
     _audit_callback(binding, "connected", None)
     return outcome_url(return_url, {**base_outcome, "status": "connected", "connectionId": record["connectionId"]})
+
+
+def _check_issuer(binding: Mapping[str, Any], returned: str | None) -> None:
+    """RFC 9207 whenever the issuer is known: an `iss` that differs, or no `iss` from a server
+    that advertises it, ends the flow (nothing stored; the browser gets error=invalid_issuer)."""
+    issuer = binding.get("issuer")
+    if returned is None:
+        if binding.get("issRequired"):
+            raise OAuthFailed("The provider did not identify itself (RFC 9207 iss)",
+                              details={"reason": "invalid_issuer"})
+        return
+    if issuer and returned.rstrip("/") != str(issuer).rstrip("/"):
+        raise OAuthFailed("The authorization response came from another issuer (RFC 9207)",
+                          details={"reason": "invalid_issuer"})
 
 
 def _exchange(spec: ProviderSpec, code: str, redirect_uri: str, verifier: str | None) -> Any:

@@ -541,7 +541,7 @@ def _verified_credentials(spec: ProviderSpec, given: Mapping[str, Any], tenant_i
     values = validate_credentials(spec, given, tenant_id=tenant_id)
     token = acquire_token(spec, values)
     result = verify(spec, access_token=token.access_token if token else None, credentials=values, tenant_id=tenant_id)
-    if not result.success:
+    if not result.success and result.verified:
         details = {"statusCode": result.status_code, "reason": result.message}
         if result.error == INVALID_CREDENTIALS:
             raise InvalidCredentials(result.message or "The provider rejected the credentials", details=details)
@@ -648,7 +648,7 @@ def _update_oauth_tokens(principal: Principal, integration: Mapping[str, Any], s
                       scopes=tuple(scopes) if scopes is not None else None)
     result = verify(spec, access_token=access, token_fields=record.get("tokenFields"),
                     callback_fields=record.get("callbackFields"), tenant_id=principal.tenant_id)
-    if not result.success:
+    if not result.success and result.verified:
         error_class = InvalidCredentials if result.error == INVALID_CREDENTIALS else ConnectionFailed
         raise error_class(result.message, details={"statusCode": result.status_code})
     fields = token_record_fields(spec, tokens, refresh_mode="refresh_token" if refresh else None,
@@ -785,8 +785,6 @@ def run_verification(record: Mapping[str, Any]) -> dict[str, Any]:
         result = verify(spec, access_token=payload.get("accessToken"), credentials=payload.get("credentials"),
                         token_fields=current.get("tokenFields"), callback_fields=current.get("callbackFields"),
                         tenant_id=str(record["tenantId"]))
-        if result.success and not result.verified:
-            result.details = {**result.details, "verified": False}
     except HubError as error:
         result = Verification(success=False, error=error.code, message=error.message)
     return result.as_dict()
@@ -797,14 +795,15 @@ def test_connection(principal: Principal, integration_id: str, *, user_scoped: b
     user_id = principal.user_id if user_scoped else None
     record = _live_record(principal.tenant_id, integration_id, user_id)
     result = run_verification(record)
-    fields: dict[str, Any] = {"lastTestedAt": result["testedAt"], "lastTestResult": "success" if result["success"]
-                              else "failed"}
+    outcome = result.get("outcome", "failed")
+    fields: dict[str, Any] = {"lastTestedAt": result["testedAt"],
+                              "lastTestResult": "success" if result["success"] else outcome}
     if result["success"]:
         fields.update({"lastValidatedAt": result["testedAt"], "validationError": None})
-    else:
+    elif outcome == "failed":
         fields["validationError"] = result["message"]
     ConnectionRepository().update_connection(principal.tenant_id, integration_id, user_id, fields)
-    record_activity(principal.tenant_id, integration_id, "test", "success" if result["success"] else "failed",
+    record_activity(principal.tenant_id, integration_id, "test", "success" if result["success"] else outcome,
                     user_id=user_id, details={"connectionId": record.get("connectionId"), "error": result["error"],
                                               "statusCode": result["statusCode"],
                                               "responseTime": result["responseTime"]})

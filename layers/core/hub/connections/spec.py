@@ -6,13 +6,17 @@ override endpoints, scopes and client authentication; the tenant's integration a
 account settings (`connectionConfig`: a shop, a region). Connection code only ever reads the
 merged result, so the three sources cannot disagree at run time.
 
-Providers created without a template (a super admin typed in the OAuth endpoints) get a spec
-from the record alone: OAuth works, but there is no verification request and no API
-definition, and the answers say so.
+One provider model: a provider created without a template (typed in by hand, or registered
+from its discovery document, `hub.catalog.discovery`) says everything a template can say, in
+the same schema, and its record becomes the definition (`_custom_definition`). A template's
+provider record may override any OAuth field and the API, verification, search, sync and
+rate-limit sections. Everything is validated by `ProviderTemplate` here, so the effective spec
+applies every field; a provider with no verification request answers `unverified`.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -22,21 +26,15 @@ from pydantic import ValidationError as PydanticValidationError
 from hub.errors import ProviderNotFound, ValidationError
 from hub.settings import get_settings
 
+_TEMPLATE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from hub.providers.templates import CredentialField, OAuthSpec, ProviderTemplate
 
-# provider record `oauthConfig` key -> template OAuthSpec key (camelCase aliases)
-_OAUTH_OVERRIDES = {
-    "authorizationUrl": "authorizationUrl",
-    "tokenUrl": "tokenUrl",
-    "revocationUrl": "revocationUrl",
-    "scopes": "defaultScopes",
-    "scopeSeparator": "scopeSeparator",
-    "pkce": "pkce",
-    "tokenClientAuth": "tokenClientAuth",
-    "authorizationParams": "authorizationParams",
-    "tokenParams": "tokenParams",
-}
+# record `oauthConfig` keys that are not part of the OAuth definition
+_CLIENT_KEYS = frozenset({"clientId", "clientSecret", "clientSecretConfigured", "scopes"})
+# record sections that replace the template's (camelCase, as ProviderTemplate reads them)
+DEFINITION_SECTIONS = ("api", "verification", "search", "sync", "rateLimitHeaders")
 # what an untemplated provider of each auth type asks the tenant for
 _DEFAULT_FIELDS: dict[str, list[dict[str, Any]]] = {
     "api_key": [{"name": "apiKey", "label": "API key", "type": "secret", "secret": True}],
@@ -65,7 +63,10 @@ class ProviderSpec:
 
     @property
     def template_id(self) -> str | None:
-        return self.template.id if self.template is not None else None
+        """The built-in template the provider starts from (None for a custom provider, whose
+        definition `template` is read from its own record)."""
+        value = self.provider.get("templateId")
+        return str(value) if value else None
 
     @property
     def is_authorization_code(self) -> bool:
@@ -128,26 +129,87 @@ class ProviderSpec:
         return next((f for f in self.credential_fields if f.name == name), None)
 
 
-def _merged_oauth(template: ProviderTemplate | None, record_config: Mapping[str, Any]) -> OAuthSpec | None:
-    from hub.providers.templates import OAuthSpec
+def _merged_oauth(base: Mapping[str, Any] | None, record_config: Mapping[str, Any]) -> dict[str, Any] | None:
+    merged: dict[str, Any] = dict(base or {})
+    for key, value in record_config.items():
+        if key in _CLIENT_KEYS or value is None or value == "":
+            continue
+        merged[key] = value
+    if record_config.get("scopes") is not None:
+        merged["defaultScopes"] = record_config["scopes"]
+    if merged.get("tokenClientAuth") == "json":
+        merged["tokenBodyFormat"] = "json"
+    return merged if merged.get("tokenUrl") else None
 
-    base: dict[str, Any] = (
-        template.oauth.model_dump(by_alias=True, exclude_none=True) if template is not None and template.oauth else {}
-    )
-    for record_key, spec_key in _OAUTH_OVERRIDES.items():
-        value = record_config.get(record_key)
-        if value is not None and value != "":
-            base[spec_key] = value
-    if record_config.get("tokenClientAuth") == "json":
-        base["tokenBodyFormat"] = "json"
-    if not base.get("tokenUrl"):
+
+def _origin(url: str | None) -> str | None:
+    from urllib.parse import urlsplit
+
+    if not url:
         return None
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
+
+
+def _custom_definition(provider: Mapping[str, Any], oauth: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    """A provider without a template, read as a template. Its API base defaults to the origin of
+    its issuer or token endpoint (where userinfo usually lives); without one there is nothing
+    to call, and the spec has no definition (as before)."""
+    api = provider.get("api")
+    if api is None:
+        base = _origin((oauth or {}).get("issuer")) or _origin((oauth or {}).get("tokenUrl"))
+        if base is None:
+            return None
+        api = {"baseUrl": base}
+    provider_id = str(provider.get("id") or provider.get("provider"))
+    name = str(provider.get("name") or provider_id)
+    return {
+        "id": provider_id if _TEMPLATE_ID.fullmatch(provider_id) else "custom",
+        "name": name,
+        "displayName": str(provider.get("displayName") or name),
+        "description": str(provider.get("description") or name),
+        "category": "other",
+        "authMode": str(provider.get("authType") or ""),
+        "oauth": oauth,
+        "credentialFields": _DEFAULT_FIELDS.get(str(provider.get("authType") or ""), []),
+        "api": api,
+        "capabilities": {"search": provider.get("search") is not None, "sync": provider.get("sync") is not None},
+    }
+
+
+def effective_definition(provider: Mapping[str, Any]) -> ProviderTemplate | None:
+    """The provider's definition: its template with the record's overrides, or the record alone.
+    Raises PROVIDER_MISCONFIGURED (400) when the combination is not a valid definition."""
+    from hub.providers.templates import ProviderTemplate, get_template
+
+    template_id = provider.get("templateId")
+    template = get_template(template_id) if template_id else None
+    if template_id and template is None:
+        raise ValidationError("The provider's template is not available on this hub", code="PROVIDER_MISCONFIGURED",
+                              details={"templateId": template_id})
+    record_oauth = dict(provider.get("oauthConfig") or {})
+    if template is not None:
+        data: dict[str, Any] | None = template.model_dump(by_alias=True, exclude_none=True, mode="json")
+        assert data is not None
+        data["oauth"] = _merged_oauth(data.get("oauth"), record_oauth)
+        if data["oauth"] is None:
+            data.pop("oauth")
+    else:
+        data = _custom_definition(provider, _merged_oauth(None, record_oauth))
+        if data is None:
+            return None
+    overrides = {key: provider[key] for key in DEFINITION_SECTIONS if provider.get(key) is not None}
+    data.update(overrides)
+    if "search" in overrides or "sync" in overrides:
+        data["capabilities"] = {**data.get("capabilities", {}), "search": data.get("search") is not None,
+                                "sync": data.get("sync") is not None}
     try:
-        return OAuthSpec.model_validate(base)
-    except PydanticValidationError:
+        return ProviderTemplate.model_validate(data, context={"custom": template is None})
+    except PydanticValidationError as error:
+        problems = [{"field": ".".join(str(p) for p in e["loc"]), "message": e["msg"]} for e in error.errors()]
         raise ValidationError(
-            "The provider's OAuth configuration is not valid; a super admin must fix it",
-            code="PROVIDER_MISCONFIGURED",
+            "The provider's definition is not valid; a super admin must fix it",
+            code="PROVIDER_MISCONFIGURED", details=problems[:20],
         ) from None
 
 
@@ -159,37 +221,27 @@ def _default_fields(auth_type: str) -> tuple[CredentialField, ...]:
 
 def spec_from_records(provider: Mapping[str, Any], integration: Mapping[str, Any] | None = None) -> ProviderSpec:
     """The effective spec of a provider record (and, when given, a tenant's integration)."""
-    from hub.providers.templates import get_template, resolve_connection_config
+    from hub.providers.templates import resolve_connection_config
 
-    template_id = provider.get("templateId")
-    template = get_template(template_id) if template_id else None
-    if template_id and template is None:
-        raise ValidationError("The provider's template is not available on this hub", code="PROVIDER_MISCONFIGURED",
-                              details={"templateId": template_id})
+    definition = effective_definition(provider)
     record_oauth = dict(provider.get("oauthConfig") or {})
     given_config = {**dict(provider.get("connectionConfig") or {}),
                     **dict((integration or {}).get("connectionConfig") or {})}
-    auth_mode: str
-    if template is not None:
-        config = resolve_connection_config(template, given_config)
-        auth_mode = template.auth_mode
-        fields = tuple(template.credential_fields)
-        custom_auth = template.custom_auth
+    if definition is not None and provider.get("templateId"):
+        config = resolve_connection_config(definition, given_config)
     else:
         config = {str(k): str(v) for k, v in given_config.items()}
-        auth_mode = str(provider.get("authType") or "")
-        fields = _default_fields(auth_mode)
-        custom_auth = None
-    oauth = _merged_oauth(template, record_oauth)
+    auth_mode = definition.auth_mode if definition is not None else str(provider.get("authType") or "")
     return ProviderSpec(
         provider_id=str(provider.get("id") or provider.get("provider")),
         provider=dict(provider),
-        template=template,
+        template=definition,
         auth_mode=auth_mode,
-        custom_auth=custom_auth,
-        oauth=oauth,
+        custom_auth=definition.custom_auth if definition is not None else None,
+        oauth=definition.oauth if definition is not None else None,
         client_id=record_oauth.get("clientId"),
-        credential_fields=fields,
+        credential_fields=tuple(definition.credential_fields) if definition is not None
+        else _default_fields(auth_mode),
         config=config,
     )
 

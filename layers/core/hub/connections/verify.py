@@ -6,7 +6,9 @@ sent back (a response body can carry tokens or personal data): success, a short 
 error class, the HTTP status and the response time.
 
 Error classes: INVALID_CREDENTIALS (the provider answered and refused: 4xx, or an unexpected
-body), CONNECTION_FAILED (network, timeout, 5xx, 429), NOT_VERIFIABLE (no verification request).
+body), CONNECTION_FAILED (network, timeout, 5xx, 429), NOT_VERIFIABLE (the provider defines no
+verification request: the answer is `unverified` — never `success`, because nothing was
+checked; connecting still works, the test and the health job say `unverified`).
 """
 
 from __future__ import annotations
@@ -45,9 +47,17 @@ class Verification:
     def rejected(self) -> bool:
         return not self.success and self.error == INVALID_CREDENTIALS
 
+    @property
+    def outcome(self) -> str:
+        """verified / failed / unverified (nothing to check with)."""
+        if not self.verified:
+            return "unverified"
+        return "verified" if self.success else "failed"
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "success": self.success,
+            "outcome": self.outcome,
             "message": self.message,
             "error": self.error,
             "statusCode": self.status_code,
@@ -93,13 +103,17 @@ def verify(spec: ProviderSpec, *, access_token: str | None = None, credentials: 
            token_fields: Mapping[str, Any] | None = None, callback_fields: Mapping[str, Any] | None = None,
            tenant_id: str | None = None) -> Verification:
     template = spec.template
-    if template is None:
-        return Verification(success=True, verified=False, error=None,
-                            message="This provider defines no verification request; nothing was checked")
+    if template is None or template.verification is None:
+        return unverifiable()
     if template.verification.method == "AWS_STS":
         return _verify_aws(spec, credentials or {}, tenant_id=tenant_id)
     return _verify_http(spec, access_token=access_token, credentials=credentials, token_fields=token_fields,
                         callback_fields=callback_fields)
+
+
+def unverifiable() -> Verification:
+    return Verification(success=False, verified=False, error=NOT_VERIFIABLE,
+                        message="This provider defines no verification request; nothing was checked (unverified)")
 
 
 def _verify_http(spec: ProviderSpec, *, access_token: str | None, credentials: Mapping[str, str] | None,
@@ -110,7 +124,7 @@ def _verify_http(spec: ProviderSpec, *, access_token: str | None, credentials: M
     from hub.urlguard import safe_request
 
     template = spec.template
-    assert template is not None
+    assert template is not None and template.verification is not None
     request = template.verification
     base = api_base_url(template, dict(spec.config), token_fields)
     auth = build_api_auth(template, access_token=access_token, credentials=credentials, config=dict(spec.config))
@@ -190,7 +204,8 @@ def _verify_aws(spec: ProviderSpec, credentials: Mapping[str, str], *, tenant_id
     except (BotoCoreError, KeyError, OSError):
         return Verification(success=False, error=CONNECTION_FAILED, response_time_ms=_elapsed(started),
                             message="AWS STS could not be reached")
-    json_path = spec.template.verification.json_path if spec.template else None
+    verification = spec.template.verification if spec.template else None
+    json_path = verification.json_path if verification else None
     if json_path and not identity.get(json_path):
         return Verification(success=False, error=INVALID_CREDENTIALS, response_time_ms=_elapsed(started),
                             message=f"AWS STS answered without '{json_path}'")

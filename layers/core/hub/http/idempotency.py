@@ -1,8 +1,10 @@
 """Idempotent creates: an `Idempotency-Key` header replays the first successful response.
 
 Built on Powertools' idempotency utility with the single table as its persistence layer
-(pk `TENANT#{tenant}#IDEMPOTENCY`, the table's `ttl` as expiry), so the key is scoped per
-tenant and per route, a reused key with another body is refused, and a request still in
+(pk `TENANT#{tenant}#IDEMPOTENCY`, the table's `ttl` as expiry). The key is scoped per tenant,
+per caller and per route (the route's template and the concrete path): another admin of the
+same tenant who happens to send the same key runs their own request and never receives the
+first caller's response. A reused key with another body is refused, and a request still in
 flight answers 409. Error responses are not stored: a failed create can be retried.
 
 The stored response is sealed with the Encryption SDK (context: tenant, route, purpose) because
@@ -32,7 +34,6 @@ from hub.errors import IdempotencyConflict, IdempotencyKeyReused, ValidationErro
 from hub.settings import get_settings
 from hub.table import tenant_pk
 
-HEADER = "idempotency-key"
 MAX_KEY_LENGTH = 255
 
 
@@ -47,7 +48,9 @@ class _ErrorResponse(Exception):
 def run_idempotent(
     *,
     tenant_id: str,
+    caller_id: str,
     route_key: str,
+    path: str,
     idempotency_key: str,
     body: str | None,
     execute: Callable[[], dict[str, Any]],
@@ -68,7 +71,7 @@ def run_idempotent(
         boto3_client=aws.client("dynamodb"),
     )
     config = IdempotencyConfig(
-        event_key_jmespath="key",
+        event_key_jmespath="[caller, path, key]",
         payload_validation_jmespath="bodyHash",
         expires_after_seconds=settings.idempotency_ttl_seconds,
         raise_on_no_idempotency_key=True,
@@ -89,15 +92,17 @@ def run_idempotent(
         response = execute()
         if int(response.get("statusCode", 500)) >= 400:
             raise _ErrorResponse(response)
-        return {"sealed": _seal(response, tenant_id, route_key)}
+        return {"sealed": _seal(response, tenant_id, caller_id, route_key)}
 
     request = {
+        "caller": caller_id,
+        "path": path,
         "key": idempotency_key,
         "bodyHash": hashlib.sha256((body or "").encode()).hexdigest(),
     }
     try:
         stored = _execute(request=request)
-        response = _unseal(stored, tenant_id, route_key)
+        response = _unseal(stored, tenant_id, caller_id, route_key)
     except _ErrorResponse as error:
         return error.response
     except IdempotencyAlreadyInProgressError:
@@ -109,18 +114,20 @@ def run_idempotent(
     return response
 
 
-def _context(tenant_id: str, route_key: str) -> dict[str, str]:
-    return {"tenantId": tenant_id, "route": route_key, "purpose": "idempotent-response"}
+def _context(tenant_id: str, caller_id: str, route_key: str) -> dict[str, str]:
+    return {"tenantId": tenant_id, "caller": caller_id, "route": route_key, "purpose": "idempotent-response"}
 
 
-def _seal(response: dict[str, Any], tenant_id: str, route_key: str) -> str:
+def _seal(response: dict[str, Any], tenant_id: str, caller_id: str, route_key: str) -> str:
     from hub.vault import encrypt_field
 
-    return encrypt_field(json.dumps(response, separators=(",", ":")), _context(tenant_id, route_key))
+    context = _context(tenant_id, caller_id, route_key)
+    return encrypt_field(json.dumps(response, separators=(",", ":")), context)
 
 
-def _unseal(stored: dict[str, Any], tenant_id: str, route_key: str) -> dict[str, Any]:
+def _unseal(stored: dict[str, Any], tenant_id: str, caller_id: str, route_key: str) -> dict[str, Any]:
     from hub.vault import decrypt_field
 
-    response: dict[str, Any] = json.loads(decrypt_field(stored["sealed"], _context(tenant_id, route_key)))
+    context = _context(tenant_id, caller_id, route_key)
+    response: dict[str, Any] = json.loads(decrypt_field(stored["sealed"], context))
     return response

@@ -13,10 +13,9 @@ from typing import Any
 
 from hub.errors import HubError, PayloadTooLarge, RateLimitExceeded, RouteNotFound
 from hub.http.context import RequestState, set_request
-from hub.http.idempotency import HEADER as IDEMPOTENCY_HEADER
 from hub.http.rate_limit import RateLimiter
 from hub.http.responses import error_response
-from hub.http.routing import Route, route_for_key
+from hub.http.routing import IDEMPOTENCY_HEADER, Route, route_for_key
 from hub.ids import new_id
 from hub.observability import logger
 from hub.principal import principal_from_event, require_roles
@@ -47,7 +46,9 @@ def _resolve(app: Any, event: dict[str, Any], context: Any, route: Route, state:
 
         return run_idempotent(
             tenant_id=state.principal.tenant_id,
+            caller_id=state.principal.user_id,
             route_key=route.key,
+            path=str(event.get("rawPath") or ""),
             idempotency_key=key,
             body=event.get("body"),
             execute=lambda: app.resolve(event, context),

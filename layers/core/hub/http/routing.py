@@ -14,6 +14,8 @@ from functools import lru_cache
 from typing import Any
 
 ROUTE_TABLE_MODULE = "functions.routes"
+# the request header a route with `idempotent=True` honours (hub/http/idempotency.py)
+IDEMPOTENCY_HEADER = "idempotency-key"
 _PARAM = re.compile(r"^\{([A-Za-z_][A-Za-z0-9_]*)(\+?)\}$")
 
 

@@ -15,7 +15,7 @@ Name = SingleLine
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", populate_by_name=True)
 
 
 class IntegrationMetadata(Strict):

@@ -25,14 +25,14 @@ Identifier = Field(min_length=1, max_length=128, pattern=r"^[^#\s]+$")
 
 class UserDeleted(BaseModel):
     # other services may add fields; we only need these
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(defer_build=True, extra="ignore")
 
     tenantId: str = Identifier
     userId: str = Identifier
 
 
 class ContentPublished(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(defer_build=True, extra="ignore")
 
     tenantId: str = Identifier
     contentId: str = Field(min_length=1, max_length=256)

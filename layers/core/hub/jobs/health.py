@@ -8,7 +8,7 @@ Keys (all under the tenant):
   `unschedule_health_check` when it is disconnected (and by the job when it finds the
   connection gone, expired or revoked).
 - check   `HEALTH#{integrationId}#{userId|TENANT}#{timeId}` (ttl `health_retention_days`):
-  status healthy/unhealthy, responseTime (ms), statusCode, error, checkedAt.
+  status healthy/unhealthy/unverified, responseTime (ms), statusCode, error, checkedAt.
 
 Transitions: `health_failure_threshold` consecutive failures move an active connection to
 status "error" (errorSource "health"; for the tenant's own connection the integration goes to
@@ -103,10 +103,10 @@ class HealthRepository(Repository):
             "integrationId": record["integrationId"],
             "userId": record.get("userId"),
             "connectionId": record.get("connectionId"),
-            "status": "healthy" if result.get("success") else "unhealthy",
+            "status": check_status(result),
             "responseTime": result.get("responseTime"),
             "statusCode": result.get("statusCode"),
-            "error": None if result.get("success") else (result.get("error") or "CHECK_FAILED"),
+            "error": None if check_status(result) != "unhealthy" else (result.get("error") or "CHECK_FAILED"),
             "message": result.get("message"),
             "checkedAt": clock.iso(checked_at),
             "ttl": int(checked_at) + retention,
@@ -148,6 +148,14 @@ class HealthReport:
     def as_dict(self) -> dict[str, Any]:
         return {"due": self.due, "notStarted": self.not_started, "outcomes": dict(sorted(self.outcomes.items())),
                 "transitions": len(self.transitions)}
+
+
+def check_status(result: dict[str, Any]) -> str:
+    """healthy / unhealthy, or unverified when the provider gives nothing to check with: such a
+    connection is never reported healthy, and never counted as failing either."""
+    if result.get("outcome") == "unverified":
+        return "unverified"
+    return "healthy" if result.get("success") else "unhealthy"
 
 
 def _verify(record: dict[str, Any]) -> dict[str, Any]:
@@ -200,7 +208,11 @@ def apply_check_result(record: dict[str, Any], result: dict[str, Any], checked_a
     tenant_id, integration_id, user_id = record["tenantId"], record["integrationId"], record.get("userId")
     at = clock.iso(checked_at)
     transition: str | None = None
-    if result.get("success"):
+    if check_status(result) == "unverified":
+        connections.update_connection(tenant_id, integration_id, user_id,
+                                      {"lastHealthAt": at, "lastHealthStatus": "unverified"},
+                                      remove=("lastHealthError",))
+    elif result.get("success"):
         fields: dict[str, Any] = {"healthFailures": 0, "lastHealthAt": at, "lastHealthStatus": "healthy",
                                   "lastResponseTime": result.get("responseTime")}
         recovered = None
@@ -255,7 +267,7 @@ def check_marker(marker: dict[str, Any], now: float, report: HealthReport) -> st
     stored = apply_check_result(record, result, clock.now())
     if stored["transition"]:
         report.transitions.append({"connectionKey": marker["connectionKey"], "transition": stored["transition"]})
-    return "healthy" if result.get("success") else "unhealthy"
+    return check_status(result)
 
 
 def _next_check_delay() -> float:
@@ -300,7 +312,7 @@ class HealthListParams(ListParams):
 
 
 class HealthHistoryParams(ListParams):
-    status: Literal["healthy", "unhealthy"] | None = None
+    status: Literal["healthy", "unhealthy", "unverified"] | None = None
     userId: str | None = Field(default=None, min_length=1, max_length=128,
                                description="A user's connection (user-scoped integrations); default the tenant's")
 
@@ -348,7 +360,7 @@ def _health_view(integration: dict[str, Any], connections: list[dict[str, Any]])
         "providerId": integration.get("providerId"),
         "providerName": integration.get("providerName"),
         "status": status,
-        "healthy": status == "active" and source.get("lastHealthStatus") != "unhealthy",
+        "healthy": status == "active" and source.get("lastHealthStatus") not in ("unhealthy", "unverified"),
         "lastCheckedAt": source.get("lastHealthAt"),
         "responseTime": source.get("lastResponseTime"),
         "consecutiveFailures": int(source.get("healthFailures") or 0),

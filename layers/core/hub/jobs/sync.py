@@ -56,7 +56,7 @@ class IntegrationDisabled(ValidationError):
 
 
 class SyncRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     userId: str | None = Field(default=None, min_length=1, max_length=128,
                                description="Sync a user's connection (user-scoped integrations)")

@@ -30,7 +30,16 @@ from types import MappingProxyType
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic import ValidationError as PydanticValidationError
 from pydantic.alias_generators import to_camel
 
@@ -106,7 +115,7 @@ _RESERVED_TOKEN_PARAMS = frozenset(
 class _Spec(BaseModel):
     """Templates are read from camelCase JSON; Python code uses the snake_case attributes."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, alias_generator=to_camel)
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True, alias_generator=to_camel)
 
 
 def placeholders(text: str) -> list[str]:
@@ -208,8 +217,11 @@ class OAuthSpec(_Spec):
     # RFC 7009 revocation endpoint (form POST `token`, optional `token_type_hint`)
     revocation_url: str | None = None
     revocation_token_type_hint: Literal["access_token", "refresh_token"] | None = None
-    # RFC 9207: when set, the authorization response must carry `iss` equal to this value
+    # RFC 9207: when set, an authorization response carrying `iss` must carry this value
     issuer: str | None = None
+    # the server's metadata says `authorization_response_iss_parameter_supported`: a response
+    # WITHOUT `iss` is refused too (RFC 9207 §2.4)
+    authorization_response_iss_parameter_supported: bool = False
     default_scopes: list[Annotated[str, StringConstraints(pattern=r"^[^\s,]{1,200}$")]] = []
     scope_separator: Literal[" ", ",", "+"] = " "
     pkce: bool = False
@@ -381,7 +393,9 @@ class ProviderTemplate(_Spec):
     credential_fields: list[CredentialField] = []
     connection_config: list[ConfigField] = []
     api: ApiSpec
-    verification: VerificationRequest
+    # built-in templates always have one (the loader checks); a custom provider may have none,
+    # and then its connections are answered `unverified`, never `success`
+    verification: VerificationRequest | None = None
     rate_limit_headers: RateLimitHeaders | None = None
     capabilities: Capabilities = Capabilities()
     sync: SyncSpec | None = None
@@ -403,10 +417,13 @@ class ProviderTemplate(_Spec):
         return next((f for f in self.credential_fields if f.name == name), None)
 
     @model_validator(mode="after")
-    def _consistent(self) -> ProviderTemplate:
+    def _consistent(self, info: ValidationInfo) -> ProviderTemplate:
         self._check_auth_mode()
         self._check_fields()
-        self._check_urls()
+        # a custom provider's definition (a super admin's record, `hub.connections.spec`) may
+        # point at http on loopback in development; hub.urlguard checks every one of its URLs
+        # on every request instead
+        self._check_urls(https_only=not (info.context or {}).get("custom"))
         self._check_requests()
         self._check_capabilities()
         return self
@@ -439,7 +456,7 @@ class ProviderTemplate(_Spec):
         if self.custom_auth == "google_service_account" and self.oauth is None:
             raise ValueError("customAuth 'google_service_account' needs oauth.tokenUrl for the JWT grant")
         is_aws = self.custom_auth in {"aws_iam_role", "aws_access_keys"}
-        if is_aws != (self.verification.method == "AWS_STS"):
+        if is_aws != (self.verification is not None and self.verification.method == "AWS_STS"):
             raise ValueError("verification method 'AWS_STS' is for the AWS custom modes, and they need it")
         if self.api.api_key_in == "query" and mode != "api_key":
             raise ValueError("apiKeyIn 'query' only applies to authMode 'api_key'")
@@ -468,7 +485,7 @@ class ProviderTemplate(_Spec):
             ]
         return urls
 
-    def _check_urls(self) -> None:
+    def _check_urls(self, *, https_only: bool = True) -> None:
         config_names = {f.name for f in self.connection_config}
         for what, url in (("docsUrl", self.docs_url), ("logoUrl", self.logo_url)):
             if url is not None:
@@ -492,7 +509,7 @@ class ProviderTemplate(_Spec):
             undeclared = sorted(set(names) - config_names)
             if undeclared:
                 raise ValueError(f"{what}: placeholders {undeclared} are not declared in connectionConfig")
-            if not self.is_sandbox:
+            if not self.is_sandbox and https_only:
                 _check_https_url(_PLACEHOLDER.sub("placeholder", url), what)
 
     def _path_names(self) -> set[str]:
@@ -507,13 +524,15 @@ class ProviderTemplate(_Spec):
 
     def _check_requests(self) -> None:
         path_names = self._path_names()
-        requests: list[tuple[str, ApiRequest]] = [("verification", self.verification)]
+        requests: list[tuple[str, ApiRequest]] = []
+        if self.verification is not None:
+            requests.append(("verification", self.verification))
         if self.sync is not None:
             requests.append(("sync", self.sync))
         if self.search is not None:
             requests.append(("search", self.search))
         for what, request in requests:
-            if what == "verification" and self.verification.method == "AWS_STS":
+            if isinstance(request, VerificationRequest) and request.method == "AWS_STS":
                 if request.path != "GetCallerIdentity":
                     raise ValueError("an AWS_STS verification calls GetCallerIdentity")
                 continue
@@ -577,6 +596,8 @@ def load_templates_from(directory: Path) -> dict[str, ProviderTemplate]:
             raise TemplateLoadError(f"{path.name}: {exc}") from exc
         if template.id != path.stem:
             raise TemplateLoadError(f"{path.name}: id {template.id!r} does not match the file name")
+        if template.verification is None:
+            raise TemplateLoadError(f"{path.name}: a built-in template needs a verification request")
         templates[template.id] = template
     return templates
 
@@ -889,5 +910,6 @@ def template_summary(template: ProviderTemplate) -> dict[str, Any]:
             "pkce": oauth.pkce,
         },
         "apiBaseUrl": template.api.base_url,
-        "verification": {"method": template.verification.method, "path": template.verification.path},
+        "verification": None if template.verification is None
+        else {"method": template.verification.method, "path": template.verification.path},
     }

@@ -26,7 +26,7 @@ MAX_FILTERS = 20
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, hide_input_in_errors=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", populate_by_name=True, hide_input_in_errors=True)
 
 
 def comma_list(value: Any) -> Any:

@@ -58,7 +58,7 @@ _ID_PATTERN = r"^[A-Za-z0-9_.:-]{1,128}$"
 
 
 class WebhookCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     url: str = Field(min_length=8, max_length=MAX_URL_LENGTH, description="https URL that receives the events")
     events: list[str] = Field(min_length=1, max_length=50, description="event types, or ['*'] for all")
@@ -83,7 +83,7 @@ class WebhookCreate(BaseModel):
 class WebhookUpdate(BaseModel):
     """PATCH: only the fields sent change; `null` clears integrationId, description, metadata."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     url: str | None = Field(default=None, min_length=8, max_length=MAX_URL_LENGTH)
     events: list[str] | None = Field(default=None, min_length=1, max_length=50)
@@ -212,3 +212,65 @@ class DeliveryList(BaseModel):
     offset: int
     hasMore: bool
     nextOffset: int | None = None
+
+
+# ---- recover and statistics -----------------------------------------------------------------
+
+_ISO_PATTERN = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$"
+
+
+class RecoverRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    since: str = Field(pattern=_ISO_PATTERN, description="resend failed deliveries created since (ISO 8601)")
+    until: str | None = Field(default=None, pattern=_ISO_PATTERN, description="and until (default: now)")
+
+
+class RecoverJobView(BaseModel):
+    id: str
+    webhookId: str
+    status: Literal["queued", "running", "done"]
+    since: str
+    until: str
+    scanned: int = Field(description="deliveries in the window looked at so far")
+    requeued: int = Field(description="failed deliveries put back for one more attempt so far")
+    createdAt: str
+    updatedAt: str
+    finishedAt: str | None = None
+
+
+class StatsParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    since: str | None = Field(default=None, pattern=_ISO_PATTERN, description="default: 24 hours ago")
+
+
+class DeliveryCounts(BaseModel):
+    total: int = 0
+    delivered: int = 0
+    failed: int = 0
+    retrying: int = 0
+    pending: int = 0
+
+
+class RecentFailure(BaseModel):
+    deliveryId: str
+    eventType: str
+    attempt: int
+    attemptedAt: str
+    statusCode: int | None = None
+    error: str | None = None
+
+
+class EndpointStats(BaseModel):
+    webhookId: str
+    since: str
+    deliveries: DeliveryCounts
+    successRate: float | None = Field(description="delivered / (delivered + failed); null before any ended")
+    attempts: int
+    failedAttempts: int
+    lastSuccessAt: str | None = None
+    lastFailureAt: str | None = None
+    failingSince: str | None = None
+    recentFailures: list[RecentFailure] = Field(description="the latest failed attempts, newest first")
+    sampled: int = Field(description="deliveries read to compute these figures (at most 2000)")

@@ -21,10 +21,14 @@ from hub.webhooks import signing_keys
 from hub.webhooks.delivery import attempt_delivery, new_delivery, payload_of
 from hub.webhooks.models import (
     ALL_EVENTS,
+    DeliveryCounts,
     DeliveryList,
     DeliveryListParams,
     DeliveryView,
+    EndpointStats,
+    RecentFailure,
     SecretRotated,
+    StatsParams,
     WebhookCreate,
     WebhookCreated,
     WebhookList,
@@ -251,3 +255,44 @@ def retry_delivery(tenant_id: str, webhook_id: str, delivery_id: str) -> Deliver
     record_change("webhookDelivery", delivery_id, before={"status": delivery.get("status")},
                   after={"status": "retry requested"})
     return delivery_view(attempt_delivery(delivery, endpoint=endpoint, manual=True))
+
+
+# ---- statistics -------------------------------------------------------------------------------
+
+STATS_MAX_DELIVERIES = 2000
+RECENT_FAILURES = 10
+
+
+def endpoint_stats(tenant_id: str, webhook_id: str, params: StatsParams) -> EndpointStats:
+    """Figures for a dashboard, from the endpoint's own delivery partition (newest first, one
+    Query, bounded): counts by status, success rate, attempts, the latest failed attempts."""
+    endpoint = _load(tenant_id, webhook_id)
+    since = clock.parse_iso(params.since) if params.since else clock.now() - 86400
+    counts = DeliveryCounts()
+    attempts = failed_attempts = sampled = 0
+    failures: list[RecentFailure] = []
+    for item in WebhookRepository().list_deliveries(tenant_id, webhook_id, max_items=STATS_MAX_DELIVERIES):
+        sampled += 1
+        if clock.parse_iso(str(item["createdAt"])) < since:
+            break  # newest first: the rest is older
+        counts.total += 1
+        status = str(item.get("status"))
+        if status in ("delivered", "failed", "retrying", "pending"):
+            setattr(counts, status, getattr(counts, status) + 1)
+        for entry in item.get("attemptLog") or []:
+            attempts += 1
+            code = entry.get("statusCode")
+            if code is None or not 200 <= int(code) < 300:
+                failed_attempts += 1
+                failures.append(RecentFailure(deliveryId=item["id"], eventType=item["eventType"],
+                                              attempt=int(entry["attempt"]), attemptedAt=entry["attemptedAt"],
+                                              statusCode=code, error=entry.get("error")))
+    ended = counts.delivered + counts.failed
+    failures.sort(key=lambda f: f.attemptedAt, reverse=True)
+    return EndpointStats(
+        webhookId=webhook_id, since=clock.iso(since), deliveries=counts,
+        successRate=round(counts.delivered / ended, 4) if ended else None,
+        attempts=attempts, failedAttempts=failed_attempts,
+        lastSuccessAt=endpoint.get("lastSuccessAt"), lastFailureAt=endpoint.get("lastFailureAt"),
+        failingSince=endpoint.get("failingSince"), recentFailures=failures[:RECENT_FAILURES], sampled=sampled,
+    )

@@ -1,0 +1,21 @@
+"""POST /api/admin/integrations/discover: read a provider's OIDC / RFC 8414 metadata and show
+the provider it describes, before anything is saved."""
+
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler.openapi.params import Body
+
+from hub.catalog.discovery import discover
+from hub.catalog.models import DiscoverRequest
+from hub.http import create_app, lambda_entry
+
+app = create_app()
+
+
+@app.post("/api/admin/integrations/discover", summary="Preview a provider from its discovery metadata",
+          tags=["providers"])
+def post_discover(body: Annotated[DiscoverRequest, Body()]) -> dict:
+    return discover(body.url)
+
+
+handler = lambda_entry(app)

@@ -1,0 +1,15 @@
+"""POST /api/user/integrations/{id}/connection/test: run the provider's verification request on my connection."""
+
+from hub.connections.service import test_connection
+from hub.http import create_app, lambda_entry
+from hub.http.context import current_principal
+
+app = create_app()
+
+
+@app.post("/api/user/integrations/<id>/connection/test", summary="Test my connection", tags=["user_connections"])
+def post_user_test(id: str) -> dict:
+    return test_connection(current_principal(), id, user_scoped=True)
+
+
+handler = lambda_entry(app)

@@ -1,0 +1,170 @@
+"""The event-type catalog: every event the hub publishes, with the JSON schema of its message.
+
+A webhook message is `{id, type, timestamp, data}` (hub/webhooks/delivery.py builds it from the
+bus event: `id` = detail.eventId, `timestamp` = detail.time, `data` = the rest of the detail).
+The `data` models below list every field a producer sends; they forbid others, so a producer
+that adds a field without documenting it here fails the tests (tests/conftest.py validates
+every event published in any test against these schemas).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, create_model
+
+from hub.events import EVENT_TYPES, WEBHOOK_EVENT_TYPES
+
+_ENVELOPE = ("eventId", "type", "time")
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    tenantId: str = Field(description="the tenant the event belongs to")
+
+
+class _IntegrationData(_Data):
+    integrationId: str = Field(description="the tenant's integration instance")
+    connectionId: str | None = None
+    providerId: str | None = None
+    userId: str | None = Field(default=None, description="set for a user-scoped connection")
+    reason: str | None = None
+
+
+class ConnectedData(_IntegrationData):
+    via: str | None = Field(default=None, description="how it was connected: oauth, api_key, basic, custom")
+
+
+class DisconnectedData(_IntegrationData):
+    pass
+
+
+class RefreshedData(_IntegrationData):
+    pass
+
+
+class ErrorData(_IntegrationData):
+    previousStatus: str | None = None
+    status: str | None = None
+    errorCode: str | None = None
+    consecutiveFailures: int | None = None
+
+
+class RecoveredData(_IntegrationData):
+    previousStatus: str | None = None
+    status: str | None = None
+
+
+class SyncedData(_IntegrationData):
+    syncLogId: str
+    status: str = Field(description="success, partial or failed")
+    trigger: str | None = None
+    itemsProcessed: int = 0
+    itemsFailed: int = 0
+
+
+class _DeliveryData(_Data):
+    webhookId: str
+    deliveryId: str
+    messageId: str = Field(description="the webhook-id header of the delivery")
+    messageType: str = Field(description="the event type that was delivered")
+    attempts: int
+    statusCode: int | None = None
+    reason: str | None = None
+
+
+class DeliveredData(_DeliveryData):
+    pass
+
+
+class FailedData(_DeliveryData):
+    pass
+
+
+class DisabledData(_Data):
+    webhookId: str
+    reason: str = Field(description="gone (the receiver answered 410), failing, or manual")
+
+
+class TestData(_Data):
+    webhookId: str
+    message: str
+
+
+_DATA: dict[str, tuple[type[_Data], str]] = {
+    "integration.connected": (ConnectedData, "A connection was made (OAuth, API key, basic or custom)."),
+    "integration.disconnected": (DisconnectedData, "A connection was removed."),
+    "integration.error": (ErrorData, "A connection failed: a refresh was refused, or health checks failed."),
+    "integration.refreshed": (RefreshedData, "A connection's access token was refreshed."),
+    "integration.synced": (SyncedData, "A sync finished (completed, partial or failed)."),
+    "integration.recovered": (RecoveredData, "A connection in error passed its health check again."),
+    "webhook.delivered": (DeliveredData, "A webhook delivery succeeded (published on the bus only)."),
+    "webhook.failed": (FailedData, "A webhook delivery failed for good (published on the bus only)."),
+    "webhook.disabled": (DisabledData, "A webhook endpoint was disabled (published on the bus only)."),
+    "webhook.test": (TestData, "Sent by POST /api/tenant/webhooks/{webhookId}/test only."),
+}
+
+
+def catalogued_types() -> tuple[str, ...]:
+    return tuple(_DATA)
+
+
+@cache
+def message_model(event_type: str) -> type[BaseModel]:
+    data_model, _ = _DATA[event_type]
+    name = "".join(part.title() for part in event_type.replace(".", "_").split("_")) + "Message"
+    model: type[BaseModel] = create_model(
+        name,
+        __config__=ConfigDict(extra="forbid"),
+        id=(str, Field(description="the message id (webhook-id header), stable across retries")),
+        type=(Literal[event_type], ...),  # type: ignore[valid-type,arg-type]
+        timestamp=(str, Field(description="when the event happened (ISO 8601, UTC)")),
+        data=(data_model, ...),
+    )
+    return model
+
+
+@cache
+def message_schema(event_type: str) -> dict[str, Any]:
+    return message_model(event_type).model_json_schema()
+
+
+def message_of(detail: dict[str, Any]) -> dict[str, Any]:
+    """The webhook message of a bus event's detail (as the dispatcher builds it)."""
+    return {"id": detail.get("eventId"), "type": detail.get("type"), "timestamp": detail.get("time"),
+            "data": {k: v for k, v in detail.items() if k not in _ENVELOPE}}
+
+
+def validate_detail(detail: dict[str, Any]) -> None:
+    """Raise ValueError when a published event's detail does not match its catalogued schema."""
+    import jsonschema
+
+    event_type = str(detail.get("type"))
+    if event_type not in _DATA:
+        raise ValueError(f"event type {event_type!r} is not in the catalog (hub/webhooks/event_types.py)")
+    try:
+        jsonschema.validate(message_of(detail), message_schema(event_type))
+    except jsonschema.ValidationError as error:
+        raise ValueError(f"{event_type} does not match its schema: {error.message}") from None
+
+
+class EventTypeView(BaseModel):
+    type: str
+    description: str
+    deliverable: bool = Field(description="false for events about webhooks: published on the bus only")
+    jsonSchema: dict[str, Any] = Field(description="JSON schema (2020-12) of the webhook message")
+
+
+class EventTypeList(BaseModel):
+    eventTypes: list[EventTypeView]
+
+
+def event_type_catalog() -> EventTypeList:
+    published = [*EVENT_TYPES, *(t for t in _DATA if t not in EVENT_TYPES)]
+    return EventTypeList(eventTypes=[
+        EventTypeView(type=t, description=_DATA[t][1], deliverable=t not in WEBHOOK_EVENT_TYPES,
+                      jsonSchema=message_schema(t))
+        for t in published
+    ])

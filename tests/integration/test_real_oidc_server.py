@@ -1,0 +1,204 @@
+"""Against a real authorization server nobody here wrote (panva/oidc-provider on loopback,
+tests/support/oidc): PKCE and RFC 9207 `iss`, refresh-token rotation with reuse detection,
+concurrent refresh, revocation, reconnect, a foreign `iss`, both client authentication
+methods; and a custom provider registered from its discovery URL that connects, refreshes, is
+health-checked by its own verification request and disconnects."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+import httpx
+import pytest
+
+from hub import clock
+from hub.connections.refresh import refresh_connection
+from hub.connections.repository import ConnectionRepository, secret_ref_of
+from hub.connections.service import run_verification
+from hub.jobs.health import apply_check_result
+from hub.vault import get_vault
+from tests.support.api import ApiClient
+from tests.support.connections import RETURN_URL, Browser
+from tests.support.oidc_server import CLIENTS, OidcBrowser, RunningOidc, oidc_server
+
+__all__ = ["oidc_server"]
+
+
+class World:
+    def __init__(self, api: ApiClient, oidc: RunningOidc) -> None:
+        self.api = api
+        self.oidc = oidc
+        self.admin = api.as_("super_admin", tenant="platform", user="root")
+        self.hub_browser = Browser(api)
+
+    def register(self, client_auth: str = "basic", provider: str = "real-oidc") -> dict[str, Any]:
+        preview = self.admin.post("/api/admin/integrations/discover", {"url": self.oidc.issuer})
+        assert preview.status == 200, preview.raw_body
+        client_id = CLIENTS[client_auth]
+        body = {"provider": provider, "name": provider, "displayName": "Real OIDC", "category": "custom",
+                "audience": "tenant", "status": "active", **preview.body["provider"]}
+        body["oauthConfig"] = {**body["oauthConfig"], "clientId": client_id,
+                               "clientSecret": self.oidc.client_secret(client_id), "tokenClientAuth": client_auth,
+                               "scopes": ["openid", "profile"]}
+        created = self.admin.post("/api/admin/integrations", body)
+        assert created.status == 201, created.raw_body
+        return preview.body  # type: ignore[no-any-return]
+
+    def integration(self, provider: str = "real-oidc") -> str:
+        response = self.api.post("/api/tenant/integrations", {"providerId": provider, "name": "Real OIDC"})
+        assert response.status == 201, response.raw_body
+        return str(response.body["id"])
+
+    def provider_answer(self, integration_id: str, person: OidcBrowser) -> dict[str, str]:
+        started = self.api.post(f"/api/tenant/integrations/{integration_id}/connect/oauth", {"returnUrl": RETURN_URL})
+        assert started.status == 200, started.raw_body
+        provider_url = self.hub_browser.provider_url(started.body["authorizationUrl"])
+        query = dict(parse_qsl(urlsplit(provider_url).query))
+        assert query["code_challenge_method"] == "S256" and query["code_challenge"]
+        return person.authorize(provider_url)
+
+    def finish(self, answer: dict[str, str]) -> dict[str, str]:
+        response = self.hub_browser.callback(answer)
+        assert response.status == 302, response.raw_body
+        return dict(parse_qsl(urlsplit(response.header("Location") or "").query))
+
+    def connect(self, integration_id: str, account: str = "alice") -> dict[str, str]:
+        answer = self.provider_answer(integration_id, OidcBrowser(account))
+        assert answer["iss"] == self.oidc.issuer  # RFC 9207: the real server sends it
+        outcome = self.finish(answer)
+        assert outcome["status"] == "connected", outcome
+        return outcome
+
+    def record(self, integration_id: str) -> dict[str, Any]:
+        record = ConnectionRepository().get_connection("acme", integration_id, None)
+        assert record is not None
+        return record
+
+    def tokens(self, integration_id: str) -> dict[str, Any]:
+        return get_vault().read(secret_ref_of(self.record(integration_id)))  # type: ignore[no-any-return]
+
+    def userinfo(self, access_token: str) -> int:
+        return httpx.get(f"{self.oidc.issuer}/me", headers={"Authorization": f"Bearer {access_token}"}).status_code
+
+
+@pytest.fixture
+def world(api: ApiClient, oidc_server: RunningOidc) -> World:
+    return World(api, oidc_server)
+
+
+def test_a_provider_registered_from_its_discovery_url_connects_refreshes_is_health_checked_and_disconnects(
+        world: World) -> None:
+    # Given a provider registered from the server's discovery URL
+    preview = world.register()
+    assert preview["provider"]["oauthConfig"]["authorizationResponseIssParameterSupported"] is True
+    assert preview["provider"]["verification"] == {"method": "GET", "path": "/me"}
+    integration_id = world.integration()
+    # When a tenant admin connects (PKCE + iss checked)
+    world.connect(integration_id)
+    first = world.tokens(integration_id)
+    assert first["refreshToken"] and world.userinfo(first["accessToken"]) == 200
+    # Then a forced refresh rotates the tokens at the real server
+    refreshed = world.api.post(f"/api/tenant/integrations/{integration_id}/connection/refresh", {"force": True})
+    assert refreshed.status == 200, refreshed.raw_body
+    second = world.tokens(integration_id)
+    assert second["refreshToken"] != first["refreshToken"] and second["accessToken"] != first["accessToken"]
+    # And the health check runs the provider's own verification request (userinfo)
+    check = apply_check_result(world.record(integration_id), run_verification(world.record(integration_id)),
+                               clock.now())
+    assert check["status"] == "healthy", check
+    tested = world.api.post(f"/api/tenant/integrations/{integration_id}/connection/test")
+    assert tested.body["outcome"] == "verified", tested.body
+    # And a disconnect revokes the grant at the server
+    gone = world.api.post(f"/api/tenant/integrations/{integration_id}/disconnect")
+    assert gone.status == 200 and gone.body["revokedAtProvider"] is True, gone.raw_body
+    assert world.userinfo(second["accessToken"]) == 401
+
+
+@pytest.mark.parametrize("client_auth", ["basic", "body"])
+def test_both_client_authentication_methods_connect_and_refresh(world: World, client_auth: str) -> None:
+    world.register(client_auth)
+    integration_id = world.integration()
+    world.connect(integration_id)
+    refreshed = world.api.post(f"/api/tenant/integrations/{integration_id}/connection/refresh", {"force": True})
+    assert refreshed.status == 200, refreshed.raw_body
+    # and the provider test sends the same request as the real exchange: accepted credentials
+    tested = world.admin.post("/api/admin/integrations/custom/real-oidc/test")
+    assert tested.body["success"] is True, tested.body
+
+
+def test_the_wrong_client_secret_fails_the_provider_test(world: World) -> None:
+    world.register("basic")
+    assert world.admin.patch("/api/admin/integrations/custom/real-oidc",
+                             {"oauthConfig": {"clientSecret": "not-the-secret"}}).status == 200
+    tested = world.admin.post("/api/admin/integrations/custom/real-oidc/test")
+    assert tested.body["success"] is False and "invalid_client" in tested.body["error"]
+
+
+def test_a_reused_refresh_token_is_detected_and_the_connection_expires(world: World) -> None:
+    world.register()
+    integration_id = world.integration()
+    world.connect(integration_id)
+    old = world.tokens(integration_id)["refreshToken"]
+    assert world.api.post(f"/api/tenant/integrations/{integration_id}/connection/refresh",
+                          {"force": True}).status == 200
+    # When someone replays the rotated-out refresh token
+    replay = httpx.post(f"{world.oidc.issuer}/token", data={"grant_type": "refresh_token", "refresh_token": old},
+                        auth=("hub-basic", "hub-basic-secret"))
+    # Then the server detects the reuse and revokes the whole grant
+    assert replay.status_code == 400 and replay.json()["error"] == "invalid_grant"
+    # And the hub's next refresh finds the grant dead: the connection expires (reconnect), nothing lost
+    after = world.api.post(f"/api/tenant/integrations/{integration_id}/connection/refresh", {"force": True})
+    assert after.status in (400, 401, 409, 410) and world.record(integration_id)["status"] == "expired", after.raw_body
+
+
+def test_concurrent_refreshes_rotate_once_and_never_trip_reuse_detection(world: World) -> None:
+    world.register()
+    integration_id = world.integration()
+    world.connect(integration_id)
+    outcomes: list[str] = []
+
+    def refresh(owner: str) -> None:
+        outcomes.append(refresh_connection("acme", integration_id, None, force=True, owner=owner).status)
+
+    threads = [threading.Thread(target=refresh, args=(f"t{i}",)) for i in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert outcomes.count("refreshed") >= 1 and "expired" not in outcomes, outcomes
+    # the stored refresh token is the live one: another refresh works
+    assert refresh_connection("acme", integration_id, None, force=True, owner="after").status == "refreshed"
+    assert world.record(integration_id)["status"] == "active"
+
+
+def test_reconnecting_replaces_the_grant(world: World) -> None:
+    world.register()
+    integration_id = world.integration()
+    world.connect(integration_id)
+    first = world.tokens(integration_id)
+    world.connect(integration_id)
+    second = world.tokens(integration_id)
+    assert second["refreshToken"] != first["refreshToken"] and world.userinfo(second["accessToken"]) == 200
+    assert world.record(integration_id)["status"] == "active"
+
+
+def test_a_foreign_iss_stores_nothing_and_sends_the_browser_back_with_invalid_issuer(world: World) -> None:
+    world.register()
+    integration_id = world.integration()
+    answer = world.provider_answer(integration_id, OidcBrowser())
+    # When the callback carries another server's iss (a mix-up attack)
+    outcome = world.finish({**answer, "iss": "https://attacker.example.com"})
+    # Then nothing is stored and the browser goes back with error=invalid_issuer
+    assert outcome["status"] == "error" and outcome["error"] == "invalid_issuer", outcome
+    assert ConnectionRepository().get_connection("acme", integration_id, None) is None
+
+
+def test_a_missing_iss_is_refused_when_the_server_advertises_it(world: World) -> None:
+    world.register()
+    integration_id = world.integration()
+    answer = world.provider_answer(integration_id, OidcBrowser())
+    outcome = world.finish({k: v for k, v in answer.items() if k != "iss"})
+    assert outcome["status"] == "error" and outcome["error"] == "invalid_issuer", outcome
+    assert ConnectionRepository().get_connection("acme", integration_id, None) is None
