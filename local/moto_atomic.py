@@ -44,6 +44,7 @@ def _make_atomic(backend: type, operations: tuple[str, ...]) -> None:
 def make_moto_dynamodb_atomic() -> None:
     from moto.dynamodb.models import DynamoDBBackend
 
+    make_moto_transactions_copy_once()
     _make_atomic(DynamoDBBackend, _OPERATIONS)
 
 
@@ -57,3 +58,46 @@ def make_moto_atomic() -> None:
     """Both backends: the local stack, the bench and the tests call this once at start."""
     make_moto_dynamodb_atomic()
     make_moto_secretsmanager_atomic()
+
+
+def make_moto_transactions_copy_once() -> None:
+    """moto backs up a table before a TransactWriteItems (for its rollback) once per item of the
+    transaction, not once per table: 100 items copy the whole table 100 times, so a batch write
+    costs more the bigger the table grows. Every copy is taken before any write and is the same,
+    so one copy per table per transaction keeps the behaviour at a fraction of the cost."""
+    import copy
+    import threading
+
+    import moto.dynamodb.models as models
+    from moto.dynamodb.models import DynamoDBBackend
+    from moto.dynamodb.models.table import Table
+
+    if getattr(DynamoDBBackend, "_hub_copy_once", False):
+        return
+    state = threading.local()
+
+    class CopyOncePerTransaction:
+        def __getattr__(self, name: str) -> Any:
+            return getattr(copy, name)
+
+        def deepcopy(self, value: Any, memo: Any = None) -> Any:
+            copies = getattr(state, "copies", None)
+            if copies is None or not isinstance(value, Table):
+                return copy.deepcopy(value, memo)
+            if id(value) not in copies:
+                copies[id(value)] = copy.deepcopy(value)
+            return copies[id(value)]
+
+    real = DynamoDBBackend.transact_write_items
+
+    @functools.wraps(real)
+    def transact_write_items(self: Any, *args: Any, **kwargs: Any) -> Any:
+        state.copies = {}
+        try:
+            return real(self, *args, **kwargs)
+        finally:
+            state.copies = None
+
+    models.copy = CopyOncePerTransaction()  # type: ignore[assignment]
+    DynamoDBBackend.transact_write_items = transact_write_items  # type: ignore[method-assign]
+    DynamoDBBackend._hub_copy_once = True  # type: ignore[attr-defined]

@@ -15,11 +15,8 @@ app = create_app()
 @app.post("/api/tenant/integrations/<id>/connect/oauth/exchange", summary="Exchange an authorization code",
           tags=["connections"])
 def post_exchange(id: str, body: Annotated[OAuthExchangeRequest, Body()]) -> dict:
-    return exchange_for_integration(
-        current_principal(), id, code=body.code.get_secret_value(), redirect_uri=body.redirectUri,
-        code_verifier=body.codeVerifier.get_secret_value() if body.codeVerifier else None, state=body.state,
-        scopes=body.scopes,
-    )
+    return exchange_for_integration(current_principal(), id, code=body.code.get_secret_value(),
+                                    redirect_uri=body.redirectUri, state=body.state)
 
 
 handler = lambda_entry(app)

@@ -1,7 +1,10 @@
 """GET /api/tenant/integrations/{id}/health: one integration's health, latest check and history."""
 
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler.openapi.params import Query
+
 from hub.http import create_app, lambda_entry
-from hub.http.app import parse_query
 from hub.http.context import current_principal
 from hub.jobs.health import HealthHistoryParams, integration_health
 
@@ -9,8 +12,8 @@ app = create_app()
 
 
 @app.get("/api/tenant/integrations/<id>/health", summary="Health of one integration", tags=["health"])
-def get_health(id: str) -> dict:
-    return integration_health(current_principal().tenant_id, id, parse_query(app, HealthHistoryParams))
+def get_health(id: str, query: Annotated[HealthHistoryParams, Query()]) -> dict:
+    return integration_health(current_principal().tenant_id, id, query)
 
 
 handler = lambda_entry(app)

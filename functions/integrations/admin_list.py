@@ -1,7 +1,10 @@
 """GET /api/admin/tenants/{tenantId}/integrations: a super admin reads any tenant's instances."""
 
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler.openapi.params import Query
+
 from hub.http import create_app, lambda_entry
-from hub.http.app import parse_query
 from hub.integrations.models import IntegrationListParams
 from hub.integrations.service import list_integrations
 
@@ -10,8 +13,8 @@ app = create_app()
 
 @app.get("/api/admin/tenants/<tenantId>/integrations", summary="List a tenant's integration instances",
          tags=["integrations"])
-def get_tenant_integrations(tenantId: str) -> dict:
-    return list_integrations(tenantId, parse_query(app, IntegrationListParams))
+def get_tenant_integrations(tenantId: str, query: Annotated[IntegrationListParams, Query()]) -> dict:
+    return list_integrations(tenantId, query)
 
 
 handler = lambda_entry(app)

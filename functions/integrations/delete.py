@@ -9,7 +9,8 @@ from hub.integrations.service import delete_integration
 app = create_app()
 
 
-@app.delete("/api/tenant/integrations/<id>", summary="Delete an integration instance", tags=["integrations"])
+@app.delete("/api/tenant/integrations/<id>", status_code=204, summary="Delete an integration instance",
+            tags=["integrations"])
 def delete_one(id: str) -> Response[None]:
     delete_integration(current_principal().tenant_id, id)
     return Response(status_code=204)

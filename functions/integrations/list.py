@@ -1,7 +1,10 @@
 """GET /api/tenant/integrations: the tenant's instances (status / providerName / search)."""
 
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler.openapi.params import Query
+
 from hub.http import create_app, lambda_entry
-from hub.http.app import parse_query
 from hub.http.context import current_principal
 from hub.integrations.models import IntegrationListParams
 from hub.integrations.service import list_integrations
@@ -10,8 +13,8 @@ app = create_app()
 
 
 @app.get("/api/tenant/integrations", summary="List integration instances", tags=["integrations"])
-def get_integrations() -> dict:
-    return list_integrations(current_principal().tenant_id, parse_query(app, IntegrationListParams))
+def get_integrations(query: Annotated[IntegrationListParams, Query()]) -> dict:
+    return list_integrations(current_principal().tenant_id, query)
 
 
 handler = lambda_entry(app)

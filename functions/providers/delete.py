@@ -1,18 +1,20 @@
 """DELETE /api/admin/integrations/{category}/{id}: 409 while tenants use it, unless force=true."""
 
+from typing import Annotated
+
 from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from hub.catalog.models import ProviderDeleteParams
 from hub.catalog.service import delete_provider
 from hub.http import create_app, lambda_entry
-from hub.http.app import parse_query
 
 app = create_app()
 
 
-@app.delete("/api/admin/integrations/<category>/<id>", summary="Delete a provider", tags=["providers"])
-def delete_one(category: str, id: str) -> Response[None]:
-    delete_provider(category, id, force=parse_query(app, ProviderDeleteParams).force)
+@app.delete("/api/admin/integrations/<category>/<id>", status_code=204, summary="Delete a provider", tags=["providers"])
+def delete_one(category: str, id: str, query: Annotated[ProviderDeleteParams, Query()]) -> Response[None]:
+    delete_provider(category, id, force=query.force)
     return Response(status_code=204)
 
 

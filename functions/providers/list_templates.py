@@ -1,12 +1,12 @@
 """GET /api/admin/templates: the built-in provider templates."""
 
-from typing import Literal
+from typing import Annotated, Literal
 
+from aws_lambda_powertools.event_handler.openapi.params import Query
 from pydantic import Field
 
 from hub.catalog.service import list_templates
 from hub.http import create_app, lambda_entry
-from hub.http.app import parse_query
 from hub.pagination import ListParams
 
 app = create_app()
@@ -19,8 +19,7 @@ class TemplateListParams(ListParams):
 
 
 @app.get("/api/admin/templates", summary="List built-in provider templates", tags=["providers"])
-def get_templates() -> dict:
-    params = parse_query(app, TemplateListParams)
+def get_templates(params: Annotated[TemplateListParams, Query()]) -> dict:
     return list_templates(params, category=params.category, search=params.search)
 
 

@@ -1,7 +1,10 @@
 """GET /api/integrations/{id}/search: search one integration through the caller's connection."""
 
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler.openapi.params import Query
+
 from hub.http import create_app, lambda_entry
-from hub.http.app import parse_query
 from hub.http.context import current_principal
 from hub.search.models import IntegrationSearchParams
 from hub.search.service import integration_search
@@ -10,8 +13,8 @@ app = create_app()
 
 
 @app.get("/api/integrations/<id>/search", summary="Search one integration", tags=["search"])
-def get_integration_search(id: str) -> dict:
-    return integration_search(current_principal(), id, parse_query(app, IntegrationSearchParams))
+def get_integration_search(id: str, query: Annotated[IntegrationSearchParams, Query()]) -> dict:
+    return integration_search(current_principal(), id, query)
 
 
 handler = lambda_entry(app)

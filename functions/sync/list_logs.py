@@ -1,7 +1,10 @@
 """GET /api/tenant/integrations/{id}/sync-logs: the integration's sync history (newest first)."""
 
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler.openapi.params import Query
+
 from hub.http import create_app, lambda_entry
-from hub.http.app import parse_query
 from hub.http.context import current_principal
 from hub.jobs.sync import SyncLogListParams, list_sync_logs
 
@@ -9,8 +12,8 @@ app = create_app()
 
 
 @app.get("/api/tenant/integrations/<id>/sync-logs", summary="Sync logs of an integration", tags=["sync"])
-def get_sync_logs(id: str) -> dict:
-    return list_sync_logs(current_principal().tenant_id, id, parse_query(app, SyncLogListParams))
+def get_sync_logs(id: str, query: Annotated[SyncLogListParams, Query()]) -> dict:
+    return list_sync_logs(current_principal().tenant_id, id, query)
 
 
 handler = lambda_entry(app)

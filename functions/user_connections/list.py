@@ -1,17 +1,20 @@
 """GET /api/user/integrations: the tenant's user-scoped integrations with the caller's own connections."""
 
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler.openapi.params import Query
+
 from hub.connections.models import UserIntegrationListParams
 from hub.connections.service import list_user_integrations
 from hub.http import create_app, lambda_entry
-from hub.http.app import parse_query
 from hub.http.context import current_principal
 
 app = create_app()
 
 
 @app.get("/api/user/integrations", summary="List my integrations and connections", tags=["user_connections"])
-def get_user_integrations() -> dict:
-    return list_user_integrations(current_principal(), parse_query(app, UserIntegrationListParams))
+def get_user_integrations(query: Annotated[UserIntegrationListParams, Query()]) -> dict:
+    return list_user_integrations(current_principal(), query)
 
 
 handler = lambda_entry(app)

@@ -1,7 +1,10 @@
 """GET /api/tenant/webhooks: the tenant's endpoints, paginated (status and event filters)."""
 
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler.openapi.params import Query
+
 from hub.http import create_app, lambda_entry
-from hub.http.app import parse_query
 from hub.http.context import current_principal
 from hub.webhooks.models import WebhookList, WebhookListParams
 from hub.webhooks.service import list_endpoints
@@ -10,8 +13,8 @@ app = create_app()
 
 
 @app.get("/api/tenant/webhooks", summary="Webhooks: list endpoints", tags=["webhooks"])
-def get_webhooks() -> WebhookList:
-    return list_endpoints(current_principal().tenant_id, parse_query(app, WebhookListParams))
+def get_webhooks(query: Annotated[WebhookListParams, Query()]) -> WebhookList:
+    return list_endpoints(current_principal().tenant_id, query)
 
 
 handler = lambda_entry(app)

@@ -1,7 +1,10 @@
 """GET /api/tenant/webhooks/{webhookId}/deliveries: delivery history with attempts, paginated."""
 
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler.openapi.params import Query
+
 from hub.http import create_app, lambda_entry
-from hub.http.app import parse_query
 from hub.http.context import current_principal
 from hub.webhooks.models import DeliveryList, DeliveryListParams
 from hub.webhooks.service import list_deliveries
@@ -10,8 +13,8 @@ app = create_app()
 
 
 @app.get("/api/tenant/webhooks/<webhookId>/deliveries", summary="Webhooks: list deliveries", tags=["webhooks"])
-def get_deliveries(webhookId: str) -> DeliveryList:
-    return list_deliveries(current_principal().tenant_id, webhookId, parse_query(app, DeliveryListParams))
+def get_deliveries(webhookId: str, query: Annotated[DeliveryListParams, Query()]) -> DeliveryList:
+    return list_deliveries(current_principal().tenant_id, webhookId, query)
 
 
 handler = lambda_entry(app)

@@ -1,7 +1,10 @@
 """GET /api/tenant/webhooks/{webhookId}/stats: delivery statistics for a dashboard."""
 
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler.openapi.params import Query
+
 from hub.http import create_app, lambda_entry
-from hub.http.app import parse_query
 from hub.http.context import current_principal
 from hub.webhooks.models import EndpointStats, StatsParams
 from hub.webhooks.service import endpoint_stats
@@ -10,8 +13,8 @@ app = create_app()
 
 
 @app.get("/api/tenant/webhooks/<webhookId>/stats", summary="Webhooks: delivery statistics", tags=["webhooks"])
-def get_stats(webhookId: str) -> EndpointStats:
-    return endpoint_stats(current_principal().tenant_id, webhookId, parse_query(app, StatsParams))
+def get_stats(webhookId: str, query: Annotated[StatsParams, Query()]) -> EndpointStats:
+    return endpoint_stats(current_principal().tenant_id, webhookId, query)
 
 
 handler = lambda_entry(app)

@@ -1,7 +1,10 @@
 """GET /api/tenant/integrations/{id}/widgets/activity: recent connection activity and sync runs."""
 
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler.openapi.params import Query
+
 from hub.http import create_app, lambda_entry
-from hub.http.app import parse_query
 from hub.http.context import current_principal
 from hub.widgets.models import ActivityParams
 from hub.widgets.service import widget_activity
@@ -11,8 +14,8 @@ app = create_app()
 
 @app.get("/api/tenant/integrations/<id>/widgets/activity", summary="Integration activity for a widget",
          tags=["widgets"])
-def get_widget_activity(id: str) -> dict:
-    return widget_activity(current_principal(), id, parse_query(app, ActivityParams))
+def get_widget_activity(id: str, query: Annotated[ActivityParams, Query()]) -> dict:
+    return widget_activity(current_principal(), id, query)
 
 
 handler = lambda_entry(app)

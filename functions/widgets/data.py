@@ -1,7 +1,10 @@
 """GET /api/tenant/integrations/{id}/widgets/data: provider records of one entity for a widget."""
 
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler.openapi.params import Query
+
 from hub.http import create_app, lambda_entry
-from hub.http.app import parse_query
 from hub.http.context import current_principal
 from hub.widgets.models import DataParams
 from hub.widgets.service import widget_data
@@ -10,8 +13,8 @@ app = create_app()
 
 
 @app.get("/api/tenant/integrations/<id>/widgets/data", summary="Provider data for a widget", tags=["widgets"])
-def get_widget_data(id: str) -> dict:
-    return widget_data(current_principal(), id, parse_query(app, DataParams))
+def get_widget_data(id: str, query: Annotated[DataParams, Query()]) -> dict:
+    return widget_data(current_principal(), id, query)
 
 
 handler = lambda_entry(app)

@@ -109,7 +109,9 @@ def test_no_seeded_secret_appears_in_responses_events_or_logs(
     secrets.update(_tokens_of(oauth_id))
     record(api.post(f"{tenant}/connection/refresh"))
     record(api.post(f"{tenant}/connect/oauth/exchange", {"code": answer["code"], "redirectUri": started["redirectUri"],
-                                                        "codeVerifier": "v" * 50}))
+                                                        "state": answer["state"]}))
+    record(api.post(f"{tenant}/connect/oauth/exchange", {"code": answer["code"], "redirectUri": RETURN_URL,
+                                                        "codeVerifier": "v" * 50, "state": answer["state"]}))
     record(world.callback(answer))  # replayed
     access = _tokens_of(oauth_id)[0]
     record(api.patch(f"{tenant}/credentials", {"credentialType": "oauth", "credentials": {"accessToken": access}}))
@@ -128,6 +130,12 @@ def test_no_seeded_secret_appears_in_responses_events_or_logs(
     secrets.add(answer["code"])
     record(world.callback(answer))
     secrets.update(_tokens_of(oauth_id))
+    world.provider.configure(token_status=503)
+    record(api.post(f"{tenant}/connection/refresh", {"force": True}))  # provider trouble: 502
+    world.provider.configure(token_status=None, token_error="invalid_grant")
+    clock.advance(24 * 3600)  # past the refresh cooldown the 502 set
+    record(api.post(f"{tenant}/connection/refresh", {"force": True}))  # the grant is dead: expired
+    world.provider.configure(token_error=None)
     record(api.post(f"{tenant}/disconnect"))
 
     # user-scoped

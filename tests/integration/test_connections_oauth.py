@@ -208,11 +208,22 @@ def test_a_tampered_state_is_refused(sandbox_world: SandboxWorld, tamper: str) -
     _assert_nothing_stored(integration_id)
 
 
+FRONTEND_PAGE = "https://app.example.com/oauth/done"
+
+
+def frontend_flow(world: SandboxWorld, integration_id: str) -> tuple[dict[str, Any], dict[str, str]]:
+    """A flow started for a frontend page that receives the code itself: (start answer, code answer)."""
+    from local.sandbox import DEFAULT_REDIRECT_URIS
+
+    world.provider.register_client("sandbox-client", "sandbox-secret", [*DEFAULT_REDIRECT_URIS, FRONTEND_PAGE])
+    started = world.start(integration_id, redirectUri=FRONTEND_PAGE)
+    return started, world.authorize(started["providerAuthorizationUrl"])
+
+
 def test_another_tenants_state_cannot_be_exchanged_and_is_not_spent(sandbox_world: SandboxWorld) -> None:
     # Given acme started a flow and got a code
     integration_id = sandbox_world.create_integration()
-    started = sandbox_world.start(integration_id)
-    answer = sandbox_world.authorize(sandbox_world.provider_url(started))
+    started, answer = frontend_flow(sandbox_world, integration_id)
     # And globex has its own integration of the same provider
     other_id = sandbox_world.create_integration(tenant="globex")
     globex = sandbox_world.api.as_("tenant_admin", tenant="globex", user="gina")
@@ -222,15 +233,15 @@ def test_another_tenants_state_cannot_be_exchanged_and_is_not_spent(sandbox_worl
     # Then it is refused, nothing is stored for globex, and acme's state still works
     assert response.status == 400 and response.error["code"] == "OAUTH_FAILED"
     assert _connection(other_id, tenant="globex") is None and _secrets_of("globex") == []
-    assert sandbox_world.callback(answer).status == 302
+    mine = sandbox_world.api.post(f"/api/tenant/integrations/{integration_id}/connect/oauth/exchange",
+                                  {"code": answer["code"], "state": answer["state"], "redirectUri": FRONTEND_PAGE})
+    assert mine.status == 200, mine.raw_body
     assert _connection(integration_id) is not None
 
 
 def test_a_state_for_another_integration_is_refused_at_exchange(sandbox_world: SandboxWorld) -> None:
     first = sandbox_world.create_integration()
-    started = sandbox_world.start(first)
-    answer = sandbox_world.authorize(sandbox_world.provider_url(started))
-    sandbox_world.api.as_("super_admin", tenant="platform", user="root")
+    started, answer = frontend_flow(sandbox_world, first)
     # a second integration in the same tenant (another provider) cannot use the first one's state
     second = sandbox_world.create_integration("sandbox-apikey")
     response = sandbox_world.api.post(f"/api/tenant/integrations/{second}/connect/oauth/exchange",
@@ -313,18 +324,18 @@ def test_a_wrong_or_missing_issuer_is_refused(sandbox_world: SandboxWorld, issue
 
 def test_a_frontend_can_exchange_the_code_with_the_hubs_state(sandbox_world: SandboxWorld) -> None:
     integration_id = sandbox_world.create_integration()
-    started = sandbox_world.start(integration_id)
-    answer = sandbox_world.authorize(sandbox_world.provider_url(started))
+    started, answer = frontend_flow(sandbox_world, integration_id)
+    assert started["redirectUri"] == FRONTEND_PAGE
     response = sandbox_world.api.post(f"/api/tenant/integrations/{integration_id}/connect/oauth/exchange",
-                                      {"code": answer["code"], "state": answer["state"],
-                                       "redirectUri": started["redirectUri"]})
+                                      {"code": answer["code"], "state": answer["state"], "redirectUri": FRONTEND_PAGE})
     assert response.status == 200, response.raw_body
     assert response.body["status"] == "active" and response.body["connected"] is True
     assert "accessToken" not in response.raw_body
 
 
-def test_a_frontend_can_exchange_a_code_with_its_own_pkce_verifier(sandbox_world: SandboxWorld) -> None:
-    # Given a frontend that made its own PKCE pair and sent the user to the provider
+def test_a_code_without_a_hub_state_or_with_a_client_verifier_is_refused(sandbox_world: SandboxWorld) -> None:
+    # Given a code obtained outside any flow the hub started (the victim's leaked code, with the
+    # attacker's own PKCE pair)
     integration_id = sandbox_world.create_integration()
     verifier = "v" * 64
     redirect_uri = "http://127.0.0.1:3000/api/integrations/oauth/callback"
@@ -333,23 +344,38 @@ def test_a_frontend_can_exchange_a_code_with_its_own_pkce_verifier(sandbox_world
         "scope": "profile", "state": "frontend-state", "code_challenge": s256_challenge(verifier),
         "code_challenge_method": "S256"}, follow_redirects=False)
     code = dict(parse_qsl(urlsplit(authorize.headers["location"]).query))["code"]
-    # When it posts the code with its verifier
+    path = f"/api/tenant/integrations/{integration_id}/connect/oauth/exchange"
+    # When it is posted with a client verifier, or with no state / Then both are a 400
+    with_verifier = sandbox_world.api.post(path, {"code": code, "codeVerifier": verifier, "redirectUri": redirect_uri,
+                                                  "state": "x" * 20})
+    assert with_verifier.status == 400 and with_verifier.error["details"][0]["field"] == "codeVerifier"
+    no_state = sandbox_world.api.post(path, {"code": code, "redirectUri": FRONTEND_PAGE})
+    assert no_state.status == 400 and no_state.error["details"][0]["field"] == "state"
+    # And nothing was exchanged or stored
+    assert sandbox_world.provider.stats()["token_requests_total"] == 0
+    _assert_nothing_stored(integration_id)
+
+
+def test_the_hub_callback_is_refused_at_exchange_and_the_state_is_not_spent(sandbox_world: SandboxWorld) -> None:
+    # Given a flow the hub finishes itself (its callback), whose code leaked
+    integration_id = sandbox_world.create_integration()
+    started = sandbox_world.start(integration_id)
+    answer = sandbox_world.authorize(sandbox_world.provider_url(started))
+    # When someone posts it to the exchange with the hub callback as redirectUri
     response = sandbox_world.api.post(f"/api/tenant/integrations/{integration_id}/connect/oauth/exchange",
-                                      {"code": code, "codeVerifier": verifier, "redirectUri": redirect_uri})
-    # Then the connection is active with the scope actually granted
-    assert response.status == 200, response.raw_body
-    assert response.body["scopes"] == ["profile"]
-    # And the same code a second time is invalid_grant: a clear 400
-    again = sandbox_world.api.post(f"/api/tenant/integrations/{integration_id}/connect/oauth/exchange",
-                                   {"code": code, "codeVerifier": verifier, "redirectUri": redirect_uri})
-    assert again.status == 400 and again.error["code"] == "OAUTH_FAILED"
-    assert "invalid_grant" in again.error["message"]
+                                      {"code": answer["code"], "state": answer["state"],
+                                       "redirectUri": started["redirectUri"]})
+    # Then it is refused, nothing is exchanged, and the browser that started it still finishes it
+    assert response.status == 400 and response.error["details"]["field"] == "redirectUri", response.raw_body
+    assert sandbox_world.provider.stats()["token_requests_total"] == 0
+    assert location_query(sandbox_world.callback(answer))["status"] == "connected"
 
 
 def test_exchange_refuses_a_redirect_uri_off_the_allow_list(sandbox_world: SandboxWorld) -> None:
     integration_id = sandbox_world.create_integration()
     response = sandbox_world.api.post(f"/api/tenant/integrations/{integration_id}/connect/oauth/exchange",
-                                      {"code": "x" * 20, "redirectUri": "https://evil.example.net/cb"})
+                                      {"code": "x" * 20, "redirectUri": "https://evil.example.net/cb",
+                                       "state": "s" * 20})
     assert response.status == 400 and response.error["details"]["field"] == "redirectUri"
 
 

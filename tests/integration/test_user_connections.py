@@ -102,7 +102,7 @@ TENANT_CALLS: list[tuple[str, str, dict[str, Any] | None]] = [
     ("POST", "connection/test", None),
     ("POST", "connection/refresh", {"force": True}),
     ("POST", "connect/oauth", {"returnUrl": RETURN_URL}),
-    ("POST", "connect/oauth/exchange", {"code": "c" * 20, "redirectUri": RETURN_URL}),
+    ("POST", "connect/oauth/exchange", {"code": "c" * 20, "redirectUri": RETURN_URL, "state": "s" * 20}),
     ("POST", "connect/api-key", {"apiKey": API_KEY}),
     ("POST", "connect/basic", {"username": "u", "password": "p"}),
     ("POST", "connect/custom", {"credentials": {"x": "y"}}),

@@ -202,8 +202,10 @@ def test_every_lease_outlasts_the_attempt_it_covers(aws_env) -> None:
     assert webhook_retry_sweep.RESERVE_MILLIS + attempt * 1000 > attempt * 1000
     dispatcher = next(w for w in WORKERS if w.name == "webhook-dispatcher")
     assert dispatcher.timeout_seconds * 1000 > webhook_dispatcher.RESERVE_MILLIS
-    # a connection's refresh lease outlasts its token request (one provider call, one deadline)
+    # a connection's refresh lease outlasts its token request (one provider call, one deadline),
+    # and a health check's claim (its marker moved to the next check) outlasts the check's request
     assert settings.refresh_lease_seconds > settings.http_timeout_seconds
+    assert settings.health_check_interval_seconds > settings.http_timeout_seconds
 
 
 def test_answers_are_truncated_and_kept_for_a_short_while(receiver, monkeypatch) -> None:

@@ -271,7 +271,9 @@ def test_tenant_b_cannot_see_or_change_tenant_a_endpoints_or_deliveries(api, rec
     # Given tenant A's endpoint with a delivery
     webhook = create(api, receiver.url).body
     receiver.secrets = [webhook["secret"]]
-    delivery = api.post(f"/api/tenant/webhooks/{webhook['id']}/test").body
+    sent = api.post(f"/api/tenant/webhooks/{webhook['id']}/test")
+    assert sent.status == 202, sent.raw_body
+    delivery = sent.body
     base = f"/api/tenant/webhooks/{webhook['id']}"
     globex = api.as_("tenant_admin", tenant="globex", user="gina")
     # When tenant B addresses A's ids on every route

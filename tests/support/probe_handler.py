@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from aws_lambda_powertools.event_handler.openapi.params import Body
+from aws_lambda_powertools.event_handler.openapi.params import Body, Query
 from pydantic import BaseModel, ConfigDict, Field
 
 from hub.http import create_app, lambda_entry, record_change
-from hub.http.app import parse_query
 from hub.http.routing import Route
 from hub.ids import new_id
 from hub.pagination import ListParams, paginate
@@ -36,8 +35,7 @@ def create_probe(body: Annotated[ProbeCreate, Body()]) -> dict:
 
 
 @app.get("/probes")
-def list_probes() -> dict:
-    params = parse_query(app, ProbeList)
+def list_probes(params: Annotated[ProbeList, Query()]) -> dict:
     return paginate([p for p in CREATED if not params.name or p["name"] == params.name], params)
 
 

@@ -1,11 +1,17 @@
 """The OpenAPI document, merged from every handler module's resolver.
 
 The route table says which modules exist; each module's Powertools resolver documents its own
-route (validated models, responses); Powertools' OpenAPIMerge merges them. The table then adds
-what only it knows: which routes are public, which roles and which rate class apply.
+route (validated body model, response model); Powertools' OpenAPIMerge merges them. Then what
+only the hub knows is written in: stable short operationIds, query parameters from the same
+pydantic models the handlers validate with (types, bounds, defaults, descriptions), path
+parameter descriptions, the Idempotency-Key header, security and roles per operation, every
+error status the route can answer (hub/http/contract.py) with the error envelope schema, and
+204/302 answers as what they are. Powertools' generic 422 is dropped: the hub never answers it
+except for a reused Idempotency-Key.
 
 Deployed, the openapi function reads `functions/openapi.json`, written into its asset at synth
-time (the asset holds no other handler). Locally and in tests the document is merged live.
+time (the asset holds no other handler). Locally and in tests the document is merged live;
+docs/openapi.json is the committed copy (`make openapi`), kept equal by a test.
 """
 
 from __future__ import annotations
@@ -18,11 +24,67 @@ from typing import Any
 
 TITLE = "Integration Hub API"
 BUNDLED_NAME = "openapi.json"
+ENVELOPE = "ErrorEnvelope"
+# Powertools' schemas for the validation errors it would answer; the hub answers the envelope
+POWERTOOLS_ERROR_SCHEMAS = ("HTTPValidationError", "ValidationError", "ResponseValidationError")
+
+TAGS = {
+    "system": "Liveness, readiness and this document (public)",
+    "providers": "Super admin: the providers the platform offers, from built-in templates",
+    "catalog": "What a tenant may connect",
+    "integrations": "A tenant's integration instances (one per provider)",
+    "audit": "Who changed what",
+    "connections": "A tenant's connection to a provider: OAuth, API key, basic, custom credentials",
+    "oauth": "Browser redirects of the OAuth flow (public)",
+    "user_connections": "A user's own connections to user-scoped integrations",
+    "health": "Connection health checks",
+    "sync": "Sync runs and their logs",
+    "search": "Search across the tenant's integrations",
+    "widgets": "Dashboard widgets: status, activity, provider data",
+    "webhooks": "Signed outgoing webhooks (Standard Webhooks)",
+}
+
+_PROVIDER_PATHS = ("/api/admin/integrations/{category}/{id}", "/api/integrations/{category}/{id}")
+PATH_PARAMETERS = {
+    "category": "The provider's category (e.g. `crm`)",
+    "tenantId": "The tenant's id",
+    "webhookId": "The webhook endpoint's id (`wh_…`)",
+    "deliveryId": "The delivery's id (`whd_…`)",
+}
+
+# the public OAuth redirects read what the provider (or the connect answer) put in the URL
+PUBLIC_QUERY = {
+    "GET /api/integrations/oauth/start": {"flow": "The flow id from the connect answer's authorization URL"},
+    "GET /api/integrations/oauth/callback": {
+        "state": "The state the hub sent to the provider", "code": "The authorization code",
+        "error": "The provider's error code", "error_description": "The provider's error text (never reflected)",
+        "iss": "The authorization server's issuer (RFC 9207)",
+    },
+}
+IDEMPOTENCY_HEADER = {
+    "name": "Idempotency-Key", "in": "header", "required": False,
+    "description": "Replays the first successful answer for the same key and body (24 h); another body "
+                   "with the same key answers 422, a request still in flight 409",
+    "schema": {"type": "string", "minLength": 1, "maxLength": 255},
+}
+
+
+def operation_id(module: str) -> str:
+    """`functions.connections.connect_oauth` → `connections_connectOauth`: short and stable."""
+    area, _, leaf = module.removeprefix("functions.").partition(".")
+    first, *rest = leaf.split("_")
+    return f"{_camel(area)}_{first}{''.join(word.capitalize() for word in rest)}"
+
+
+def _camel(name: str) -> str:
+    first, *rest = name.split("_")
+    return first + "".join(word.capitalize() for word in rest)
 
 
 def build_openapi() -> dict[str, Any]:
     from aws_lambda_powertools.event_handler.openapi.merge import OpenAPIMerge
 
+    from hub.http.responses import to_json
     from hub.http.routing import route_table
     from hub.system import VERSION
 
@@ -32,31 +94,160 @@ def build_openapi() -> dict[str, Any]:
         description=(
             "Multi-tenant integration hub: provider catalog, encrypted credentials, OAuth2, "
             "token refresh, health checks, events and signed webhooks. Every error answers "
-            '`{"error": {"code", "message", "details", "requestId"}}`.'
+            '`{"error": {"code", "message", "details", "requestId"}}`; every answer carries '
+            "`X-Request-Id`, and rate-limited routes `X-RateLimit-Limit`, `X-RateLimit-Remaining`, "
+            "`X-RateLimit-Reset`."
         ),
         security=[{"bearerAuth": []}],
         on_conflict="error",
     )
     routes = route_table()
-    for module_name in sorted({route.module for route in routes.values()}):
-        module: Any = importlib.import_module(module_name)
+    modules = {name: importlib.import_module(name) for name in sorted({r.module for r in routes.values()})}
+    for module in modules.values():
         merger.add_schema(module.app.get_openapi_schema())
-    document = merger.get_openapi_schema()
-    document.setdefault("components", {})["securitySchemes"] = {
-        "bearerAuth": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}
-    }
+    # one JSON round trip turns Powertools' enums ("ParameterInType.query") into their values
+    document: dict[str, Any] = json.loads(to_json(merger.get_openapi_schema()))
+    components = document.setdefault("components", {})
+    components["securitySchemes"] = {"bearerAuth": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}}
+    schemas = components.setdefault("schemas", {})
+    for name in POWERTOOLS_ERROR_SCHEMAS:
+        schemas.pop(name, None)
+    schemas[ENVELOPE] = _envelope_schema()
     for route in routes.values():
         operation = document.get("paths", {}).get(route.path, {}).get(route.method.lower())
-        if operation is None:
-            continue
-        if route.public:
-            operation["security"] = []
-        operation["x-roles"] = list(route.roles)
-        if route.rate_class:
-            operation["x-rate-class"] = route.rate_class
-        if route.idempotent:
-            operation["x-idempotency-key"] = "Idempotency-Key header replays the first successful response"
+        if operation is not None:
+            _complete(operation, route, modules[route.module].app, schemas)
+    document["tags"] = [{"name": name, "description": text} for name, text in TAGS.items()]
     return document
+
+
+def _complete(operation: dict[str, Any], route: Any, app: Any, schemas: dict[str, Any]) -> None:
+    from hub.http.contract import DESCRIPTIONS, RouteShape, route_errors
+
+    operation["operationId"] = operation_id(route.module)
+    operation["tags"] = [route.area]
+    operation["security"] = [] if route.public else [{"bearerAuth": []}]
+    operation["x-roles"] = list(route.roles)
+    if route.rate_class:
+        operation["x-rate-class"] = route.rate_class
+    query_model = _query_model(app, route.method)
+    parameters = [p for p in operation.get("parameters", []) if p.get("in") != "query"]
+    for parameter in parameters:
+        if parameter.get("in") == "path":
+            parameter["description"] = _path_description(route.path, parameter["name"])
+            parameter["schema"] = {"type": "string", "minLength": 1}
+    if query_model is not None:
+        parameters.extend(query_parameters(query_model, schemas))
+    for name, text in PUBLIC_QUERY.get(route.key, {}).items():
+        parameters.append({"name": name, "in": "query", "required": False, "description": text,
+                           "schema": {"type": "string", "maxLength": 2048}})
+    if route.idempotent:
+        parameters.append(dict(IDEMPOTENCY_HEADER))
+    if parameters:
+        operation["parameters"] = parameters
+    else:
+        operation.pop("parameters", None)
+    responses = operation.setdefault("responses", {})
+    responses.pop("422", None)
+    for status, response in responses.items():
+        if status == "204":
+            responses[status] = {"description": "Done; no content"}
+        elif status == "302":
+            response.pop("content", None)
+            response["headers"] = {"Location": {"description": "Where the browser goes next",
+                                                "schema": {"type": "string"}}}
+        else:
+            response["description"] = "Success" if response.get("description") == "Successful Response" \
+                else response.get("description", "Success")
+    shape = RouteShape(has_body="requestBody" in operation, has_query=query_model is not None or
+                       route.key in PUBLIC_QUERY, has_path="{" in route.path)
+    for status, codes in route_errors(route, shape).items():
+        responses[str(status)] = {
+            "description": f"{DESCRIPTIONS[status]}. Codes: {', '.join(codes)}",
+            "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{ENVELOPE}"}}},
+        }
+    operation["responses"] = dict(sorted(responses.items()))
+
+
+def _path_description(path: str, name: str) -> str:
+    if name == "id":
+        if path.startswith(_PROVIDER_PATHS):
+            return "The provider's id (e.g. `hubspot`)"
+        return "The integration instance's id"
+    return PATH_PARAMETERS.get(name, name)
+
+
+def _query_model(app: Any, method: str) -> Any:
+    """The pydantic model the handler takes its query string with (Annotated[Model, Query()])."""
+    from pydantic import BaseModel
+
+    for route in [*app._static_routes, *app._dynamic_routes]:  # Powertools keeps no public list
+        if route.method.upper() != method:
+            continue
+        for param in route.dependant.query_params:
+            annotation = param.field_info.annotation
+            if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+                return annotation
+    return None
+
+
+def query_parameters(model: Any, schemas: dict[str, Any]) -> list[dict[str, Any]]:
+    """One OpenAPI parameter per model field, with the model's own JSON schema for it."""
+    schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
+    for name, definition in schema.get("$defs", {}).items():
+        schemas.setdefault(name, definition)
+    required = set(schema.get("required", []))
+    parameters = []
+    for name, field_schema in schema.get("properties", {}).items():
+        field_schema = _without_null(field_schema)
+        description = field_schema.pop("description", None) or _describe(name)
+        parameters.append({"name": name, "in": "query", "required": name in required,
+                           "description": description, "schema": field_schema})
+    return parameters
+
+
+def _without_null(schema: dict[str, Any]) -> dict[str, Any]:
+    """An optional query parameter is left out, never sent as null: document the value's type."""
+    schema = {k: v for k, v in schema.items() if k != "title" and not (k == "default" and v is None)}
+    options = [option for option in schema.get("anyOf", []) if option != {"type": "null"}]
+    if "anyOf" in schema and len(options) == 1:
+        del schema["anyOf"]
+        schema.update(options[0])
+    elif "anyOf" in schema:
+        schema["anyOf"] = options
+    return schema
+
+
+_COMMON_QUERY = {
+    "limit": "Page size", "offset": "How many items to skip", "sortBy": "Field to sort by",
+    "sortOrder": "Sort direction", "search": "Case-insensitive text to look for", "status": "Only this status",
+}
+
+
+def _describe(name: str) -> str:
+    return _COMMON_QUERY.get(name, f"Filter: only items whose `{name}` matches")
+
+
+def _envelope_schema() -> dict[str, Any]:
+    return {
+        "type": "object",
+        "title": ENVELOPE,
+        "description": "Every error the hub answers",
+        "required": ["error"],
+        "properties": {
+            "error": {
+                "type": "object",
+                "required": ["code", "message", "details", "requestId"],
+                "properties": {
+                    "code": {"type": "string", "description": "Stable, machine-readable (e.g. VALIDATION_ERROR)"},
+                    "message": {"type": "string", "description": "For people; never carries a credential"},
+                    "details": {"description": "Field errors (a list) or facts about the error (an object)",
+                                "anyOf": [{"type": "object"}, {"type": "array", "items": {}}]},
+                    "requestId": {"type": ["string", "null"], "description": "Also in the X-Request-Id header"},
+                },
+            }
+        },
+    }
 
 
 @lru_cache(maxsize=1)

@@ -54,13 +54,15 @@ class OAuthStartRequest(Strict):
 
 
 class OAuthExchangeRequest(Strict):
+    """Only for a flow the hub started (connect/oauth with a frontend `redirectUri`): the hub's
+    state is required, and the hub uses the PKCE verifier, redirect URI and scopes it stored with
+    it; a client-supplied verifier is refused (unknown field), so a leaked code cannot be
+    redeemed by someone who did not start the flow."""
+
     code: SecretStr = Field(min_length=1, max_length=4096)
-    redirectUri: str = Field(min_length=1, max_length=2048)
-    codeVerifier: SecretStr | None = Field(default=None, min_length=43, max_length=128,
-                                           description="The PKCE verifier, when the frontend made the challenge")
-    state: str | None = Field(default=None, min_length=10, max_length=200,
-                              description="The state from connect/oauth, when the hub started the flow")
-    scopes: list[Scope] | None = Field(default=None, max_length=50)
+    redirectUri: str = Field(min_length=1, max_length=2048,
+                             description="The frontend page the flow was started with (never the hub's callback)")
+    state: str = Field(min_length=10, max_length=200, description="The state connect/oauth answered")
 
 
 class ApiKeyConnectRequest(Strict):

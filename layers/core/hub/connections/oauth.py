@@ -318,9 +318,11 @@ def _exchange(spec: ProviderSpec, code: str, redirect_uri: str, verifier: str | 
 
 
 def exchange_for_integration(principal: Principal, integration_id: str, *, code: str, redirect_uri: str,
-                             code_verifier: str | None = None, state: str | None = None,
-                             scopes: list[str] | None = None, user_scoped: bool = False) -> dict[str, Any]:
-    """POST .../connect/oauth/exchange: the frontend received the code on its own page."""
+                             state: str, user_scoped: bool = False) -> dict[str, Any]:
+    """POST .../connect/oauth/exchange: the frontend received the code on its own page of a flow
+    the hub started. Only with the hub's state (bound to this tenant, integration and user); the
+    verifier, redirect URI and scopes are the ones stored with it. The hub's own callback is
+    refused here: codes sent there are finished by the hub, in the browser that started the flow."""
     from hub.connections.service import connection_view
     from hub.connections.tokens import InvalidGrant
 
@@ -329,24 +331,22 @@ def exchange_for_integration(principal: Principal, integration_id: str, *, code:
     if not spec.is_authorization_code:
         raise ValidationError("This integration does not use the OAuth authorization code flow",
                               code="AUTH_TYPE_MISMATCH", details={"authType": spec.auth_mode})
+    if redirect_uri == get_settings().oauth_callback_url:
+        raise ValidationError("The hub's callback finishes its own flows; exchange only codes sent to your page",
+                              details={"field": "redirectUri"})
     _check_redirect_uri(redirect_uri)
-    requested = spec.scopes(scopes)
-    metadata = None
-    if state is not None:
-        binding = OAuthStateStore().consume(state, tenant_id=principal.tenant_id, integration_id=integration_id,
-                                            user_id=principal.user_id)
-        if binding.get("redirectUri") != redirect_uri:
-            raise OAuthFailed("redirectUri differs from the one the flow was started with",
-                              details={"reason": "redirect_uri_mismatch"})
-        if binding.get("connectionScope") != ("user" if user_scoped else "tenant"):
-            raise OAuthFailed("The state belongs to another kind of connection", details={"reason": "scope"})
-        code_verifier = code_verifier or binding.get("verifier")
-        requested = list(binding.get("scopes") or requested)
-        metadata = binding.get("metadata")
+    binding = OAuthStateStore().consume(state, tenant_id=principal.tenant_id, integration_id=integration_id,
+                                        user_id=principal.user_id)
+    if binding.get("redirectUri") != redirect_uri:
+        raise OAuthFailed("redirectUri differs from the one the flow was started with",
+                          details={"reason": "redirect_uri_mismatch"})
+    if binding.get("connectionScope") != ("user" if user_scoped else "tenant"):
+        raise OAuthFailed("The state belongs to another kind of connection", details={"reason": "scope"})
     try:
-        tokens = _exchange(spec, code, redirect_uri, code_verifier)
+        tokens = _exchange(spec, code, redirect_uri, binding.get("verifier"))
     except InvalidGrant as error:
         raise OAuthFailed(error.message, details={"providerError": error.error}) from None
     record = store_tokens(integration, spec, tokens, user_id=principal.user_id if user_scoped else None,
-                          actor=principal.user_id, requested_scopes=requested, metadata=metadata, via="oauth_exchange")
+                          actor=principal.user_id, requested_scopes=list(binding.get("scopes") or spec.scopes()),
+                          metadata=binding.get("metadata"), via="oauth_exchange")
     return connection_view(record)

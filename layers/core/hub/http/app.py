@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 from aws_lambda_powertools.event_handler.exceptions import NotFoundError
 from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
 from aws_lambda_powertools.logging import correlation_paths
-from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
 
 from hub.errors import HubError, RouteNotFound, ValidationError
@@ -18,8 +17,6 @@ from hub.http.pipeline import handle_http
 from hub.http.responses import to_json
 from hub.http.validation import JsonBodyValidation
 from hub.observability import logger, metrics, tracer
-
-M = TypeVar("M", bound=BaseModel)
 
 
 def _envelope(error: HubError) -> Response:
@@ -35,7 +32,10 @@ def validation_details(errors: Any) -> list[dict[str, Any]]:
     """Field-level details without echoing the input (it may be a credential)."""
     details = []
     for err in errors:
-        loc = [str(part) for part in err.get("loc", ()) if part not in ("body", "query", "path", "header")]
+        loc = list(err.get("loc", ()))
+        if len(loc) >= 3 and loc[0] == "query":
+            loc = loc[2:]  # a query model's field: ("query", <parameter name>, <field>)
+        loc = [str(part) for part in loc if part not in ("body", "query", "path", "header")]
         details.append({"field": ".".join(loc) or "body", "message": err.get("msg", "invalid"),
                         "type": err.get("type", "value_error")})
     return details
@@ -64,15 +64,6 @@ def create_app() -> APIGatewayHttpResolver:
         return _envelope(RouteNotFound())
 
     return app
-
-
-def parse_query(app: APIGatewayHttpResolver, model: type[M]) -> M:
-    """Validate the query string against a model with extra="forbid" (unknown params → 400)."""
-    params = dict(app.current_event.query_string_parameters or {})
-    try:
-        return model.model_validate(params)
-    except PydanticValidationError as error:
-        raise ValidationError(details=validation_details(error.errors())) from None
 
 
 def lambda_entry(app: APIGatewayHttpResolver) -> Callable[[dict[str, Any], Any], dict[str, Any]]:

@@ -14,8 +14,11 @@ import json
 from typing import Any
 
 from aws_lambda_powertools.event_handler.middlewares.openapi_validation import OpenAPIRequestValidationMiddleware
+from pydantic import BaseModel
 
 from hub.errors import UnsupportedMediaType, ValidationError
+from hub.http.context import current_request
+from hub.http.routing import route_for_key
 from hub.validation import encodable
 
 MAX_REPORTED_CONTENT_TYPE = 100
@@ -91,8 +94,36 @@ def _detail(field: str, message: str, kind: str) -> dict[str, str]:
     return {"field": field, "message": message, "type": kind}
 
 
+def refuse_unknown_query(route: Any, given: dict[str, Any] | None, *, public: bool) -> None:
+    """A query model with extra="forbid" refuses parameters it does not declare (Powertools
+    would silently drop them): a typo in a filter must not widen a listing. A non-public route
+    that declares no query parameters refuses them all; public routes (the OAuth redirects)
+    take what providers add."""
+    known: set[str] = set()
+    forbid = not public and not route.dependant.query_params
+    for param in route.dependant.query_params:
+        model = param.field_info.annotation
+        if isinstance(model, type) and issubclass(model, BaseModel):
+            forbid = forbid or model.model_config.get("extra") == "forbid"
+            known.update(field.alias or name for name, field in model.model_fields.items())
+            known.update(model.model_fields)
+        else:
+            known.add(param.alias)
+    unknown = sorted(set(given or {}) - known) if forbid else []
+    if unknown:
+        raise ValidationError(details=[_detail(name, "Extra inputs are not permitted", "extra_forbidden")
+                                       for name in unknown])
+
+
 class JsonBodyValidation(OpenAPIRequestValidationMiddleware):
-    """Powertools' request validation with the body read by the rules above."""
+    """Powertools' request validation with the body read by the rules above, and unknown query
+    parameters refused."""
+
+    def handler(self, app: Any, next_middleware: Any) -> Any:
+        hub_route = route_for_key(current_request().route_key)
+        refuse_unknown_query(app.context["_route"], app.current_event.query_string_parameters,
+                             public=hub_route is None or hub_route.public)
+        return super().handler(app, next_middleware)
 
     def _get_body(self, app: Any) -> dict[str, Any]:
         event = app.current_event

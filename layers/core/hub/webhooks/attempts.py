@@ -24,7 +24,7 @@ from hub.webhooks.sender import USER_AGENT, SendResult, send
 from hub.webhooks.signing import signing_headers
 from hub.webhooks.signing_keys import signing_secrets
 
-OUTCOME_FLUSH = 25
+OUTCOME_FLUSH = 50  # with their answers, 100 items: one full transaction
 
 
 @dataclass
