@@ -15,7 +15,7 @@ USER ?= alice
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 export PYTHONPATH := $(CURDIR):$(CURDIR)/layers/core
 
-.PHONY: synth-fast cdk-deploy events help install run token test test-unit test-integration test-e2e test-infra lint synth openapi bench sizes clean
+.PHONY: settings-doc synth-fast cdk-deploy events help install run token test test-unit test-integration test-e2e test-infra lint synth openapi bench sizes clean
 
 help:
 	@echo "make run      start the whole API on http://127.0.0.1:$(PORT) (moto, emulator, sandbox, schedules)"
@@ -25,6 +25,7 @@ help:
 	@echo "make synth    synthesize the CDK app into cdk.out (no Docker, no AWS account)"
 	@echo "make openapi  write docs/openapi.json"
 	@echo "make bench    benchmarks that print figures"
+	@echo "make settings-doc  regenerate docs/settings.md from layers/core/hub/settings.py"
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -83,6 +84,9 @@ openapi: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m bench
+
+settings-doc: $(STAMP)
+	$(PY) -m local.settings_doc
 
 sizes: synth
 	$(PY) infra/sizes.py

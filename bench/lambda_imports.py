@@ -30,7 +30,7 @@ def _runtime(packaging: Any) -> Path:
         shutil.rmtree(target, ignore_errors=True)
         command = packaging.pip_command(["boto3"], target, HOST_PLATFORMS)
         subprocess.run(command, check=True, capture_output=True)  # noqa: S603 - pip from our venv
-        packaging.compile_bytecode([target])
+        packaging.compile_bytecode([target], packaging.LAYER_ROOT)
         (target / ".built").write_text("")
     return target
 
@@ -53,7 +53,7 @@ def run(rounds: int = ROUNDS) -> dict[str, Any]:
     task = BUILD / "task"
     shutil.rmtree(task, ignore_errors=True)
     shutil.copytree(ROOT / "functions", task / "functions", ignore=packaging.IGNORED)
-    packaging.compile_bytecode([task])
+    packaging.compile_bytecode([task], packaging.FUNCTION_ROOT)
     readonly = {"PYTHONDONTWRITEBYTECODE": "1", "PYTHONNOUSERSITE": "1"}
     environment = process_environment([task, core, deps, runtime], readonly)
     programs = http_programs()

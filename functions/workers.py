@@ -2,16 +2,18 @@
 
 Read by the CDK stack (function, schedule / SQS event source / EventBridge rule per entry) and
 by the local stack (its scheduler fires schedules, its poller feeds queues, its bus router
-delivers events).
+delivers events). A deployment changes a schedule with the CDK context `scheduleMinutes`
+(infra/config.py), never through the environment of the shell that synthesizes.
 """
 
 from __future__ import annotations
 
 from hub.events import EVENT_TYPES, WEBHOOK_EVENT_TYPES
 from hub.http.routing import Worker
-from hub.settings import get_settings
 
-_settings = get_settings()
+# the logical work queues (each with a dead-letter queue) that queue workers consume: the CDK
+# stack and the local stack create them; a function finds one's URL in HUB_<NAME>_QUEUE_URL
+QUEUES = ("refresh", "webhook")
 
 # hub events a webhook may receive: never the events about webhooks themselves (no loops)
 WEBHOOK_FEED = tuple(t for t in EVENT_TYPES if t not in WEBHOOK_EVENT_TYPES)
@@ -20,13 +22,13 @@ WORKERS: list[Worker] = [
     # ---- jobs (schedules) -------------------------------------------------------------
     Worker("refresh-due-connections", "functions.jobs.refresh_due_connections", "schedule", "jobs",
            "Refresh connections whose token expires soon (due index; overflow to the refresh queue)",
-           schedule_minutes=_settings.refresh_schedule_minutes, timeout_seconds=300),
+           schedule_minutes=5, timeout_seconds=300),
     Worker("check-connection-health", "functions.jobs.check_connection_health", "schedule", "health",
            "Run the verification request of connections whose health check is due",
-           schedule_minutes=_settings.health_schedule_minutes, timeout_seconds=300),
+           schedule_minutes=15, timeout_seconds=300),
     Worker("purge-expired-states", "functions.jobs.purge_expired_states", "schedule", "jobs",
            "Delete OAuth states past their ttl that DynamoDB TTL has not removed yet",
-           schedule_minutes=_settings.purge_schedule_minutes, timeout_seconds=120),
+           schedule_minutes=60, timeout_seconds=120),
     Worker("webhook-retry-sweep", "functions.jobs.webhook_retry_sweep", "schedule", "webhooks",
            "Send webhook deliveries whose retry is due (sparse due index)", schedule_minutes=1,
            timeout_seconds=300),

@@ -3,7 +3,7 @@
 
 Synthesizes without Docker, without the CDK CLI and without AWS credentials. The route table
 (functions/routes.py), the worker table (functions/workers.py) and the queue list
-(local/resources.py QUEUES) decide what is deployed. cdk-nag's AWS Solutions pack runs at synth
+(QUEUES in functions/workers.py) decide what is deployed. cdk-nag's AWS Solutions pack runs at synth
 through CDK's validation plugins: an unacknowledged finding fails the synth and is listed in
 cdk.out's validation report.
 """
@@ -49,8 +49,7 @@ def file_context() -> dict[str, Any]:
 
 def load_tables() -> tuple[list[Route], list[Worker], list[str]]:
     from functions.routes import ROUTES
-    from functions.workers import WORKERS
-    from local.resources import QUEUES
+    from functions.workers import QUEUES, WORKERS
 
     return list(ROUTES), list(WORKERS), list(QUEUES)
 
@@ -76,7 +75,7 @@ def build_app(
         f"IntegrationHub-{config.stage}",
         config=config,
         routes=table_routes if routes is None else routes,
-        workers=table_workers if workers is None else workers,
+        workers=config.with_schedules(table_workers if workers is None else workers),
         queue_names=table_queues if queue_names is None else queue_names,
         build_root=build_root,
         source_root=source_root,

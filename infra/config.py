@@ -16,18 +16,25 @@ Context keys (all optional):
   throttleRateLimit     100            default stage steady-state requests per second
   throttleBurstLimit    200
   refreshFailureThreshold 5            RefreshFailed count per 15 minutes that raises the alarm
+  scheduleMinutes       (none)         worker schedules, {"refresh-due-connections": 10} or
+                                       refresh-due-connections=10,purge-expired-states=120
+                                       (defaults: functions/workers.py)
   skipDepsLayer         false          also env HUB_SKIP_DEPS_LAYER=1: placeholder deps layer
                                        (template tests only; never deploy it)
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from aws_cdk import aws_logs as logs
+
+from hub.http.routing import Worker
 
 RETENTION: dict[int, logs.RetentionDays] = {
     1: logs.RetentionDays.ONE_DAY,
@@ -79,6 +86,15 @@ class HubConfig:
     throttle_burst_limit: int = 200
     refresh_failure_threshold: int = 5
     skip_deps_layer: bool = False
+    schedule_minutes: tuple[tuple[str, int], ...] = ()
+
+    def with_schedules(self, workers: Sequence[Worker]) -> list[Worker]:
+        """The worker table with this deployment's schedules; an unknown worker name is an error."""
+        overrides = dict(self.schedule_minutes)
+        scheduled = {w.name for w in workers if w.trigger == "schedule"}
+        if unknown := sorted(set(overrides) - scheduled):
+            raise ConfigError(f"context scheduleMinutes names no scheduled worker: {unknown}; have {sorted(scheduled)}")
+        return [replace(w, schedule_minutes=overrides[w.name]) if w.name in overrides else w for w in workers]
 
     @property
     def uses_cognito(self) -> bool:
@@ -158,6 +174,7 @@ class HubConfig:
         public_api_url = (text("publicApiUrl") or "").rstrip("/") or None
         if public_api_url is not None and not re.match(r"^https?://[^/\s?#]+(/[^\s?#]*)?$", public_api_url):
             raise ConfigError(f"context publicApiUrl must be an absolute URL, got {public_api_url!r}")
+        schedules = _schedule_minutes(node.try_get_context("scheduleMinutes"))
         skip_flag = text("skipDepsLayer") or os.environ.get("HUB_SKIP_DEPS_LAYER", "")
         return cls(
             stage=stage,
@@ -178,4 +195,30 @@ class HubConfig:
             throttle_burst_limit=number("throttleBurstLimit", 200),
             refresh_failure_threshold=number("refreshFailureThreshold", 5),
             skip_deps_layer=skip_flag.strip().lower() in {"1", "true", "yes", "on"},
+            schedule_minutes=schedules,
         )
+
+
+def _schedule_minutes(value: Any) -> tuple[tuple[str, int], ...]:
+    """`{"name": minutes}` (cdk.json) or `name=minutes,name=minutes` (-c on the command line)."""
+    if value is None or value == "":
+        return ()
+    if isinstance(value, str):
+        text = value.strip()
+        if text.startswith("{"):
+            value = json.loads(text)
+        else:
+            pairs = [part.partition("=") for part in text.split(",") if part.strip()]
+            value = {name.strip(): minutes.strip() for name, _, minutes in pairs}
+    if not isinstance(value, dict):
+        raise ConfigError("context scheduleMinutes must map worker names to minutes")
+    result = []
+    for name, minutes in sorted(value.items()):
+        try:
+            number = int(minutes)
+        except (TypeError, ValueError):
+            number = 0
+        if number < 1:
+            raise ConfigError(f"context scheduleMinutes[{name}] must be a whole number of minutes >= 1")
+        result.append((str(name), number))
+    return tuple(result)

@@ -91,15 +91,27 @@ def _python_version(executable: str) -> str | None:
     return result.stdout.strip() if result.returncode == 0 else None
 
 
-def compile_bytecode(directories: Iterable[Path]) -> None:
-    """Compile every module under the directories with Lambda's Python, in one process."""
-    paths = [str(path) for path in directories]
+# Run by Lambda's Python: each directory's files are recorded under the path Lambda unpacks them
+# to, so tracebacks name /var/task/... and the bytecode (hence the asset hash) does not depend
+# on where the build ran. One worker, a fixed order: the same sources give the same bytes.
+_COMPILE = """
+import compileall, py_compile, sys
+ok = all([compileall.compile_dir(d, quiet=1, stripdir=d, prependdir=sys.argv[1], workers=1,
+          invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH) for d in sys.argv[2:]])
+sys.exit(0 if ok else 1)
+"""
+FUNCTION_ROOT = "/var/task"
+LAYER_ROOT = "/opt/python"
+
+
+def compile_bytecode(directories: Iterable[Path], runtime_root: str) -> None:
+    """Compile every module under the directories with Lambda's Python, in one process;
+    `runtime_root` is where Lambda puts each directory's content (FUNCTION_ROOT, LAYER_ROOT)."""
+    paths = sorted(str(path) for path in directories)
     if not paths:
         return
     result = subprocess.run(
-        [lambda_python(), "-m", "compileall", "-q", "-j", "0",
-         "--invalidation-mode", "unchecked-hash", *paths],
-        capture_output=True, text=True, check=False,
+        [lambda_python(), "-c", _COMPILE, runtime_root, *paths], capture_output=True, text=True, check=False
     )
     if result.returncode != 0:
         raise PackagingError(f"compiling bytecode failed:\n{(result.stdout + result.stderr)[-4000:]}")
@@ -126,7 +138,7 @@ def build_core_layer(build_root: Path = DEFAULT_BUILD_ROOT) -> BuiltLayer:
     target = build_root / "layers" / "core"
     _fresh(target)
     shutil.copytree(CORE_SOURCE, target / "python" / "hub", ignore=IGNORED)
-    compile_bytecode([target / "python"])
+    compile_bytecode([target / "python"], LAYER_ROOT)
     return BuiltLayer(target)
 
 
@@ -200,7 +212,7 @@ def build_deps_layer(
     if result.returncode != 0:
         raise PackagingError(f"pip could not build the dependencies layer:\n{result.stderr[-4000:]}")
     _remove_runtime_provided(target / "python")
-    compile_bytecode([target / "python"])
+    compile_bytecode([target / "python"], LAYER_ROOT)
     distributions = sorted(p.name for p in (target / "python").glob("*.dist-info"))
     content = hashlib.sha256("\n".join([digest, *distributions]).encode()).hexdigest()
     stamp.write_text(f"{digest}\n{content}\n")

@@ -20,7 +20,7 @@ from aws_cdk import aws_lambda as lambda_
 from constructs import Construct
 
 from hub.http.routing import Route, Worker, ambiguous_pairs
-from hub.settings import Settings
+from hub.settings import DEFAULTS
 from infra import packaging
 from infra.config import HubConfig
 from infra.constructs import permissions
@@ -164,7 +164,7 @@ class IntegrationHubStack(cdk.Stack):
             )
             for spec in specs
         }
-        packaging.compile_bytecode(asset_dirs.values())
+        packaging.compile_bytecode(asset_dirs.values(), packaging.FUNCTION_ROOT)
         description = (
             f"Integration Hub ({config.stage}): API, functions, table, vault key, bus, queues, alarms"
         )
@@ -173,7 +173,7 @@ class IntegrationHubStack(cdk.Stack):
         super().__init__(scope, construct_id, description=description, **kwargs)
         cdk.Tags.of(self).add("project", "integration-hub")
         cdk.Tags.of(self).add("stage", config.stage)
-        event_source = Settings().event_source
+        event_source = DEFAULTS.event_source
 
         key = HubKey(self, "Keys", stage=config.stage).key
         data = HubTable(self, "Data", key=key)

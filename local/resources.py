@@ -11,6 +11,8 @@ from typing import Any
 
 import boto3
 
+from functions.workers import QUEUES
+from hub.settings import DEFAULTS
 from hub.table import create_table
 
 
@@ -35,15 +37,12 @@ class LocalResources:
         return env
 
 
-QUEUES = ("refresh", "webhook")
-
-
 def create_resources(
     *,
-    region: str = "us-east-1",
+    region: str = DEFAULTS.region,
     endpoint_url: str | None = None,
-    table_name: str = "integration-hub",
-    bus_name: str = "integration-hub",
+    table_name: str = DEFAULTS.table_name,
+    bus_name: str = DEFAULTS.event_bus_name,
     with_rules: bool = True,
 ) -> LocalResources:
     session = boto3.session.Session(region_name=region)
@@ -119,7 +118,7 @@ def _queue_arn(sqs: Any, url: str) -> str:
 
 
 def create_event_rules(events: Any, sqs: Any, bus_name: str, queue_urls: dict[str, str],
-                       hub_source: str = "integration-hub", workers: list[Any] | None = None) -> dict[str, str]:
+                       hub_source: str = DEFAULTS.event_source, workers: list[Any] | None = None) -> dict[str, str]:
     """Rules on the hub bus for every event worker and every queue feed (idempotent)."""
     if workers is None:
         try:

@@ -4,14 +4,14 @@ from typing import Annotated
 
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
-from hub.audit_service import AdminAuditListParams, list_audit_logs
+from hub.audit_service import AdminAuditListParams, AuditPage, list_audit_logs
 from hub.http import create_app, lambda_entry
 
 app = create_app()
 
 
 @app.get("/api/admin/audit-logs", summary="The audit trail of all tenants", tags=["audit"])
-def get_audit_logs(params: Annotated[AdminAuditListParams, Query()]) -> dict:
+def get_audit_logs(params: Annotated[AdminAuditListParams, Query()]) -> AuditPage:
     return list_audit_logs(params, tenant_id=params.tenantId)
 
 

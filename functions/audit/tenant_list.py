@@ -4,7 +4,7 @@ from typing import Annotated
 
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
-from hub.audit_service import AuditListParams, list_audit_logs
+from hub.audit_service import AuditListParams, AuditPage, list_audit_logs
 from hub.http import create_app, lambda_entry
 from hub.http.context import current_principal
 
@@ -12,7 +12,7 @@ app = create_app()
 
 
 @app.get("/api/tenant/audit-logs", summary="The tenant's audit trail", tags=["audit"])
-def get_audit_logs(query: Annotated[AuditListParams, Query()]) -> dict:
+def get_audit_logs(query: Annotated[AuditListParams, Query()]) -> AuditPage:
     return list_audit_logs(query, tenant_id=current_principal().tenant_id)
 
 

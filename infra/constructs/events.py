@@ -2,7 +2,7 @@
 triggers of every worker in functions/workers.py (docs/architecture.md, Jobs and events).
 
 - trigger "schedule": an EventBridge rule on a rate schedule;
-- trigger "queue":    an SQS event source on the named logical queue (local.resources.QUEUES);
+- trigger "queue":    an SQS event source on the named logical queue (functions.workers.QUEUES);
 - trigger "event":    an EventBridge rule on the hub bus matching the worker's detail-types.
 
 Failed asynchronous invocations (schedules, events) land in one `async-failures` queue, which is

@@ -24,6 +24,7 @@ from aws_cdk import aws_logs as logs
 from aws_cdk import aws_sqs as sqs
 from constructs import Construct
 
+from hub.settings import DEFAULTS
 from infra.config import HubConfig
 from infra.constructs import permissions
 from infra.constructs.nag import acknowledge
@@ -35,7 +36,7 @@ ARCHITECTURE = lambda_.Architecture.ARM_64
 API_MEMORY_MB = 512
 API_TIMEOUT_SECONDS = 29  # the HTTP API's own integration limit is 30 s
 METRICS_NAMESPACE = "IntegrationHub"
-SERVICE_NAME = "integration-hub"
+SERVICE_NAME = DEFAULTS.service_name
 MAX_FUNCTION_NAME = 64
 
 

@@ -57,7 +57,7 @@ class Needs:
     secrets: Access = "none"  # Secrets Manager, only under the stack's secret prefix
     crypto: bool = False  # Encryption SDK with the hub key (context must carry `purpose`)
     events: bool = False  # events:PutEvents on the hub bus
-    send_queues: tuple[str, ...] = ()  # logical queue names (local.resources.QUEUES)
+    send_queues: tuple[str, ...] = ()  # logical queue names (functions.workers.QUEUES)
     table_actions: frozenset[str] = field(default_factory=frozenset)  # single extra table actions
 
     def __or__(self, other: Needs) -> Needs:

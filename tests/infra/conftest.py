@@ -83,17 +83,17 @@ def _synthesize(tmp_root: Path, context: dict[str, Any], **tables: Any) -> Synth
     )
 
 
+SYNTH_CONTEXT = {
+    "stage": "test",
+    "skipDepsLayer": "true",
+    "alarmEmail": "ops@example.com",
+    "allowedReturnOrigins": "https://app.example.com,http://127.0.0.1:3000",
+}
+
+
 @pytest.fixture(scope="session")
 def hub_synth(tmp_path_factory: pytest.TempPathFactory) -> Synthesized:
-    return _synthesize(
-        tmp_path_factory.mktemp("hub"),
-        {
-            "stage": "test",
-            "skipDepsLayer": "true",
-            "alarmEmail": "ops@example.com",
-            "allowedReturnOrigins": "https://app.example.com,http://127.0.0.1:3000",
-        },
-    )
+    return _synthesize(tmp_path_factory.mktemp("hub"), dict(SYNTH_CONTEXT))
 
 
 SAMPLE_ROUTES = [

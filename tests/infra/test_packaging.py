@@ -143,7 +143,7 @@ def test_function_assets_get_lambdas_bytecode(source: Path, tmp_path: Path) -> N
         "connections-connect", "functions.connections.connect", tmp_path / "b", root=source
     )
     # When the stack compiles the assets (one process for all of them)
-    packaging.compile_bytecode([asset])
+    packaging.compile_bytecode([asset], packaging.FUNCTION_ROOT)
     # Then each of its modules ships CPython 3.13 bytecode
     _assert_ships_lambda_bytecode(asset)
 
@@ -280,3 +280,26 @@ def test_skip_deps_layer_comes_from_context_or_environment(monkeypatch: pytest.M
     assert HubConfig.from_context(Context(skipDepsLayer="true")).skip_deps_layer is True
     monkeypatch.setenv("HUB_SKIP_DEPS_LAYER", "1")
     assert HubConfig.from_context(Context()).skip_deps_layer is True
+
+
+def test_schedules_come_from_the_context_and_name_known_workers() -> None:
+    from hub.http.routing import Worker
+
+    # Given the worker table's own schedules
+    workers = [
+        Worker("refresh-due-connections", "functions.jobs.refresh_due_connections", "schedule", "jobs",
+               schedule_minutes=5),
+        Worker("refresh-worker", "functions.consumers.refresh_worker", "queue", "jobs", queue="refresh"),
+    ]
+    # When a deployment sets one in cdk.json or on the command line
+    from_json = HubConfig.from_context(Context(scheduleMinutes={"refresh-due-connections": 10}))
+    from_cli = HubConfig.from_context(Context(scheduleMinutes="refresh-due-connections=10"))
+    # Then that worker runs on the deployment's schedule and the others keep theirs
+    assert from_json.with_schedules(workers) == from_cli.with_schedules(workers)
+    assert [w.schedule_minutes for w in from_json.with_schedules(workers)] == [10, None]
+    assert HubConfig.from_context(Context()).with_schedules(workers) == workers
+    # And an unknown worker or a bad number stops the synth
+    with pytest.raises(ConfigError, match="names no scheduled worker"):
+        HubConfig.from_context(Context(scheduleMinutes="refresh-worker=3")).with_schedules(workers)
+    with pytest.raises(ConfigError, match="scheduleMinutes"):
+        HubConfig.from_context(Context(scheduleMinutes={"refresh-due-connections": 0}))

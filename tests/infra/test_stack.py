@@ -4,7 +4,6 @@ Then (the template), on the real tables and on a sample table with every trigger
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
 
@@ -185,8 +184,9 @@ def test_every_function_is_python313_arm64_traced_with_its_own_log_group(
 
 
 def _settings_variable_names() -> set[str]:
-    source = (REPO_ROOT / "layers" / "core" / "hub" / "settings.py").read_text()
-    return set(re.findall(r'"((?:HUB|POWERTOOLS)_[A-Z0-9_]+)"', source))
+    from hub.settings import Settings
+
+    return {variable for name in Settings.model_fields for variable in Settings.variables(name)}
 
 
 def test_function_environment_names_are_settings_the_code_reads(hub_synth: Synthesized) -> None:
@@ -565,3 +565,31 @@ def test_the_refresh_worker_scales_to_a_bounded_concurrency(hub_synth: Synthesiz
     (mapping,) = [m for m in hub_synth.resources("AWS::Lambda::EventSourceMapping").values()
                   if _ref(m["Properties"]["FunctionName"]) == function_id]
     assert mapping["Properties"]["ScalingConfig"] == {"MaximumConcurrency": 2}
+
+
+def test_the_developer_shells_hub_variables_never_reach_the_template(
+    hub_synth: Synthesized, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hub.settings import reset_settings
+    from tests.infra.conftest import SYNTH_CONTEXT, _synthesize
+
+    # Given a shell that still holds HUB_* values from local work
+    stray = {
+        "HUB_STAGE": "prod",
+        "HUB_TABLE_NAME": "stray-table",
+        "HUB_EVENT_SOURCE": "stray",
+        "HUB_HEALTH_CHECK_INTERVAL_SECONDS": "60",
+        "HUB_JOBS_INTERVAL_SECONDS": "7",
+        "HUB_RATE_LIMITS": '{"search": 1}',
+        "HUB_PUBLIC_API_URL": "https://stray.example.com",
+        "HUB_CLAIM_TENANT": "stray_tenant",
+        "HUB_MAX_BODY_BYTES": "2048",
+    }
+    for name, value in stray.items():
+        monkeypatch.setenv(name, value)
+    reset_settings()
+    # When the app is synthesized with the same context
+    again = _synthesize(tmp_path, dict(SYNTH_CONTEXT))
+    reset_settings()
+    # Then the template is the same: deployment values come from the CDK context only
+    assert again.raw == hub_synth.raw

@@ -256,12 +256,12 @@ def test_every_mutation_is_in_the_audit_trail(admin: ApiClient, api: ApiClient, 
                                                          "integration.create"]
     update = logs["auditLogs"][1]
     assert update["changes"][0]["diff"]["name"] == {"from": "Audited", "to": "Audited 2"}
-    assert api.get("/api/tenant/audit-logs", query={"action": "integration.update"}).body["total"] == 1
+    assert len(api.get("/api/tenant/audit-logs", query={"action": "integration.update"}).body["auditLogs"]) == 1
     # tenant B sees none of it; the super admin sees everything, the provider creation included
-    assert api.as_("tenant_admin", tenant="globex").get("/api/tenant/audit-logs").body["total"] == 0
+    assert api.as_("tenant_admin", tenant="globex").get("/api/tenant/audit-logs").body["auditLogs"] == []
     everything = admin.get("/api/admin/audit-logs").body["auditLogs"]
     assert {"provider.create", "integration.create"} <= {r["action"] for r in everything}
-    assert admin.get("/api/admin/audit-logs", query={"tenantId": "acme"}).body["total"] == 3
+    assert len(admin.get("/api/admin/audit-logs", query={"tenantId": "acme"}).body["auditLogs"]) == 3
     assert CLIENT_SECRET not in json.dumps(everything)
 
 

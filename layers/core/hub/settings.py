@@ -1,15 +1,24 @@
-"""The one place that reads the process environment.
+"""The one place that reads the process environment: every setting, declared once.
+
+A field is read from `HUB_<FIELD NAME IN CAPITALS>` unless it names other variables (`env`).
+Its default, bounds and description here are the reference: docs/settings.md is generated from
+them (`make settings-doc`) and tests/unit/test_settings.py fails when the two differ. A value
+out of bounds fails loudly (`SettingsError` names the variable) instead of being clamped.
 
 Every other module asks `get_settings()`; tests call `reset_settings()` after changing the
-environment. Values have safe local defaults so the domain package imports without AWS.
+environment. Defaults are safe local values, so the domain package imports without AWS.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from functools import lru_cache
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
+from pydantic.config import JsonDict
 
 DEFAULT_RATE_LIMITS: dict[str, int] = {
     # per tenant, per endpoint class, per minute (docs/architecture.md, Rate limits)
@@ -24,208 +33,195 @@ DEFAULT_RATE_LIMITS: dict[str, int] = {
 # Standard Webhooks / Svix schedule: after the first attempt, retry after 5 s, 5 min, 30 min,
 # 2 h, 5 h, 10 h and 10 h (each with jitter); then the delivery is failed.
 DEFAULT_WEBHOOK_RETRY_SCHEDULE: tuple[float, ...] = (5, 300, 1800, 7200, 18000, 36000, 36000)
+DAY = 24 * 3600
 
 
-def _env(name: str, default: str = "") -> str:
-    return os.environ.get(name, default)
+class SettingsError(ValueError):
+    """The environment holds a value a setting does not accept."""
 
 
-def _env_int(name: str, default: int) -> int:
-    raw = os.environ.get(name)
-    return int(raw) if raw not in (None, "") else default
+def _comma_list(value: Any) -> Any:
+    if isinstance(value, str):
+        return tuple(part.strip() for part in value.split(",") if part.strip())
+    return value
 
 
-def _env_bool(name: str, default: bool = False) -> bool:
-    raw = os.environ.get(name)
-    if raw is None or raw == "":
-        return default
-    return raw.strip().lower() in {"1", "true", "yes", "on"}
+def _rate_limits(value: Any) -> Any:
+    """JSON overrides ({"search": 60}) merged over the defaults."""
+    if isinstance(value, str):
+        value = json.loads(value)
+    if isinstance(value, Mapping):
+        return {**DEFAULT_RATE_LIMITS, **value}
+    return value
 
 
-def _env_seconds(name: str, default: tuple[float, ...]) -> tuple[float, ...]:
-    raw = os.environ.get(name, "")
-    if not raw.strip():
-        return default
-    return tuple(float(part) for part in raw.split(",") if part.strip())
-
-
-def _env_ports(name: str, default: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+def _port_ranges(value: Any) -> Any:
     """"443,8443,9000-9100" -> ((443, 443), (8443, 8443), (9000, 9100))."""
-    raw = os.environ.get(name, "")
-    if not raw.strip():
-        return default
-    ranges = []
-    for part in (p.strip() for p in raw.split(",") if p.strip()):
-        low, _, high = part.partition("-")
-        ranges.append((int(low), int(high or low)))
-    return tuple(ranges)
+    if isinstance(value, str):
+        ranges = []
+        for part in _comma_list(value):
+            low, _, high = part.partition("-")
+            ranges.append((low, high or low))
+        return tuple(ranges)
+    return value
 
 
-def _env_list(name: str) -> tuple[str, ...]:
-    raw = os.environ.get(name, "")
-    return tuple(part.strip() for part in raw.split(",") if part.strip())
+Port = Annotated[int, Field(ge=1, le=65535)]
+PortRanges = Annotated[tuple[tuple[Port, Port], ...], BeforeValidator(_port_ranges)]
+CommaList = Annotated[tuple[str, ...], BeforeValidator(_comma_list)]
+Seconds = Annotated[tuple[Annotated[float, Field(ge=0)], ...], BeforeValidator(_comma_list)]
+RateLimits = Annotated[dict[str, Annotated[int, Field(ge=1)]], BeforeValidator(_rate_limits)]
 
 
-@dataclass(frozen=True)
-class Settings:
-    stage: str = "dev"
-    service_name: str = "integration-hub"
-    region: str = "us-east-1"
-    table_name: str = "integration-hub"
-    event_bus_name: str = "integration-hub"
-    event_source: str = "integration-hub"
-    kms_key_id: str = ""
-    secret_prefix: str = "integration-hub"  # noqa: S105 - a name prefix, not a secret
-    # where connection credentials live (hub.vault): "secretsmanager" or "table"; the CDK
-    # context `vaultBackend` sets it for a deployment
-    vault_backend: str = "secretsmanager"
-    # seconds a warm function may reuse an Encryption SDK data key (0: never; hub/vault/crypto.py)
-    vault_data_key_cache_seconds: int = 0
-    # provider record + client secret kept per warm container (hub/catalog/cache.py)
-    provider_cache_seconds: int = 60
-    # a forced refresh of a still-fresh token: at most one per connection in this many seconds
-    forced_refresh_interval_seconds: int = 60
-    aws_endpoint_url: str = ""
-    # X-Ray through Powertools' Tracer: on inside Lambda unless POWERTOOLS_TRACE_DISABLED says no
-    tracing_enabled: bool = False
-    # identity: claim names are configuration (docs/architecture.md, Identity)
-    claim_user: str = "sub"
-    claim_tenant: str = "tenant_id"
-    claim_roles: str = "roles"
-    claim_email: str = "email"
-    # request pipeline
-    max_body_bytes: int = 256 * 1024
-    rate_limits: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_RATE_LIMITS))
-    rate_limit_window_seconds: int = 60
-    idempotency_ttl_seconds: int = 24 * 3600
-    audit_retention_days: int = 365
-    # scheduled jobs, queue consumers and sync logs (jobs issue)
-    refresh_schedule_minutes: int = 5
-    health_schedule_minutes: int = 15
-    purge_schedule_minutes: int = 60
-    # local stack only: fire every schedule this often (a demo shows a refresh within a minute)
-    jobs_interval_seconds: int = 0
-    refresh_concurrency: int = 16
-    refresh_inline_max: int = 2000
-    refresh_scan_max: int = 20_000
-    job_time_margin_ms: int = 20_000
-    health_check_interval_seconds: int = 900
-    health_failure_threshold: int = 3
-    health_concurrency: int = 8
-    health_retention_days: int = 30
-    sync_log_retention_days: int = 90
-    # search fan-out: providers searched at once, and how long one provider may take
-    search_concurrency: int = 8
-    search_timeout_seconds: float = 8.0
-    # URLs
-    public_api_url: str = "http://127.0.0.1:3000"
-    allowed_return_origins: tuple[str, ...] = ()
-    allow_http_loopback: bool = False
-    # oauth / jobs (used by later issues)
-    oauth_state_ttl_seconds: int = 600
-    refresh_buffer_seconds: int = 300
-    # connections: refresh failures over this many UTC days turn a connection to "error"
-    refresh_max_failure_days: int = 3
-    refresh_lease_seconds: int = 60
-    refresh_backoff_max_seconds: int = 3600
-    activity_retention_days: int = 30
-    refresh_queue_url: str = ""
-    webhook_queue_url: str = ""
-    http_timeout_seconds: float = 15.0
-    # base URL of the local sandbox OAuth provider; fills `{sandboxBaseUrl}` in the sandbox templates
-    sandbox_base_url: str = ""
-    # outgoing webhooks
-    webhook_timeout_seconds: float = 15.0
-    webhook_retry_schedule: tuple[float, ...] = DEFAULT_WEBHOOK_RETRY_SCHEDULE
-    webhook_disable_after_days: float = 5.0
-    webhook_delivery_retention_days: int = 30
-    webhook_max_body_bytes: int = 64 * 1024
-    webhook_secret_overlap_seconds: int = 24 * 3600
-    webhook_send_concurrency: int = 16
-    webhook_sweep_max_deliveries: int = 500
-    # ports a webhook URL may use (inclusive ranges); the local stack and tests add loopback ports
-    webhook_allowed_ports: tuple[tuple[int, int], ...] = ((443, 443), (8443, 8443))
-    # how much of a receiver's answer is kept, and for how long (the delivery itself stays longer)
-    webhook_response_keep_bytes: int = 1024
-    webhook_response_retention_hours: int = 72
+def setting(default: Any, description: str, *, env: tuple[str, ...] = (), **bounds: Any) -> Any:
+    """A field with its meaning; `env` replaces the HUB_<NAME> variable (first one set wins)."""
+    extra: JsonDict | None = {"env": list(env)} if env else None
+    return Field(default, description=description, json_schema_extra=extra, **bounds)
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    # ---- deployment (the CDK stack sets these) ----------------------------------------------
+    stage: str = setting("dev", "Deployment stage; part of resource names", min_length=1, max_length=21)
+    service_name: str = setting("integration-hub", "Service name in logs and /health",
+                                env=("POWERTOOLS_SERVICE_NAME",))
+    region: str = setting("us-east-1", "AWS region of every client", env=("AWS_REGION", "AWS_DEFAULT_REGION"))
+    table_name: str = setting("integration-hub", "The DynamoDB table")
+    event_bus_name: str = setting("integration-hub", "The EventBridge bus hub events go to")
+    event_source: str = setting("integration-hub", "`source` of the events the hub publishes")
+    kms_key_id: str = setting("", "The customer-managed KMS key of the vault (ARN or id)")
+    secret_prefix: str = setting("integration-hub", "Secrets Manager name prefix of the vault's secrets")
+    vault_backend: Literal["secretsmanager", "table"] = setting(
+        "secretsmanager", "Where new credentials go (hub/vault): one secret each, or in the connection's item; "
+        "CDK context vaultBackend")
+    vault_data_key_cache_seconds: int = setting(
+        0, "A warm function may reuse an Encryption SDK data key this long (0: never)", ge=0, le=3600)
+    provider_cache_seconds: int = setting(
+        60, "Provider records, client secrets and integrations kept per warm container (hub/cache.py)", ge=0, le=3600)
+    forced_refresh_interval_seconds: int = setting(
+        60, "A forced refresh of a token that is not due yet: at most one per connection this often", ge=0, le=DAY)
+    aws_endpoint_url: str = setting("", "Send every AWS call here (the local stack's moto server)")
+    public_api_url: str = setting("http://127.0.0.1:3000", "The API's public base URL (OAuth callbacks)")
+    allowed_return_origins: CommaList = setting((), "Comma-separated origins allowed for CORS and OAuth return URLs")
+    refresh_queue_url: str = setting("", "SQS queue the refresh job fans out to")
+    webhook_queue_url: str = setting("", "SQS queue of hub events for the webhook dispatcher")
+    # ---- identity: claim names are configuration (docs/architecture.md, Identity) ------------
+    claim_user: str = setting("sub", "JWT claim holding the user id", min_length=1)
+    claim_tenant: str = setting("tenant_id", "JWT claim holding the tenant id", min_length=1)
+    claim_roles: str = setting("roles", "JWT claim holding the roles", min_length=1)
+    claim_email: str = setting("email", "JWT claim holding the e-mail address", min_length=1)
+    # ---- request pipeline ----------------------------------------------------------------
+    max_body_bytes: int = setting(256 * 1024, "Largest request body accepted (413 above)", ge=1, le=10 * 2**20)
+    rate_limits: RateLimits = setting(
+        DEFAULT_RATE_LIMITS,
+        "Requests per tenant per minute by endpoint class (each ≥ 1); JSON overrides merge over the defaults",
+    )
+    rate_limit_window_seconds: int = setting(60, "Rate-limit window", ge=1, le=3600)
+    idempotency_ttl_seconds: int = setting(DAY, "How long an Idempotency-Key replays its response", ge=60, le=7 * DAY)
+    audit_retention_days: int = setting(365, "Audit records expire after this many days", ge=1)
+    http_timeout_seconds: float = setting(15.0, "Total deadline of one call to a provider", gt=0, le=900)
+    allow_http_loopback: bool = setting(False, "Allow http:// and loopback URLs (local stack and tests only)")
+    sandbox_base_url: str = setting("", "Base URL of the local sandbox OAuth provider (`{sandboxBaseUrl}`)")
+    # ---- OAuth and refresh -----------------------------------------------------------------
+    oauth_state_ttl_seconds: int = setting(600, "Lifetime of an OAuth state (start → callback)", ge=60, le=3600)
+    refresh_buffer_seconds: int = setting(300, "Refresh a token this long before it expires", ge=0, le=DAY)
+    refresh_max_failure_days: int = setting(3, "UTC days of failed refreshes before a connection turns error", ge=1)
+    refresh_lease_seconds: int = setting(60, "Lease one refresh holds on a connection", ge=5, le=900)
+    refresh_backoff_max_seconds: int = setting(3600, "Longest wait between failed refresh attempts", ge=60)
+    refresh_concurrency: int = setting(16, "Refreshes one job invocation runs at once", ge=1, le=256)
+    refresh_inline_max: int = setting(2000, "Due connections refreshed inline before fanning out", ge=1)
+    refresh_scan_max: int = setting(20_000, "Due connections one refresh job reads at most", ge=1)
+    job_time_margin_ms: int = setting(20_000, "A job stops starting work this long before its timeout", ge=0)
+    activity_retention_days: int = setting(30, "Connection activity expires after this many days", ge=1)
+    # ---- health and sync -------------------------------------------------------------------
+    jobs_interval_seconds: int = setting(
+        0, "Local stack only: fire every schedule this often (0: each worker's own schedule)", ge=0
+    )
+    health_check_interval_seconds: int = setting(
+        900, "Seconds between health checks of a connection (HUB_JOBS_INTERVAL_SECONDS when that is set)", ge=1
+    )
+    health_failure_threshold: int = setting(3, "Failed checks in a row that turn a connection to error", ge=1)
+    health_concurrency: int = setting(8, "Health checks one job invocation runs at once", ge=1, le=256)
+    health_retention_days: int = setting(30, "Health check records expire after this many days", ge=1)
+    sync_log_retention_days: int = setting(90, "Sync logs expire after this many days", ge=1)
+    # ---- search ------------------------------------------------------------------------------
+    search_concurrency: int = setting(8, "Providers searched at once", ge=1, le=64)
+    search_timeout_seconds: float = setting(8.0, "How long one provider may take to answer a search", ge=0.1, le=60)
+    # ---- outgoing webhooks -------------------------------------------------------------------
+    webhook_timeout_seconds: float = setting(15.0, "Deadline of one webhook delivery attempt", gt=0, le=60)
+    webhook_retry_schedule: Seconds = setting(
+        DEFAULT_WEBHOOK_RETRY_SCHEDULE, "Comma-separated seconds (each ≥ 0) between delivery attempts (with jitter)"
+    )
+    webhook_disable_after_days: float = setting(5.0, "An endpoint failing this long is disabled", gt=0)
+    webhook_delivery_retention_days: int = setting(30, "Delivery records expire after this many days", ge=1)
+    webhook_max_body_bytes: int = setting(64 * 1024, "Largest webhook payload", ge=1024, le=256 * 1024)
+    webhook_secret_overlap_seconds: int = setting(
+        DAY, "A rotated signing secret keeps signing this long", ge=0, le=7 * DAY
+    )
+    webhook_send_concurrency: int = setting(16, "Deliveries one dispatcher sends at once", ge=1, le=64)
+    webhook_allowed_ports: PortRanges = setting(
+        ((443, 443), (8443, 8443)),
+        "Ports (1-65535) a webhook URL may use: comma-separated ports or inclusive ranges (9000-9100)",
+    )
+    webhook_response_keep_bytes: int = setting(1024, "How much of a receiver's answer a delivery keeps", ge=0)
+    webhook_response_retention_hours: int = setting(72, "How long a receiver's answer is kept", ge=1)
+    webhook_sweep_max_deliveries: int = setting(500, "Due deliveries one retry sweep sends at most", ge=1)
+    # ---- set by the Lambda runtime and Powertools ---------------------------------------------
+    lambda_task_root: str = setting("", "Set by Lambda; its presence means the code runs in Lambda",
+                                    env=("LAMBDA_TASK_ROOT",))
+    trace_disabled: bool = setting(False, "Powertools' switch: no X-Ray tracing", env=("POWERTOOLS_TRACE_DISABLED",))
+
+    @model_validator(mode="before")
+    @classmethod
+    def _local_interval_shortens_health_checks(cls, values: Any) -> Any:
+        # a local demo interval also shortens the health period, so checks show up too
+        if isinstance(values, dict) and "health_check_interval_seconds" not in values:
+            interval = values.get("jobs_interval_seconds")
+            if interval not in (None, "", 0, "0"):
+                values = {**values, "health_check_interval_seconds": interval}
+        return values
 
     @property
     def oauth_callback_url(self) -> str:
         return self.public_api_url.rstrip("/") + "/api/integrations/oauth/callback"
 
+    @property
+    def tracing_enabled(self) -> bool:
+        """X-Ray through Powertools' Tracer: inside Lambda, unless POWERTOOLS_TRACE_DISABLED."""
+        return bool(self.lambda_task_root) and not self.trace_disabled
+
+    @classmethod
+    def variables(cls, name: str) -> tuple[str, ...]:
+        """The environment variables of one field, first match wins."""
+        extra = cls.model_fields[name].json_schema_extra
+        env = extra.get("env") if isinstance(extra, dict) else None
+        return tuple(str(v) for v in env) if isinstance(env, list) else (f"HUB_{name.upper()}",)
+
+    @classmethod
+    def from_environ(cls, environ: Mapping[str, str]) -> Settings:
+        """Settings from an environment; empty variables count as unset."""
+        values: dict[str, Any] = {}
+        for name in cls.model_fields:
+            for variable in cls.variables(name):
+                if environ.get(variable, "").strip():
+                    values[name] = environ[variable].strip()
+                    break
+        try:
+            return cls.model_validate(values)
+        except ValidationError as error:
+            problems = "; ".join(
+                f"{'/'.join(cls.variables(str(e['loc'][0])))}: {e['msg']}" for e in error.errors()
+            )
+            raise SettingsError(f"invalid settings: {problems}") from None
+
+
+DEFAULTS = Settings()  # every default, for code that needs one without reading the environment
+
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
-    limits = dict(DEFAULT_RATE_LIMITS)
-    if raw := _env("HUB_RATE_LIMITS"):
-        limits.update({str(k): int(v) for k, v in json.loads(raw).items()})
-    return Settings(
-        stage=_env("HUB_STAGE", "dev"),
-        service_name=_env("POWERTOOLS_SERVICE_NAME", "integration-hub"),
-        region=_env("AWS_REGION", _env("AWS_DEFAULT_REGION", "us-east-1")),
-        table_name=_env("HUB_TABLE_NAME", "integration-hub"),
-        event_bus_name=_env("HUB_EVENT_BUS_NAME", "integration-hub"),
-        event_source=_env("HUB_EVENT_SOURCE", "integration-hub"),
-        kms_key_id=_env("HUB_KMS_KEY_ID"),
-        secret_prefix=_env("HUB_SECRET_PREFIX", "integration-hub"),
-        vault_backend=_env("HUB_VAULT_BACKEND", "secretsmanager").strip().lower() or "secretsmanager",
-        vault_data_key_cache_seconds=max(0, _env_int("HUB_VAULT_DATA_KEY_CACHE_SECONDS", 0)),
-        provider_cache_seconds=max(0, _env_int("HUB_PROVIDER_CACHE_SECONDS", 60)),
-        forced_refresh_interval_seconds=max(0, _env_int("HUB_FORCED_REFRESH_INTERVAL_SECONDS", 60)),
-        aws_endpoint_url=_env("HUB_AWS_ENDPOINT_URL"),
-        tracing_enabled=bool(_env("LAMBDA_TASK_ROOT")) and not _env_bool("POWERTOOLS_TRACE_DISABLED"),
-        claim_user=_env("HUB_CLAIM_USER", "sub"),
-        claim_tenant=_env("HUB_CLAIM_TENANT", "tenant_id"),
-        claim_roles=_env("HUB_CLAIM_ROLES", "roles"),
-        claim_email=_env("HUB_CLAIM_EMAIL", "email"),
-        max_body_bytes=_env_int("HUB_MAX_BODY_BYTES", 256 * 1024),
-        rate_limits=limits,
-        rate_limit_window_seconds=_env_int("HUB_RATE_LIMIT_WINDOW_SECONDS", 60),
-        idempotency_ttl_seconds=_env_int("HUB_IDEMPOTENCY_TTL_SECONDS", 24 * 3600),
-        audit_retention_days=_env_int("HUB_AUDIT_RETENTION_DAYS", 365),
-        refresh_schedule_minutes=_env_int("HUB_REFRESH_SCHEDULE_MINUTES", 5),
-        health_schedule_minutes=_env_int("HUB_HEALTH_SCHEDULE_MINUTES", 15),
-        purge_schedule_minutes=_env_int("HUB_PURGE_SCHEDULE_MINUTES", 60),
-        jobs_interval_seconds=_env_int("HUB_JOBS_INTERVAL_SECONDS", 0),
-        refresh_concurrency=max(1, _env_int("HUB_REFRESH_CONCURRENCY", 16)),
-        refresh_inline_max=max(1, _env_int("HUB_REFRESH_INLINE_MAX", 2000)),
-        refresh_scan_max=max(1, _env_int("HUB_REFRESH_SCAN_MAX", 20_000)),
-        job_time_margin_ms=_env_int("HUB_JOB_TIME_MARGIN_MS", 20_000),
-        # a local demo interval also shortens the health period, so checks show up too
-        health_check_interval_seconds=_env_int(
-            "HUB_HEALTH_CHECK_INTERVAL_SECONDS", _env_int("HUB_JOBS_INTERVAL_SECONDS", 0) or 900
-        ),
-        health_failure_threshold=max(1, _env_int("HUB_HEALTH_FAILURE_THRESHOLD", 3)),
-        health_concurrency=max(1, _env_int("HUB_HEALTH_CONCURRENCY", 8)),
-        health_retention_days=_env_int("HUB_HEALTH_RETENTION_DAYS", 30),
-        sync_log_retention_days=_env_int("HUB_SYNC_LOG_RETENTION_DAYS", 90),
-        search_concurrency=max(1, _env_int("HUB_SEARCH_CONCURRENCY", 8)),
-        search_timeout_seconds=max(0.1, float(_env("HUB_SEARCH_TIMEOUT_SECONDS", "8"))),
-        public_api_url=_env("HUB_PUBLIC_API_URL", "http://127.0.0.1:3000"),
-        allowed_return_origins=_env_list("HUB_ALLOWED_RETURN_ORIGINS"),
-        allow_http_loopback=_env_bool("HUB_ALLOW_HTTP_LOOPBACK", False),
-        oauth_state_ttl_seconds=_env_int("HUB_OAUTH_STATE_TTL_SECONDS", 600),
-        refresh_buffer_seconds=_env_int("HUB_REFRESH_BUFFER_SECONDS", 300),
-        refresh_max_failure_days=_env_int("HUB_REFRESH_MAX_FAILURE_DAYS", 3),
-        refresh_lease_seconds=_env_int("HUB_REFRESH_LEASE_SECONDS", 60),
-        refresh_backoff_max_seconds=_env_int("HUB_REFRESH_BACKOFF_MAX_SECONDS", 3600),
-        activity_retention_days=_env_int("HUB_ACTIVITY_RETENTION_DAYS", 30),
-        refresh_queue_url=_env("HUB_REFRESH_QUEUE_URL"),
-        webhook_queue_url=_env("HUB_WEBHOOK_QUEUE_URL"),
-        http_timeout_seconds=float(_env("HUB_HTTP_TIMEOUT_SECONDS", "15")),
-        sandbox_base_url=_env("HUB_SANDBOX_BASE_URL"),
-        webhook_timeout_seconds=float(_env("HUB_WEBHOOK_TIMEOUT_SECONDS", "15")),
-        webhook_retry_schedule=_env_seconds("HUB_WEBHOOK_RETRY_SCHEDULE", DEFAULT_WEBHOOK_RETRY_SCHEDULE),
-        webhook_disable_after_days=float(_env("HUB_WEBHOOK_DISABLE_AFTER_DAYS", "5")),
-        webhook_delivery_retention_days=_env_int("HUB_WEBHOOK_DELIVERY_RETENTION_DAYS", 30),
-        webhook_max_body_bytes=_env_int("HUB_WEBHOOK_MAX_BODY_BYTES", 64 * 1024),
-        webhook_secret_overlap_seconds=_env_int("HUB_WEBHOOK_SECRET_OVERLAP_SECONDS", 24 * 3600),
-        webhook_send_concurrency=max(1, _env_int("HUB_WEBHOOK_SEND_CONCURRENCY", 16)),
-        webhook_sweep_max_deliveries=_env_int("HUB_WEBHOOK_SWEEP_MAX_DELIVERIES", 500),
-        webhook_allowed_ports=_env_ports("HUB_WEBHOOK_ALLOWED_PORTS", ((443, 443), (8443, 8443))),
-        webhook_response_keep_bytes=max(0, _env_int("HUB_WEBHOOK_RESPONSE_KEEP_BYTES", 1024)),
-        webhook_response_retention_hours=max(1, _env_int("HUB_WEBHOOK_RESPONSE_RETENTION_HOURS", 72)),
-    )
+    return Settings.from_environ(os.environ)
 
 
 def reset_settings() -> None:

@@ -132,7 +132,7 @@ class Worker:
     area: str
     summary: str = ""
     schedule_minutes: int | None = None  # trigger == "schedule"
-    queue: str | None = None  # trigger == "queue": logical queue name (local.resources.QUEUES)
+    queue: str | None = None  # trigger == "queue": logical queue name (functions.workers.QUEUES)
     event_detail_types: tuple[str, ...] = ()  # trigger == "event": detail-types routed to it
     event_sources: tuple[str, ...] = ()  # trigger == "event": sources (default: any but the hub)
     # trigger == "queue": hub events of these detail-types are put on the worker's queue by a rule
