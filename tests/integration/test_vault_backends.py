@@ -61,7 +61,7 @@ def test_an_unknown_backend_is_refused(aws_env: LocalResources, monkeypatch: pyt
     reset_settings()
     with pytest.raises(Exception) as raised:
         get_vault()
-    assert "floppy" in str(raised.value)
+    assert "HUB_VAULT_BACKEND" in str(raised.value) and "table" in str(raised.value)
 
 
 def test_store_read_replace_delete(vault: CredentialVault, acme_ref: SecretRef) -> None:
