@@ -106,8 +106,7 @@ def render(results: list[Measured]) -> str:
         f"{(TOKEN_LIFETIME_SECONDS - REFRESH_BUFFER_SECONDS) // 60} minutes "
         f"({REFRESHES_PER_MONTH:,.0f} a month per connection), for each vault backend. Calls per "
         "refresh are counted by the bench over one scheduled invocation, so they include the job's due-index "
-        "queries and queue hand-offs and what a fresh container reads once (the provider record, its client "
-        "secret and the integration, then cached for a minute); prices are AWS list prices in us-east-1, "
+        "queries and queue hand-offs; prices are AWS list prices in us-east-1, "
         "on-demand. The goal is ≤ $0.05 per connection-month with `table`.",
         "",
         "## Calls per refresh",

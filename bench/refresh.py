@@ -62,13 +62,11 @@ def run_backend(backend: str, connections: int, latency_ms: int) -> tuple[dict[s
     prepare()
     os.environ["POWERTOOLS_LOG_LEVEL"] = "ERROR"  # thousands of refreshes: only errors are news
     os.environ["HUB_VAULT_BACKEND"] = backend
-    from hub import cache
     from hub.vault import set_vault
     from local.sandbox import start_sandbox
     from local.stack import free_port, wait_for_port
 
     set_vault(None)
-    cache.clear_all()
 
     # moto in its own process, as in the local stack: AWS's side of each call runs on the other
     # core instead of competing with the job's threads for this interpreter

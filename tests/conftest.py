@@ -34,7 +34,6 @@ import pytest
 from moto import mock_aws
 
 from hub import aws, clock
-from hub.cache import clear_all as clear_caches
 from hub.redaction import forget_secrets
 from hub.settings import reset_settings
 from local.moto_atomic import make_moto_atomic
@@ -86,7 +85,6 @@ def aws_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[LocalResources]:
     reset_settings()
     clock.reset()
     forget_secrets()
-    clear_caches()
 
 
 @pytest.fixture(params=["secretsmanager", "table"])

@@ -5,8 +5,8 @@ from typing import Annotated
 
 from aws_lambda_powertools.event_handler.openapi.params import Body
 
+from hub.connections.connect import connect_with_credentials
 from hub.connections.models import CustomConnectRequest
-from hub.connections.service import connect_with_credentials
 from hub.http import create_app, lambda_entry
 from hub.http.context import current_principal
 

@@ -1,6 +1,6 @@
 """POST /api/tenant/integrations/{id}/disconnect: revoke at the provider, delete the secret."""
 
-from hub.connections.service import disconnect
+from hub.connections.disconnect import disconnect
 from hub.http import create_app, lambda_entry
 from hub.http.context import current_principal
 

@@ -4,8 +4,8 @@ from typing import Annotated
 
 from aws_lambda_powertools.event_handler.openapi.params import Body
 
+from hub.connections.connect import update_credentials
 from hub.connections.models import CredentialsUpdateRequest
-from hub.connections.service import update_credentials
 from hub.http import create_app, lambda_entry
 from hub.http.context import current_principal
 

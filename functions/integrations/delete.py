@@ -2,9 +2,9 @@
 
 from aws_lambda_powertools.event_handler import Response
 
+from hub.cascades import delete_integration
 from hub.http import create_app, lambda_entry
 from hub.http.context import current_principal
-from hub.integrations.service import delete_integration
 
 app = create_app()
 

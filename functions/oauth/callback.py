@@ -6,12 +6,11 @@ OAUTH_FAILED when the state is missing, unknown, used, expired or tampered with.
 must carry the cookie the start route set (`hub.connections.state`); the cookie is cleared.
 """
 
-from http.cookies import CookieError, SimpleCookie
-
 from aws_lambda_powertools.event_handler import Response
 
 from hub.connections.oauth import browser_cookie, callback_cookie_name, handle_callback
 from hub.http import create_app, lambda_entry
+from hub.http.cookies import request_cookies
 
 app = create_app()
 
@@ -20,7 +19,7 @@ app = create_app()
          tags=["oauth"], responses={302: {"description": "Redirect to the stored return URL with the outcome"}})
 def get_callback() -> Response[str]:
     params = dict(app.current_event.query_string_parameters or {})
-    location = handle_callback(params, _request_cookies())
+    location = handle_callback(params, request_cookies(app.current_event))
     spent = callback_cookie_name(params)
     return Response(
         status_code=302,
@@ -33,22 +32,6 @@ def get_callback() -> Response[str]:
         },
         cookies=[browser_cookie(spent, "", 0)] if spent else None,
     )
-
-
-def _request_cookies() -> dict[str, str]:
-    """HTTP API payload v2 moves the Cookie header into `cookies`; read both to be safe."""
-    event = app.current_event
-    parts = [*event.cookies, *(event.headers or {}).get("cookie", "").split(";")]
-    found: dict[str, str] = {}
-    for part in parts:
-        jar: SimpleCookie = SimpleCookie()
-        try:
-            jar.load(part.strip())
-        except CookieError:
-            continue  # a malformed foreign cookie is not ours; ignore it
-        for name, morsel in jar.items():
-            found.setdefault(name, morsel.value)
-    return found
 
 
 handler = lambda_entry(app)

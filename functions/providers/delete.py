@@ -5,8 +5,8 @@ from typing import Annotated
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
+from hub.cascades import delete_provider
 from hub.catalog.models import ProviderDeleteParams
-from hub.catalog.service import delete_provider
 from hub.http import create_app, lambda_entry
 
 app = create_app()

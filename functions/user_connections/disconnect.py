@@ -1,6 +1,6 @@
 """POST /api/user/integrations/{id}/disconnect: revoke and delete the caller's own connection."""
 
-from hub.connections.service import disconnect
+from hub.connections.disconnect import disconnect
 from hub.http import create_app, lambda_entry
 from hub.http.context import current_principal
 

@@ -1,6 +1,6 @@
 """GET /api/user/integrations/{id}/connection: the caller's own connection status."""
 
-from hub.connections.service import get_user_connection
+from hub.connections.user import get_user_connection
 from hub.http import create_app, lambda_entry
 from hub.http.context import current_principal
 

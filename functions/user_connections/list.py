@@ -5,7 +5,7 @@ from typing import Annotated
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from hub.connections.models import UserIntegrationListParams
-from hub.connections.service import list_user_integrations
+from hub.connections.user import list_user_integrations
 from hub.http import create_app, lambda_entry
 from hub.http.context import current_principal
 

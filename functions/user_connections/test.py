@@ -1,6 +1,6 @@
 """POST /api/user/integrations/{id}/connection/test: run the provider's verification request on my connection."""
 
-from hub.connections.service import test_connection
+from hub.connections.operations import test_connection
 from hub.http import create_app, lambda_entry
 from hub.http.context import current_principal
 

@@ -15,6 +15,7 @@ import pytest
 
 from local.stack import STATE_FILE
 from tests.e2e.conftest import RunningStack
+from tests.e2e.start_page import continue_url
 
 pytestmark = pytest.mark.e2e
 
@@ -66,7 +67,9 @@ def test_connect_the_sandbox_end_to_end_over_http(local_stack: RunningStack) -> 
     # And the admin's browser (one cookie jar) opens it: the hub binds the flow to this browser
     # and sends it to the sandbox, which approves and sends it back
     browser = httpx.Client(timeout=30, follow_redirects=False)
-    to_provider = browser.get(authorization_url)
+    page = browser.get(authorization_url)  # the page naming whose flow this is
+    assert page.status_code == 200 and "Continue" in page.text, page.text
+    to_provider = browser.get(continue_url(authorization_url, page.text))
     assert to_provider.status_code == 302, to_provider.text
     assert "HttpOnly" in to_provider.headers["set-cookie"]
     assert to_provider.headers["location"].startswith(local_stack.sandbox_url + "/oauth/authorize?")

@@ -15,6 +15,7 @@ import httpx
 import pytest
 
 from tests.e2e.conftest import RunningStack
+from tests.e2e.start_page import continue_url
 from tests.e2e.test_connections_e2e import _moto_url
 
 pytestmark = pytest.mark.e2e
@@ -44,7 +45,8 @@ def authorize(stack: RunningStack, client: httpx.Client, path: str) -> None:
     # the browser opens the hub's start URL (which binds the flow to its cookie), goes to the
     # provider, and comes back to the callback with the cookie
     with httpx.Client(timeout=30, follow_redirects=False) as browser:
-        at_hub = browser.get(started.json()["authorizationUrl"])
+        page = browser.get(started.json()["authorizationUrl"])  # the page naming whose flow this is
+        at_hub = browser.get(continue_url(started.json()["authorizationUrl"], page.text))
         assert at_hub.status_code == 302, at_hub.text
         at_provider = browser.get(at_hub.headers["location"])
         assert at_provider.status_code == 302

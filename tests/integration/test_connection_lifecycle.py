@@ -92,25 +92,6 @@ def test_a_refresh_without_a_new_refresh_token_keeps_the_old_one(sandbox_world: 
     assert sandbox_world.api.post(_path(integration_id, "connection/refresh"), {"force": True}).status == 200
 
 
-def test_forcing_refreshes_of_a_fresh_token_is_limited_per_connection(sandbox_world: SandboxWorld) -> None:
-    # Given a connection whose token was just refreshed on demand
-    integration_id = sandbox_world.create_integration()
-    sandbox_world.connect(integration_id)
-    assert sandbox_world.api.post(_path(integration_id, "connection/refresh"), {"force": True}).status == 200
-    requests = sandbox_world.provider.stats()["token_requests"].get("refresh_token", 0)
-    # When it is forced again within the interval
-    clock.advance(20)
-    response = sandbox_world.api.post(_path(integration_id, "connection/refresh"), {"force": True})
-    # Then a clear 429 says when to come back, and the provider was not asked
-    assert response.status == 429 and response.error["code"] == "RATE_LIMIT_EXCEEDED"
-    retry_after = response.error["details"]["retryAfter"]
-    assert 38 <= retry_after <= 40 and response.header("Retry-After") == str(retry_after)
-    assert sandbox_world.provider.stats()["token_requests"].get("refresh_token", 0) == requests
-    # and once the interval has passed it is refreshed again
-    clock.advance(41)
-    assert sandbox_world.api.post(_path(integration_id, "connection/refresh"), {"force": True}).status == 200
-
-
 def test_invalid_grant_on_refresh_expires_the_connection(sandbox_world: SandboxWorld, event_tap: EventTap) -> None:
     integration_id = sandbox_world.create_integration()
     sandbox_world.connect(integration_id)

@@ -11,11 +11,12 @@ import boto3
 import pytest
 
 from hub.connections import refresh as refresh_module
+from hub.connections.connect import store_tokens
 from hub.connections.refresh import refresh_connection
 from hub.connections.repository import ConnectionRepository, secret_ref_of
-from hub.connections.service import ConnectionConflict, store_tokens
 from hub.connections.spec import provider_spec_for
 from hub.connections.state import OAuthStateStore
+from hub.connections.store import ConnectionConflict
 from hub.connections.tokens import exchange_code
 from hub.errors import HubError
 from hub.integrations.service import get_integration
@@ -198,7 +199,7 @@ def test_a_reconnect_waits_for_a_vault_write_in_progress_then_gives_up_with_409(
         sandbox_world: SandboxWorld, monkeypatch: pytest.MonkeyPatch) -> None:
     # Given a connection whose secret another writer is writing right now
     from hub import clock
-    from hub.connections import service
+    from hub.connections import store as service
 
     integration_id = sandbox_world.create_integration()
     sandbox_world.connect(integration_id)

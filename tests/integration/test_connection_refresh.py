@@ -8,9 +8,9 @@ import pytest
 
 from hub import clock
 from hub.connections import refresh as refresh_module
+from hub.connections.record import connection_key
 from hub.connections.refresh import backoff_seconds, refresh_connection
 from hub.connections.repository import ConnectionRepository
-from hub.connections.service import connection_key
 from hub.table import due_keys
 from tests.support.connections import EventTap, SandboxWorld, event_tap, sandbox_server, sandbox_world
 

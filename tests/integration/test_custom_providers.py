@@ -94,7 +94,7 @@ def test_nothing_to_verify_with_is_unverified_never_success(admin, sandbox_world
     assert record is not None and record["lastTestResult"] == "unverified"
     assert record.get("lastValidatedAt") == connected.get("lastValidatedAt")  # the code exchange's, not the test's
     # and the health job records it unverified, not healthy (and not failing)
-    from hub.connections.service import run_verification
+    from hub.connections.use import run_verification
 
     check = apply_check_result(record, run_verification(record), clock.now())
     assert check["status"] == "unverified" and check["transition"] is None

@@ -379,11 +379,11 @@ def test_a_connection_that_cannot_be_removed_makes_the_event_come_again(sandbox_
     second = sandbox_world.create_integration("sandbox-apikey", user_scoped=True)
     sandbox_world.connect(first, client=sandbox_world.api.as_("user", user="bob"), user_scoped=True)
     from hub.connections import repository as connection_repository
-    from hub.connections import service
+    from hub.jobs import consumers as service
 
     record = {"tenantId": "acme", "integrationId": second, "userId": "bob", "connectionId": "conn_x",
               "status": "active", "secretStored": False}
-    connection_repository.ConnectionRepository().put_connection(record, condition="attribute_not_exists(pk)")
+    connection_repository.ConnectionRepository().create_connection(record)
     real = service.disconnect_connection
 
     def flaky(record: dict[str, Any], **kwargs: Any) -> Any:

@@ -78,7 +78,8 @@ def test_the_start_route_binds_the_browser_with_a_safe_cookie_and_redirects_to_t
     assert location.startswith(sandbox_world.sandbox.base_url + "/oauth/authorize?")
     assert dict(parse_qsl(urlsplit(location).query))["state"] == started["state"]
     # with an HttpOnly, SameSite=Lax cookie for the OAuth routes only, living as long as the state
-    (set_cookie,) = response.cookies
+    set_cookie, spent_page_cookie = response.cookies
+    assert spent_page_cookie.startswith("hub_oauthc_") and "Max-Age=0" in spent_page_cookie
     attributes = _cookie_attributes(set_cookie)
     assert attributes["_pair"].startswith("hub_oauth_")
     assert "httponly" in attributes and attributes["samesite"] == "Lax"
@@ -186,3 +187,27 @@ def test_a_victim_cannot_complete_an_attackers_user_flow(sandbox_world: SandboxW
     assert location_query(response)["error"] == "browser_mismatch"
     assert ConnectionRepository().get_connection("acme", integration_id, "mallory") is None
     assert sandbox_world.provider.stats()["token_requests_total"] == 0
+
+
+def test_a_forwarded_link_names_whose_flow_it_is_and_never_connects_silently(sandbox_world: SandboxWorld) -> None:
+    from tests.support.connections import continue_link
+
+    # Given alice (acme) started a connection and forwarded the start link to bob
+    integration_id = sandbox_world.create_integration()
+    started = sandbox_world.start(integration_id)
+    bob = sandbox_world.new_browser()
+    # When bob opens it
+    page = bob.open_page(started["authorizationUrl"])
+    # Then he gets a page naming the tenant, the user and the provider, not a redirect
+    assert page.status == 200 and page.header("Location") is None
+    assert "alice" in page.raw_body and "acme" in page.raw_body and "sandbox" in page.raw_body
+    assert page.header("X-Frame-Options") == "DENY" and "frame-ancestors 'none'" in (
+        page.header("Content-Security-Policy") or "")
+    # And the Continue link, forwarded on to a third browser, only shows the page again
+    carol = sandbox_world.new_browser()
+    forwarded = carol._send("/api/integrations/oauth/start", dict(parse_qsl(urlsplit(continue_link(page)).query)))
+    assert forwarded.status == 200 and forwarded.header("Location") is None
+    # And nothing was bound: alice's own browser still continues to the provider and connects
+    assert sandbox_world.provider.stats()["authorize_requests"] == 0
+    response = sandbox_world.callback(sandbox_world.authorize(sandbox_world.provider_url(started)))
+    assert location_query(response)["status"] == "connected"

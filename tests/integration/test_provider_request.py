@@ -7,7 +7,7 @@ import pytest
 
 from hub import clock
 from hub.connections.repository import ConnectionRepository
-from hub.connections.service import provider_request, run_verification
+from hub.connections.use import provider_request, run_verification
 from hub.errors import ValidationError
 from tests.support.connections import API_KEY, SandboxWorld, sandbox_server, sandbox_world
 

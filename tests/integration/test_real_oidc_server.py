@@ -16,7 +16,7 @@ import pytest
 from hub import clock
 from hub.connections.refresh import refresh_connection
 from hub.connections.repository import ConnectionRepository, secret_ref_of
-from hub.connections.service import run_verification
+from hub.connections.use import run_verification
 from hub.jobs.health import apply_check_result
 from hub.vault import get_vault
 from tests.support.api import ApiClient

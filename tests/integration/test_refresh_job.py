@@ -79,7 +79,7 @@ def seed(tenant: str, integration: str, due_at: float | None, user: str | None =
     if due_at is not None:
         record.update(due_keys(REFRESH, connection_key(record), due_at))
         record["refreshDueAt"] = int(due_at)
-    ConnectionRepository().put_connection(record, condition="attribute_not_exists(pk)")
+    ConnectionRepository().create_connection(record)
     return connection_key(record)
 
 

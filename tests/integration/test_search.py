@@ -166,7 +166,7 @@ def test_a_slow_provider_times_out_without_holding_the_search(sandbox_world: San
 
 def test_a_user_scoped_integration_is_searched_through_the_callers_own_connection(
         sandbox_world: SandboxWorld, monkeypatch: pytest.MonkeyPatch) -> None:
-    from hub.connections import service
+    from hub.search import access as service
 
     # Given a user-scoped integration that bob connected and carol did not
     integration_id = user_integration(sandbox_world, "bob")
@@ -305,7 +305,7 @@ def test_no_credential_appears_in_any_search_answer(sandbox_world: SandboxWorld,
 def test_network_failures_and_odd_answers_become_clean_errors(sandbox_world: SandboxWorld,
                                                               monkeypatch: pytest.MonkeyPatch,
                                                               answer: Any, code: str, message: str) -> None:
-    from hub.connections import service
+    from hub.search import access as service
 
     integration_id = apikey_integration(sandbox_world)
 

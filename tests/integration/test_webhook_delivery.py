@@ -471,7 +471,7 @@ def test_a_final_delivery_leaves_the_due_index(api, receiver, capture) -> None:
 def test_concurrent_attempts_of_one_delivery_send_it_once(api, receiver, capture) -> None:
     import threading
 
-    from hub.webhooks.delivery import attempt_delivery
+    from hub.webhooks.attempts import attempt_delivery
     from hub.webhooks.repository import WebhookRepository
 
     # Given a delivery whose retry is due

@@ -48,11 +48,18 @@ class Browser:
                 self.jar[name] = value
         return response
 
-    def open_start(self, authorization_url: str) -> Any:
-        """Open the hub start URL the connect answer gave (the 302 to the provider)."""
+    def open_page(self, authorization_url: str) -> Any:
+        """Open the hub start URL the connect answer gave: the page naming whose flow it is."""
         parts = urlsplit(authorization_url)
         assert parts.path == "/api/integrations/oauth/start", authorization_url
         return self._send(parts.path, dict(parse_qsl(parts.query)))
+
+    def open_start(self, authorization_url: str) -> Any:
+        """Open the hub start URL and press Continue on its page (the 302 to the provider)."""
+        page = self.open_page(authorization_url)
+        if page.status != 200:
+            return page
+        return self._send("/api/integrations/oauth/start", dict(parse_qsl(urlsplit(continue_link(page)).query)))
 
     def provider_url(self, authorization_url: str) -> str:
         response = self.open_start(authorization_url)
@@ -124,6 +131,16 @@ class SandboxWorld:
         outcome = dict(parse_qsl(urlsplit(response.header("Location") or "").query))
         assert outcome.get("status") == "connected", outcome
         return outcome
+
+
+def continue_link(page: Any) -> str:
+    """The Continue link of the start page (HTML-escaped in an href)."""
+    import html
+    import re
+
+    match = re.search(r"id='continue' href='([^']+)'", page.raw_body)
+    assert match, page.raw_body
+    return html.unescape(match.group(1))
 
 
 def location_query(response: Any) -> dict[str, str]:

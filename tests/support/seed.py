@@ -25,4 +25,4 @@ def connection(tenant: str, integration_id: str, user: str | None = None, **fiel
                               "createdAt": clock.iso(), **fields}
     if user:
         record["userId"] = user
-    return ConnectionRepository().put_connection(record, condition="attribute_not_exists(pk)")
+    return ConnectionRepository().create_connection(record)

@@ -11,7 +11,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 
 from hub.connections.oauth import build_authorization_url, outcome_url
-from hub.connections.service import effective_status, refresh_due_at
+from hub.connections.record import effective_status, refresh_due_at
 from hub.connections.spec import ProviderSpec, spec_from_records
 from hub.connections.state import new_pkce_verifier, new_state, pkce_challenge, state_hash, tenant_of_state
 from hub.connections.tokens import TokenRequestRejected, TokenSet, parse_token_response

@@ -619,3 +619,18 @@ def test_template_summary_is_json_and_hides_the_wiring() -> None:
     aws = template_summary(get_template("aws"))  # type: ignore[arg-type]
     assert aws["oauth"] is None and aws["customAuth"] == "aws_iam_role"
     assert [f["name"] for f in aws["credentialFields"]] == ["roleArn", "externalId"]
+
+
+# The providers below document PKCE (RFC 7636) for their authorization code flow; issue 14
+# found them with PKCE off, which let a leaked code be redeemed without the verifier.
+PKCE_DOCUMENTED = ["atlassian", "bitbucket", "box", "discord", "facebook", "github", "hubspot", "instagram",
+                   "intercom", "mailchimp", "notion", "quickbooks", "shopify", "tiktok-ads", "zendesk"]
+
+
+@pytest.mark.parametrize("template_id", PKCE_DOCUMENTED)
+def test_pkce_is_on_where_the_provider_supports_it_and_the_source_is_noted(template_id: str) -> None:
+    from hub.providers.templates import get_template
+
+    template = get_template(template_id)
+    assert template is not None and template.oauth is not None and template.oauth.pkce
+    assert template.sources.get("oauth.pkce", "").startswith("https://")

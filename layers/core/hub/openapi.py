@@ -22,6 +22,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from hub.http.contract import DESCRIPTIONS, RouteShape, route_errors
+from hub.http.responses import to_json
+from hub.http.routing import route_table
+from hub.system import VERSION
+
 TITLE = "Integration Hub API"
 BUNDLED_NAME = "openapi.json"
 ENVELOPE = "ErrorEnvelope"
@@ -84,9 +89,6 @@ def _camel(name: str) -> str:
 def build_openapi() -> dict[str, Any]:
     from aws_lambda_powertools.event_handler.openapi.merge import OpenAPIMerge
 
-    from hub.http.responses import to_json
-    from hub.http.routing import route_table
-    from hub.system import VERSION
 
     merger = OpenAPIMerge(
         title=TITLE,
@@ -122,8 +124,6 @@ def build_openapi() -> dict[str, Any]:
 
 
 def _complete(operation: dict[str, Any], route: Any, app: Any, schemas: dict[str, Any]) -> None:
-    from hub.http.contract import DESCRIPTIONS, RouteShape, route_errors
-
     operation["operationId"] = operation_id(route.module)
     operation["tags"] = [route.area]
     operation["security"] = [] if route.public else [{"bearerAuth": []}]

@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from hub.errors import ValidationError
+
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 100
 
@@ -29,8 +31,6 @@ def sort_items(
     allowed: Sequence[str],
     default: str,
 ) -> list[dict[str, Any]]:
-    from hub.errors import ValidationError
-
     key = sort_by or default
     if key not in allowed:
         raise ValidationError(

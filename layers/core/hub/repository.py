@@ -23,15 +23,7 @@ _deserializer = TypeDeserializer()
 
 
 class ConditionFailed(Exception):
-    """A conditional write did not hold (item exists / version moved / lease taken).
-
-    `item` is the item as it was when the condition failed, for updates (DynamoDB returns it
-    with the failure: ReturnValuesOnConditionCheckFailure), so callers can tell why without a
-    second read; None when there was no item or the write was not an update."""
-
-    def __init__(self, item: dict[str, Any] | None = None) -> None:
-        super().__init__()
-        self.item = item
+    """A conditional write did not hold (item exists / version moved / lease taken)."""
 
 
 def _to_dynamo(value: Any) -> Any:
@@ -197,49 +189,6 @@ class Repository:
         values: dict[str, Any] | None = None,
         return_new: bool = True,
     ) -> dict[str, Any] | None:
-        kwargs = self._update_request(pk, sk, set_fields=set_fields, remove_fields=remove_fields,
-                                      add_fields=add_fields, condition=condition, names=names, values=values)
-        kwargs["ReturnValues"] = "ALL_NEW" if return_new else "NONE"
-        if condition:
-            kwargs["ReturnValuesOnConditionCheckFailure"] = "ALL_OLD"
-        try:
-            response = self.client.update_item(**kwargs)
-        except ClientError as error:
-            if _is_condition_failure(error):
-                old = error.response.get("Item")
-                raise ConditionFailed(deserialize(old) if old else None) from None
-            raise
-        attributes = response.get("Attributes")
-        return deserialize(attributes) if attributes else None
-
-    def update_and_put(self, pk: str, sk: str, put: dict[str, Any], *, set_fields: dict[str, Any] | None = None,
-                       remove_fields: Sequence[str] = (), add_fields: dict[str, int] | None = None,
-                       condition: str | None = None, names: dict[str, str] | None = None,
-                       values: dict[str, Any] | None = None) -> None:
-        """`update` plus a new item (e.g. an activity line) in one transaction: one call, and
-        neither is written unless the update's condition holds (ConditionFailed, no item)."""
-        update = self._update_request(pk, sk, set_fields=set_fields, remove_fields=remove_fields,
-                                      add_fields=add_fields, condition=condition, names=names, values=values)
-        try:
-            self.client.transact_write_items(TransactItems=[
-                {"Update": update}, {"Put": {"TableName": self.table_name, "Item": serialize(put)}}])
-        except ClientError as error:
-            if _is_condition_failure(error):
-                raise ConditionFailed() from None
-            raise
-
-    def _update_request(
-        self,
-        pk: str,
-        sk: str,
-        *,
-        set_fields: dict[str, Any] | None,
-        remove_fields: Sequence[str],
-        add_fields: dict[str, int] | None,
-        condition: str | None,
-        names: dict[str, str] | None,
-        values: dict[str, Any] | None,
-    ) -> dict[str, Any]:
         expr_names = dict(names or {})
         expr_values = dict(values or {})
         clauses: list[str] = []
@@ -270,6 +219,7 @@ class Repository:
             "TableName": self.table_name,
             "Key": key(pk, sk),
             "UpdateExpression": " ".join(clauses),
+            "ReturnValues": "ALL_NEW" if return_new else "NONE",
         }
         if expr_names:
             kwargs["ExpressionAttributeNames"] = expr_names
@@ -277,7 +227,14 @@ class Repository:
             kwargs["ExpressionAttributeValues"] = serialize(expr_values)
         if condition:
             kwargs["ConditionExpression"] = condition
-        return kwargs
+        try:
+            response = self.client.update_item(**kwargs)
+        except ClientError as error:
+            if _is_condition_failure(error):
+                raise ConditionFailed() from None
+            raise
+        attributes = response.get("Attributes")
+        return deserialize(attributes) if attributes else None
 
     def delete(self, pk: str, sk: str, *, condition: str | None = None, names: dict[str, str] | None = None,
                values: dict[str, Any] | None = None, return_old: bool = False) -> dict[str, Any] | None:

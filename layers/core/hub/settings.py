@@ -97,10 +97,6 @@ class Settings(BaseModel):
         "CDK context vaultBackend")
     vault_data_key_cache_seconds: int = setting(
         0, "A warm function may reuse an Encryption SDK data key this long (0: never)", ge=0, le=3600)
-    provider_cache_seconds: int = setting(
-        60, "Provider records, client secrets and integrations kept per warm container (hub/cache.py)", ge=0, le=3600)
-    forced_refresh_interval_seconds: int = setting(
-        60, "A forced refresh of a token that is not due yet: at most one per connection this often", ge=0, le=DAY)
     aws_endpoint_url: str = setting("", "Send every AWS call here (the local stack's moto server)")
     public_api_url: str = setting("http://127.0.0.1:3000", "The API's public base URL (OAuth callbacks)")
     allowed_return_origins: CommaList = setting((), "Comma-separated origins allowed for CORS and OAuth return URLs")

@@ -7,7 +7,7 @@ from typing import Any
 
 from hub import clock
 from hub.errors import VersionConflict
-from hub.http.context import record_change
+from hub.request import record_change
 
 
 def require_version(record: dict[str, Any], expected_version: int | None) -> int:

@@ -26,6 +26,7 @@ import json
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+from hub.catalog.service import get_provider_record, public_provider, save_discovered
 from hub.errors import HubError, ValidationError
 
 OIDC_WELL_KNOWN = "/.well-known/openid-configuration"
@@ -168,7 +169,6 @@ _SHOWN = (
 
 def rediscover(category: str, provider_id: str, *, apply: bool) -> dict[str, Any]:
     """Fetch a provider's metadata again: the fields that changed, saved when `apply`."""
-    from hub.catalog.service import get_provider_record, public_provider, save_discovered
 
     record = get_provider_record(category, provider_id)
     url = record.get("discoveryUrl")

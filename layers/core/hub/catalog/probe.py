@@ -15,23 +15,22 @@ from __future__ import annotations
 
 from typing import Any
 
+from hub.connections.spec import spec_from_records
+from hub.connections.state import new_pkce_verifier
+from hub.connections.tokens import (
+    InvalidGrant,
+    TokenRequestRejected,
+    TransientTokenError,
+    exchange_code,
+    post_token_endpoint,
+)
+from hub.errors import HubError, ValidationError
 from hub.settings import get_settings
 
 PROBE_CODE = "integration-hub-connection-test"
 
 
 def probe_provider(record: dict[str, Any]) -> tuple[bool, str]:
-    from hub.connections.spec import spec_from_records
-    from hub.connections.state import new_pkce_verifier
-    from hub.connections.tokens import (
-        InvalidGrant,
-        TokenRequestRejected,
-        TransientTokenError,
-        exchange_code,
-        post_token_endpoint,
-    )
-    from hub.errors import HubError, ValidationError
-
     auth_type = record.get("authType", "")
     if not auth_type.startswith("oauth2"):
         return True, f"{auth_type} providers hold no platform credentials; each connection is tested on connect"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from hub.catalog.cache import forget
 from hub.repository import ConditionFailed, Repository
 from hub.table import GSI1, GSI1_PK, GSI1_SK
 
@@ -31,16 +30,10 @@ class ProviderRepository(Repository):
     def save_provider(self, record: dict[str, Any], expected_version: int) -> dict[str, Any]:
         pk, sk = provider_key(record["id"])
         item = {"pk": pk, "sk": sk, GSI1_PK: PROVIDERS_PK, GSI1_SK: record["id"], "entity": "provider", **record}
-        try:
-            return strip_keys(self.put_versioned(item, expected_version))
-        finally:
-            forget(record["id"])
+        return strip_keys(self.put_versioned(item, expected_version))
 
     def delete_provider(self, provider_id: str) -> None:
-        try:
-            self.delete(*provider_key(provider_id))
-        finally:
-            forget(provider_id)
+        self.delete(*provider_key(provider_id))
 
     def list_providers(self) -> list[dict[str, Any]]:
         return [strip_keys(i) for i in self.query_all(PROVIDERS_PK, index=GSI1)]

@@ -12,18 +12,22 @@ import time
 from typing import Any
 
 from hub import clock
+from hub.catalog.client_secrets import delete_client_secret, store_client_secret
 from hub.catalog.models import (
     ProviderCreate,
     ProviderListParams,
     ProviderUpdate,
     dump_set_fields,
 )
+from hub.catalog.probe import probe_provider
 from hub.catalog.repository import ProviderRepository, strip_keys
+from hub.connections.spec import effective_definition
 from hub.errors import Conflict, ProviderNotFound, ValidationError
-from hub.http.context import record_change
 from hub.observability import logger
 from hub.pagination import ListParams, matches_search, paginate, sort_items
 from hub.principal import Principal
+from hub.providers import templates
+from hub.request import record_change
 from hub.versioning import require_version, save_audited
 
 PROVIDER_SORT_FIELDS = ("name", "displayName", "category", "status", "createdAt", "updatedAt")
@@ -32,21 +36,7 @@ VISIBLE_STATUSES = ("active", "beta")
 
 
 def _templates() -> Any:
-    from hub.providers import templates
-
     return templates
-
-
-def _vault() -> Any:
-    from hub.vault import standalone_vault
-
-    return standalone_vault()
-
-
-def _client_secret_ref(provider_id: str) -> Any:
-    from hub.vault import SecretRef
-
-    return SecretRef.for_provider_client(provider_id)
 
 
 def _defaults_from_template(template_id: str) -> dict[str, Any]:
@@ -110,20 +100,6 @@ def _split_secret(fields: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
     return fields, secret
 
 
-def _store_client_secret(provider_id: str, client_secret: str) -> None:
-    """Store or replace: a secret left by an earlier failed attempt must not block this one."""
-    from hub.catalog.cache import forget
-    from hub.errors import SecretExists
-
-    ref = _client_secret_ref(provider_id)
-    try:
-        _vault().store(ref, {"clientSecret": client_secret})
-    except SecretExists:
-        _vault().replace(ref, {"clientSecret": client_secret})
-    finally:
-        forget(provider_id)
-
-
 def create_provider(principal: Principal, body: ProviderCreate) -> dict[str, Any]:
     fields, client_secret = _split_secret(dump_set_fields(body))
     provider_id = fields.pop("provider")
@@ -165,13 +141,13 @@ def create_provider(principal: Principal, body: ProviderCreate) -> dict[str, Any
         raise Conflict("A provider with this identifier already exists", code="PROVIDER_EXISTS",
                        details={"provider": provider_id})
     if client_secret:
-        _store_client_secret(provider_id, client_secret)
+        store_client_secret(provider_id, client_secret)
     try:
         created = repository.create_provider({k: v for k, v in record.items() if v is not None})
     except Exception:
         # no provider record means no one may keep its secret: undo, so a retry starts clean
         if client_secret:
-            _vault().delete(_client_secret_ref(provider_id))
+            delete_client_secret(provider_id)
         raise
     if not created:
         raise Conflict("A provider with this identifier already exists", code="PROVIDER_EXISTS",
@@ -183,7 +159,6 @@ def create_provider(principal: Principal, body: ProviderCreate) -> dict[str, Any
 def _check_definition(record: dict[str, Any]) -> None:
     """The record must make a valid definition (one schema with the templates) before it is
     saved: a 400 naming the fields, never a provider that fails later at connect time."""
-    from hub.connections.spec import effective_definition
 
     try:
         effective_definition(record)
@@ -234,7 +209,7 @@ def update_provider(category: str, provider_id: str, body: ProviderUpdate) -> di
     _check_definition({**before, **fields})
     require_version(before, expected_version)  # before touching the vault: a 409 must change nothing
     if client_secret is not None:
-        _store_client_secret(provider_id, client_secret)
+        store_client_secret(provider_id, client_secret)
         fields["clientSecretConfigured"] = True
         fields["clientSecretUpdatedAt"] = clock.iso()
     return public_provider(_save(before, fields, "provider.update", expected_version))
@@ -256,39 +231,18 @@ def set_provider_audience(category: str, provider_id: str, audience: str) -> dic
     return {"id": provider_id, "audience": saved["audience"], "updatedAt": saved["updatedAt"]}
 
 
-def delete_provider(category: str, provider_id: str, *, force: bool) -> None:
-    from hub.integrations.service import disable_instances_of_provider, instances_of_provider
-
-    record = get_provider_record(category, provider_id)
-    in_use = instances_of_provider(provider_id)
-    if in_use and not force:
-        raise Conflict(
-            "Tenant integrations still use this provider; disable them or delete with force=true",
-            code="PROVIDER_IN_USE",
-            details={"providerId": provider_id, "instances": len(in_use)},
-        )
-    if in_use:
-        disable_instances_of_provider(provider_id, reason="provider deleted")
+def remove_provider(record: dict[str, Any]) -> None:
+    """Delete a provider record and its client secret. Its tenant integrations are the caller's
+    business (`hub.cascades.delete_provider` disables them first)."""
+    provider_id = record["id"]
     if record.get("clientSecretConfigured"):
-        _vault().delete(_client_secret_ref(provider_id))
+        delete_client_secret(provider_id)
     ProviderRepository().delete_provider(provider_id)
     record_change("provider", provider_id, before=_audit_view(record), action="provider.delete")
 
 
-def read_client_secret(provider: dict[str, Any]) -> str | None:
-    """For the OAuth code: the provider's client secret (kept for a short while per warm
-    container, hub/catalog/cache.py)."""
-    from hub.catalog.cache import client_secret
-
-    if not provider.get("clientSecretConfigured"):
-        return None
-    provider_id = str(provider["id"])
-    return client_secret(provider_id, lambda: _vault().read(_client_secret_ref(provider_id)).get("clientSecret"))
-
-
 def test_provider(category: str, provider_id: str) -> dict[str, Any]:
     """Checks the system-level configuration as far as the provider allows (see hub.catalog.probe)."""
-    from hub.catalog.probe import probe_provider
 
     record = get_provider_record(category, provider_id)
     started = time.perf_counter()

@@ -11,6 +11,7 @@ from typing import Any
 
 from hub import clock
 from hub.ids import new_id
+from hub.observability import logger
 from hub.redaction import redact
 from hub.repository import Repository
 from hub.settings import get_settings
@@ -69,7 +70,6 @@ def record_activity(tenant_id: str, integration_id: str, activity_type: str, sta
         return ActivityRepository().record(tenant_id, integration_id, activity_type, status, details=details,
                                            user_id=user_id)
     except Exception:  # noqa: BLE001
-        from hub.observability import logger
 
         logger.warning("activity not recorded", extra={"integrationId": integration_id, "type": activity_type})
         return None

@@ -15,6 +15,12 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from hub import clock
+from hub.connections.tokens import (
+    TokenRequestRejected,
+    TransientTokenError,
+    client_credentials_token,
+    jwt_bearer_token,
+)
 from hub.errors import ConnectionFailed, InvalidCredentials, ValidationError
 from hub.redaction import register_secret
 from hub.repository import ConditionFailed, Repository
@@ -172,12 +178,6 @@ def public_credential_values(spec: ProviderSpec, values: Mapping[str, str]) -> d
 def acquire_token(spec: ProviderSpec, values: Mapping[str, str]) -> TokenSet | None:
     """Tokens for credential-based logins that need one before any API call; None for the rest.
     Provider refusals become INVALID_CREDENTIALS, provider trouble CONNECTION_FAILED."""
-    from hub.connections.tokens import (
-        TokenRequestRejected,
-        TransientTokenError,
-        client_credentials_token,
-        jwt_bearer_token,
-    )
 
     try:
         if spec.auth_mode == "oauth2_client_credentials":

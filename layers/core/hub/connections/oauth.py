@@ -4,8 +4,9 @@ authorization server issuer check (RFC 9207), for tenant and user-scoped connect
 start  → a state bound to tenant, integration, user, return URL, redirect URI, scopes, issuer
          and the (encrypted) PKCE verifier; `authorizationUrl` is the hub's own start URL
          (`/api/integrations/oauth/start?flow=...`), the provider URL is kept encrypted.
-browser start (public) → binds the flow to the first browser that opens it (nonce cookie, once)
-         and redirects it to the provider (`hub.connections.state` explains the binding).
+browser start (public) → a page naming tenant, user and provider; its Continue link (valid only
+         in the browser shown the page) binds the flow to that browser (nonce cookie, once) and
+         redirects it to the provider (`hub.connections.state` explains the binding).
 callback (public) → the state is consumed (once, unexpired, unmodified); a browser without the
          start cookie fails the flow (nothing stored: login CSRF / fixation); the provider's `error`
          or a wrong `iss` ends the flow with nothing stored; otherwise the code is exchanged with
@@ -21,23 +22,32 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from hub import clock
-from hub.connections.service import connectable_spec, integration_for, store_tokens
+from hub.audit import AuditRepository
+from hub.connections.access import connectable_spec, integration_for
+from hub.connections.connect import store_tokens
+from hub.connections.record import MODE_ENDPOINTS, connection_view
 from hub.connections.state import (
     BrowserBinding,
+    FlowSummary,
     OAuthStateStore,
     browser_cookie_name,
     browser_matches,
+    confirm_cookie_name,
     flow_id,
     new_pkce_verifier,
     pkce_challenge,
     state_hash,
 )
+from hub.connections.tokens import InvalidGrant, TokenRequestRejected, exchange_code
 from hub.errors import HubError, IntegrationNotFound, OAuthFailed, ValidationError
+from hub.integrations.service import get_integration
 from hub.observability import logger
+from hub.request import current_request
 from hub.settings import get_settings
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -95,8 +105,6 @@ def start_oauth(principal: Principal, integration_id: str, *, return_url: str, s
     integration = integration_for(principal, integration_id, user_scoped=user_scoped)
     spec = connectable_spec(integration, user_scoped=user_scoped)
     if not spec.is_authorization_code:
-        from hub.connections.service import MODE_ENDPOINTS
-
         raise ValidationError(
             f"This integration does not use the OAuth authorization code flow; use "
             f"{MODE_ENDPOINTS.get(spec.auth_mode, 'another connect endpoint')}",
@@ -157,11 +165,32 @@ def browser_cookie_path() -> str:
     return base + OAUTH_ROUTES_PATH
 
 
-def start_in_browser(flow: str | None) -> BrowserBinding:
-    """GET /api/integrations/oauth/start: bind the flow to this browser and reveal the provider URL."""
-    if flow is not None and len(flow) > MAX_CALLBACK_PARAM:
-        raise OAuthFailed("The flow parameter is too long")
-    return OAuthStateStore().bind_browser(flow or "")
+@dataclass(frozen=True)
+class StartPage:
+    """The page the start URL answers first: whose flow it is, and the Continue link's token."""
+
+    summary: FlowSummary
+    confirm: str
+    cookie_name: str
+
+
+def start_in_browser(flow: str | None, confirm: str | None, cookies: Mapping[str, str]) -> StartPage | BrowserBinding:
+    """GET /api/integrations/oauth/start: first a page naming the tenant, the user and the
+    provider; its Continue link (only in the browser shown the page) binds the flow to this
+    browser and reveals the provider URL."""
+    import hmac
+    import secrets
+
+    for value in (flow, confirm):
+        if value is not None and len(value) > MAX_CALLBACK_PARAM:
+            raise OAuthFailed("A start parameter is too long")
+    store = OAuthStateStore()
+    summary = store.summary(flow or "")
+    cookie_name = confirm_cookie_name(summary.hashed)
+    shown = cookies.get(cookie_name)
+    if confirm and shown and hmac.compare_digest(confirm, shown):
+        return store.bind_browser(flow or "")
+    return StartPage(summary=summary, confirm=secrets.token_urlsafe(24), cookie_name=cookie_name)
 
 
 def browser_cookie(name: str, value: str, max_age: int) -> Any:
@@ -212,9 +241,6 @@ def _callback_fields(spec: ProviderSpec, params: Mapping[str, str]) -> dict[str,
 def _audit_callback(binding: Mapping[str, Any], outcome: str, error: str | None) -> None:
     """The callback is public (no principal for the pipeline's audit): write the line here."""
     try:
-        from hub.audit import AuditRepository
-        from hub.http.context import current_request
-
         request = current_request()
         AuditRepository().write(
             tenant_id=str(binding["tenantId"]),
@@ -237,8 +263,6 @@ def handle_callback(params: Mapping[str, str], cookies: Mapping[str, str]) -> st
     with the outcome). Raises OAuthFailed (400) when the state is missing, malformed, unknown,
     used, expired or tampered with: then there is no trusted place to send the browser. A
     browser without the cookie of the start route fails the flow (the state is spent)."""
-    from hub.connections.tokens import InvalidGrant, TokenRequestRejected
-    from hub.integrations.service import get_integration
 
     if any(len(v) > MAX_CALLBACK_PARAM for v in params.values()):
         raise OAuthFailed("A callback parameter is too long")
@@ -309,8 +333,6 @@ def _check_issuer(binding: Mapping[str, Any], returned: str | None) -> None:
 
 
 def _exchange(spec: ProviderSpec, code: str, redirect_uri: str, verifier: str | None) -> Any:
-    from hub.connections.tokens import exchange_code
-
     return exchange_code(spec, code, redirect_uri, verifier, spec.config)
 
 
@@ -323,8 +345,6 @@ def exchange_for_integration(principal: Principal, integration_id: str, *, code:
     the hub started. Only with the hub's state (bound to this tenant, integration and user); the
     verifier, redirect URI and scopes are the ones stored with it. The hub's own callback is
     refused here: codes sent there are finished by the hub, in the browser that started the flow."""
-    from hub.connections.service import connection_view
-    from hub.connections.tokens import InvalidGrant
 
     integration = integration_for(principal, integration_id, user_scoped=user_scoped)
     spec = connectable_spec(integration, user_scoped=user_scoped)

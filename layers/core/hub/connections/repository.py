@@ -1,4 +1,4 @@
-"""Connection records (never the credentials: those are in the vault).
+"""Connection records in the table (never the credentials: those are in the vault).
 
 Keys: `TENANT#{t}` / `CONNECTION#{integrationId}#TENANT` for the tenant's connection and
 `CONNECTION#{integrationId}#USER#{userId}` for a user-scoped one, so "one connection per
@@ -6,23 +6,26 @@ integration (per user)" is the key itself. GSI1 `TENANT#{t}#USER#{u}` lists a us
 connections (user endpoints, `user.deleted`). GSI2, the sparse due index, carries
 `DUE#refresh#{shard}` while a refresh is due (`hub.table.due_keys`).
 
-Fields the jobs rely on: status, expiresAt / refreshDueAt (epoch seconds), hasRefreshToken,
-refreshFailures, refreshFailureDays, lastRefreshFailureAt, cooldownUntil, healthFailures,
-lastHealthAt, leaseOwner, leaseExpiresAt, secretWriter, secretWriteUntil, version.
-
-Writes that replace a grant (connect, reconnect, refresh) hold the record's lease
-(`leaseOwner`) and, while the vault and the record are written, `secretWriter` /
-`secretWriteUntil`: see `hub.connections.service.store_connection` and `hub.connections.refresh`.
+Every conditional write of a connection is a method here, named for its intent (create,
+take a refresh lease, claim the secret write, replace as the writer, ...). The condition
+expressions never leave this module and neither does `ConditionFailed`: a write whose condition
+does not hold answers None (or False). The protocol these conditions implement is described in
+docs/connections.md ("The grant-write protocol").
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, cast
 
+from hub.connections.record import ConnectionRecord
 from hub.repository import ConditionFailed, Repository
 from hub.table import GSI1, GSI1_PK, GSI1_SK, GSI2_PK, GSI2_SK, tenant_pk
+from hub.vault import SecretRef
 
 _HIDDEN = {"pk", "sk", GSI1_PK, GSI1_SK, GSI2_PK, GSI2_SK, "entity", "ttl"}
+# the claims a writer holds on a record; a release removes them all
+CLAIM_FIELDS = ("leaseOwner", "leaseExpiresAt", "secretWriter", "secretWriteUntil")
 
 
 def connection_sk(integration_id: str, user_id: str | None = None) -> str:
@@ -33,15 +36,22 @@ def user_index_pk(tenant_id: str, user_id: str) -> str:
     return f"TENANT#{tenant_id}#USER#{user_id}"
 
 
-def strip(item: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in item.items() if k not in _HIDDEN}
+def strip(item: Mapping[str, Any]) -> ConnectionRecord:
+    return cast(ConnectionRecord, {k: v for k, v in item.items() if k not in _HIDDEN})
+
+
+def secret_ref_of(record: Mapping[str, Any]) -> SecretRef:
+    # record_key: the `table` vault keeps the credential in this very item
+    return SecretRef(str(record["tenantId"]), str(record["integrationId"]), str(record["connectionId"]),
+                     record_key=(tenant_pk(record["tenantId"]), connection_sk(record["integrationId"],
+                                                                               record.get("userId"))))
 
 
 class ConnectionRepository(Repository):
-    def key_of(self, record: dict[str, Any]) -> tuple[str, str]:
+    def key_of(self, record: Mapping[str, Any]) -> tuple[str, str]:
         return tenant_pk(record["tenantId"]), connection_sk(record["integrationId"], record.get("userId"))
 
-    def item_of(self, record: dict[str, Any]) -> dict[str, Any]:
+    def item_of(self, record: Mapping[str, Any]) -> dict[str, Any]:
         pk, sk = self.key_of(record)
         item = {"pk": pk, "sk": sk, "entity": "connection", **strip(record)}
         if record.get("userId"):
@@ -52,116 +62,137 @@ class ConnectionRepository(Repository):
                 item[name] = record[name]
         return item
 
-    def get_connection(self, tenant_id: str, integration_id: str, user_id: str | None = None,
-                       *, raw: bool = False) -> dict[str, Any] | None:
+    # ---- reads --------------------------------------------------------------------------
+
+    def get_connection(self, tenant_id: str, integration_id: str, user_id: str | None = None, *,
+                       raw: bool = False) -> ConnectionRecord | None:
+        """The record (`raw`: the item with its keys, for tests of the index keys)."""
         item = self.get(tenant_pk(tenant_id), connection_sk(integration_id, user_id))
         if item is None:
             return None
-        return item if raw else strip(item)
+        return cast(ConnectionRecord, item) if raw else strip(item)
 
-    def put_connection(self, record: dict[str, Any], *, condition: str, names: dict[str, str] | None = None,
-                       values: dict[str, Any] | None = None) -> dict[str, Any]:
-        """Write the whole record (version + 1) only when `condition` holds on the stored item;
-        raises ConditionFailed otherwise. There is no unconditional write: a new record uses
-        `attribute_not_exists(pk)`, a replacement the version or the writer lease it read."""
+    def reread(self, record: Mapping[str, Any]) -> ConnectionRecord | None:
+        return self.get_connection(str(record["tenantId"]), str(record["integrationId"]), record.get("userId"))
+
+    def list_for_integration(self, tenant_id: str, integration_id: str) -> list[ConnectionRecord]:
+        return [strip(i) for i in self.query_all(tenant_pk(tenant_id), sk_prefix=f"CONNECTION#{integration_id}#")]
+
+    def list_for_tenant(self, tenant_id: str) -> list[ConnectionRecord]:
+        return [strip(i) for i in self.query_all(tenant_pk(tenant_id), sk_prefix="CONNECTION#")]
+
+    def list_for_user(self, tenant_id: str, user_id: str) -> list[ConnectionRecord]:
+        return [strip(i) for i in self.query_all(user_index_pk(tenant_id, user_id), index=GSI1)]
+
+    # ---- whole-record writes (connect) --------------------------------------------------
+
+    def create_connection(self, record: Mapping[str, Any]) -> ConnectionRecord | None:
+        """The first record of this connection; None when someone else created one first."""
+        return self._put(record, "attribute_not_exists(#pk)", {"#pk": "pk"}, None)
+
+    def replace_if_version(self, record: Mapping[str, Any], version: Any) -> ConnectionRecord | None:
+        """Replace exactly the (disconnected) record that was read; None when it changed."""
+        return self._put(record, "#v = :v", {"#v": "version"}, {":v": version})
+
+    def replace_as_writer(self, record: Mapping[str, Any], owner: str) -> ConnectionRecord | None:
+        """Replace the record while `owner` still holds its lease and secret-write claim (a
+        disconnect removes both); None when it does not."""
+        return self._put(record, "#owner = :owner AND #writer = :owner",
+                         {"#owner": "leaseOwner", "#writer": "secretWriter"}, {":owner": owner})
+
+    def _put(self, record: Mapping[str, Any], condition: str, names: dict[str, str],
+             values: dict[str, Any] | None) -> ConnectionRecord | None:
         item = self.item_of(record)
         item["version"] = int(record.get("version") or 0) + 1
-        self.put(item, condition=condition, names=names, values=values)
+        try:
+            self.put(item, condition=condition, names=names, values=values)
+        except ConditionFailed:
+            return None
         return strip(item)
 
-    def update_connection(
-        self,
-        tenant_id: str,
-        integration_id: str,
-        user_id: str | None,
-        fields: dict[str, Any],
-        *,
-        remove: tuple[str, ...] = (),
-        condition: str | None = None,
-        names: dict[str, str] | None = None,
-        values: dict[str, Any] | None = None,
-    ) -> dict[str, Any] | None:
+    # ---- claims: the refresh lease and the secret-write claim ---------------------------
+
+    def take_refresh_lease(self, record: Mapping[str, Any], owner: str, *, until: int, now: int
+                           ) -> ConnectionRecord | None:
+        """Lease the connection for one refresh (free, expired, or already ours). Answers the
+        item as it is now (the re-read), or None when another worker holds the lease."""
+        return self._update(record, {"leaseOwner": owner, "leaseExpiresAt": until},
+                            condition="attribute_not_exists(#owner) OR #until < :now OR #owner = :owner",
+                            names={"#owner": "leaseOwner", "#until": "leaseExpiresAt"},
+                            values={":now": now, ":owner": owner})
+
+    def claim_secret_write(self, record: Mapping[str, Any], owner: str, *, until: int) -> bool:
+        """A refresh is about to write the vault: only while its lease stands on a live
+        connection with the id it read. A reconnect does not pre-empt this short claim."""
+        return self._update(
+            record, {"secretWriter": owner, "secretWriteUntil": until, "leaseExpiresAt": until},
+            condition="#owner = :owner AND #cid = :cid AND #stored = :true AND #status IN (:active, :error)",
+            names={"#owner": "leaseOwner", "#cid": "connectionId", "#stored": "secretStored", "#status": "status"},
+            values={":owner": owner, ":cid": record["connectionId"], ":true": True, ":active": "active",
+                    ":error": "error"},
+        ) is not None
+
+    def claim_for_reconnect(self, record: Mapping[str, Any], owner: str, *, until: int, now: int
+                            ) -> ConnectionRecord | None:
+        """Take the lease and the secret-write claim of a live connection to replace its grant.
+        A refresh only waiting for the provider is pre-empted (its later writes fail); one that
+        is writing (`secretWriteUntil` in the future) or another reconnect is not."""
+        return self._update(
+            record, {"leaseOwner": owner, "leaseExpiresAt": until, "secretWriter": owner, "secretWriteUntil": until},
+            condition="#cid = :cid AND #stored = :true AND (attribute_not_exists(#wu) OR #wu < :now)",
+            names={"#cid": "connectionId", "#stored": "secretStored", "#wu": "secretWriteUntil"},
+            values={":cid": record["connectionId"], ":true": True, ":now": now},
+        )
+
+    def release(self, record: Mapping[str, Any], owner: str) -> bool:
+        """Drop `owner`'s lease and claim; False when it no longer held them."""
+        return self._update(record, {}, remove=CLAIM_FIELDS, condition="#owner = :owner",
+                            names={"#owner": "leaseOwner"}, values={":owner": owner}) is not None
+
+    def update_if_leased(self, record: Mapping[str, Any], owner: str, fields: Mapping[str, Any],
+                         remove: tuple[str, ...] = (), *, writing: bool = False) -> ConnectionRecord | None:
+        """Update while `owner` still leases the same connection (and, `writing`, holds the
+        secret-write claim); None when a disconnect or reconnect took it away."""
+        condition = "#owner = :owner AND #cid = :cid"
+        names = {"#owner": "leaseOwner", "#cid": "connectionId"}
+        if writing:
+            condition += " AND #writer = :owner"
+            names["#writer"] = "secretWriter"
+        return self._update(record, fields, remove=remove, condition=condition, names=names,
+                            values={":owner": owner, ":cid": record["connectionId"]})
+
+    # ---- health transitions -------------------------------------------------------------
+
+    def fail_health(self, record: Mapping[str, Any], fields: Mapping[str, Any]) -> ConnectionRecord | None:
+        """Move an active connection to error (health); None when it is no longer active."""
+        return self._update(record, fields, condition="#st = :active", names={"#st": "status"},
+                            values={":active": "active"})
+
+    def recover_health(self, record: Mapping[str, Any], fields: Mapping[str, Any]) -> ConnectionRecord | None:
+        """Move a connection the health check put in error back to active; None otherwise."""
+        return self._update(record, fields, remove=("errorSource", "lastError", "lastHealthError"),
+                            condition="#st = :error AND #src = :health", names={"#st": "status", "#src": "errorSource"},
+                            values={":error": "error", ":health": "health"})
+
+    # ---- plain updates ------------------------------------------------------------------
+
+    def update_connection(self, tenant_id: str, integration_id: str, user_id: str | None, fields: Mapping[str, Any],
+                          *, remove: tuple[str, ...] = ()) -> ConnectionRecord | None:
+        """Set / remove fields of an existing record (None when there is none)."""
+        return self._update({"tenantId": tenant_id, "integrationId": integration_id, "userId": user_id}, fields,
+                            remove=remove)
+
+    def _update(self, record: Mapping[str, Any], fields: Mapping[str, Any], *, remove: tuple[str, ...] = (),
+                condition: str | None = None, names: dict[str, str] | None = None,
+                values: dict[str, Any] | None = None) -> ConnectionRecord | None:
+        pk, sk = self.key_of(record)
         cond = "attribute_exists(pk)" + (f" AND ({condition})" if condition else "")
         try:
-            item = self.update(tenant_pk(tenant_id), connection_sk(integration_id, user_id), set_fields=fields,
-                               remove_fields=remove, add_fields={"version": 1}, condition=cond, names=names,
-                               values=values)
+            item = self.update(pk, sk, set_fields=dict(fields), remove_fields=remove, add_fields={"version": 1},
+                               condition=cond, names=names, values=values)
         except ConditionFailed:
             return None
         return strip(item) if item else None
 
-    def take_refresh_lease(self, tenant_id: str, integration_id: str, user_id: str | None, *, owner: str,
-                           now: float, lease_seconds: int, force: bool, forced_since: float
-                           ) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
-        """Take the refresh lease when it is free (or ours) and, unless `force`, the token is due
-        and no cooldown runs; a forced refresh of a token that is not due yet is allowed once per
-        `forced_since` (it records `lastForcedRefreshAt`). One write, which returns the record:
-        (the leased record, None), or (None, the record as it is, None when there is none) so the
-        caller can say why without reading it again."""
-        names = {"#owner": "leaseOwner", "#until": "leaseExpiresAt", "#due": "refreshDueAt"}
-        values: dict[str, Any] = {":now": int(now), ":owner": owner, ":moment": now}
-        fields: dict[str, Any] = {"leaseOwner": owner, "leaseExpiresAt": int(now + lease_seconds)}
-        condition = "attribute_exists(pk) AND (attribute_not_exists(#owner) OR #until < :now OR #owner = :owner)"
-        if force:
-            names["#forced"] = "lastForcedRefreshAt"
-            values[":since"] = forced_since
-            condition += " AND (attribute_not_exists(#forced) OR #forced <= :since OR #due <= :moment)"
-            fields["lastForcedRefreshAt"] = now
-        else:
-            names["#cool"] = "cooldownUntil"
-            condition += " AND #due <= :moment AND (attribute_not_exists(#cool) OR #cool <= :moment)"
-        try:
-            item = self.update(tenant_pk(tenant_id), connection_sk(integration_id, user_id), set_fields=fields,
-                               add_fields={"version": 1}, condition=condition, names=names, values=values)
-        except ConditionFailed as failed:
-            return None, strip(failed.item) if failed.item else None
-        return (strip(item) if item else None), None
-
-    def update_with_activity(self, record: dict[str, Any], fields: dict[str, Any], remove: tuple[str, ...],
-                             activity: dict[str, Any], *, condition: str, names: dict[str, str],
-                             values: dict[str, Any]) -> dict[str, Any] | None:
-        """`update_connection` and its activity line in one transaction (one call). The record
-        as written is computed here (a transaction returns no values); None if `condition` failed."""
-        pk, sk = self.key_of(record)
-        try:
-            self.update_and_put(pk, sk, activity, set_fields=fields, remove_fields=remove, add_fields={"version": 1},
-                                condition="attribute_exists(pk) AND (" + condition + ")", names=names, values=values)
-        except ConditionFailed:
-            return None
-        saved = {**record, **fields, "version": int(record.get("version") or 0) + 1}
-        return {k: v for k, v in saved.items() if k not in remove and v is not None}
-
     def delete_connection(self, tenant_id: str, integration_id: str, user_id: str | None = None) -> None:
         self.delete(tenant_pk(tenant_id), connection_sk(integration_id, user_id))
-
-    def list_for_integration(self, tenant_id: str, integration_id: str) -> list[dict[str, Any]]:
-        return [strip(i) for i in self.query_all(tenant_pk(tenant_id), sk_prefix=f"CONNECTION#{integration_id}#")]
-
-    def list_for_tenant(self, tenant_id: str) -> list[dict[str, Any]]:
-        return [strip(i) for i in self.query_all(tenant_pk(tenant_id), sk_prefix="CONNECTION#")]
-
-    def list_for_user(self, tenant_id: str, user_id: str) -> list[dict[str, Any]]:
-        return [strip(i) for i in self.query_all(user_index_pk(tenant_id, user_id), index=GSI1)]
-
-
-def secret_ref_of(record: dict[str, Any]) -> Any:
-    from hub.vault import SecretRef
-
-    # record_key: the `table` vault keeps the credential in this very item
-    return SecretRef(record["tenantId"], record["integrationId"], record["connectionId"],
-                     record_key=ConnectionRepository().key_of(record))
-
-
-def remove_connection_records(tenant_id: str, integration_id: str) -> int:
-    """Delete every connection of an integration and its secret (integration deletion).
-    Revocation at the provider is the connections service's job; this only cleans up."""
-    from hub.vault import backend_of, vault_named
-
-    repository = ConnectionRepository()
-    removed = 0
-    for record in repository.list_for_integration(tenant_id, integration_id):
-        if record.get("connectionId") and record.get("secretStored", True):
-            vault_named(backend_of(record)).delete(secret_ref_of(record))
-        repository.delete_connection(tenant_id, integration_id, record.get("userId"))
-        removed += 1
-    return removed

@@ -23,7 +23,16 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError as PydanticValidationError
 
+from hub.catalog.client_secrets import read_client_secret
+from hub.catalog.repository import ProviderRepository, strip_keys
 from hub.errors import ProviderNotFound, ValidationError
+from hub.providers.templates import (
+    CredentialField,
+    ProviderTemplate,
+    get_template,
+    render_url,
+    resolve_connection_config,
+)
 from hub.settings import get_settings
 
 _TEMPLATE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -73,16 +82,13 @@ class ProviderSpec:
         return self.auth_mode == "oauth2" and self.oauth is not None and bool(self.oauth.authorization_url)
 
     def client_secret(self) -> str | None:
-        """The platform client's secret, from the vault (cached briefly by hub.catalog.cache)."""
-        from hub.catalog.service import read_client_secret
-
-        return read_client_secret(dict(self.provider))
+        """The platform client's secret, read from the vault on demand (never cached here)."""
+        return read_client_secret(self.provider)
 
     def render(self, url: str, config: Mapping[str, str] | None = None) -> str:
         """Fill `{placeholders}` (the tenant's account settings, `{sandboxBaseUrl}`)."""
         if "{" not in url:
             return url
-        from hub.providers.templates import render_url
 
         return render_url(url, self.config if config is None else config)
 
@@ -180,7 +186,6 @@ def _custom_definition(provider: Mapping[str, Any], oauth: Mapping[str, Any] | N
 def effective_definition(provider: Mapping[str, Any]) -> ProviderTemplate | None:
     """The provider's definition: its template with the record's overrides, or the record alone.
     Raises PROVIDER_MISCONFIGURED (400) when the combination is not a valid definition."""
-    from hub.providers.templates import ProviderTemplate, get_template
 
     template_id = provider.get("templateId")
     template = get_template(template_id) if template_id else None
@@ -214,14 +219,11 @@ def effective_definition(provider: Mapping[str, Any]) -> ProviderTemplate | None
 
 
 def _default_fields(auth_type: str) -> tuple[CredentialField, ...]:
-    from hub.providers.templates import CredentialField
-
     return tuple(CredentialField.model_validate(f) for f in _DEFAULT_FIELDS.get(auth_type, []))
 
 
 def spec_from_records(provider: Mapping[str, Any], integration: Mapping[str, Any] | None = None) -> ProviderSpec:
     """The effective spec of a provider record (and, when given, a tenant's integration)."""
-    from hub.providers.templates import resolve_connection_config
 
     definition = effective_definition(provider)
     record_oauth = dict(provider.get("oauthConfig") or {})
@@ -249,9 +251,8 @@ def spec_from_records(provider: Mapping[str, Any], integration: Mapping[str, Any
 def provider_spec_for(integration: Mapping[str, Any]) -> ProviderSpec:
     """The effective template of a tenant's integration: built-in template + provider record
     overrides + the integration's connection settings."""
-    from hub.catalog.cache import provider_record
 
-    provider = provider_record(str(integration["providerId"]))  # per warm container, briefly
+    provider = ProviderRepository().get_provider(str(integration["providerId"]))
     if provider is None:
         raise ProviderNotFound(details={"providerId": integration["providerId"]})
-    return spec_from_records(provider, integration)
+    return spec_from_records(strip_keys(provider), integration)

@@ -19,6 +19,12 @@ flow to the first browser that opens it: a random nonce whose SHA-256 is written
 (conditional: only once) and set as an HttpOnly cookie; the provider authorization URL (which
 holds the state) is stored encrypted and only revealed in that 302. The callback requires the
 cookie: a browser that did not open the start URL cannot finish the flow.
+
+Bound to its initiator (consent phishing): the start URL first answers a page naming the
+tenant, the user who started the flow and the provider, with a Continue link that works only in
+the browser that was shown the page (a random value in the link and in a cookie must match). A
+forwarded link therefore always shows whose account will be connected before anything happens;
+it can never bind or redirect silently.
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ from typing import Any
 from hub import clock
 from hub.errors import OAuthFailed
 from hub.jobs.purge import state_due_keys
+from hub.redaction import register_secret
 from hub.repository import ConditionFailed, Repository
 from hub.settings import get_settings
 from hub.table import GSI2_PK, GSI2_SK, tenant_pk
@@ -44,6 +51,7 @@ STATE_SK_PREFIX = "OAUTHSTATE#"
 PURPOSE_PKCE_VERIFIER = "oauth-pkce-verifier"
 PURPOSE_AUTHORIZATION_URL = "oauth-authorization-url"
 BROWSER_COOKIE_PREFIX = "hub_oauth_"
+CONFIRM_COOKIE_PREFIX = "hub_oauthc_"
 _FLOW = re.compile(r"^([A-Za-z0-9_-]{2,100})\.([0-9a-f]{64})$")
 STATE_RANDOM_BYTES = 32  # 256 bits
 _STATE = re.compile(r"^([A-Za-z0-9_-]{2,100})\.([A-Za-z0-9_-]{43,64})$")
@@ -75,6 +83,11 @@ def flow_id(state: str) -> str:
     return f"{state.split('.', 1)[0]}.{state_hash(state)}"
 
 
+def confirm_cookie_name(hashed_state: str) -> str:
+    """The start page's cookie: the Continue link works only in the browser that was shown it."""
+    return CONFIRM_COOKIE_PREFIX + hashed_state[:24]
+
+
 def browser_cookie_name(hashed_state: str) -> str:
     """One cookie per flow, so two flows started in two tabs do not overwrite each other."""
     return BROWSER_COOKIE_PREFIX + hashed_state[:24]
@@ -93,11 +106,25 @@ def browser_matches(binding: Mapping[str, Any], nonce: str | None) -> bool:
 
 
 @dataclass(frozen=True)
+class FlowSummary:
+    """What the start page tells the person who opened the link: whose flow this is."""
+
+    tenant_id: str
+    user_id: str
+    provider_id: str
+    integration_id: str
+    hashed: str
+    max_age: int
+
+
+@dataclass(frozen=True)
 class BrowserBinding:
     provider_url: str
     cookie_name: str
     nonce: str
     max_age: int
+    # the start page's cookie, spent once the browser continued
+    confirm_cookie: str = ""
 
 
 def _tenant_of_prefix(prefix: str) -> str | None:
@@ -160,6 +187,21 @@ class OAuthStateStore(Repository):
         self.put_new(item)
         return state, item
 
+    def summary(self, flow: str) -> FlowSummary:
+        """The flow behind a start link, while it can still be opened (unbound, unexpired)."""
+        match = _FLOW.match(flow or "")
+        tenant = _tenant_of_prefix(match.group(1)) if match else None
+        if match is None or tenant is None:
+            raise OAuthFailed(_UNUSABLE_FLOW, details={"reason": "malformed_flow"})
+        item = self.get(tenant_pk(tenant), STATE_SK_PREFIX + match.group(2))
+        now = clock.now()
+        if (item is None or item.get("browserHash") or float(item.get("expiresAt", 0)) <= now
+                or item.get("tenantId") != tenant or not item.get("authorizationUrlEnc")):
+            raise OAuthFailed(_UNUSABLE_FLOW, details={"reason": "flow_unusable"})
+        return FlowSummary(tenant_id=tenant, user_id=str(item.get("userId")), provider_id=str(item.get("providerId")),
+                           integration_id=str(item.get("integrationId")), hashed=match.group(2),
+                           max_age=max(1, int(float(item["expiresAt"]) - now)))
+
     def bind_browser(self, flow: str) -> BrowserBinding:
         """The start route: bind the flow to this browser (once) and reveal the provider URL.
         Raises OAuthFailed when the flow is malformed, unknown, expired or already bound."""
@@ -170,7 +212,6 @@ class OAuthStateStore(Repository):
         if match is None or tenant is None:
             raise OAuthFailed(_UNUSABLE_FLOW, details={"reason": "malformed_flow"})
         hashed = match.group(2)
-        from hub.redaction import register_secret
 
         nonce = secrets.token_urlsafe(STATE_RANDOM_BYTES)
         register_secret(nonce)  # a bearer of the flow: masked should it ever reach a log line
@@ -191,7 +232,7 @@ class OAuthStateStore(Repository):
         provider_url = decrypt_field(item["authorizationUrlEnc"], _url_context(tenant, hashed))
         max_age = max(1, int(float(item["expiresAt"]) - now))
         return BrowserBinding(provider_url=provider_url, cookie_name=browser_cookie_name(hashed), nonce=nonce,
-                              max_age=max_age)
+                              max_age=max_age, confirm_cookie=confirm_cookie_name(hashed))
 
     def consume(self, state: str, *, tenant_id: str | None = None, integration_id: str | None = None,
                 user_id: str | None = None) -> dict[str, Any]:

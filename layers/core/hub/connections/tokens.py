@@ -32,6 +32,7 @@ from urllib.parse import parse_qsl, quote, urlencode
 
 from hub import clock
 from hub.errors import ConnectionFailed, HubError, OAuthFailed
+from hub.providers.templates import TokenResponseSpec, json_path_value
 from hub.redaction import register_secret
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -110,8 +111,6 @@ class TokenSet:
 
 
 def _rules(spec: Any) -> TokenResponseSpec:
-    from hub.providers.templates import TokenResponseSpec
-
     if isinstance(spec, TokenResponseSpec):
         return spec
     oauth = getattr(spec, "oauth", None)
@@ -167,7 +166,6 @@ def _scopes(value: Any, separator: str) -> tuple[str, ...] | None:
 def parse_token_response(spec: Any, body: Mapping[str, Any], now: float | None = None) -> TokenSet:
     """Read a token response with the template's rules (`spec`: a ProviderSpec, an OAuthSpec or a
     TokenResponseSpec). Raises TokenRequestRejected when there is no access token."""
-    from hub.providers.templates import json_path_value
 
     rules = _rules(spec)
     moment = clock.now() if now is None else now

@@ -21,7 +21,9 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
 
 from hub import clock
-from hub.errors import HubError
+from hub.connections import aws_sts
+from hub.errors import HubError, ValidationError
+from hub.providers.templates import api_base_url, build_api_auth, json_path_value
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from hub.connections.spec import ProviderSpec
@@ -73,8 +75,6 @@ def render_path(path: str, values: Mapping[str, Any]) -> str:
     def substitute(match: re.Match[str]) -> str:
         value = values.get(match.group(1))
         if value is None or value == "":
-            from hub.errors import ValidationError
-
             raise ValidationError(f"The connection value '{match.group(1)}' is required for this request",
                                   details={"field": match.group(1)})
         return quote(str(value), safe="")
@@ -94,8 +94,6 @@ def _path_values(spec: ProviderSpec, credentials: Mapping[str, str] | None, toke
 
 
 def _json_at(document: Any, path: str) -> Any:
-    from hub.providers.templates import json_path_value
-
     return json_path_value(document, path)
 
 
@@ -120,7 +118,6 @@ def _verify_http(spec: ProviderSpec, *, access_token: str | None, credentials: M
                  token_fields: Mapping[str, Any] | None, callback_fields: Mapping[str, Any] | None) -> Verification:
     import httpx
 
-    from hub.providers.templates import api_base_url, build_api_auth
     from hub.urlguard import safe_request
 
     template = spec.template
@@ -182,7 +179,6 @@ def _elapsed(started: float) -> int:
 def _verify_aws(spec: ProviderSpec, credentials: Mapping[str, str], *, tenant_id: str | None) -> Verification:
     from botocore.exceptions import BotoCoreError, ClientError
 
-    from hub.connections import aws_sts
 
     region = spec.config.get("region") or "us-east-1"
     started = time.perf_counter()

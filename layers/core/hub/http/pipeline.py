@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 from typing import Any
 
+from hub.audit import AuditRepository
 from hub.errors import HubError, PayloadTooLarge, RateLimitExceeded, RouteNotFound
 from hub.http.context import RequestState, set_request
 from hub.http.rate_limit import RateLimiter
@@ -42,7 +43,7 @@ def body_size(event: dict[str, Any]) -> int:
 def _resolve(app: Any, event: dict[str, Any], context: Any, route: Route, state: RequestState) -> dict[str, Any]:
     key = header(event, IDEMPOTENCY_HEADER)
     if route.idempotent and key is not None and state.principal is not None:
-        from hub.http.idempotency import run_idempotent
+        from hub.http.idempotency import run_idempotent  # Powertools' idempotency only where used
 
         return run_idempotent(
             tenant_id=state.principal.tenant_id,
@@ -62,8 +63,6 @@ def _audit(route: Route, state: RequestState, event: dict[str, Any], response: d
     if principal is None:
         return
     try:
-        from hub.audit import AuditRepository
-
         path_params = event.get("pathParameters") or {}
         # super admins acting on a tenant's data through /api/admin/tenants/{tenantId}/... are
         # recorded under that tenant, so the tenant sees what was done to it

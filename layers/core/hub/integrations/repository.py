@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from hub.cache import TtlCache
 from hub.repository import ConditionFailed, Repository
 from hub.table import GSI1, GSI1_PK, GSI1_SK, tenant_pk
 
@@ -27,17 +26,6 @@ def usage_pk(provider_id: str) -> str:
 
 def strip(item: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in item.items() if k not in _HIDDEN}
-
-
-# the refresh path reads the integration (for its provider spec) on every refresh: keep it for a
-# short while per warm container; every write below drops the entry (hub/cache.py)
-_recent: TtlCache[dict[str, Any]] = TtlCache()
-
-
-def cached_integration(tenant_id: str, integration_id: str) -> dict[str, Any] | None:
-    record = _recent.get((tenant_id, integration_id),
-                         lambda: IntegrationRepository().get_integration(tenant_id, integration_id))
-    return dict(record) if record is not None else None
 
 
 class IntegrationRepository(Repository):
@@ -73,12 +61,10 @@ class IntegrationRepository(Repository):
         return strip(item) if item else None
 
     def save_integration(self, record: dict[str, Any], expected_version: int) -> dict[str, Any]:
-        _recent.forget((record["tenantId"], record["id"]))
         return strip(self.put_versioned(self._item(record), expected_version))
 
     def update_fields(self, tenant_id: str, integration_id: str, fields: dict[str, Any]) -> dict[str, Any] | None:
         """Unconditional field update (status bookkeeping by connections and jobs); bumps version."""
-        _recent.forget((tenant_id, integration_id))
         try:
             item = self.update(tenant_pk(tenant_id), integration_sk(integration_id), set_fields=fields,
                                add_fields={"version": 1}, condition="attribute_exists(pk)")
@@ -87,7 +73,6 @@ class IntegrationRepository(Repository):
         return strip(item) if item else None
 
     def delete_integration(self, record: dict[str, Any]) -> None:
-        _recent.forget((record["tenantId"], record["id"]))
         self.transact([
             {"delete": (tenant_pk(record["tenantId"]), integration_sk(record["id"]))},
             {"delete": (tenant_pk(record["tenantId"]), guard_sk(record["providerId"]))},

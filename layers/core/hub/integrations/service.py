@@ -10,12 +10,13 @@ from hub import clock
 from hub.catalog.repository import ProviderRepository
 from hub.catalog.service import is_visible_to_tenants
 from hub.errors import IntegrationExists, IntegrationNotFound, ProviderNotFound, ValidationError
-from hub.http.context import record_change
 from hub.ids import new_id
 from hub.integrations.models import IntegrationCreate, IntegrationListParams, IntegrationUpdate
 from hub.integrations.repository import IntegrationRepository
 from hub.pagination import matches_search, paginate, sort_items
 from hub.principal import Principal
+from hub.providers.templates import _SAFE_VALUE, get_template
+from hub.request import record_change
 from hub.versioning import save_audited
 
 SORT_FIELDS = ("name", "providerName", "status", "createdAt", "updatedAt")
@@ -32,7 +33,6 @@ def check_connection_config(provider: dict[str, Any], config: dict[str, str] | N
     admin pinned at provider level."""
     if config is None:
         return None
-    from hub.providers.templates import _SAFE_VALUE, get_template
 
     pinned = sorted(set(config) & set(provider.get("connectionConfig") or {}))
     if pinned:
@@ -142,18 +142,11 @@ def update_integration(tenant_id: str, integration_id: str, body: IntegrationUpd
     return _save(before, fields, "integration.update", expected_version)
 
 
-def delete_integration(tenant_id: str, integration_id: str) -> None:
-    from hub.connections.repository import remove_connection_records
-    from hub.connections.service import revoke_all_for_integration
-
-    record = get_integration(tenant_id, integration_id)
-    # revoke at the provider and delete the secrets first; then the records go
-    revoke_all_for_integration(tenant_id, integration_id)
-    removed = remove_connection_records(tenant_id, integration_id)
+def remove_integration(record: dict[str, Any]) -> None:
+    """Delete the integration record. Its connections are the caller's business
+    (`hub.cascades.delete_integration` revokes and removes them first)."""
     IntegrationRepository().delete_integration(record)
-    record_change("integration", integration_id, before=_audit_view(record), action="integration.delete")
-    if removed:
-        record_change("connection", integration_id, before={"connections": removed}, action="integration.delete")
+    record_change("integration", record["id"], before=_audit_view(record), action="integration.delete")
 
 
 def activate_integration(principal: Principal, integration_id: str) -> dict[str, Any]:

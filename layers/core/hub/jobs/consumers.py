@@ -17,7 +17,12 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic import ValidationError as PydanticValidationError
 
+from hub.connections.disconnect import disconnect_connection
+from hub.connections.repository import ConnectionRepository
+from hub.connections.spec import provider_spec_for
 from hub.errors import HubError
+from hub.integrations.repository import IntegrationRepository
+from hub.jobs.sync import run_sync, template_of
 from hub.observability import logger
 
 Identifier = Field(min_length=1, max_length=128, pattern=r"^[^#\s]+$")
@@ -51,9 +56,6 @@ def _detail(event: dict[str, Any]) -> dict[str, Any]:
 
 
 def on_user_deleted(event: dict[str, Any]) -> dict[str, Any]:
-    from hub.connections.repository import ConnectionRepository
-    from hub.connections.service import disconnect_connection
-
     try:
         detail = UserDeleted.model_validate(_detail(event))
     except PydanticValidationError as error:
@@ -83,9 +85,6 @@ def on_user_deleted(event: dict[str, Any]) -> dict[str, Any]:
 
 def publishing_integrations(tenant_id: str) -> list[dict[str, Any]]:
     """The tenant's enabled integrations whose provider can publish and has a sync request."""
-    from hub.connections.spec import provider_spec_for
-    from hub.integrations.repository import IntegrationRepository
-    from hub.jobs.sync import template_of
 
     selected = []
     for integration in IntegrationRepository().list_integrations(tenant_id):
@@ -101,8 +100,6 @@ def publishing_integrations(tenant_id: str) -> list[dict[str, Any]]:
 
 
 def on_content_published(event: dict[str, Any]) -> dict[str, Any]:
-    from hub.jobs.sync import run_sync
-
     try:
         detail = ContentPublished.model_validate(_detail(event))
     except PydanticValidationError as error:

@@ -7,7 +7,7 @@ Items that have something due carry `gsi2pk = DUE#{kind}#{shard}` and `gsi2sk =
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from hub.repository import Repository
@@ -19,7 +19,7 @@ STATE = "state"
 _TENANT_SCOPE = "TENANT"
 
 
-def connection_key(record: dict[str, Any]) -> str:
+def connection_key(record: Mapping[str, Any]) -> str:
     """The id of a connection in the due index, leases and queue messages (see CONTRACT)."""
     return f"{record['tenantId']}#{record['integrationId']}#{record.get('userId') or _TENANT_SCOPE}"
 

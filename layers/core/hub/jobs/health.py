@@ -1,14 +1,8 @@
 """Connection health: the due markers, the `check_connection_health` job, and the reads behind
 `GET /api/tenant/integrations/health` and `GET /api/tenant/integrations/{id}/health`.
 
-Keys (all under the tenant):
-- marker  `HEALTHDUE#{integrationId}#{userId|TENANT}` with gsi2 = due_keys("health", key,
-  nextCheckAt): one per checkable connection, written by the connections code through
-  `schedule_health_check` when a connection becomes active, removed by
-  `unschedule_health_check` when it is disconnected (and by the job when it finds the
-  connection gone, expired or revoked).
-- check   `HEALTH#{integrationId}#{userId|TENANT}#{timeId}` (ttl `health_retention_days`):
-  status healthy/unhealthy/unverified, responseTime (ms), statusCode, error, checkedAt.
+The markers and checks are stored by `hub.connections.health`; the status transitions and
+their side effects are `hub.connections.lifecycle`'s (health_failed, recovered).
 
 Transitions: `health_failure_threshold` consecutive failures move an active connection to
 status "error" (errorSource "health"; for the tenant's own connection the integration goes to
@@ -20,6 +14,7 @@ status "error" (errorSource "health"; for the tenant's own connection the integr
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -28,111 +23,38 @@ from aws_lambda_powertools.metrics import MetricUnit
 from pydantic import Field
 
 from hub import clock
+from hub.connections import lifecycle
+from hub.connections.health import (
+    HealthRepository,
+    check_prefix,
+    check_status,
+    marker_sk,
+    schedule_health_check,
+    unschedule_health_check,
+)
 from hub.connections.repository import ConnectionRepository
+from hub.connections.use import run_verification
 from hub.errors import HubError, IntegrationNotFound
-from hub.events import EventPublisher
-from hub.ids import new_id
 from hub.integrations.repository import IntegrationRepository
-from hub.jobs.due import HEALTH, connection_key, iter_due, scope_of
+from hub.jobs.due import HEALTH, connection_key, iter_due
 from hub.jobs.runtime import TimeBudget
 from hub.observability import logger, metrics
 from hub.pagination import ListParams, paginate, sort_items
-from hub.repository import ConditionFailed, Repository
 from hub.settings import get_settings
-from hub.table import GSI2_PK, GSI2_SK, due_keys, tenant_pk
+
+# the storage names, importable from here too (the job's public face)
+__all__ = [
+    "HealthRepository",
+    "check_connection_health",
+    "check_prefix",
+    "marker_sk",
+    "schedule_health_check",
+    "unschedule_health_check",
+]
 
 CHECKED_STATUSES = ("active", "error")
 HealthStatus = Literal["active", "inactive", "error", "pending", "expired"]
 HEALTH_STATUSES: tuple[str, ...] = ("active", "inactive", "error", "pending", "expired")
-_MAX_HISTORY = 5000
-
-
-def marker_sk(integration_id: str, user_id: str | None) -> str:
-    return f"HEALTHDUE#{integration_id}#{scope_of(user_id)}"
-
-
-def check_prefix(integration_id: str, user_id: str | None = None) -> str:
-    return f"HEALTH#{integration_id}#{scope_of(user_id)}#"
-
-
-def _public(item: dict[str, Any]) -> dict[str, Any]:
-    hidden = {"pk", "sk", GSI2_PK, GSI2_SK, "entity", "ttl"}
-    return {k: v for k, v in item.items() if k not in hidden}
-
-
-class HealthRepository(Repository):
-    def put_marker(self, record: dict[str, Any], next_check_at: float) -> None:
-        key = connection_key(record)
-        self.put({
-            "pk": tenant_pk(record["tenantId"]),
-            "sk": marker_sk(record["integrationId"], record.get("userId")),
-            "entity": "health-due",
-            "tenantId": record["tenantId"],
-            "integrationId": record["integrationId"],
-            "userId": record.get("userId"),
-            "connectionKey": key,
-            "nextCheckAt": int(next_check_at),
-            **due_keys(HEALTH, key, next_check_at),
-        })
-
-    def delete_marker(self, tenant_id: str, integration_id: str, user_id: str | None) -> None:
-        self.delete(tenant_pk(tenant_id), marker_sk(integration_id, user_id))
-
-    def claim_marker(self, marker: dict[str, Any], next_check_at: float) -> bool:
-        """Move the marker's due time forward, only if nobody else did: the check's lease."""
-        try:
-            self.update(
-                marker["pk"], marker["sk"],
-                set_fields={"nextCheckAt": int(next_check_at),
-                            **due_keys(HEALTH, marker["connectionKey"], next_check_at)},
-                condition="#due = :seen", names={"#due": GSI2_SK}, values={":seen": marker[GSI2_SK]},
-                return_new=False,
-            )
-        except ConditionFailed:
-            return False
-        return True
-
-    def add_check(self, record: dict[str, Any], result: dict[str, Any], checked_at: float) -> dict[str, Any]:
-        retention = get_settings().health_retention_days * 86400
-        item = {
-            "pk": tenant_pk(record["tenantId"]),
-            "sk": check_prefix(record["integrationId"], record.get("userId")) + new_id(),
-            "entity": "health-check",
-            "id": new_id("hc"),
-            "tenantId": record["tenantId"],
-            "integrationId": record["integrationId"],
-            "userId": record.get("userId"),
-            "connectionId": record.get("connectionId"),
-            "status": check_status(result),
-            "responseTime": result.get("responseTime"),
-            "statusCode": result.get("statusCode"),
-            "error": None if check_status(result) != "unhealthy" else (result.get("error") or "CHECK_FAILED"),
-            "message": result.get("message"),
-            "checkedAt": clock.iso(checked_at),
-            "ttl": int(checked_at) + retention,
-        }
-        self.put(item)
-        return _public(item)
-
-    def history(self, tenant_id: str, integration_id: str, user_id: str | None,
-                max_items: int = _MAX_HISTORY) -> list[dict[str, Any]]:
-        """Newest first."""
-        items = self.query_all(tenant_pk(tenant_id), sk_prefix=check_prefix(integration_id, user_id),
-                               forward=False, max_items=max_items)
-        return [_public(i) for i in items]
-
-
-# ---- scheduling (called by the connections code) ------------------------------------------
-
-
-def schedule_health_check(record: dict[str, Any], *, at: float | None = None) -> None:
-    """A connection became active: check it every `health_check_interval_seconds`."""
-    due = at if at is not None else clock.now() + get_settings().health_check_interval_seconds
-    HealthRepository().put_marker(record, due)
-
-
-def unschedule_health_check(record: dict[str, Any]) -> None:
-    HealthRepository().delete_marker(record["tenantId"], record["integrationId"], record.get("userId"))
 
 
 # ---- the job ----------------------------------------------------------------------------
@@ -150,17 +72,7 @@ class HealthReport:
                 "transitions": len(self.transitions)}
 
 
-def check_status(result: dict[str, Any]) -> str:
-    """healthy / unhealthy, or unverified when the provider gives nothing to check with: such a
-    connection is never reported healthy, and never counted as failing either."""
-    if result.get("outcome") == "unverified":
-        return "unverified"
-    return "healthy" if result.get("success") else "unhealthy"
-
-
-def _verify(record: dict[str, Any]) -> dict[str, Any]:
-    from hub.connections.service import run_verification
-
+def _verify(record: Mapping[str, Any]) -> dict[str, Any]:
     try:
         return dict(run_verification(record))
     except HubError as error:
@@ -172,35 +84,7 @@ def _verify(record: dict[str, Any]) -> dict[str, Any]:
                 "statusCode": None, "responseTime": None}
 
 
-def _publish(event_type: str, record: dict[str, Any], reason: str, **extra: Any) -> None:
-    try:
-        EventPublisher().publish(
-            event_type, record["tenantId"], integrationId=record["integrationId"],
-            connectionId=record.get("connectionId"), providerId=record.get("providerId"),
-            userId=record.get("userId"), reason=reason, **extra,
-        )
-    except Exception:  # noqa: BLE001 - the state change stands; a lost event is logged loudly
-        logger.exception("event not published", extra={"eventType": event_type})
-
-
-def _set_integration_status(record: dict[str, Any], status: str, connection_status: str,
-                            reason: str | None) -> None:
-    """Only the tenant's own connection speaks for the integration (one user's broken
-    connection does not put a user-scoped integration in error)."""
-    if record.get("userId"):
-        return
-    repository = IntegrationRepository()
-    integration = repository.get_integration(record["tenantId"], record["integrationId"])
-    if integration is None:
-        return
-    fields: dict[str, Any] = {"connectionStatus": connection_status, "statusReason": reason, "updatedAt": clock.iso()}
-    # a disabled integration stays disabled; only its connection status moves
-    if integration.get("enabled") is not False and integration.get("status") != "disabled":
-        fields["status"] = status
-    repository.update_fields(record["tenantId"], record["integrationId"], fields)
-
-
-def apply_check_result(record: dict[str, Any], result: dict[str, Any], checked_at: float) -> dict[str, Any]:
+def apply_check_result(record: Mapping[str, Any], result: dict[str, Any], checked_at: float) -> dict[str, Any]:
     """Store the check and move the connection's status on the threshold. Answers the stored
     check plus `transition` ("error" / "recovered" / None)."""
     check = HealthRepository().add_check(record, result, checked_at)
@@ -217,18 +101,10 @@ def apply_check_result(record: dict[str, Any], result: dict[str, Any], checked_a
                                   "lastResponseTime": result.get("responseTime")}
         recovered = None
         if record.get("status") == "error" and record.get("errorSource") == "health":
-            recovered = connections.update_connection(
-                tenant_id, integration_id, user_id,
-                {**fields, "status": "active", "statusChangedAt": at},
-                remove=("errorSource", "lastError", "lastHealthError"),
-                condition="#st = :error AND #src = :health",
-                names={"#st": "status", "#src": "errorSource"}, values={":error": "error", ":health": "health"},
-            )
+            recovered = connections.recover_health(record, {**fields, "status": "active", "statusChangedAt": at})
         if recovered is not None:
             transition = "recovered"
-            _set_integration_status(record, "connected", "active", None)
-            _publish("integration.recovered", record, "health check succeeded",
-                     previousStatus="error", status="active")
+            lifecycle.recovered(record)
         else:
             connections.update_connection(tenant_id, integration_id, user_id, fields, remove=("lastHealthError",))
     else:
@@ -239,16 +115,11 @@ def apply_check_result(record: dict[str, Any], result: dict[str, Any], checked_a
         moved = None
         if failures >= get_settings().health_failure_threshold and record.get("status") == "active":
             reason = f"health check failed {failures} times in a row ({error})"
-            moved = connections.update_connection(
-                tenant_id, integration_id, user_id,
-                {**fields, "status": "error", "errorSource": "health", "lastError": reason, "statusChangedAt": at},
-                condition="#st = :active", names={"#st": "status"}, values={":active": "active"},
-            )
+            moved = connections.fail_health(record, {**fields, "status": "error", "errorSource": "health",
+                                                     "lastError": reason, "statusChangedAt": at})
             if moved is not None:
                 transition = "error"
-                _set_integration_status(record, "error", "error", reason)
-                _publish("integration.error", record, reason, previousStatus="active", status="error",
-                         errorCode=error, consecutiveFailures=failures)
+                lifecycle.health_failed(record, reason=reason, error=error, failures=failures)
         if moved is None:
             connections.update_connection(tenant_id, integration_id, user_id, fields)
     return {**check, "transition": transition}
@@ -317,7 +188,7 @@ class HealthHistoryParams(ListParams):
                                description="A user's connection (user-scoped integrations); default the tenant's")
 
 
-def connection_health_status(record: dict[str, Any] | None) -> HealthStatus:
+def connection_health_status(record: Mapping[str, Any] | None) -> HealthStatus:
     status = (record or {}).get("status")
     if status == "active":
         return "active"
@@ -328,7 +199,7 @@ def connection_health_status(record: dict[str, Any] | None) -> HealthStatus:
     return "pending"
 
 
-def integration_health_status(integration: dict[str, Any], connections: list[dict[str, Any]]) -> HealthStatus:
+def integration_health_status(integration: dict[str, Any], connections: Sequence[Mapping[str, Any]]) -> HealthStatus:
     """The health statuses: inactive (disabled), expired (tokens), error, active, pending."""
     if integration.get("enabled") is False or integration.get("status") == "disabled":
         return "inactive"
@@ -344,12 +215,12 @@ def integration_health_status(integration: dict[str, Any], connections: list[dic
     return "error" if integration.get("status") == "error" else "pending"
 
 
-def _last_checked(connections: list[dict[str, Any]]) -> dict[str, Any] | None:
+def _last_checked(connections: Sequence[Mapping[str, Any]]) -> Mapping[str, Any] | None:
     checked = [c for c in connections if c.get("lastHealthAt")]
     return max(checked, key=lambda c: c["lastHealthAt"]) if checked else None
 
 
-def _health_view(integration: dict[str, Any], connections: list[dict[str, Any]]) -> dict[str, Any]:
+def _health_view(integration: dict[str, Any], connections: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     status = integration_health_status(integration, connections)
     tenant_connection = next((c for c in connections if not c.get("userId")), None)
     # the tenant's own connection speaks for the integration; else the last checked user's
@@ -375,8 +246,8 @@ def _health_view(integration: dict[str, Any], connections: list[dict[str, Any]])
     return view
 
 
-def _connections_by_integration(tenant_id: str) -> dict[str, list[dict[str, Any]]]:
-    grouped: dict[str, list[dict[str, Any]]] = {}
+def _connections_by_integration(tenant_id: str) -> dict[str, list[Mapping[str, Any]]]:
+    grouped: dict[str, list[Mapping[str, Any]]] = {}
     for record in ConnectionRepository().list_for_tenant(tenant_id):
         grouped.setdefault(record["integrationId"], []).append(record)
     return grouped

@@ -22,6 +22,7 @@ from typing import Any
 from aws_lambda_powertools.metrics import MetricUnit
 
 from hub import aws, clock
+from hub.connections.refresh import refresh_connection
 from hub.jobs.due import REFRESH, connection_key, iter_due, parse_connection_key
 from hub.jobs.runtime import TimeBudget
 from hub.observability import logger, metrics
@@ -64,8 +65,6 @@ class RefreshReport:
 
 
 def _default_refresher() -> Refresher:
-    from hub.connections.refresh import refresh_connection
-
     return refresh_connection
 
 

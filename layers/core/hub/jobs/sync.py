@@ -1,10 +1,9 @@
 """Sync logs and the sync itself.
 
 A sync runs the provider template's `sync` request through the connection's credentials
-(`hub.connections.service.provider_request`, which refreshes first when the token is expired
+(`hub.connections.use.provider_request`, which refreshes first when the token is expired
 or about to be) and counts the records the response holds at the template's `itemsPath`:
 objects are processed, anything else in the list failed. Every run leaves a log:
-
     pk TENANT#{t}   sk SYNCLOG#{integrationId}#{logId}   ttl sync_log_retention_days
 
 with id, integrationId, tenantId, userId, direction (inbound / outbound), trigger (manual /
@@ -21,14 +20,18 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from hub import clock
+from hub.connections.access import get_connection_record
+from hub.connections.spec import provider_spec_for
+from hub.connections.use import provider_request
 from hub.errors import HubError, IntegrationNotFound, ValidationError
 from hub.events import EventPublisher
-from hub.http.context import record_change
 from hub.ids import new_id
 from hub.integrations.repository import IntegrationRepository
 from hub.observability import logger
 from hub.pagination import ListParams, paginate
+from hub.providers.templates import json_path_value
 from hub.repository import Repository
+from hub.request import record_change
 from hub.settings import get_settings
 from hub.table import tenant_pk
 
@@ -113,7 +116,6 @@ def template_of(spec: Any) -> Any:
 
 def count_items(body: Any, items_path: str) -> tuple[int, int]:
     """(processed, failed) for the records at `items_path` of a sync response."""
-    from hub.providers.templates import json_path_value
 
     items = json_path_value(body, items_path)
     if not isinstance(items, list):
@@ -150,8 +152,6 @@ def run_sync(
     integration, disabled, no sync request, no connection) raise before any log is written; a
     sync that ran and failed is logged, published, and raised as SYNC_FAILED (or the connection's
     own error, such as TOKEN_EXPIRED) with the log id in the details."""
-    from hub.connections.service import get_connection_record, provider_request
-    from hub.connections.spec import provider_spec_for
 
     integration = IntegrationRepository().get_integration(tenant_id, integration_id)
     if integration is None:

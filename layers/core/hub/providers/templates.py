@@ -403,6 +403,8 @@ class ProviderTemplate(_Spec):
     tags: list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,39}$")]] = []
     status: Literal["active", "deprecated", "disabled"] = "active"
     beta: bool = False
+    # where a fact in the template comes from: dotted field name -> the provider's document
+    sources: dict[Annotated[str, StringConstraints(pattern=r"^[a-z][A-Za-z0-9.]{0,99}$")], str] = {}
 
     @property
     def is_sandbox(self) -> bool:
@@ -487,6 +489,8 @@ class ProviderTemplate(_Spec):
 
     def _check_urls(self, *, https_only: bool = True) -> None:
         config_names = {f.name for f in self.connection_config}
+        for field_name, source in self.sources.items():
+            _check_https_url(source, f"sources.{field_name}", allow_fragment=True)
         for what, url in (("docsUrl", self.docs_url), ("logoUrl", self.logo_url)):
             if url is not None:
                 if placeholders(url):

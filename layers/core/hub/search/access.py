@@ -4,7 +4,7 @@ The caller reads through exactly one connection: the tenant's connection of the 
 for a user-scoped integration, the caller's own connection (the user id comes from the token,
 never from input, so nobody reads through another user's connection). The integration must be
 enabled, its provider usable, and the connection active. Provider calls go through
-`hub.connections.service.provider_request` (credentials, refresh, URL guard); every failure
+`hub.connections.use.provider_request` (credentials, refresh, URL guard); every failure
 becomes a HubError whose message and details never carry the provider's answer, a URL or a
 credential.
 """
@@ -14,7 +14,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from hub.catalog.repository import ProviderRepository, strip_keys
+from hub.connections.record import effective_status
+from hub.connections.repository import ConnectionRepository
+from hub.connections.spec import spec_from_records
+from hub.connections.use import provider_request
 from hub.errors import ConnectionFailed, ConnectionNotFound, HubError, ProviderNotFound, ValidationError
+from hub.providers.templates import json_path_value
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from hub.connections.spec import ProviderSpec
@@ -38,16 +44,12 @@ def caller_user_id(principal: Principal, integration: Mapping[str, Any]) -> str 
     return principal.user_id if integration.get("userScoped") else None
 
 
-def caller_connection(principal: Principal, integration: Mapping[str, Any]) -> dict[str, Any] | None:
-    from hub.connections.repository import ConnectionRepository
-
+def caller_connection(principal: Principal, integration: Mapping[str, Any]) -> Mapping[str, Any] | None:
     return ConnectionRepository().get_connection(principal.tenant_id, str(integration["id"]),
                                                  caller_user_id(principal, integration))
 
 
 def is_usable(record: Mapping[str, Any] | None) -> bool:
-    from hub.connections.service import effective_status
-
     return bool(record and record.get("secretStored") and effective_status(record) == "active")
 
 
@@ -69,8 +71,6 @@ def require_enabled(integration: Mapping[str, Any]) -> None:
 
 def provider_spec(integration: Mapping[str, Any], providers: dict[str, Any] | None = None) -> ProviderSpec:
     """The integration's effective spec; `providers` caches provider records within one request."""
-    from hub.catalog.repository import ProviderRepository, strip_keys
-    from hub.connections.spec import spec_from_records
 
     provider_id = str(integration["providerId"])
     cache = providers if providers is not None else {}
@@ -95,7 +95,6 @@ def call_provider(record: Mapping[str, Any], method: str, path: str, *, params: 
     """One provider API call through the connection; the parsed JSON answer, or a HubError."""
     import httpx
 
-    from hub.connections.service import provider_request
 
     try:
         response = provider_request(record, method, path, params=params, json=json)
@@ -125,7 +124,6 @@ def call_provider(record: Mapping[str, Any], method: str, path: str, *, params: 
 
 def records_at(payload: Any, items_path: str) -> list[Any]:
     """The list of records at a template's `itemsPath`, or CONNECTION_FAILED."""
-    from hub.providers.templates import json_path_value
 
     items = json_path_value(payload, items_path)
     if not isinstance(items, list):

@@ -28,7 +28,10 @@ from typing import TYPE_CHECKING, Any
 
 from hub import clock
 from hub.errors import ConnectionFailed, ConnectionNotFound, HubError, IntegrationNotFound, ValidationError
+from hub.integrations.repository import IntegrationRepository
+from hub.integrations.service import get_integration
 from hub.observability import logger
+from hub.providers.templates import json_path_value
 from hub.redaction import redact
 from hub.search.access import (
     IntegrationDisabled,
@@ -127,8 +130,6 @@ def _left_out_quietly(error: HubError) -> bool:
 
 
 def _targets(principal: Principal, wanted: Iterable[str] | None) -> tuple[list[Target], list[dict[str, Any]]]:
-    from hub.integrations.repository import IntegrationRepository
-
     repository = IntegrationRepository()
     providers: dict[str, Any] = {}
     targets: list[Target] = []
@@ -189,7 +190,6 @@ def search_target(target: Target, criteria: Criteria) -> Page:
 def _total(payload: Any, spec: SearchSpec, criteria: Criteria, matched: int) -> int:
     """The provider's count of all matches when it gives one and the hub filtered nothing out;
     else the matches the hub received."""
-    from hub.providers.templates import json_path_value
 
     if spec.total_path and not criteria.filters_results:
         count = json_path_value(payload, spec.total_path)
@@ -334,7 +334,6 @@ def global_search(principal: Principal, request: SearchRequest) -> dict[str, Any
 
 def integration_search(principal: Principal, integration_id: str, params: IntegrationSearchParams) -> dict[str, Any]:
     """GET /api/integrations/{id}/search: one integration; its provider's failure is the answer."""
-    from hub.integrations.service import get_integration
 
     started = time.monotonic()
     integration = get_integration(principal.tenant_id, integration_id)

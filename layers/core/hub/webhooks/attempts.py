@@ -18,7 +18,7 @@ from hub import clock
 from hub.events import EventPublisher, PendingEvent
 from hub.observability import logger
 from hub.settings import get_settings
-from hub.webhooks.delivery import outcome
+from hub.webhooks.delivery import lease_until, outcome
 from hub.webhooks.repository import WebhookRepository
 from hub.webhooks.sender import USER_AGENT, SendResult, send
 from hub.webhooks.signing import signing_headers
@@ -206,3 +206,32 @@ def close_without_attempt(delivery: dict[str, Any], reason: str, *, publish: boo
     if closed is not None and publish and not delivery.get("failedAt"):
         _publish([_event("webhook.failed", closed, reason=reason)])
     return closed or delivery
+
+
+def attempt_delivery(
+    delivery: dict[str, Any], *, endpoint: dict[str, Any] | None = None, manual: bool = False, first: bool = False
+) -> dict[str, Any]:
+    """Make the next attempt of one delivery and record it. Answers the delivery afterwards.
+
+    Safe to call concurrently for the same delivery: only the caller whose claim wins sends.
+    `first`: the delivery was just created by this caller, holding the claim on attempt 1.
+    """
+    repo = WebhookRepository()
+    tenant_id, webhook_id = delivery["tenantId"], delivery["webhookId"]
+    if endpoint is None:
+        endpoint = repo.get_endpoint(tenant_id, webhook_id)
+    if endpoint is None:
+        return close_without_attempt(delivery, "endpoint deleted", publish=False)
+    if endpoint.get("status") != "active":
+        return close_without_attempt(delivery, "endpoint disabled", publish=True)
+    now = clock.now()
+    was_final = delivery.get("status") in ("failed", "delivered")
+    if first:
+        claimed: dict[str, Any] | None = delivery
+    else:
+        claimed = repo.claim_attempt(delivery, now_iso=clock.iso(now), lease_until=lease_until(now),
+                                     allow_final=manual)
+    if claimed is None:
+        return repo.get_delivery(tenant_id, webhook_id, delivery["id"]) or delivery
+    [done] = run_claimed([Attempt(claimed, endpoint, manual=manual, was_final=was_final)])
+    return done

@@ -23,10 +23,10 @@ from hub.http.responses import to_json
 from hub.ids import new_id
 from hub.settings import get_settings
 from hub.table import GSI2_PK, GSI2_SK
-from hub.webhooks.repository import WebhookRepository, answer_sk, delivery_pk, delivery_sk, due_index_keys
+from hub.webhooks.repository import answer_sk, delivery_pk, delivery_sk, due_index_keys
 from hub.webhooks.sender import URL_PURPOSE, SendResult, parse_retry_after
 
-__all__ = ["URL_PURPOSE", "attempt_delivery", "build_body", "delivery_id_for", "lease_until", "new_delivery",
+__all__ = ["URL_PURPOSE", "build_body", "delivery_id_for", "lease_until", "new_delivery",
            "outcome", "parse_retry_after", "payload_of", "retry_delay"]
 
 JITTER_FRACTION = 0.1
@@ -187,37 +187,6 @@ def outcome(
             "ttl": int(keep_until),
         }
     return updated, answer, due_at
-
-
-def attempt_delivery(
-    delivery: dict[str, Any], *, endpoint: dict[str, Any] | None = None, manual: bool = False, first: bool = False
-) -> dict[str, Any]:
-    """Make the next attempt of one delivery and record it. Answers the delivery afterwards.
-
-    Safe to call concurrently for the same delivery: only the caller whose claim wins sends.
-    `first`: the delivery was just created by this caller, holding the claim on attempt 1.
-    """
-    from hub.webhooks.attempts import Attempt, close_without_attempt, run_claimed
-
-    repo = WebhookRepository()
-    tenant_id, webhook_id = delivery["tenantId"], delivery["webhookId"]
-    if endpoint is None:
-        endpoint = repo.get_endpoint(tenant_id, webhook_id)
-    if endpoint is None:
-        return close_without_attempt(delivery, "endpoint deleted", publish=False)
-    if endpoint.get("status") != "active":
-        return close_without_attempt(delivery, "endpoint disabled", publish=True)
-    now = clock.now()
-    was_final = delivery.get("status") in ("failed", "delivered")
-    if first:
-        claimed: dict[str, Any] | None = delivery
-    else:
-        claimed = repo.claim_attempt(delivery, now_iso=clock.iso(now), lease_until=lease_until(now),
-                                     allow_final=manual)
-    if claimed is None:
-        return repo.get_delivery(tenant_id, webhook_id, delivery["id"]) or delivery
-    [done] = run_claimed([Attempt(claimed, endpoint, manual=manual, was_final=was_final)])
-    return done
 
 
 def payload_of(delivery: dict[str, Any]) -> dict[str, Any] | None:

@@ -15,9 +15,9 @@ from typing import Any
 
 from hub import clock
 from hub.errors import Conflict, ValidationError, WebhookNotFound
-from hub.http.context import record_change
 from hub.ids import new_id
 from hub.observability import logger
+from hub.request import record_change
 from hub.table import tenant_pk
 from hub.webhooks.models import RecoverJobView, RecoverRequest
 from hub.webhooks.recovery_repository import RecoveryRepository, recover_due_keys

@@ -143,7 +143,6 @@ class WebhookRepository(Repository):
     ) -> dict[str, Any] | None:
         from botocore.exceptions import ClientError
 
-        from hub.repository import deserialize, key
 
         names = {"#pk": "pk", **(extra_names or {})}
         kwargs: dict[str, Any] = {

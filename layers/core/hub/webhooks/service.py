@@ -11,14 +11,16 @@ from typing import Any
 
 from hub import clock
 from hub.errors import Conflict, WebhookNotFound
-from hub.http.context import record_change
 from hub.ids import new_id
+from hub.integrations.service import get_integration
 from hub.pagination import paginate, sort_items
 from hub.redaction import register_secret
+from hub.request import record_change
 from hub.settings import get_settings
 from hub.table import tenant_pk
 from hub.webhooks import signing_keys
-from hub.webhooks.delivery import attempt_delivery, new_delivery, payload_of
+from hub.webhooks.attempts import attempt_delivery
+from hub.webhooks.delivery import new_delivery, payload_of
 from hub.webhooks.models import (
     ALL_EVENTS,
     DeliveryCounts,
@@ -102,8 +104,6 @@ def _load(tenant_id: str, webhook_id: str) -> dict[str, Any]:
 def _check_integration(tenant_id: str, integration_id: str | None) -> None:
     """A filter on another tenant's (or no) integration is refused like any foreign id: 404."""
     if integration_id is not None:
-        from hub.integrations.service import get_integration
-
         get_integration(tenant_id, integration_id)
 
 

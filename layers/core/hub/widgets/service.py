@@ -20,7 +20,14 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from hub import clock
+from hub.connections.activity import ActivityRepository
+from hub.connections.record import effective_status
 from hub.errors import ValidationError
+from hub.integrations.service import get_integration
+from hub.jobs.sync import log_prefix
+from hub.providers.templates import json_path_value
+from hub.redaction import redact
+from hub.repository import Repository
 from hub.search.access import (
     call_provider,
     caller_connection,
@@ -32,6 +39,7 @@ from hub.search.access import (
     require_enabled,
 )
 from hub.search.mapping import scrub, values_equal
+from hub.table import tenant_pk
 from hub.widgets.models import TIME_RANGE_SECONDS
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -44,16 +52,10 @@ SYNC_STATUSES = ("running", "success", "partial", "failed")
 
 
 def _integration(principal: Principal, integration_id: str) -> dict[str, Any]:
-    from hub.integrations.service import get_integration
-
     return get_integration(principal.tenant_id, integration_id)
 
 
 def _sync_logs(tenant_id: str, integration_id: str) -> list[dict[str, Any]]:
-    from hub.jobs.sync import log_prefix
-    from hub.repository import Repository
-    from hub.table import tenant_pk
-
     return Repository().query_all(tenant_pk(tenant_id), sk_prefix=log_prefix(integration_id), forward=False,
                                   max_items=MAX_SCANNED)
 
@@ -68,8 +70,6 @@ def _connection_error(record: Mapping[str, Any], connection_status: str | None) 
 
 
 def widget_status(principal: Principal, integration_id: str) -> dict[str, Any]:
-    from hub.connections.service import effective_status
-
     integration = _integration(principal, integration_id)
     record = caller_connection(principal, integration)
     live = record is not None and record.get("status") != "disconnected" and bool(record.get("secretStored"))
@@ -140,9 +140,6 @@ def _sync_activity(log: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def widget_activity(principal: Principal, integration_id: str, params: ActivityParams) -> dict[str, Any]:
-    from hub.connections.activity import ActivityRepository
-    from hub.redaction import redact
-
     integration = _integration(principal, integration_id)
     owner = caller_user_id(principal, integration)
     cutoff = clock.now() - TIME_RANGE_SECONDS[params.timeRange]
@@ -168,8 +165,6 @@ def widget_activity(principal: Principal, integration_id: str, params: ActivityP
 
 
 def _value_at(record: Mapping[str, Any], path: str) -> Any:
-    from hub.providers.templates import json_path_value
-
     return json_path_value(record, path)
 
 
