@@ -47,15 +47,15 @@ def _seed(backend: str, count: int = COUNT) -> list[dict[str, Any]]:
         payload = {"accessToken": f"at-{n}-5f1e2d3c", "refreshToken": f"rt-{n}-9a8b7c6d"}
         if backend == TABLE:
             record[BACKEND_FIELD] = TABLE
-            saved = repository.put_connection(record, condition="attribute_not_exists(pk)")
+            saved = repository.create_connection(record)
             vault_named(TABLE).store(ref, payload)
         else:
             vault_named(SECRETSMANAGER).store(ref, payload)
-            saved = repository.put_connection(record, condition="attribute_not_exists(pk)")
-        records.append(saved)
-    repository.put_connection({"tenantId": "acme", "integrationId": "int_2", "connectionId": "conn_gone",
-                               "status": "disconnected", "secretStored": False},
-                              condition="attribute_not_exists(pk)")
+            saved = repository.create_connection(record)
+        assert saved is not None
+        records.append(dict(saved))
+    repository.create_connection({"tenantId": "acme", "integrationId": "int_2", "connectionId": "conn_gone",
+                                  "status": "disconnected", "secretStored": False})
     return records
 
 

@@ -34,11 +34,12 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from hub import clock
+from hub import aws, clock
 from hub.errors import SecretExists, SecretNotFound
 from hub.ids import new_id
 from hub.repository import ConditionFailed, Repository, deserialize, serialize
 from hub.settings import get_settings
+from hub.table import tenant_pk
 from hub.vault import (
     BACKEND_FIELD,
     BACKENDS,
@@ -295,9 +296,6 @@ def _store_or_replace(backend: str, ref: SecretRef, message: str) -> bool:
 
 def _provider_secret_ids(backend: str) -> list[str]:
     """Provider ids with a client secret in `backend`."""
-    from hub import aws
-    from hub.table import tenant_pk
-
     if backend == TABLE:
         prefix = f"VAULT#{PURPOSE_PROVIDER_CLIENT}#"
         items = Repository().query_all(tenant_pk(SYSTEM_TENANT), sk_prefix=prefix)
