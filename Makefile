@@ -45,10 +45,15 @@ run: $(STAMP)
 token: $(STAMP)
 	@$(PY) -m local token --role $(ROLE) --tenant $(TENANT) --user $(USER)
 
+# The first run records every AWS call each function makes (local/iam_recorder.py); the infra run
+# checks them against the synthesized roles (tests/infra/test_iam_audit.py): one suite run, no rerun.
+IAM_AUDIT_DIR := $(CURDIR)/build/iam-audit
+
 test: $(STAMP) $(OIDC_STAMP)
-	$(PY) -m pytest tests/unit tests/integration tests/e2e -n 2 -q -p no:cacheprovider \
-		--cov --cov-report=term-missing:skip-covered --cov-report=xml --cov-fail-under=90
-	$(PY) -m pytest tests/infra -q -p no:cacheprovider
+	rm -rf $(IAM_AUDIT_DIR)
+	HUB_IAM_AUDIT_DIR=$(IAM_AUDIT_DIR) $(PY) -m pytest tests/unit tests/integration tests/e2e -n 2 -q \
+		-p no:cacheprovider --cov --cov-report=term-missing:skip-covered --cov-report=xml --cov-fail-under=90
+	HUB_IAM_AUDIT_DIR=$(IAM_AUDIT_DIR) $(PY) -m pytest tests/infra -q -p no:cacheprovider
 
 test-unit: $(STAMP)
 	$(PY) -m pytest tests/unit -q

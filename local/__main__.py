@@ -15,6 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from local.iam_recorder import install_from_environment
+
+    install_from_environment()  # the e2e tests' local stack records its calls for the IAM audit
     from local.issuer import LocalIssuer
     from local.stack import LocalStack
 
