@@ -54,10 +54,11 @@ class Program:
 
 def http_programs() -> list[Program]:
     from functions.routes import ROUTES
-    from infra.constructs.permissions import AREA_NEEDS
+    from infra.constructs.permissions import needs_for
 
-    areas = {route.module: route.area for route in ROUTES}
-    handlers = [Program(module, AREA_NEEDS[area].crypto) for module, area in sorted(areas.items())]
+    # a handler opens the vault when its grants use the vault key (or it seals idempotent responses)
+    opens = {route.module: needs_for(route.area, route.grants).uses_vault_key or route.idempotent for route in ROUTES}
+    handlers = [Program(module, vault) for module, vault in sorted(opens.items())]
     return [*handlers, FLOOR]
 
 

@@ -1,8 +1,8 @@
 """THE route table: every HTTP route of the hub, once (docs/architecture.md, The route table).
 
 Read by the CDK stack (one Lambda + one API Gateway route per entry, the JWT authorizer on every
-non-public route, IAM grants by `area`), by the local API Gateway emulator, and by the OpenAPI
-document. `tests/unit/test_routes.py` fails when a module and this table disagree.
+non-public route, IAM from the table access of its `area` plus its `grants`), by the local API
+Gateway emulator, and by the OpenAPI document. `tests/unit/test_routes.py` fails when a module and this table disagree.
 
 Adding an endpoint: write `functions/<area>/<name>.py` with `app`, one route and `handler`,
 then add one `Route(...)` line below.
@@ -17,6 +17,19 @@ ADMIN = ("tenant_admin", "super_admin")
 ANY_USER = ("user", "tenant_admin", "super_admin")
 PUBLIC: tuple[str, ...] = ()
 
+# ---- grants: AWS access beyond the area's table access (infra/constructs/permissions.py) ----
+# The IAM audit of `make test` checks every AWS call each function makes against these.
+EVENTS = ("events:publish",)
+STS = ("sts:assume-tenant-role",)  # AWS connections: verify by assuming the tenant's role
+OAUTH_FLOW = ("seal:oauth-pkce-verifier", "seal:oauth-authorization-url")
+# a stored credential is used; an expired token is refreshed first at the provider's token
+# endpoint (the platform's client secret), the new token set written back, integration.refreshed
+USE_CREDENTIALS = ("vault:read", "vault:write", "platform-secrets:read", *EVENTS)
+CONNECT = ("vault:write", "vault:read", *EVENTS)  # store a new credential (or replace it), integration.connected
+# revoke at the provider (reads the credential and the client secret), then delete it
+REVOKE = ("vault:read", "platform-secrets:read", "vault:delete", *EVENTS)
+WEBHOOK_SIGNING = ("seal:webhook-signing",)
+
 ROUTES: list[Route] = [
     # ---- system (public) ----------------------------------------------------------------
     Route("GET", "/health", "functions.system.health", PUBLIC, None, "Liveness", "system"),
@@ -24,21 +37,24 @@ ROUTES: list[Route] = [
     Route("GET", "/openapi.json", "functions.system.openapi", PUBLIC, None, "The OpenAPI document", "system"),
     # ---- providers (super admin) ------------------------------------------------------
     Route("POST", "/api/admin/integrations", "functions.providers.create", SUPER, "provider",
-          "Create a provider", "providers", action="provider.create", idempotent=True),
+          "Create a provider", "providers", action="provider.create", idempotent=True,
+          grants=("platform-secrets:write", "platform-secrets:delete")),
     Route("GET", "/api/admin/integrations", "functions.providers.list", SUPER, "provider",
           "List providers", "providers"),
     Route("GET", "/api/admin/integrations/{category}/{id}", "functions.providers.get", SUPER, "provider",
           "Get a provider", "providers"),
     Route("PATCH", "/api/admin/integrations/{category}/{id}", "functions.providers.update", SUPER, "provider",
-          "Update a provider", "providers", action="provider.update"),
+          "Update a provider", "providers", action="provider.update",
+          grants=("platform-secrets:write", "platform-secrets:read")),
     Route("DELETE", "/api/admin/integrations/{category}/{id}", "functions.providers.delete", SUPER, "provider",
-          "Delete a provider", "providers", action="provider.delete"),
+          "Delete a provider", "providers", action="provider.delete", grants=("platform-secrets:delete",)),
     Route("PATCH", "/api/admin/integrations/{category}/{id}/status", "functions.providers.set_status", SUPER,
           "provider", "Set a provider's status", "providers", action="provider.status"),
     Route("PATCH", "/api/admin/integrations/{category}/{id}/audience", "functions.providers.set_audience", SUPER,
           "provider", "Set a provider's audience", "providers", action="provider.audience"),
     Route("POST", "/api/admin/integrations/{category}/{id}/test", "functions.providers.test", SUPER, "provider",
-          "Test a provider's system-level connection", "providers", action="provider.test"),
+          "Test a provider's system-level connection", "providers", action="provider.test",
+          grants=("platform-secrets:read", *STS)),
     Route("POST", "/api/admin/integrations/discover", "functions.providers.discover", SUPER, "provider",
           "Preview a provider from its discovery metadata", "providers", action="provider.discover"),
     Route("POST", "/api/admin/integrations/{category}/{id}/discover", "functions.providers.rediscover", SUPER,
@@ -62,11 +78,11 @@ ROUTES: list[Route] = [
     Route("PATCH", "/api/tenant/integrations/{id}", "functions.integrations.update", ADMIN, "integration",
           "Update an integration instance", "integrations", action="integration.update"),
     Route("DELETE", "/api/tenant/integrations/{id}", "functions.integrations.delete", ADMIN, "integration",
-          "Delete an integration instance", "integrations", action="integration.delete"),
+          "Delete an integration instance", "integrations", action="integration.delete", grants=REVOKE),
     Route("POST", "/api/tenant/integrations/{id}/activate", "functions.integrations.activate", ADMIN,
-          "integration", "Activate an integration", "integrations", action="integration.activate"),
+          "integration", "Activate an integration", "integrations", action="integration.activate", grants=EVENTS),
     Route("POST", "/api/tenant/integrations/{id}/deactivate", "functions.integrations.deactivate", ADMIN,
-          "integration", "Deactivate an integration", "integrations", action="integration.deactivate"),
+          "integration", "Deactivate an integration", "integrations", action="integration.deactivate", grants=EVENTS),
     # ---- audit -------------------------------------------------------------------------
     Route("GET", "/api/tenant/audit-logs", "functions.audit.tenant_list", ADMIN, "audit",
           "The tenant's audit trail", "audit"),
@@ -74,43 +90,53 @@ ROUTES: list[Route] = [
           "The audit trail of all tenants", "audit"),
     # ---- connections -------------------------------------------------------------------
     Route("POST", "/api/tenant/integrations/{id}/connect/oauth", "functions.connections.connect_oauth", ADMIN,
-          "connection", "Start the OAuth flow", "connections", action="connection.oauth_start"),
+          "connection", "Start the OAuth flow", "connections", action="connection.oauth_start", grants=OAUTH_FLOW),
     Route("POST", "/api/tenant/integrations/{id}/connect/oauth/exchange", "functions.connections.exchange_oauth",
-          ADMIN, "connection", "Exchange an authorization code", "connections", action="connection.oauth_exchange"),
+          ADMIN, "connection", "Exchange an authorization code", "connections", action="connection.oauth_exchange",
+          grants=(*OAUTH_FLOW, *CONNECT, "platform-secrets:read")),
     Route("POST", "/api/tenant/integrations/{id}/connect/api-key", "functions.connections.connect_api_key", ADMIN,
-          "connection", "Connect with an API key", "connections", action="connection.connect_api_key"),
+          "connection", "Connect with an API key", "connections", action="connection.connect_api_key", grants=CONNECT),
     Route("POST", "/api/tenant/integrations/{id}/connect/basic", "functions.connections.connect_basic", ADMIN,
-          "connection", "Connect with basic auth", "connections", action="connection.connect_basic"),
+          "connection", "Connect with basic auth", "connections", action="connection.connect_basic", grants=CONNECT),
     Route("POST", "/api/tenant/integrations/{id}/connect/custom", "functions.connections.connect_custom", ADMIN,
-          "connection", "Connect with custom credentials", "connections", action="connection.connect_custom"),
+          "connection", "Connect with custom credentials", "connections", action="connection.connect_custom",
+          grants=(*CONNECT, *STS)),
     Route("GET", "/api/tenant/integrations/{id}/connection", "functions.connections.get", ADMIN, "connection",
           "Get the connection status", "connections"),
     Route("POST", "/api/tenant/integrations/{id}/connection/test", "functions.connections.test", ADMIN,
-          "connection", "Test the connection", "connections", action="connection.test"),
+          "connection", "Test the connection", "connections", action="connection.test",
+          grants=(*USE_CREDENTIALS, *STS)),
     Route("POST", "/api/tenant/integrations/{id}/connection/refresh", "functions.connections.refresh", ADMIN,
-          "connection", "Refresh the connection's token", "connections", action="connection.refresh"),
+          "connection", "Refresh the connection's token", "connections", action="connection.refresh",
+          grants=USE_CREDENTIALS),
     Route("POST", "/api/tenant/integrations/{id}/disconnect", "functions.connections.disconnect", ADMIN,
-          "connection", "Disconnect the integration", "connections", action="connection.disconnect"),
+          "connection", "Disconnect the integration", "connections", action="connection.disconnect", grants=REVOKE),
     Route("PATCH", "/api/tenant/integrations/{id}/credentials", "functions.connections.update_credentials", ADMIN,
-          "connection", "Update the connection's credentials", "connections", action="connection.update_credentials"),
+          "connection", "Update the connection's credentials", "connections", action="connection.update_credentials",
+          grants=(*CONNECT, *STS, "platform-secrets:read")),  # revokes the replaced tokens
     # ---- oauth -------------------------------------------------------------------------
     Route("GET", "/api/integrations/oauth/start", "functions.oauth.start", PUBLIC, None,
-          "OAuth start in the browser: binds the flow to it, redirects to the provider", "oauth"),
+          "OAuth start in the browser: binds the flow to it, redirects to the provider", "oauth", grants=OAUTH_FLOW),
     Route("GET", "/api/integrations/oauth/callback", "functions.oauth.callback", PUBLIC, None,
-          "OAuth callback: redirects to the return URL", "oauth"),
+          "OAuth callback: redirects to the return URL", "oauth",
+          grants=(*OAUTH_FLOW, *CONNECT, "platform-secrets:read")),
     # ---- user connections --------------------------------------------------------------
     Route("GET", "/api/user/integrations", "functions.user_connections.list", ANY_USER, "connection",
           "List my integrations and connections", "user_connections"),
     Route("POST", "/api/user/integrations/{id}/connect/oauth", "functions.user_connections.connect_oauth", ANY_USER,
-          "connection", "Start my OAuth flow", "user_connections", action="connection.user_oauth_start"),
+          "connection", "Start my OAuth flow", "user_connections", action="connection.user_oauth_start",
+          grants=OAUTH_FLOW),
     Route("GET", "/api/user/integrations/{id}/connection", "functions.user_connections.get", ANY_USER, "connection",
           "Get my connection status", "user_connections"),
     Route("POST", "/api/user/integrations/{id}/connection/test", "functions.user_connections.test", ANY_USER,
-          "connection", "Test my connection", "user_connections", action="connection.user_test"),
+          "connection", "Test my connection", "user_connections", action="connection.user_test",
+          grants=(*USE_CREDENTIALS, *STS)),
     Route("POST", "/api/user/integrations/{id}/connection/refresh", "functions.user_connections.refresh", ANY_USER,
-          "connection", "Refresh my connection's token", "user_connections", action="connection.user_refresh"),
+          "connection", "Refresh my connection's token", "user_connections", action="connection.user_refresh",
+          grants=USE_CREDENTIALS),
     Route("POST", "/api/user/integrations/{id}/disconnect", "functions.user_connections.disconnect", ANY_USER,
-          "connection", "Disconnect my connection", "user_connections", action="connection.user_disconnect"),
+          "connection", "Disconnect my connection", "user_connections", action="connection.user_disconnect",
+          grants=REVOKE),
     # ---- health, sync ------------------------------------------------------------------
     Route("GET", "/api/tenant/integrations/health", "functions.health.list", ADMIN, "integration",
           "Health of all the tenant's integrations", "health"),
@@ -119,23 +145,24 @@ ROUTES: list[Route] = [
     Route("GET", "/api/tenant/integrations/{id}/sync-logs", "functions.sync.list_logs", ADMIN, "integration",
           "Sync logs of an integration", "sync"),
     Route("POST", "/api/tenant/integrations/{id}/sync", "functions.sync.run", ADMIN, "integration",
-          "Run a manual sync", "sync", action="integration.sync"),
+          "Run a manual sync", "sync", action="integration.sync", grants=USE_CREDENTIALS),
     # ---- search, widgets ---------------------------------------------------------------
     # POST only because the query is a body; it changes nothing, but the table audits every POST
     Route("POST", "/api/integrations/search", "functions.search.global_search", ANY_USER, "search",
-          "Search across the tenant's integrations", "search", action="integration.search"),
+          "Search across the tenant's integrations", "search", action="integration.search", grants=USE_CREDENTIALS),
     # literal `search` outranks `{id}` of GET /api/integrations/{category}/{id} (API Gateway rule)
     Route("GET", "/api/integrations/{id}/search", "functions.search.integration_search", ANY_USER, "search",
-          "Search one integration", "search"),
+          "Search one integration", "search", grants=USE_CREDENTIALS),
     Route("GET", "/api/tenant/integrations/{id}/widgets/status", "functions.widgets.status", ANY_USER, "widget",
           "Integration status for a widget", "widgets"),
     Route("GET", "/api/tenant/integrations/{id}/widgets/activity", "functions.widgets.activity", ANY_USER, "widget",
           "Integration activity for a widget", "widgets"),
     Route("GET", "/api/tenant/integrations/{id}/widgets/data", "functions.widgets.data", ANY_USER, "widget",
-          "Provider data for a widget", "widgets"),
+          "Provider data for a widget", "widgets", grants=USE_CREDENTIALS),
     # ---- webhooks ----------------------------------------------------------------------
     Route("POST", "/api/tenant/webhooks", "functions.webhooks.create", ADMIN, "webhook",
-          "Webhooks: register an endpoint", "webhooks", action="webhook.create", idempotent=True),
+          "Webhooks: register an endpoint", "webhooks", action="webhook.create", idempotent=True,
+          grants=WEBHOOK_SIGNING),
     Route("GET", "/api/tenant/webhooks", "functions.webhooks.list", ADMIN, "webhook",
           "Webhooks: list endpoints", "webhooks"),
     Route("GET", "/api/tenant/webhooks/event-types", "functions.webhooks.event_types", ADMIN, "webhook",
@@ -147,9 +174,11 @@ ROUTES: list[Route] = [
     Route("DELETE", "/api/tenant/webhooks/{webhookId}", "functions.webhooks.delete", ADMIN, "webhook",
           "Webhooks: delete an endpoint", "webhooks", action="webhook.delete"),
     Route("POST", "/api/tenant/webhooks/{webhookId}/rotate-secret", "functions.webhooks.rotate_secret", ADMIN,
-          "webhook", "Webhooks: rotate the signing secret", "webhooks", action="webhook.rotate_secret"),
+          "webhook", "Webhooks: rotate the signing secret", "webhooks", action="webhook.rotate_secret",
+          grants=WEBHOOK_SIGNING),
     Route("POST", "/api/tenant/webhooks/{webhookId}/test", "functions.webhooks.test", ADMIN, "webhook",
-          "Webhooks: send a test event", "webhooks", action="webhook.test"),
+          "Webhooks: send a test event", "webhooks", action="webhook.test",
+          grants=(*WEBHOOK_SIGNING, *EVENTS)),
     Route("GET", "/api/tenant/webhooks/{webhookId}/deliveries", "functions.webhooks.list_deliveries", ADMIN,
           "webhook", "Webhooks: list deliveries", "webhooks"),
     Route("GET", "/api/tenant/webhooks/{webhookId}/stats", "functions.webhooks.stats", ADMIN, "webhook",
@@ -160,5 +189,5 @@ ROUTES: list[Route] = [
           "webhook", "Webhooks: a recover job's progress", "webhooks"),
     Route("POST", "/api/tenant/webhooks/{webhookId}/deliveries/{deliveryId}/retry",
           "functions.webhooks.retry_delivery", ADMIN, "webhook", "Webhooks: retry a delivery", "webhooks",
-          action="webhook.retry_delivery"),
+          action="webhook.retry_delivery", grants=(*WEBHOOK_SIGNING, *EVENTS)),
 ]

@@ -13,6 +13,10 @@ Context keys (all optional):
   logLevel              INFO
   throttleRateLimit     100            default stage steady-state requests per second
   throttleBurstLimit    200
+  publicThrottleRateLimit 10           per public route (health, ready, openapi, OAuth start/callback)
+  publicThrottleBurstLimit 20
+  consumedEventSources  platform       comma-separated `source`s whose events the hub consumes
+                                       (user.deleted, content.published); no other source reaches them
   refreshFailureThreshold 5            RefreshFailed count per 15 minutes that raises the alarm
   scheduleMinutes       (none)         worker schedules, {"refresh-due-connections": 10} or
                                        refresh-due-connections=10,purge-expired-states=120
@@ -79,6 +83,9 @@ class HubConfig:
     log_level: str = "INFO"
     throttle_rate_limit: int = 100
     throttle_burst_limit: int = 200
+    public_throttle_rate_limit: int = 10
+    public_throttle_burst_limit: int = 20
+    consumed_event_sources: tuple[str, ...] = ("platform",)
     refresh_failure_threshold: int = 5
     skip_deps_layer: bool = False
     schedule_minutes: tuple[tuple[str, int], ...] = ()
@@ -184,6 +191,11 @@ class HubConfig:
             log_level=(text("logLevel") or "INFO").upper(),
             throttle_rate_limit=number("throttleRateLimit", 100),
             throttle_burst_limit=number("throttleBurstLimit", 200),
+            public_throttle_rate_limit=number("publicThrottleRateLimit", 10),
+            public_throttle_burst_limit=number("publicThrottleBurstLimit", 20),
+            consumed_event_sources=tuple(
+                s.strip() for s in (text("consumedEventSources") or "platform").split(",") if s.strip()
+            ),
             refresh_failure_threshold=number("refreshFailureThreshold", 5),
             skip_deps_layer=skip_flag.strip().lower() in {"1", "true", "yes", "on"},
             schedule_minutes=schedules,

@@ -72,6 +72,7 @@ def route_function_specs(routes: Sequence[Route]) -> list[RouteFunction]:
         (area,) = areas
         needs = permissions.needs_for_area(area)
         for route in module_routes:
+            needs = needs | permissions.needs_for(area, route.grants)
             if route.method not in {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"}:
                 raise StackConfigError(f"{route.key}: method {route.method!r} is not an HTTP API method")
             needs = needs | permissions.pipeline_needs(
@@ -108,7 +109,9 @@ def worker_function_specs(workers: Sequence[Worker], queue_names: Sequence[str])
                 module=worker.module,
                 area=worker.area,
                 description=f"{worker.trigger}: {worker.summary}" if worker.summary else worker.trigger,
-                needs=permissions.needs_for_area(worker.area),
+                needs=permissions.needs_for(worker.area, worker.grants),
+                reserved_concurrency=worker.reserved_concurrency,
+                consumes_queue=worker.queue if worker.trigger == "queue" else None,
                 memory_mb=worker.memory_mb,
                 timeout_seconds=worker.timeout_seconds,
                 asynchronous=worker.trigger in {"schedule", "event"},
@@ -175,10 +178,12 @@ class IntegrationHubStack(cdk.Stack):
         cdk.Tags.of(self).add("stage", config.stage)
         event_source = DEFAULTS.event_source
 
-        key = HubKey(self, "Keys", stage=config.stage).key
+        keys = HubKey(self, "Keys", stage=config.stage)
+        key = keys.key
         data = HubTable(self, "Data", key=key)
         hub_events = HubEvents(
-            self, "Events", queue_names=queue_names, workers=workers, event_source=event_source
+            self, "Events", queue_names=queue_names, workers=workers, event_source=event_source,
+            consumed_sources=config.consumed_event_sources,
         )
 
         identity = (
@@ -197,7 +202,7 @@ class IntegrationHubStack(cdk.Stack):
             "LOG_LEVEL": config.log_level,
             "HUB_STAGE": config.stage,
             "HUB_TABLE_NAME": data.table.table_name,
-            "HUB_KMS_KEY_ID": key.key_arn,
+            "HUB_KMS_KEY_ID": keys.vault_key.key_arn,
             "HUB_EVENT_BUS_NAME": hub_events.bus.event_bus_name,
             "HUB_EVENT_SOURCE": event_source,
             "HUB_SECRET_PREFIX": config.secret_prefix,
@@ -241,9 +246,11 @@ class IntegrationHubStack(cdk.Stack):
             table=data.table,
             index_arns=data.index_arns(),
             key=key,
+            vault_key=keys.vault_key,
             bus=hub_events.bus,
             queues=hub_events.queues,
             async_failures=hub_events.async_failures,
+            event_source=event_source,
         )
         functions = HubFunctions(
             self,
@@ -259,6 +266,7 @@ class IntegrationHubStack(cdk.Stack):
         for route_function in route_functions:
             for route in route_function.routes:
                 api.add_route(route, functions.functions[route_function.spec.name], route_function.spec.name)
+        api.apply_route_throttles()
         for worker in workers:
             hub_events.connect(worker, functions.functions[worker.name])
 
@@ -267,6 +275,7 @@ class IntegrationHubStack(cdk.Stack):
         monitoring.watch_dead_letter_queues(hub_events.dead_letter_queues)
         monitoring.watch_api(api.http_api)
         monitoring.watch_refresh_failures(config.refresh_failure_threshold)
+        monitoring.watch_swallowed_failures()
 
         self.specs = specs
 

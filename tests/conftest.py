@@ -36,11 +36,13 @@ from moto import mock_aws
 from hub import aws, clock
 from hub.redaction import forget_secrets
 from hub.settings import reset_settings
+from local.iam_recorder import install_from_environment as install_iam_recorder
 from local.moto_atomic import make_moto_dynamodb_atomic
 from local.resources import LocalResources, create_resources
 from tests.support.api import ApiClient
 
 make_moto_dynamodb_atomic()
+install_iam_recorder()  # only with HUB_IAM_AUDIT_DIR set (`make test`): records calls per handler
 
 
 @pytest.fixture(autouse=True)

@@ -140,6 +140,8 @@ class HubApi(Construct):
         )
         self._integrations: dict[str, RoleLambdaIntegration] = {}
         self.routes: dict[str, apigwv2.HttpRoute] = {}
+        self._config = config
+        self._route_throttles: dict[str, dict[str, int]] = {}
 
     def allow_invoke(self, function_name_prefix: str) -> None:
         """One statement for every function of the stack (they share a name prefix), so the
@@ -189,5 +191,17 @@ class HubApi(Construct):
                 "serves no tenant data or proves the caller itself (the OAuth callback checks its "
                 "single-use state); the stage throttles it.",
             )
+        if route.public:
+            # anonymous callers get their own tight limit, never the whole stage's
+            self._route_throttles[route.key] = {
+                "ThrottlingRateLimit": self._config.public_throttle_rate_limit,
+                "ThrottlingBurstLimit": self._config.public_throttle_burst_limit,
+            }
         self.routes[route.key] = http_route
         return http_route
+
+    def apply_route_throttles(self) -> None:
+        """Per-route throttles on the stage (RouteSettings; CDK has no typed API for them)."""
+        stage = self.stage.node.default_child
+        assert isinstance(stage, apigwv2.CfnStage)
+        stage.add_property_override("RouteSettings", dict(sorted(self._route_throttles.items())))

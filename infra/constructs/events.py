@@ -17,6 +17,7 @@ from collections.abc import Sequence
 import aws_cdk as cdk
 from aws_cdk import aws_events as events
 from aws_cdk import aws_events_targets as targets
+from aws_cdk import aws_iam as iam
 from aws_cdk import aws_lambda as lambda_
 from aws_cdk import aws_lambda_event_sources as sources
 from aws_cdk import aws_sqs as sqs
@@ -71,11 +72,25 @@ class HubEvents(Construct):
         queue_names: Sequence[str],
         workers: Sequence[Worker],
         event_source: str,
+        consumed_sources: Sequence[str] = ("platform",),
         archive_days: int = 30,
     ) -> None:
         super().__init__(scope, construct_id)
         self.event_source = event_source
+        self.consumed_sources = tuple(consumed_sources)
         self.bus = events.EventBus(self, "Bus", description="Integration Hub events (docs/events.md)")
+        # Only this account puts events on the bus, and only with the hub's own source or one of
+        # the configured consumed sources (IAM decides which principal of the account may).
+        account = cdk.Stack.of(self).account
+        self.bus.add_to_resource_policy(
+            iam.PolicyStatement(
+                sid="OnlyKnownSourcesOfThisAccount",
+                principals=[iam.AccountPrincipal(account)],
+                actions=["events:PutEvents"],
+                resources=[self.bus.event_bus_arn],
+                conditions={"StringEquals": {"events:source": [event_source, *self.consumed_sources]}},
+            )
+        )
         # Replays after an incident; every event the hub or its neighbours put on the bus.
         self.bus.archive(
             "Archive",
@@ -141,7 +156,7 @@ class HubEvents(Construct):
             source = (
                 list(worker.event_sources)
                 if worker.event_sources
-                else events.Match.anything_but(self.event_source)
+                else list(self.consumed_sources)
             )
             events.Rule(
                 self,
@@ -169,6 +184,8 @@ class HubEvents(Construct):
                     batch_size=worker.batch_size,
                     max_batching_window=cdk.Duration.seconds(5) if worker.batch_size > 10 else None,
                     report_batch_item_failures=True,
+                    # a flood of messages never takes more than this many concurrent consumers
+                    max_concurrency=max(2, worker.reserved_concurrency or 2),
                 )
             )
 

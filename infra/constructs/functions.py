@@ -2,9 +2,9 @@
 
 Python 3.13 on arm64, the two layers (domain + dependencies), X-Ray active, a log group with
 retention per function, Powertools and HUB_* settings in the environment, and one IAM role per
-area built from infra/constructs/permissions.py (the area decides what its functions may do;
-a role per area rather than per function keeps the stack under CloudFormation's 500-resource
-limit as the route table grows).
+distinct set of needs (infra/constructs/permissions.py: the area's table access plus the
+entry's grants), so each function may do exactly what it needs while functions with the same
+needs share a role (the stack stays under CloudFormation's 500-resource limit).
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ from hub.settings import DEFAULTS
 from infra.config import HubConfig
 from infra.constructs import permissions
 from infra.constructs.nag import acknowledge
-from infra.constructs.naming import pascal
 from infra.constructs.permissions import Needs
 
 RUNTIME = lambda_.Runtime.PYTHON_3_13
@@ -63,6 +62,8 @@ class FunctionSpec:
     memory_mb: int = API_MEMORY_MB
     timeout_seconds: int = API_TIMEOUT_SECONDS
     asynchronous: bool = False  # invoked by EventBridge: failures go to the async-failures queue
+    reserved_concurrency: int | None = None  # kept for this function, however busy the API is
+    consumes_queue: str | None = None  # a queue worker: the logical queue it polls
     extra_files: Mapping[str, str] = field(default_factory=dict)
 
     @property
@@ -72,18 +73,84 @@ class FunctionSpec:
 
 @dataclass(frozen=True)
 class HubResources:
-    """What functions are given access to (by their area's needs)."""
+    """What functions are given access to (by their needs)."""
 
     table: dynamodb.ITable
     index_arns: Sequence[str]
-    key: kms.IKey
+    key: kms.IKey  # the hub key: the table (DynamoDB uses it on the caller's behalf)
+    vault_key: kms.IKey  # the vault key: secrets and every Encryption SDK message (HUB_KMS_KEY_ID)
     bus: events.IEventBus
     queues: Mapping[str, sqs.IQueue]
     async_failures: sqs.IQueue
+    event_source: str  # the `source` of the hub's own events (HUB_EVENT_SOURCE)
 
 
-def area_policy(needs: Needs, resources: HubResources, config: HubConfig) -> iam.PolicyDocument:
-    """The statements an area's role holds, from its needs: named resources only, no `*`."""
+def _role_signature(spec: FunctionSpec) -> str:
+    """Functions share a role only when they need exactly the same, triggers included."""
+    return f"{spec.needs.signature()}|{spec.asynchronous}|{spec.consumes_queue or ''}"
+
+
+def _secrets_arn(stack: cdk.Stack, pattern: str) -> str:
+    return stack.format_arn(service="secretsmanager", resource="secret", resource_name=pattern,
+                            arn_format=cdk.ArnFormat.COLON_RESOURCE_NAME)
+
+
+def _vault_statements(kind: str, ops: set[str], needs: Needs, resources: HubResources, config: HubConfig,
+                      region: str) -> list[iam.PolicyStatement]:
+    """Secrets Manager and KMS statements for tenant credentials (`vault`) or provider client
+    secrets (`platform-secrets`), by operation; KMS only with this kind's encryption context."""
+    stack = cdk.Stack.of(resources.table)
+    system = kind == "platform-secrets"
+    prefix = f"{config.secret_prefix}/{permissions.SYSTEM_TENANT}/" if system else f"{config.secret_prefix}/"
+    sid = "Platform" if system else "Vault"
+    arn = _secrets_arn(stack, prefix + "*")
+    key = resources.vault_key.key_arn
+    purpose = permissions.PURPOSE_PROVIDER_CLIENT if system else permissions.PURPOSE_CONNECTION
+    tenant_test = "StringEquals" if system else "StringNotEquals"
+    sealed = {"StringEquals": {"kms:EncryptionContext:purpose": purpose},
+              tenant_test: {"kms:EncryptionContext:tenantId": permissions.SYSTEM_TENANT}}
+    via = {"StringEquals": {"kms:ViaService": f"secretsmanager.{region}.amazonaws.com"},
+           "ArnLike": {"kms:EncryptionContext:SecretARN": arn}}
+    statements = []
+    if "read" in ops:
+        statements += [
+            iam.PolicyStatement(sid=f"{sid}Read", actions=["secretsmanager:GetSecretValue"], resources=[arn]),
+            iam.PolicyStatement(sid=f"{sid}ReadKeyViaSecretsManager", actions=["kms:Decrypt"], resources=[key],
+                                conditions=via),
+            iam.PolicyStatement(sid=f"{sid}Open", actions=["kms:Decrypt"], resources=[key], conditions=sealed),
+        ]
+    if "write" in ops:
+        statements += [
+            # new secrets must use the vault key and carry exactly the vault's tags, with this kind's purpose
+            iam.PolicyStatement(
+                sid=f"{sid}Create", actions=["secretsmanager:CreateSecret", "secretsmanager:TagResource"],
+                resources=[arn],
+                conditions={"StringEquals": {"secretsmanager:KmsKeyArn": key, "aws:RequestTag/purpose": purpose},
+                            "ForAllValues:StringEquals": {"aws:TagKeys": list(permissions.SECRET_TAG_KEYS)}},
+            ),
+            iam.PolicyStatement(sid=f"{sid}Write", actions=["secretsmanager:PutSecretValue"], resources=[arn]),
+            iam.PolicyStatement(sid=f"{sid}WriteKeyViaSecretsManager", actions=["kms:GenerateDataKey"],
+                                resources=[key], conditions=via),
+            iam.PolicyStatement(sid=f"{sid}Seal", actions=["kms:GenerateDataKey"], resources=[key],
+                                conditions=sealed),
+        ]
+    if "delete" in ops:
+        statements.append(
+            iam.PolicyStatement(sid=f"{sid}Delete", actions=["secretsmanager:DeleteSecret"], resources=[arn])
+        )
+    if not system and ops and not needs.vault("platform-secrets"):
+        # `{prefix}/*` also matches the platform's secrets: a tenant-facing function never reaches them
+        statements.append(
+            iam.PolicyStatement(
+                sid="NoPlatformSecrets", effect=iam.Effect.DENY, actions=list(permissions.SECRET_ACTIONS),
+                resources=[_secrets_arn(stack, f"{config.secret_prefix}/{permissions.SYSTEM_TENANT}/*")],
+            )
+        )
+    return statements
+
+
+def role_policy(needs: Needs, resources: HubResources, config: HubConfig) -> iam.PolicyDocument:
+    """The statements a role holds, from its needs: named resources only, no `*`."""
     stack = cdk.Stack.of(resources.table)
     region = stack.region
     statements: list[iam.PolicyStatement] = []
@@ -109,54 +176,25 @@ def area_policy(needs: Needs, resources: HubResources, config: HubConfig) -> iam
         statements.append(
             iam.PolicyStatement(sid="Indexes", actions=index_actions, resources=list(resources.index_arns))
         )
-    secret_actions = needs.secret_action_list()
-    if secret_actions:
-        secrets_arn = stack.format_arn(
-            service="secretsmanager",
-            resource="secret",
-            resource_name=f"{config.secret_prefix}/*",
-            arn_format=cdk.ArnFormat.COLON_RESOURCE_NAME,
-        )
-        statements.append(
-            iam.PolicyStatement(sid="VaultSecrets", actions=secret_actions, resources=[secrets_arn])
-        )
-        vault_kms = ["kms:Decrypt"]
-        if needs.secrets == "write":
-            # new secrets must be encrypted with the hub key, never the account default key
-            statements.append(
-                iam.PolicyStatement(
-                    sid="VaultCreateWithHubKey",
-                    actions=list(permissions.SECRET_CREATE_ACTIONS),
-                    resources=[secrets_arn],
-                    conditions={"StringEquals": {"secretsmanager:KmsKeyArn": resources.key.key_arn}},
-                )
-            )
-            vault_kms += ["kms:GenerateDataKey"]
+    for kind in ("vault", "platform-secrets"):
+        ops = needs.vault(kind)
+        if ops:
+            statements += _vault_statements(kind, ops, needs, resources, config, region)
+    purposes = needs.sealed_purposes()
+    if purposes:
         statements.append(
             iam.PolicyStatement(
-                sid="VaultKeyViaSecretsManager",
-                actions=sorted(vault_kms),
-                resources=[resources.key.key_arn],
-                conditions={"StringEquals": {"kms:ViaService": f"secretsmanager.{region}.amazonaws.com"}},
-            )
-        )
-    if needs.crypto:
-        statements.append(
-            iam.PolicyStatement(
-                sid="EnvelopeEncryption",
-                actions=list(permissions.CRYPTO_ACTIONS),
-                resources=[resources.key.key_arn],
-                conditions={
-                    "ForAnyValue:StringEquals": {
-                        "kms:EncryptionContextKeys": [permissions.CRYPTO_CONTEXT_KEY]
-                    }
-                },
+                sid="SealTableValues",
+                actions=["kms:GenerateDataKey", "kms:Decrypt"],
+                resources=[resources.vault_key.key_arn],
+                conditions={"StringEquals": {"kms:EncryptionContext:purpose": purposes}},
             )
         )
     if needs.events:
         statements.append(
             iam.PolicyStatement(
-                sid="PublishEvents", actions=["events:PutEvents"], resources=[resources.bus.event_bus_arn]
+                sid="PublishEvents", actions=["events:PutEvents"], resources=[resources.bus.event_bus_arn],
+                conditions={"StringEquals": {"events:source": [resources.event_source]}},
             )
         )
     if needs.send_queues:
@@ -167,10 +205,28 @@ def area_policy(needs: Needs, resources: HubResources, config: HubConfig) -> iam
                 resources=[resources.queues[name].queue_arn for name in needs.send_queues],
             )
         )
+    if "sts:assume-tenant-role" in needs.grants:
+        # a tenant names the role; never one of the hub's own account, and always with an ExternalId
+        statements.append(
+            iam.PolicyStatement(
+                sid="AssumeTenantRoles",
+                actions=["sts:AssumeRole"],
+                resources=[f"arn:{stack.partition}:iam::*:role/*"],
+                conditions={"StringNotEquals": {"aws:ResourceAccount": stack.account},
+                            "Null": {"sts:ExternalId": "false"}},
+            )
+        )
     return iam.PolicyDocument(statements=statements)
 
 
 class HubFunctions(Construct):
+    """The functions, and one IAM role per distinct set of needs.
+
+    Each role holds everything in one inline policy (its needs, X-Ray, its functions' log groups,
+    the async-failures queue, a consumed queue) and is handed to its functions immutable, so CDK
+    adds no second policy resource per role: the stack stays under CloudFormation's 500 resources.
+    """
+
     def __init__(
         self,
         scope: Construct,
@@ -185,22 +241,38 @@ class HubFunctions(Construct):
     ) -> None:
         super().__init__(scope, construct_id)
         self.functions: dict[str, lambda_.Function] = {}
-        self.roles: dict[str, iam.Role] = {}
-        by_area: dict[str, list[FunctionSpec]] = {}
-        for spec in specs:
-            by_area.setdefault(spec.area, []).append(spec)
-        for area, area_specs in sorted(by_area.items()):
-            needs = permissions.combined(spec.needs for spec in area_specs)
-            permissions.check_queues(needs, resources.queues.keys(), area)
-            self.roles[area] = self._role(area, needs, resources, config)
+        self.roles: dict[str, iam.Role] = {}  # role signature -> role
+        self.role_of: dict[str, iam.Role] = {}  # function name -> role
         removal = cdk.RemovalPolicy.RETAIN if config.is_production else cdk.RemovalPolicy.DESTROY
-        log_groups: dict[str, list[logs.LogGroup]] = {}
+        log_groups = {
+            spec.name: logs.LogGroup(self, f"{spec.name}Logs", retention=config.log_retention, removal_policy=removal)
+            for spec in specs
+        }
+        groups: dict[str, list[FunctionSpec]] = {}
         for spec in specs:
-            role = self.roles[spec.area]
-            log_group = logs.LogGroup(
-                self, f"{spec.name}Logs", retention=config.log_retention, removal_policy=removal
+            permissions.check_queues(spec.needs, resources.queues.keys(), spec.name)
+            groups.setdefault(_role_signature(spec), []).append(spec)
+        vault_roles: list[str] = []
+        for signature, group in sorted(groups.items()):
+            role = self._role(signature, group, resources, config, [log_groups[s.name] for s in group])
+            self.roles[signature] = role
+            self.role_of.update({spec.name: role for spec in group})
+            if group[0].needs.uses_vault_key:
+                vault_roles.append(self._role_arn(signature, config))
+        # The vault key's own policy names the roles that may use it: an IAM policy elsewhere in
+        # the account that grants kms:* cannot reach the credentials. Key administration stays
+        # with the account (PutKeyPolicy is not denied), so this cannot lock the key.
+        resources.vault_key.add_to_resource_policy(
+            iam.PolicyStatement(
+                sid="OnlyTheHubFunctionsThatNeedItUseTheVaultKey",
+                effect=iam.Effect.DENY,
+                principals=[iam.AnyPrincipal()],
+                actions=["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey*", "kms:ReEncrypt*"],
+                resources=["*"],  # in a key policy "*" means this key
+                conditions={"ArnNotEquals": {"aws:PrincipalArn": sorted(vault_roles)}},
             )
-            log_groups.setdefault(spec.area, []).append(log_group)
+        )
+        for spec in specs:
             self.functions[spec.name] = lambda_.Function(
                 self,
                 spec.name,
@@ -214,20 +286,12 @@ class HubFunctions(Construct):
                 memory_size=spec.memory_mb,
                 timeout=cdk.Duration.seconds(spec.timeout_seconds),
                 tracing=lambda_.Tracing.ACTIVE,
-                role=role,
-                log_group=log_group,
+                role=self.role_of[spec.name].without_policy_updates(),
+                log_group=log_groups[spec.name],
                 environment=dict(environment),
                 # asynchronous invocations keep Lambda's default two retries, then land here
                 dead_letter_queue=resources.async_failures if spec.asynchronous else None,
-            )
-        for area, groups in log_groups.items():
-            # functions of an area share its role, so they may write to the log groups of that area only
-            self.roles[area].add_to_policy(
-                iam.PolicyStatement(
-                    sid="WriteLogs",
-                    actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                    resources=[group.log_group_arn for group in groups],
-                )
+                reserved_concurrent_executions=spec.reserved_concurrency,
             )
         acknowledge(
             self,
@@ -237,13 +301,45 @@ class HubFunctions(Construct):
             "upgrade of the runtime and the layer together.",
         )
 
-    def _role(self, area: str, needs: Needs, resources: HubResources, config: HubConfig) -> iam.Role:
+    @staticmethod
+    def _role_name(signature: str, config: HubConfig) -> str:
+        return f"hub-{config.stage}-fn-{hashlib.sha256(signature.encode()).hexdigest()[:10]}"
+
+    def _role_arn(self, signature: str, config: HubConfig) -> str:
+        stack = cdk.Stack.of(self)
+        return f"arn:{stack.partition}:iam::{stack.account}:role/{self._role_name(signature, config)}"
+
+    def _role(self, signature: str, group: Sequence[FunctionSpec], resources: HubResources,
+              config: HubConfig, log_groups: Sequence[logs.LogGroup]) -> iam.Role:
+        needs = group[0].needs
+        names = ", ".join(sorted(spec.name for spec in group))
+        grants = ", ".join(sorted(needs.grants)) or "no grants"
+        document = role_policy(needs, resources, config)
+        runtime = [
+            # each function writes to its own log group only
+            iam.PolicyStatement(sid="WriteLogs", actions=["logs:CreateLogStream", "logs:PutLogEvents"],
+                                resources=[group.log_group_arn for group in log_groups]),
+            iam.PolicyStatement(sid="Tracing", actions=["xray:PutTraceSegments", "xray:PutTelemetryRecords"],
+                                resources=["*"]),
+        ]
+        if group[0].asynchronous:
+            runtime.append(iam.PolicyStatement(sid="AsyncFailures", actions=["sqs:SendMessage"],
+                                               resources=[resources.async_failures.queue_arn]))
+        if group[0].consumes_queue:
+            runtime.append(iam.PolicyStatement(
+                sid="ConsumeQueue",
+                actions=["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility",
+                         "sqs:GetQueueAttributes", "sqs:GetQueueUrl"],
+                resources=[resources.queues[group[0].consumes_queue].queue_arn],
+            ))
+        document.add_statements(*runtime)
         role = iam.Role(
             self,
-            f"{pascal(area)}Role",
-            description=f"Integration Hub functions of area {area}: least privilege by area",
+            f"Role{hashlib.sha256(signature.encode()).hexdigest()[:10]}",
+            role_name=self._role_name(signature, config),
+            description=f"table {needs.table}; {grants}; for {names}"[:1000],
             assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"),
-            inline_policies={"hub-access": area_policy(needs, resources, config)},
+            inline_policies={"hub-access": document},
         )
         acknowledge(
             role,
@@ -251,16 +347,23 @@ class HubFunctions(Construct):
             "Active X-Ray tracing needs xray:PutTraceSegments and xray:PutTelemetryRecords, "
             "which do not support resource-level permissions; no other action gets '*'.",
         )
-        if needs.secret_action_list():
-            flat = (
-                "Resource::arn:<AWS::Partition>:secretsmanager:<AWS::Region>:<AWS::AccountId>:secret:"
-                f"{config.secret_prefix}/*"
-            )
+        if needs.vault("vault") or needs.vault("platform-secrets"):
+            for pattern in (f"{config.secret_prefix}/*", f"{config.secret_prefix}/{permissions.SYSTEM_TENANT}/*"):
+                flat = ("Resource::arn:<AWS::Partition>:secretsmanager:<AWS::Region>:<AWS::AccountId>:secret:"
+                        + pattern)
+                acknowledge(
+                    role,
+                    f"AwsSolutions-IAM5[{flat}]",
+                    "The vault creates one secret per connection at runtime, named "
+                    "{prefix}/{tenantId}/{connectionId}; the wildcard is limited to this stage's prefix "
+                    "(the platform's secrets under _system are denied to tenant-facing functions) and "
+                    "new secrets must use the vault key and the vault's tags.",
+                )
+        if "sts:assume-tenant-role" in needs.grants:
             acknowledge(
                 role,
-                f"AwsSolutions-IAM5[{flat}]",
-                "The vault creates one secret per connection at runtime, named "
-                "{prefix}/{tenantId}/{connectionId}; the wildcard is limited to this stage's "
-                "prefix and new secrets must use the hub key (secretsmanager:KmsKeyArn).",
+                "AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:iam::*:role/*]",
+                "AWS connections assume a role the tenant names in the tenant's own account; the "
+                "hub's own account is excluded (aws:ResourceAccount) and an ExternalId is required.",
             )
         return role

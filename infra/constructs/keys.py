@@ -1,4 +1,6 @@
-"""The hub's customer-managed KMS key: table encryption, the credential vault, alarm topic."""
+"""The hub's customer-managed KMS keys: the hub key (table, alarm topic) and the vault key
+(credentials in Secrets Manager and every Encryption SDK message). Two keys, so the key that
+opens credentials has a policy naming the roles that use it (infra/constructs/functions.py)."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ class HubKey(Construct):
         self.key = kms.Key(
             self,
             "Key",
-            description=f"Integration Hub ({stage}): table, credential vault, alarm topic",
+            description=f"Integration Hub ({stage}): table, alarm topic",
             enable_key_rotation=True,
             alias=f"alias/integration-hub-{stage}",
             pending_window=cdk.Duration.days(30),
@@ -28,4 +30,13 @@ class HubKey(Construct):
                 actions=["kms:Decrypt", "kms:GenerateDataKey*"],
                 resources=["*"],  # in a key policy "*" means this key
             )
+        )
+        self.vault_key = kms.Key(
+            self,
+            "VaultKey",
+            description=f"Integration Hub ({stage}): credential vault and sealed table values",
+            enable_key_rotation=True,
+            alias=f"alias/integration-hub-{stage}-vault",
+            pending_window=cdk.Duration.days(30),
+            removal_policy=cdk.RemovalPolicy.RETAIN,
         )

@@ -5,7 +5,9 @@
 - each dead-letter queue: any message visible;
 - the API: any 5xx in five minutes (handler bugs answer 500 without a Lambda error);
 - refresh failures: the RefreshFailed metric (namespace IntegrationHub, dimension service)
-  that the refresh code emits through Powertools Metrics.
+  that the refresh code emits through Powertools Metrics;
+- failures the code swallows on purpose (hub.observability.SWALLOWED_FAILURES) and AccessDenied
+  on the hub's own calls (HubAccessDenied): any in five minutes.
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ from infra.constructs.functions import METRICS_NAMESPACE, SERVICE_NAME
 from infra.constructs.naming import pascal
 
 REFRESH_FAILED_METRIC = "RefreshFailed"
+# hub.observability.SWALLOWED_FAILURES and hub.errors.HubAccessDenied (not imported: infra does
+# not load the Lambda runtime's Powertools setup)
+SWALLOWED_FAILURES = ("AuditNotWritten", "EventNotPublished", "RevocationSkipped", "HubAccessDenied")
 PERIOD = cdk.Duration.minutes(5)
 
 
@@ -105,3 +110,14 @@ class HubMonitoring(Construct):
             f"{threshold}+ token refresh failures in 15 minutes",
             threshold=threshold,
         )
+
+    def watch_swallowed_failures(self) -> None:
+        for name in SWALLOWED_FAILURES:
+            metric = cloudwatch.Metric(
+                namespace=METRICS_NAMESPACE,
+                metric_name=name,
+                dimensions_map={"service": SERVICE_NAME},
+                period=PERIOD,
+                statistic="Sum",
+            )
+            self._alarm(name, metric, f"{name}: a failure the request survived, see the logs", threshold=1)

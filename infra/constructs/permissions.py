@@ -1,16 +1,20 @@
-"""Least privilege by area: what each area's functions may touch, and nothing else.
+"""Least privilege per function: what each function may touch, from the route and worker tables.
 
-Every Route and Worker names an `area`; the stack gives each area one IAM role built from the
-needs below (plus what the request pipeline of that area's routes needs: rate-limit counters,
-audit records, idempotency records). An area that is not listed here stops the synth: adding
-an area means deciding, here, what it may do.
+A function's needs are its area's table access (read or write) plus the `grants` its Route or
+Worker entry declares (functions/routes.py, functions/workers.py) plus what the request
+pipeline does around its routes (rate-limit counters, audit records, idempotency records). The
+stack builds one IAM role per distinct set of needs (functions that need exactly the same share
+it; infra/constructs/functions.py). An unknown area or grant stops the synth: adding one means
+deciding, here, what it allows.
 
-Contract with the domain code (docs/deploy.md repeats it):
+Contract with the domain code (docs/deploy.md repeats it; the IAM audit in tests/infra checks
+every call the suite makes against the synthesized roles):
 - table items are read with GetItem/BatchGetItem/Query (never Scan), written with
   PutItem/UpdateItem/DeleteItem/BatchWriteItem (TransactWriteItems needs the same actions);
-- secrets are named `{secret_prefix}/...` and created with the hub key (`HUB_KMS_KEY_ID`);
-- Encryption SDK messages made with the hub key carry a `purpose` key in their encryption
-  context (the vault binds tenantId/integrationId/connectionId/purpose, hub/vault.py).
+- tenant credentials are secrets `{secret_prefix}/{tenantId}/...`, provider client secrets
+  `{secret_prefix}/_system/...`, both created with the vault key (`HUB_KMS_KEY_ID`);
+- every Encryption SDK message made with the vault key carries `purpose` in its encryption
+  context, and `tenantId` (`_system` for the platform's own secrets).
 """
 
 from __future__ import annotations
@@ -34,39 +38,72 @@ TABLE_WRITE_ACTIONS = (
     "dynamodb:BatchWriteItem",
 )
 INDEX_ACTIONS = ("dynamodb:Query",)
-
-SECRET_READ_ACTIONS = ("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret")
-SECRET_WRITE_ACTIONS = (
-    "secretsmanager:PutSecretValue",
-    "secretsmanager:UpdateSecret",
-    "secretsmanager:DeleteSecret",
-    "secretsmanager:TagResource",
+# every Secrets Manager action on a secret (the deny that keeps tenant-facing functions off the
+# platform's secrets lists them rather than `secretsmanager:*`)
+SECRET_ACTIONS = (
+    "secretsmanager:CreateSecret", "secretsmanager:DeleteSecret", "secretsmanager:DescribeSecret",
+    "secretsmanager:GetSecretValue", "secretsmanager:PutSecretValue", "secretsmanager:TagResource",
+    "secretsmanager:UntagResource", "secretsmanager:UpdateSecret", "secretsmanager:RestoreSecret",
+    "secretsmanager:GetResourcePolicy", "secretsmanager:PutResourcePolicy", "secretsmanager:ListSecretVersionIds",
 )
-SECRET_CREATE_ACTIONS = ("secretsmanager:CreateSecret",)
 
-# The Encryption SDK (master-key-provider API) calls GenerateDataKey to encrypt, Decrypt to decrypt.
-CRYPTO_ACTIONS = ("kms:GenerateDataKey", "kms:Decrypt")
-CRYPTO_CONTEXT_KEY = "purpose"
+SYSTEM_TENANT = "_system"  # hub.vault.SYSTEM_TENANT: the platform's own secrets
+PURPOSE_CONNECTION = "connection"  # hub.vault.PURPOSE_CONNECTION
+PURPOSE_PROVIDER_CLIENT = "provider-client"  # hub.vault.PURPOSE_PROVIDER_CLIENT
+SECRET_TAG_KEYS = ("tenantId", "integrationId", "connectionId", "purpose")  # hub.vault.SecretsManagerVault.store
+
+# Encryption-SDK purposes of values sealed into table items (not the vault's own purposes)
+SEAL_PURPOSES = {
+    "idempotent-response": "hub.http.idempotency: stored responses of idempotent creates",
+    "oauth-pkce-verifier": "hub.connections.state: the PKCE verifier of a pending OAuth flow",
+    "oauth-authorization-url": "hub.connections.state: the authorization URL of a pending flow",
+    "webhook-signing": "hub.webhooks.signing_keys: webhook signing secrets",
+}
+
+VAULT_OPERATIONS = ("read", "write", "delete")
+GRANTS: dict[str, str] = {
+    **{f"vault:{op}": f"{op} tenants' connection credentials (Secrets Manager + vault key)"
+       for op in VAULT_OPERATIONS},
+    **{f"platform-secrets:{op}": f"{op} provider OAuth client secrets ({SYSTEM_TENANT})" for op in VAULT_OPERATIONS},
+    **{f"seal:{purpose}": f"Encryption SDK with the vault key, purpose {purpose}: {why}"
+       for purpose, why in SEAL_PURPOSES.items()},
+    "events:publish": "events:PutEvents on the hub bus with the hub's source",
+    "queue:refresh": "sqs:SendMessage to the refresh queue",
+    "queue:webhook": "sqs:SendMessage to the webhook queue",
+    "sts:assume-tenant-role": "sts:AssumeRole into a tenant's role in another account, with an ExternalId",
+}
+
+
+class UnknownAreaError(ValueError):
+    pass
+
+
+class UnknownGrantError(ValueError):
+    pass
+
+
+class UnknownQueueError(ValueError):
+    pass
 
 
 @dataclass(frozen=True)
 class Needs:
-    """What a set of functions may do. Combine with `|`."""
+    """What a function may do. Combine with `|`."""
 
     table: Access = "none"  # the hub table and its indexes
-    secrets: Access = "none"  # Secrets Manager, only under the stack's secret prefix
-    crypto: bool = False  # Encryption SDK with the hub key (context must carry `purpose`)
-    events: bool = False  # events:PutEvents on the hub bus
-    send_queues: tuple[str, ...] = ()  # logical queue names (functions.workers.QUEUES)
+    grants: frozenset[str] = field(default_factory=frozenset)  # names from GRANTS
     table_actions: frozenset[str] = field(default_factory=frozenset)  # single extra table actions
+
+    def __post_init__(self) -> None:
+        unknown = sorted(set(self.grants) - set(GRANTS))
+        if unknown:
+            raise UnknownGrantError(f"unknown grant(s) {unknown}; infra/constructs/permissions.py GRANTS "
+                                    f"lists: {', '.join(sorted(GRANTS))}")
 
     def __or__(self, other: Needs) -> Needs:
         return Needs(
             table=_max_access(self.table, other.table),
-            secrets=_max_access(self.secrets, other.secrets),
-            crypto=self.crypto or other.crypto,
-            events=self.events or other.events,
-            send_queues=tuple(sorted(set(self.send_queues) | set(other.send_queues))),
+            grants=self.grants | other.grants,
             table_actions=self.table_actions | other.table_actions,
         )
 
@@ -81,13 +118,31 @@ class Needs:
     def index_action_list(self) -> list[str]:
         return sorted(INDEX_ACTIONS) if self.table in ("read", "write") else []
 
-    def secret_action_list(self) -> list[str]:
-        actions: set[str] = set()
-        if self.secrets in ("read", "write"):
-            actions |= set(SECRET_READ_ACTIONS)
-        if self.secrets == "write":
-            actions |= set(SECRET_WRITE_ACTIONS)
-        return sorted(actions)
+    def vault(self, kind: str) -> set[str]:
+        """Operations granted on `vault` (tenant credentials) or `platform-secrets`."""
+        return {op for op in VAULT_OPERATIONS if f"{kind}:{op}" in self.grants}
+
+    def sealed_purposes(self) -> list[str]:
+        return sorted(g.split(":", 1)[1] for g in self.grants if g.startswith("seal:"))
+
+    @property
+    def send_queues(self) -> tuple[str, ...]:
+        return tuple(sorted(g.split(":", 1)[1] for g in self.grants if g.startswith("queue:")))
+
+    @property
+    def events(self) -> bool:
+        return "events:publish" in self.grants
+
+    @property
+    def uses_vault_key(self) -> bool:
+        """KMS with the vault key: reading or writing a secret, or sealing a table value (deleting
+        a secret needs no key)."""
+        ops = self.vault("vault") | self.vault("platform-secrets")
+        return bool(ops - {"delete"} or self.sealed_purposes())
+
+    def signature(self) -> str:
+        """A stable text naming exactly these needs: functions with the same one share a role."""
+        return ";".join([self.table, ",".join(sorted(self.grants)), ",".join(sorted(self.table_actions))])
 
 
 def _max_access(a: Access, b: Access) -> Access:
@@ -98,47 +153,26 @@ def _max_access(a: Access, b: Access) -> Access:
 NONE = Needs()
 READ = Needs(table="read")
 WRITE = Needs(table="write")
-VAULT_READ = Needs(secrets="read", crypto=True)
-VAULT_WRITE = Needs(secrets="write", crypto=True)
 
+# The table access of each area; everything else a function may do is a grant on its entry.
 AREA_NEEDS: dict[str, Needs] = {
-    # liveness touches nothing; readiness reads one item
-    "system": READ,
-    # the provider catalog (super admin) with provider client secrets in the vault
-    "providers": WRITE | VAULT_WRITE,
-    # tenants browse the catalog
+    "system": READ,  # readiness reads one item
+    "providers": WRITE,
     "catalog": READ,
-    # tenant integration instances; deleting one removes its connection secrets
-    "integrations": WRITE | Needs(secrets="write", events=True),
+    "integrations": WRITE,
     "audit": READ,
-    # connect / test / refresh / disconnect: the vault, events, and the refresh fan-out queue
-    "connections": WRITE | VAULT_WRITE | Needs(events=True, send_queues=("refresh",)),
-    # authorize URL, state, callback → tokens into the vault, integration.connected
-    "oauth": WRITE | VAULT_WRITE | Needs(events=True),
-    "user_connections": WRITE | VAULT_WRITE | Needs(events=True),
-    # health checks and syncs call providers with stored credentials and record the result; a
-    # token about to expire is refreshed first (a new secret version), so they write the vault
-    "health": WRITE | VAULT_WRITE | Needs(events=True),
-    "sync": WRITE | VAULT_WRITE | Needs(events=True),
-    # search and widgets call providers with stored credentials, refreshing an expired token first
-    # (which rotates the secret and publishes integration.refreshed); search is audited (a POST)
-    "search": WRITE | VAULT_WRITE | Needs(events=True),
-    "widgets": WRITE | VAULT_WRITE | Needs(events=True),
-    # webhook signing secrets are Encryption-SDK attributes in the table; test sends go to the queue
-    "webhooks": WRITE | Needs(crypto=True, send_queues=("webhook",)),
-    # schedules: refresh (rotates tokens), health, purge, webhook retry sweep; fan out to queues
-    "jobs": WRITE | VAULT_WRITE | Needs(events=True, send_queues=("refresh", "webhook")),
-    # queue and event consumers: token refresh, webhook delivery, user.deleted, content.published
-    "consumers": WRITE | VAULT_WRITE | Needs(events=True, send_queues=("webhook",)),
+    "connections": WRITE,
+    "oauth": WRITE,
+    "user_connections": WRITE,
+    # health, sync, search and widgets record results and refresh expired tokens (a write)
+    "health": WRITE,
+    "sync": WRITE,
+    "search": WRITE,
+    "widgets": WRITE,
+    "webhooks": WRITE,
+    "jobs": WRITE,
+    "consumers": WRITE,
 }
-
-
-class UnknownAreaError(ValueError):
-    pass
-
-
-class UnknownQueueError(ValueError):
-    pass
 
 
 def needs_for_area(area: str) -> Needs:
@@ -151,17 +185,23 @@ def needs_for_area(area: str) -> Needs:
         ) from None
 
 
+def needs_for(area: str, grants: Iterable[str]) -> Needs:
+    return needs_for_area(area) | Needs(grants=frozenset(grants))
+
+
 def pipeline_needs(*, public: bool, rate_limited: bool, mutation: bool, idempotent: bool) -> Needs:
     """What hub.http.pipeline does around the handler, per route."""
     actions: set[str] = set()
+    grants: set[str] = set()
     if not public and rate_limited:
         actions.add("dynamodb:UpdateItem")  # fixed-window counter, ADD hits
     if not public and mutation:
         actions.add("dynamodb:PutItem")  # audit record
     if idempotent:
-        # Powertools idempotency persistence on the table
+        # Powertools idempotency persistence on the table; the stored response is sealed
         actions |= {"dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"}
-    return Needs(table_actions=frozenset(actions))
+        grants.add("seal:idempotent-response")
+    return Needs(table_actions=frozenset(actions), grants=frozenset(grants))
 
 
 def combined(needs: Iterable[Needs]) -> Needs:
@@ -175,19 +215,19 @@ def check_queues(needs: Needs, known_queues: Iterable[str], area: str) -> None:
     known = sorted(known_queues)
     unknown = sorted(set(needs.send_queues) - set(known))
     if unknown:
-        raise UnknownQueueError(f"area {area!r} sends to unknown queue(s) {unknown}; queues: {known}")
+        raise UnknownQueueError(f"{area!r} sends to unknown queue(s) {unknown}; queues: {known}")
 
 
 __all__ = [
     "AREA_NEEDS",
-    "CRYPTO_ACTIONS",
-    "CRYPTO_CONTEXT_KEY",
-    "SECRET_CREATE_ACTIONS",
+    "GRANTS",
     "Needs",
     "UnknownAreaError",
+    "UnknownGrantError",
     "UnknownQueueError",
     "check_queues",
     "combined",
+    "needs_for",
     "needs_for_area",
     "pipeline_needs",
 ]

@@ -27,6 +27,19 @@ from hub.http.routing import Route, Worker
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
+# The IAM audit checks what the unit/integration/e2e run recorded; `make test` sets the variable
+# for both runs. Without it there is nothing to check, so the module is not collected.
+collect_ignore = [] if os.environ.get("HUB_IAM_AUDIT_DIR") else ["test_iam_audit.py"]
+REPORT_KEY = pytest.StashKey[str]()  # test_iam_audit.py puts its report here
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    """The audit's report (denials, grants never used) after the infra run."""
+    report = config.stash.get(REPORT_KEY, None)
+    if report:
+        terminalreporter.write_sep("-", "IAM audit")
+        terminalreporter.write_line(report)
+
 
 @dataclass
 class Synthesized:

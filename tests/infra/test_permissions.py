@@ -7,8 +7,10 @@ import pytest
 from infra.constructs.permissions import (
     AREA_NEEDS,
     UnknownAreaError,
+    UnknownGrantError,
     UnknownQueueError,
     check_queues,
+    needs_for,
     needs_for_area,
     pipeline_needs,
 )
@@ -43,13 +45,19 @@ def test_an_unknown_area_is_refused_with_the_known_ones_listed() -> None:
         needs_for_area("billing")
 
 
-def test_read_only_areas_never_get_write_actions_or_the_vault() -> None:
+def test_read_only_areas_never_get_write_actions_and_no_area_grants_anything_but_the_table() -> None:
     for area in ("catalog", "audit", "system"):
         needs = needs_for_area(area)
         assert not {"dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"} & set(
             needs.table_action_list()
         )
-        assert needs.secret_action_list() == [] and not needs.crypto and not needs.events
+    # the vault, keys, events and queues are granted per route / worker entry, never per area
+    assert all(not needs.grants for needs in AREA_NEEDS.values())
+
+
+def test_an_unknown_grant_is_refused_with_the_known_ones_listed() -> None:
+    with pytest.raises(UnknownGrantError, match="vault:read"):
+        needs_for("connections", ["vault:everything"])
 
 
 def test_nobody_may_scan_the_table() -> None:
@@ -73,7 +81,8 @@ def test_the_pipeline_adds_only_what_a_route_does_around_its_handler() -> None:
     )
 
 
-def test_an_area_sending_to_a_queue_that_does_not_exist_is_refused() -> None:
+def test_a_function_sending_to_a_queue_that_does_not_exist_is_refused() -> None:
+    needs = needs_for("jobs", ["queue:refresh"])
     with pytest.raises(UnknownQueueError, match="refresh"):
-        check_queues(needs_for_area("connections"), ["webhook"], "connections")
-    check_queues(needs_for_area("connections"), ["refresh", "webhook"], "connections")
+        check_queues(needs, ["webhook"], "refresh-due-connections")
+    check_queues(needs, ["refresh", "webhook"], "refresh-due-connections")

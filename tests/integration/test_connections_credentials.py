@@ -13,7 +13,8 @@ from tests.support.connections import API_KEY, SandboxWorld, sandbox_server, san
 
 __all__ = ["sandbox_server", "sandbox_world"]
 
-ROLE_ARN = "arn:aws:iam::123456789012:role/IntegrationHubAccess"
+# the tenant's own account: the hub's role may never assume one of its own account (123456789012 in moto)
+ROLE_ARN = "arn:aws:iam::111122223333:role/IntegrationHubAccess"
 
 
 def _path(integration_id: str, suffix: str) -> str:
@@ -151,7 +152,7 @@ def test_aws_role_is_assumed_with_the_external_id_and_verified(sandbox_world: Sa
     status = sandbox_world.api.get(_path(integration_id, "connection")).body
     assert status["credentials"] == {"roleArn": ROLE_ARN, "externalId": external_id}
     test = sandbox_world.api.post(_path(integration_id, "connection/test")).body
-    assert test["success"] is True and test["details"]["account"] == "123456789012"
+    assert test["success"] is True and test["details"]["account"] == "111122223333"
 
 
 def test_aws_refuses_a_client_chosen_external_id_and_a_bad_role_arn(sandbox_world: SandboxWorld) -> None:
@@ -181,6 +182,30 @@ def test_aws_access_denied_is_invalid_credentials_and_stores_nothing(sandbox_wor
     response = sandbox_world.api.post(_path(integration_id, "connect/custom"), {"credentials": {"roleArn": ROLE_ARN}})
     assert response.status == 400 and response.error["code"] == "INVALID_CREDENTIALS"
     assert "AccessDenied" in response.error["message"]
+    assert _nothing_stored(integration_id)
+
+
+def test_aws_access_denied_by_the_hubs_own_policy_is_a_server_error_not_bad_credentials(
+        sandbox_world: SandboxWorld, monkeypatch: pytest.MonkeyPatch) -> None:
+    from botocore.exceptions import ClientError
+
+    from hub.connections import aws_sts
+
+    # Given AWS refuses the hub's own sts:AssumeRole (its role lacks the permission)
+    def denied(*_args: Any, **_kwargs: Any) -> dict[str, str]:
+        raise ClientError({"Error": {"Code": "AccessDenied", "Message": (
+            "User: arn:aws:sts::123456789012:assumed-role/hub-prod-fn/x is not authorized to perform: "
+            "sts:AssumeRole on resource: " + ROLE_ARN + " because no identity-based policy allows the "
+            "sts:AssumeRole action")}}, "AssumeRole")
+
+    monkeypatch.setattr(aws_sts, "assume_role", denied)
+    _provider(sandbox_world, {"provider": "aws", "templateId": "aws"})
+    integration_id = sandbox_world.create_integration("aws")
+    # When a tenant connects its role
+    response = sandbox_world.api.post(_path(integration_id, "connect/custom"), {"credentials": {"roleArn": ROLE_ARN}})
+    # Then it is the hub's fault: a 500 that blames nobody's credentials, and nothing is stored
+    assert response.status == 500 and response.error["code"] == "INTERNAL_ERROR"
+    assert "credentials" not in response.error["message"].lower()
     assert _nothing_stored(integration_id)
 
 

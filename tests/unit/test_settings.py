@@ -15,7 +15,8 @@ ROOT = Path(__file__).resolve().parents[2]
 # HUB_* names that are not runtime settings: the template-only synth flag, the queue URL
 # pattern the stack fills per queue in functions/workers.py QUEUES (both said in the doc), and
 # the fuzz test's example count (a test knob the README documents)
-NOT_SETTINGS = {"HUB_SKIP_DEPS_LAYER", "HUB_NAME", "HUB_", "HUB_FUZZ_EXAMPLES"}
+# HUB_IAM_AUDIT_DIR: test tooling (local/iam_recorder.py), never read by the hub
+NOT_SETTINGS = {"HUB_SKIP_DEPS_LAYER", "HUB_NAME", "HUB_", "HUB_FUZZ_EXAMPLES", "HUB_IAM_AUDIT_DIR"}
 
 
 def test_the_settings_reference_is_generated_from_the_definition() -> None:

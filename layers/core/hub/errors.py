@@ -195,6 +195,16 @@ class ServiceUnavailable(HubError):
     default_message = "A dependency is not available"
 
 
+class HubAccessDenied(HubError):
+    """AWS refused one of the hub's own calls (its role lacks a permission): a deployment fault,
+    answered as a server error and alarmed (metric HubAccessDenied), never as the tenant's bad
+    credentials."""
+
+    status_code = 500
+    code = "INTERNAL_ERROR"
+    default_message = "The hub is not permitted to complete this operation; the operators have been alerted"
+
+
 class VaultError(HubError):
     """The credential vault failed. The message is deliberately generic: it never names a payload,
     a decrypted value or ciphertext."""

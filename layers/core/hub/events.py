@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from hub import aws, clock
 from hub.ids import new_id
-from hub.observability import logger
+from hub.observability import count_swallowed, logger
 from hub.redaction import redact
 from hub.settings import get_settings
 
@@ -89,4 +89,5 @@ class EventPublisher:
                           if entry.get("ErrorCode")]
                 logger.error("event not published", extra={"eventTypes": sorted({d.type for d in chunk}),
                                                            "eventIds": failed})
+                count_swallowed("EventNotPublished", len(failed) or 1)
         return details

@@ -107,6 +107,16 @@ logger = Logger(logger_formatter=RedactingFormatter())
 tracer = LazyTracer()
 metrics = Metrics()
 
+# Failures the code swallows on purpose (the request still succeeds): each is a metric with an
+# alarm (infra/constructs/monitoring.py SWALLOWED_FAILURES), not only a log line.
+SWALLOWED_FAILURES = ("AuditNotWritten", "EventNotPublished", "RevocationSkipped")
+
+
+def count_swallowed(name: str, count: int = 1) -> None:
+    from aws_lambda_powertools.metrics import MetricUnit
+
+    metrics.add_metric(name=name, unit=MetricUnit.Count, value=count)
+
 _root_filter = RedactingFilter()
 logger.addFilter(_root_filter)
 for _handler in logging.getLogger().handlers:

@@ -46,6 +46,20 @@ def default_client_factory(region: str, credentials: Mapping[str, str] | None = 
 client_factory: Callable[[str, Mapping[str, str] | None], Any] = default_client_factory
 
 
+# AWS names the policy that refused a call; these are the hub's own (its role, its organization),
+# whereas a tenant's role that does not trust the hub fails without naming one
+_HUB_POLICY_MARKERS = ("identity-based policy", "permissions boundary", "service control policy", "session policy")
+
+
+def denied_by_hub_policy(error: Exception) -> bool:
+    """An AccessDenied caused by the hub's own permissions, not by the tenant's role."""
+    if error_code(error) not in ("AccessDenied", "AccessDeniedException"):
+        return False
+    response = getattr(error, "response", None)
+    message = str(response.get("Error", {}).get("Message", "")) if isinstance(response, dict) else ""
+    return any(marker in message for marker in _HUB_POLICY_MARKERS)
+
+
 def error_code(error: Exception) -> str:
     response = getattr(error, "response", None)
     if isinstance(response, dict):

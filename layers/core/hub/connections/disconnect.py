@@ -15,7 +15,7 @@ from hub.connections.spec import provider_spec_for
 from hub.connections.tokens import revoke_token
 from hub.errors import HubError
 from hub.integrations.repository import IntegrationRepository
-from hub.observability import logger
+from hub.observability import count_swallowed, logger
 from hub.principal import Principal
 from hub.table import GSI2_PK, GSI2_SK
 from hub.vault import get_vault
@@ -36,6 +36,10 @@ def _revoke_at_provider(record: Mapping[str, Any]) -> bool | None:
     try:
         payload = get_vault().read(secret_ref_of(record))
     except HubError:
+        # the secret is deleted next either way; a revocation that could not even be tried is counted
+        logger.warning("tokens not revoked: the credential could not be read",
+                       extra={"integrationId": record.get("integrationId")})
+        count_swallowed("RevocationSkipped")
         return None
     hint = spec.oauth.revocation_token_type_hint
     refresh, access = payload.get("refreshToken"), payload.get("accessToken")

@@ -25,7 +25,7 @@ from hub.connections.spec import ProviderSpec
 from hub.connections.tokens import TokenSet, revoke_token
 from hub.errors import Conflict, HubError, SecretNotFound
 from hub.ids import new_id
-from hub.observability import logger
+from hub.observability import count_swallowed, logger
 from hub.table import due_keys
 from hub.vault import SecretRef, get_vault
 
@@ -66,6 +66,7 @@ def revoke_unstored(spec: ProviderSpec, payload: Mapping[str, Any]) -> None:
             revoke_token(spec, str(access), "access_token")
     except HubError:
         logger.warning("unstored tokens not revoked", extra={"providerId": spec.provider_id})
+        count_swallowed("RevocationSkipped")
 
 
 def _revoke_replaced_tokens(spec: ProviderSpec, old: Mapping[str, Any], new: Mapping[str, Any]) -> None:
@@ -76,6 +77,7 @@ def _revoke_replaced_tokens(spec: ProviderSpec, old: Mapping[str, Any], new: Map
             revoke_token(spec, str(old_refresh), "refresh_token")
         except HubError:
             logger.warning("old tokens not revoked", extra={"providerId": spec.provider_id})
+            count_swallowed("RevocationSkipped")
 
 
 def _abandon_secret(spec: ProviderSpec, ref: SecretRef, payload: Mapping[str, Any]) -> None:

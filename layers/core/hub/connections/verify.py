@@ -22,7 +22,8 @@ from urllib.parse import quote, urlencode
 
 from hub import clock
 from hub.connections import aws_sts
-from hub.errors import HubError, ValidationError
+from hub.errors import HubAccessDenied, HubError, ValidationError
+from hub.observability import count_swallowed, logger
 from hub.providers.templates import api_base_url, build_api_auth, json_path_value
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -192,6 +193,11 @@ def _verify_aws(spec: ProviderSpec, credentials: Mapping[str, str], *, tenant_id
         identity = aws_sts.caller_identity(region, temporary)
     except ClientError as error:
         code = aws_sts.error_code(error)
+        if aws_sts.denied_by_hub_policy(error):
+            logger.error("AWS refused the hub's own sts:AssumeRole: its role lacks the permission",
+                         extra={"code": code})
+            count_swallowed("HubAccessDenied")  # not swallowed, but alarmed the same way
+            raise HubAccessDenied() from None
         if code in aws_sts.REJECTED_CODES:
             return Verification(success=False, error=INVALID_CREDENTIALS, response_time_ms=_elapsed(started),
                                 message=f"AWS refused the credentials ({code})")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -16,6 +17,7 @@ from hub.http.context import current_request
 from hub.http.pipeline import handle_http
 from hub.http.responses import to_json
 from hub.http.validation import JsonBodyValidation
+from hub.invocation import running
 from hub.observability import logger, metrics, tracer
 
 
@@ -67,6 +69,7 @@ def create_app() -> APIGatewayHttpResolver:
 
 
 def lambda_entry(app: APIGatewayHttpResolver) -> Callable[[dict[str, Any], Any], dict[str, Any]]:
+    module = str(sys._getframe(1).f_globals.get("__name__", ""))  # the handler module calling us
     # log_event stays off whatever POWERTOOLS_LOGGER_LOG_EVENT says: events carry credentials in
     # bodies and OAuth codes in query strings; the pipeline logs what is safe to log
     @logger.inject_lambda_context(
@@ -75,6 +78,7 @@ def lambda_entry(app: APIGatewayHttpResolver) -> Callable[[dict[str, Any], Any],
     @tracer.capture_lambda_handler(capture_response=False)
     @metrics.log_metrics(raise_on_empty_metrics=False)
     def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
-        return handle_http(app, event, context)
+        with running(module):
+            return handle_http(app, event, context)
 
     return handler

@@ -18,7 +18,7 @@ from hub.http.rate_limit import RateLimiter
 from hub.http.responses import error_response
 from hub.http.routing import IDEMPOTENCY_HEADER, Route, route_for_key
 from hub.ids import new_id
-from hub.observability import logger
+from hub.observability import count_swallowed, logger
 from hub.principal import principal_from_event, require_roles
 from hub.settings import get_settings
 
@@ -79,6 +79,7 @@ def _audit(route: Route, state: RequestState, event: dict[str, Any], response: d
         )
     except Exception:  # noqa: BLE001 - the mutation happened; a lost audit line is logged loudly
         logger.exception("audit record not written", extra={"route": route.key})
+        count_swallowed("AuditNotWritten")
 
 
 def handle_http(app: Any, event: dict[str, Any], context: Any) -> dict[str, Any]:

@@ -31,6 +31,8 @@ class Route:
     action: str | None = None  # audit action for mutations, e.g. "integration.create"
     idempotent: bool = False  # honours Idempotency-Key (POSTs that create things)
     tags: tuple[str, ...] = field(default_factory=tuple)
+    # AWS access beyond the area's table access (infra/constructs/permissions.py GRANTS)
+    grants: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
@@ -141,6 +143,8 @@ class Worker:
     timeout_seconds: int = 60
     memory_mb: int = 512
     batch_size: int = 10
+    grants: tuple[str, ...] = ()  # AWS access beyond the area's table access (infra/constructs/permissions.py)
+    reserved_concurrency: int | None = None  # kept for it whatever the API does (issue 15)
 
     def event_pattern(self, hub_source: str) -> dict[str, Any]:
         """The EventBridge rule pattern that routes events to an event-trigger worker (read by
