@@ -15,17 +15,13 @@ USER ?= alice
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 export PYTHONPATH := $(CURDIR):$(CURDIR)/layers/core
 
-.PHONY: settings-doc synth-fast cdk-deploy events help install run token test test-unit test-integration test-e2e test-infra lint synth openapi bench sizes clean
+.PHONY: help install run token invoke events test test-unit test-integration test-e2e test-infra lint \
+	synth synth-fast sizes bootstrap deploy openapi settings-doc bench clean
 
-help:
-	@echo "make run      start the whole API on http://127.0.0.1:$(PORT) (moto, emulator, sandbox, schedules)"
-	@echo "make test     unit + integration + e2e + infra tests (what CI runs)"
-	@echo "make lint     ruff + mypy"
-	@echo "make token    print a dev token: make token ROLE=tenant_admin TENANT=acme USER=alice"
-	@echo "make synth    synthesize the CDK app into cdk.out (no Docker, no AWS account)"
-	@echo "make openapi  write docs/openapi.json"
-	@echo "make bench    benchmarks that print figures"
-	@echo "make settings-doc  regenerate docs/settings.md from layers/core/hub/settings.py"
+# Every target carries a `## ` description on its rule line; `make help` lists them from there
+# (tests/unit/test_project_files.py checks that none is missing).
+help: ## list every target
+	@grep -E '^[a-z][a-z0-9-]*:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z0-9-]+):.*## (.*)/  make \1\t\2/' | expand -t 24
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -37,67 +33,81 @@ $(OIDC_STAMP): $(OIDC_DIR)/package.json $(OIDC_DIR)/package-lock.json
 	@cd $(OIDC_DIR) && npm ci --no-audit --no-fund --loglevel=error
 	@touch $(OIDC_STAMP)
 
-install: $(STAMP) $(OIDC_STAMP)
+install: $(STAMP) $(OIDC_STAMP) ## create .venv from pyproject.toml and the test OIDC server's npm packages
 
-run: $(STAMP)
+run: $(STAMP) ## start the whole API on http://127.0.0.1:3000 (PORT=…; moto, emulator, sandbox, schedules)
 	@$(PY) -m local run --port $(PORT)
 
-token: $(STAMP)
+token: $(STAMP) ## print a dev token: make token ROLE=tenant_admin TENANT=acme USER=alice
 	@$(PY) -m local token --role $(ROLE) --tenant $(TENANT) --user $(USER)
 
 # The first run records every AWS call each function makes (local/iam_recorder.py); the infra run
 # checks them against the synthesized roles (tests/infra/test_iam_audit.py): one suite run, no rerun.
 IAM_AUDIT_DIR := $(CURDIR)/build/iam-audit
 
-test: $(STAMP) $(OIDC_STAMP)
+test: $(STAMP) $(OIDC_STAMP) ## unit + integration + e2e + infra tests (what CI runs)
 	rm -rf $(IAM_AUDIT_DIR)
 	HUB_IAM_AUDIT_DIR=$(IAM_AUDIT_DIR) $(PY) -m pytest tests/unit tests/integration tests/e2e -n 2 -q \
 		-p no:cacheprovider --cov --cov-report=term-missing:skip-covered --cov-report=xml --cov-fail-under=90
 	HUB_IAM_AUDIT_DIR=$(IAM_AUDIT_DIR) $(PY) -m pytest tests/infra -q -p no:cacheprovider
 
-test-unit: $(STAMP)
+test-unit: $(STAMP) ## unit tests only
 	$(PY) -m pytest tests/unit -q
 
-test-integration: $(STAMP) $(OIDC_STAMP)
+test-integration: $(STAMP) $(OIDC_STAMP) ## integration tests only (handlers against in-process moto)
 	$(PY) -m pytest tests/integration -q
 
-test-e2e: $(STAMP)
+test-e2e: $(STAMP) ## e2e tests only (HTTP against `python -m local run`, docs examples)
 	$(PY) -m pytest tests/e2e -q
 
-test-infra: $(STAMP)
+test-infra: $(STAMP) ## infrastructure tests only (template assertions, cdk-nag, cfn-lint)
 	$(PY) -m pytest tests/infra -q
 
 LINT_PATHS = $(wildcard layers/core functions infra local tests bench)
 TYPED_PATHS = $(wildcard layers/core/hub functions infra local bench)
 
-lint: $(STAMP)
+lint: $(STAMP) ## ruff + mypy
 	$(VENV)/bin/ruff check $(LINT_PATHS)
 	$(VENV)/bin/mypy $(TYPED_PATHS)
 
-synth: $(STAMP)
+synth: $(STAMP) ## synthesize the CDK app into cdk.out/ (no Docker, no AWS account)
+	@echo "Synthesizing the CDK app (infra/app.py) into cdk.out/: building the dependency layer for"
+	@echo "Lambda arm64 with pip (cached after the first run), packaging one asset per function, and"
+	@echo "running cdk-nag's AwsSolutions checks (an unacknowledged finding fails the synth)..."
 	@time $(PY) infra/app.py
+	@echo "Next: make sizes (asset sizes), make deploy (needs AWS credentials; docs/deploy.md)"
 
-synth-fast: $(STAMP)
+synth-fast: $(STAMP) ## synth with a placeholder dependency layer: template checks only, never deploy it
 	HUB_SKIP_DEPS_LAYER=1 $(PY) infra/app.py
 
-cdk-deploy: $(STAMP)
-	npx --yes aws-cdk@2 deploy $(CDK_ARGS)
+# The CDK CLI runs the app with this venv's interpreter, so nothing has to be activated first.
+CDK := npx --yes aws-cdk@2
+CDK_APP := --app "$(abspath $(PY)) infra/app.py"
 
-openapi: $(STAMP)
+bootstrap: $(STAMP) ## once per account/region: npx aws-cdk@2 bootstrap (needs AWS credentials)
+	$(CDK) bootstrap $(CDK_APP) $(CDK_ARGS)
+
+deploy: $(STAMP) ## deploy the stack: make deploy CDK_ARGS="-c stage=prod -c alarmEmail=ops@example.com"
+	$(CDK) deploy $(CDK_APP) $(CDK_ARGS)
+
+invoke: $(STAMP) ## run one function with its sample event: make invoke FUNCTION=health-list
+	@$(PY) -m local invoke $(FUNCTION) $(if $(EVENT),$(EVENT),events/$(FUNCTION).json)
+
+openapi: $(STAMP) ## write docs/openapi.json
 	@mkdir -p docs
 	$(PY) -m local openapi --output docs/openapi.json
 
-bench: $(STAMP)
+bench: $(STAMP) ## benchmarks that print figures (targets live there, never in timed tests)
 	$(PY) -m bench
 
-settings-doc: $(STAMP)
+settings-doc: $(STAMP) ## regenerate docs/settings.md from layers/core/hub/settings.py
 	$(PY) -m local.settings_doc
 
-sizes: synth
+sizes: synth ## layer and asset sizes against Lambda's 250 MB limit
 	$(PY) infra/sizes.py
 
-clean:
+clean: ## remove build output and caches (not .venv, not .local)
 	rm -rf cdk.out build .pytest_cache .mypy_cache .ruff_cache .coverage coverage.xml
 
-events: $(STAMP)
+events: $(STAMP) ## write events/<function>.json, one sample event per route and worker
 	$(PY) -m local.sample_events

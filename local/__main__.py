@@ -1,4 +1,4 @@
-"""`python -m local run|token|invoke|openapi` — the local developer entry points."""
+"""`python -m local run|token|invoke|put-event|openapi` — the local developer entry points."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     install_from_environment()  # the e2e tests' local stack records its calls for the IAM audit
     from local.issuer import LocalIssuer
-    from local.stack import LocalStack
+    from local.stack import LocalStack, PortInUse
 
     stack = LocalStack(port=args.port, moto_port=args.moto_port, sandbox_port=args.sandbox_port,
                        quiet=args.quiet)
@@ -35,13 +35,14 @@ def cmd_run(args: argparse.Namespace) -> int:
         start(running)
 
     stack.extras.append(start_webhooks)
-    try:
-        from local.jobs import start_jobs  # the scheduler, queue poller and event router (jobs issue)
+    from local.jobs import start_jobs  # the scheduler, queue poller and event router
 
-        stack.extras.append(start_jobs)
-    except ImportError:
-        pass
-    stack.start()
+    stack.extras.append(start_jobs)
+    try:
+        stack.start()  # starts everything or, on failure, stops what it had started
+    except PortInUse as error:
+        print(f"make run: {error}", file=sys.stderr)
+        return 1
     issuer = LocalIssuer()
     print(f"\nIntegration Hub is running on {stack.api_url}")
     print(f"  OpenAPI:   {stack.api_url}/openapi.json")
@@ -104,36 +105,85 @@ def _find_function(name: str) -> tuple[str, Any]:
     raise SystemExit(f"no function named {name!r} (see functions/routes.py and functions/workers.py)")
 
 
+def _running_stack() -> dict[str, Any] | None:
+    """The state of the `make run` stack of this checkout, if its process is still alive."""
+    from local.stack import STATE_FILE
+
+    if not STATE_FILE.exists():
+        return None
+    state: dict[str, Any] = json.loads(STATE_FILE.read_text())
+    try:
+        os.kill(int(state.get("pid", 0)), 0)
+    except (OSError, ValueError):
+        return None  # left behind by a stack that did not stop cleanly
+    return state
+
+
 def cmd_invoke(args: argparse.Namespace) -> int:
     """Run one function with a sample event, like `sam local invoke`: against the running local
     stack when there is one, else against an in-process moto with fresh resources."""
+    import contextlib
     import importlib
 
-    from local.apigw import LambdaContext
-    from local.stack import STATE_FILE, base_environment
+    from local.stack import base_environment
 
-    module_name, record = _find_function(args.function)
-    event = json.loads(Path(args.event).read_text()) if args.event else {}
-    context = LambdaContext(getattr(record, "function_name", getattr(record, "name", "local")))
-    if STATE_FILE.exists():
-        state = json.loads(STATE_FILE.read_text())
+    state = _running_stack()
+    target: contextlib.AbstractContextManager[Any]
+    # The environment goes first: settings are read (and cached) by the first module that asks,
+    # and functions/workers.py asks at import, so a later change would leave jobs on real AWS.
+    if state is not None:
         os.environ.update(base_environment(state["apiUrl"], state["motoUrl"]))
-        from local.resources import create_resources
-
-        os.environ.update(create_resources(endpoint_url=state["motoUrl"]).environment())
-        result = importlib.import_module(module_name).handler(event, context)
+        if state.get("sandboxUrl"):
+            os.environ["HUB_SANDBOX_BASE_URL"] = state["sandboxUrl"]
+        target = contextlib.nullcontext()
+        print(f"invoking against the local stack at {state['apiUrl']}", file=sys.stderr)
     else:
         from moto import mock_aws
 
         os.environ.update(base_environment("http://127.0.0.1:3000", ""))
         os.environ.pop("HUB_AWS_ENDPOINT_URL", None)
-        with mock_aws():
-            from local.resources import create_resources
+        target = mock_aws()
+        print("no local stack is running (make run): invoking against an empty in-process moto", file=sys.stderr)
+    from hub import aws
+    from hub.settings import reset_settings
 
-            os.environ.update(create_resources().environment())
-            result = importlib.import_module(module_name).handler(event, context)
+    with target:
+        from local.resources import create_resources
+
+        # idempotent: finds what the stack created
+        os.environ.update(create_resources(endpoint_url=state["motoUrl"] if state else None).environment())
+        reset_settings()
+        aws.reset_clients()
+        from local.apigw import LambdaContext
+
+        module_name, record = _find_function(args.function)
+        event = json.loads(Path(args.event).read_text()) if args.event else {}
+        timeout = float(getattr(record, "timeout_seconds", 30) or 30)
+        context = LambdaContext(getattr(record, "function_name", getattr(record, "name", "local")), timeout)
+        result = importlib.import_module(module_name).handler(event, context)
     print(json.dumps(result, indent=2, default=str))
     return 0
+
+
+def cmd_put_event(args: argparse.Namespace) -> int:
+    """Put one event on the running local stack's bus, as another service of the platform would
+    (what `aws events put-events` does against AWS), so its rules route it to the consumers."""
+    import boto3
+
+    from local.stack import base_environment
+
+    state = _running_stack()
+    if state is None:
+        print("no local stack is running: start it with make run", file=sys.stderr)
+        return 1
+    os.environ.update(base_environment(state["apiUrl"], state["motoUrl"]))  # moto's dummy credentials
+    events = boto3.client("events", endpoint_url=state["motoUrl"])
+    detail = json.dumps(json.loads(args.detail))  # refuse what is not JSON before sending it
+    answer = events.put_events(Entries=[{"EventBusName": args.bus, "Source": args.source,
+                                         "DetailType": args.detail_type, "Detail": detail}])
+    print(json.dumps({"failed": answer.get("FailedEntryCount", 0),
+                      "eventIds": [e.get("EventId") for e in answer.get("Entries", [])]}))
+    return 1 if answer.get("FailedEntryCount") else 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -152,11 +202,17 @@ def main(argv: list[str] | None = None) -> int:
     invoke = sub.add_parser("invoke", help="run one function with a sample event")
     invoke.add_argument("function")
     invoke.add_argument("event", nargs="?")
+    put_event = sub.add_parser("put-event", help="put an event on the local stack's bus")
+    put_event.add_argument("--source", required=True, help="e.g. user-service (not the hub's own source)")
+    put_event.add_argument("--detail-type", required=True, help="e.g. user.deleted")
+    put_event.add_argument("--detail", required=True, help="the detail, a JSON object")
+    put_event.add_argument("--bus", default="integration-hub")
     openapi = sub.add_parser("openapi", help="write the OpenAPI document")
     openapi.add_argument("--output", "-o", default="-")
     args = parser.parse_args(argv)
     sys.path[:0] = [str(ROOT), str(ROOT / "layers" / "core")]
-    handlers = {"run": cmd_run, "token": cmd_token, "invoke": cmd_invoke, "openapi": cmd_openapi}
+    handlers = {"run": cmd_run, "token": cmd_token, "invoke": cmd_invoke, "put-event": cmd_put_event,
+                "openapi": cmd_openapi}
     return handlers[args.command](args)
 
 

@@ -19,7 +19,9 @@ from typing import Any
 
 from local.issuer import STATE_DIR
 
-STATE_FILE = STATE_DIR / "stack.json"
+# where a running stack says where it is (`invoke` and `put-event` read it); tests that run
+# several stacks at once give each its own file
+STATE_FILE = Path(os.environ.get("HUB_LOCAL_STACK_FILE") or STATE_DIR / "stack.json")
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -29,7 +31,25 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def wait_for_port(port: int, timeout: float = 30.0) -> None:
+class PortInUse(RuntimeError):
+    """A port the stack must listen on is taken (often: another `make run`)."""
+
+
+def ensure_free(port: int, what: str) -> None:
+    """Fail before anything starts, so a refused `make run` leaves no process behind."""
+    if not port:
+        return
+    with contextlib.closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as sock:
+        # as the servers themselves bind: a port in TIME_WAIT is free, one with a listener is not
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            raise PortInUse(f"port {port} ({what}) is already in use: stop the other process, or pick "
+                            f"another port (make run PORT=3001, python -m local run --sandbox-port 9101)") from None
+
+
+def wait_for_port(port: int, timeout: float = 60.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.5):
@@ -77,26 +97,35 @@ class LocalStack:
     _stoppers: list[Callable[[], None]] = field(default_factory=list)
 
     def start(self) -> LocalStack:
+        """Start everything, or nothing: a failure part-way stops what had started (moto's
+        process, the sandbox, the job threads) before the error is raised."""
         import warnings
 
         warnings.filterwarnings("ignore", message="No application metrics to publish")
+        ensure_free(self.port, "the API")
+        ensure_free(self.sandbox_port, "the sandbox OAuth provider")
+        ensure_free(self.moto_port, "moto")
         self.moto_port = self.moto_port or free_port()
         self.api_url = f"http://127.0.0.1:{self.port}"
         self.moto_url = f"http://127.0.0.1:{self.moto_port}"
-        self._start_moto()
-        os.environ.update(base_environment(self.api_url, self.moto_url))
-        self._start_sandbox()
-        self._create_resources()
-        for extra in self.extras:
-            extra(self)
-        self._start_api()
-        self._write_state()
+        try:
+            self._start_moto()
+            os.environ.update(base_environment(self.api_url, self.moto_url))
+            self._start_sandbox()
+            self._create_resources()
+            for extra in self.extras:
+                extra(self)
+            self._start_api()
+            self._write_state()
+        except BaseException:
+            self.stop()
+            raise
         return self
 
     def _start_moto(self) -> None:
         log = open(STATE_DIR / "moto.log", "wb") if STATE_DIR.exists() else subprocess.DEVNULL
         self._moto = subprocess.Popen(
-            [sys.executable, "-m", "local.moto_server", str(self.moto_port)],
+            [sys.executable, "-m", "local.moto_server", str(self.moto_port), str(os.getpid())],
             cwd=ROOT,
             stdout=log,
             stderr=subprocess.STDOUT,
@@ -152,13 +181,25 @@ class LocalStack:
         for stopper in reversed(self._stoppers):
             with contextlib.suppress(Exception):
                 stopper()
+        self._stoppers.clear()
         if self._server is not None:
             self._server.shutdown()
+            self._server.server_close()
+            self._server = None
         if self._moto is not None:
             self._moto.terminate()
             try:
                 self._moto.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 self._moto.kill()
-        with contextlib.suppress(FileNotFoundError):
+                self._moto.wait()
+            self._moto = None
+        if self._owns_state_file():
             STATE_FILE.unlink()
+
+    def _owns_state_file(self) -> bool:
+        # another stack (a second checkout's `make run`, a parallel test) may have written it
+        try:
+            return int(json.loads(STATE_FILE.read_text()).get("pid", 0)) == os.getpid()
+        except (FileNotFoundError, ValueError):
+            return False

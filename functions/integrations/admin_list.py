@@ -5,7 +5,7 @@ from typing import Annotated
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from hub.http import create_app, lambda_entry
-from hub.integrations.models import IntegrationListParams
+from hub.integrations.models import IntegrationList, IntegrationListParams
 from hub.integrations.service import list_integrations
 
 app = create_app()
@@ -13,8 +13,8 @@ app = create_app()
 
 @app.get("/api/admin/tenants/<tenantId>/integrations", summary="List a tenant's integration instances",
          tags=["integrations"])
-def get_tenant_integrations(tenantId: str, query: Annotated[IntegrationListParams, Query()]) -> dict:
-    return list_integrations(tenantId, query)
+def get_tenant_integrations(tenantId: str, query: Annotated[IntegrationListParams, Query()]) -> IntegrationList:
+    return IntegrationList.model_validate(list_integrations(tenantId, query))
 
 
 handler = lambda_entry(app)

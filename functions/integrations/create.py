@@ -6,7 +6,7 @@ from aws_lambda_powertools.event_handler.openapi.params import Body
 
 from hub.http import create_app, lambda_entry
 from hub.http.context import current_principal
-from hub.integrations.models import IntegrationCreate
+from hub.integrations.models import IntegrationCreate, IntegrationView
 from hub.integrations.service import create_integration
 
 app = create_app()
@@ -14,8 +14,8 @@ app = create_app()
 
 @app.post("/api/tenant/integrations", status_code=201, summary="Create an integration instance",
           tags=["integrations"])
-def post_integration(body: Annotated[IntegrationCreate, Body()]) -> dict:
-    return create_integration(current_principal(), body)
+def post_integration(body: Annotated[IntegrationCreate, Body()]) -> IntegrationView:
+    return IntegrationView.model_validate(create_integration(current_principal(), body))
 
 
 handler = lambda_entry(app)

@@ -6,15 +6,15 @@ from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from hub.http import create_app, lambda_entry
 from hub.http.context import current_principal
-from hub.integrations.models import IntegrationListParams
+from hub.integrations.models import IntegrationList, IntegrationListParams
 from hub.integrations.service import list_integrations
 
 app = create_app()
 
 
 @app.get("/api/tenant/integrations", summary="List integration instances", tags=["integrations"])
-def get_integrations(query: Annotated[IntegrationListParams, Query()]) -> dict:
-    return list_integrations(current_principal().tenant_id, query)
+def get_integrations(query: Annotated[IntegrationListParams, Query()]) -> IntegrationList:
+    return IntegrationList.model_validate(list_integrations(current_principal().tenant_id, query))
 
 
 handler = lambda_entry(app)

@@ -6,15 +6,15 @@ from aws_lambda_powertools.event_handler.openapi.params import Body
 
 from hub.http import create_app, lambda_entry
 from hub.http.context import current_principal
-from hub.integrations.models import IntegrationUpdate
+from hub.integrations.models import IntegrationUpdate, IntegrationView
 from hub.integrations.service import update_integration
 
 app = create_app()
 
 
 @app.patch("/api/tenant/integrations/<id>", summary="Update an integration instance", tags=["integrations"])
-def patch_one(id: str, body: Annotated[IntegrationUpdate, Body()]) -> dict:
-    return update_integration(current_principal().tenant_id, id, body)
+def patch_one(id: str, body: Annotated[IntegrationUpdate, Body()]) -> IntegrationView:
+    return IntegrationView.model_validate(update_integration(current_principal().tenant_id, id, body))
 
 
 handler = lambda_entry(app)

@@ -55,7 +55,9 @@ class HubIdentity(Construct):
         )
         self.client = self.user_pool.add_client(
             "AppClient",
-            auth_flows=cognito.AuthFlow(user_srp=True),
+            # SRP for apps; admin password auth needs IAM credentials (cognito-idp:AdminInitiateAuth),
+            # so only an operator can use it: how docs/deploy.md gets a first token from the CLI
+            auth_flows=cognito.AuthFlow(user_srp=True, admin_user_password=True),
             generate_secret=False,
             disable_o_auth=True,
             prevent_user_existence_errors=True,

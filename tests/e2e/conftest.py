@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -24,6 +25,11 @@ class RunningStack:
     api_url: str
     sandbox_url: str
     process: subprocess.Popen[str]
+    state_file: Path  # HUB_LOCAL_STACK_FILE: where this stack writes its URLs
+
+    @property
+    def moto_url(self) -> str:
+        return str(json.loads(self.state_file.read_text())["motoUrl"])
 
     def token(self, role: str = "tenant_admin", tenant: str = "acme", user: str = "alice") -> str:
         out = subprocess.run(
@@ -34,10 +40,13 @@ class RunningStack:
 
     def client(self, role: str | None = "tenant_admin", tenant: str = "acme", user: str = "alice") -> httpx.Client:
         headers = {"Authorization": f"Bearer {self.token(role, tenant, user)}"} if role else {}
-        return httpx.Client(base_url=self.api_url, headers=headers, timeout=30)
+        return httpx.Client(base_url=self.api_url, headers=headers, timeout=HTTP_TIMEOUT)
 
 
 STARTUP_LIMIT_SECONDS = 300  # a hang guard, not a speed target: a loaded machine starts slowly
+# every HTTP call to a local stack: a hang guard too (a first request imports its handler, which
+# took over 10 s on a machine at load 45)
+HTTP_TIMEOUT = 300.0
 
 
 def start_local_stack(log: Path, extra_env: dict[str, str] | None = None) -> RunningStack:
@@ -45,8 +54,9 @@ def start_local_stack(log: Path, extra_env: dict[str, str] | None = None) -> Run
     and block it); answers once /health does. Retries when a port was taken meanwhile."""
     for attempt in range(3):
         port, sandbox_port = free_port(), free_port()
+        state_file = log.with_suffix(".json")
         env = {**os.environ, "PYTHONPATH": f"{ROOT}:{ROOT / 'layers' / 'core'}", "HUB_JOBS_INTERVAL_SECONDS": "2",
-               **(extra_env or {})}
+               "HUB_LOCAL_STACK_FILE": str(state_file), **(extra_env or {})}
         for name in ("HUB_TABLE_NAME", "HUB_KMS_KEY_ID", "HUB_EVENT_BUS_NAME", "HUB_AWS_ENDPOINT_URL"):
             env.pop(name, None)
         with log.open("w") as out:
@@ -61,9 +71,9 @@ def start_local_stack(log: Path, extra_env: dict[str, str] | None = None) -> Run
             if process.poll() is not None:
                 break
             try:
-                if httpx.get(f"{api_url}/health", timeout=10).status_code == 200:
+                if httpx.get(f"{api_url}/health", timeout=HTTP_TIMEOUT).status_code == 200 and state_file.exists():
                     return RunningStack(api_url=api_url, sandbox_url=f"http://127.0.0.1:{sandbox_port}",
-                                        process=process)
+                                        process=process, state_file=state_file)
             except httpx.HTTPError:
                 time.sleep(0.2)
         else:

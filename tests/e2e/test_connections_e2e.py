@@ -6,36 +6,20 @@ revocation) → secret gone."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 import boto3
 import httpx
 import pytest
 
-from local.stack import STATE_FILE
-from tests.e2e.conftest import RunningStack
+from tests.e2e.conftest import HTTP_TIMEOUT, RunningStack
 from tests.e2e.start_page import continue_url
 
 pytestmark = pytest.mark.e2e
 
 
 def _moto_url(stack: RunningStack) -> str:
-    """The stack's moto server: from the state file it writes, or (when another stack, e.g. a
-    second pytest-xdist worker, wrote that file last) from its moto child process."""
-    if STATE_FILE.exists():
-        state = json.loads(STATE_FILE.read_text())
-        if state.get("pid") == stack.process.pid:
-            return str(state["motoUrl"])
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
-            command = (stat.parent / "cmdline").read_bytes().split(b"\0")
-        except (OSError, ValueError, IndexError):
-            continue
-        if parent == stack.process.pid and b"local.moto_server" in command:
-            return f"http://127.0.0.1:{int(command[command.index(b'local.moto_server') + 1])}"
-    raise AssertionError("the local stack's moto server was not found")
+    return stack.moto_url
 
 
 def _secret_names(stack: RunningStack, tenant: str) -> list[str]:
@@ -49,7 +33,7 @@ def _secret_names(stack: RunningStack, tenant: str) -> list[str]:
 def test_connect_the_sandbox_end_to_end_over_http(local_stack: RunningStack) -> None:
     tenant = "e2e-oauth"
     admin = local_stack.client("tenant_admin", tenant=tenant, user="erin")
-    sandbox = httpx.Client(base_url=local_stack.sandbox_url, timeout=10)
+    sandbox = httpx.Client(base_url=local_stack.sandbox_url, timeout=HTTP_TIMEOUT)
     revocations_before = sandbox.get("/_sandbox/stats").json()["revocation_count"]
     # Given an integration of the seeded sandbox provider
     created = admin.post("/api/tenant/integrations", json={"providerId": "sandbox", "name": "Sandbox e2e"})
@@ -66,7 +50,7 @@ def test_connect_the_sandbox_end_to_end_over_http(local_stack: RunningStack) -> 
 
     # And the admin's browser (one cookie jar) opens it: the hub binds the flow to this browser
     # and sends it to the sandbox, which approves and sends it back
-    browser = httpx.Client(timeout=30, follow_redirects=False)
+    browser = httpx.Client(timeout=HTTP_TIMEOUT, follow_redirects=False)
     page = browser.get(authorization_url)  # the page naming whose flow this is
     assert page.status_code == 200 and "Continue" in page.text, page.text
     to_provider = browser.get(continue_url(authorization_url, page.text))
@@ -74,7 +58,7 @@ def test_connect_the_sandbox_end_to_end_over_http(local_stack: RunningStack) -> 
     assert "HttpOnly" in to_provider.headers["set-cookie"]
     assert to_provider.headers["location"].startswith(local_stack.sandbox_url + "/oauth/authorize?")
     # (another browser cannot open the same flow)
-    assert httpx.get(authorization_url, follow_redirects=False, timeout=10).status_code == 400
+    assert httpx.get(authorization_url, follow_redirects=False, timeout=HTTP_TIMEOUT).status_code == 400
     at_provider = browser.get(to_provider.headers["location"])
     assert at_provider.status_code == 302
     callback_url = at_provider.headers["location"]

@@ -14,7 +14,7 @@ import boto3
 import httpx
 import pytest
 
-from tests.e2e.conftest import RunningStack
+from tests.e2e.conftest import HTTP_TIMEOUT, RunningStack
 from tests.e2e.start_page import continue_url
 from tests.e2e.test_connections_e2e import _moto_url
 
@@ -44,7 +44,7 @@ def authorize(stack: RunningStack, client: httpx.Client, path: str) -> None:
     assert started.status_code == 200, started.text
     # the browser opens the hub's start URL (which binds the flow to its cookie), goes to the
     # provider, and comes back to the callback with the cookie
-    with httpx.Client(timeout=30, follow_redirects=False) as browser:
+    with httpx.Client(timeout=HTTP_TIMEOUT, follow_redirects=False) as browser:
         page = browser.get(started.json()["authorizationUrl"])  # the page naming whose flow this is
         at_hub = browser.get(continue_url(started.json()["authorizationUrl"], page.text))
         assert at_hub.status_code == 302, at_hub.text
@@ -56,7 +56,7 @@ def authorize(stack: RunningStack, client: httpx.Client, path: str) -> None:
 
 
 def test_the_scheduler_refreshes_a_due_connection_and_checks_its_health(local_stack: RunningStack) -> None:
-    sandbox = httpx.Client(base_url=local_stack.sandbox_url, timeout=10)
+    sandbox = httpx.Client(base_url=local_stack.sandbox_url, timeout=HTTP_TIMEOUT)
     assert sandbox.post("/_sandbox/config", json={"reset": True, "expires_in": 305}).status_code == 200
     with local_stack.client(tenant="e2e-jobs") as admin:
         integration_id = connect_sandbox(local_stack, admin)

@@ -137,6 +137,9 @@ def test_cognito_default_pool_has_groups_tenant_attribute_and_matching_claims(hu
     (client,) = hub_synth.resources("AWS::Cognito::UserPoolClient").values()
     assert "custom:tenant_id" in client["Properties"]["ReadAttributes"]
     assert "custom:tenant_id" not in client["Properties"]["WriteAttributes"]
+    # apps sign in with SRP; an operator's first token (docs/deploy.md) uses admin auth, IAM-only
+    assert set(client["Properties"]["ExplicitAuthFlows"]) == {
+        "ALLOW_USER_SRP_AUTH", "ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"}
     for authorizer in hub_synth.resources("AWS::ApiGatewayV2::Authorizer").values():
         audience = authorizer["Properties"]["JwtConfiguration"]["Audience"]
         assert _ref(audience[0]) in hub_synth.resources("AWS::Cognito::UserPoolClient")

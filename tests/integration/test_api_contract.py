@@ -111,10 +111,14 @@ def test_ids_nobody_has_answer_a_documented_status(api: ApiClient) -> None:
 
 
 def test_rate_limits_answer_the_documented_429(api: ApiClient, monkeypatch) -> None:
-    monkeypatch.setenv("HUB_RATE_LIMITS", json.dumps(dict.fromkeys({r.rate_class for r in PRIVATE}, 0)))
+    # Given a limit of one request a minute per class, and a tenant per route
+    monkeypatch.setenv("HUB_RATE_LIMITS", json.dumps(dict.fromkeys({r.rate_class for r in PRIVATE}, 1)))
     reset_settings()
-    for route in [r for r in PRIVATE if r.rate_class]:
-        response = _call(api.as_(_allowed_role(route)), route)
+    for n, route in enumerate([r for r in PRIVATE if r.rate_class]):
+        caller = api.as_(_allowed_role(route), tenant=f"rate{n}")
+        _call(caller, route)
+        # When the route is called a second time, Then 429
+        response = _call(caller, route)
         assert_documented(route, response, 429)
         assert response.header("Retry-After"), route.key
 

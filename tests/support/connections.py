@@ -117,7 +117,7 @@ class SandboxWorld:
     def authorize(self, authorization_url: str) -> dict[str, str]:
         """The browser at the provider: follow the authorization URL, return the query the
         provider redirects back with (code, state, iss or error)."""
-        answer = httpx.get(authorization_url, follow_redirects=False, timeout=10)
+        answer = httpx.get(authorization_url, follow_redirects=False, timeout=120)
         assert answer.status_code == 302, answer.text
         return dict(parse_qsl(urlsplit(answer.headers["location"]).query))
 

@@ -6,7 +6,7 @@ Two readings, both movable together:
 
 Tests `freeze()` the clock so nothing moves unless they `advance()` it; a test that asserts
 what is due "in 5 seconds" then holds however slow the machine is. `reset()` returns to the
-real clock.
+real clock. Why and how tests use it: (docs/architecture.md, Time in tests).
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from decimal import Decimal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -69,3 +70,73 @@ class IntegrationListParams(ListParams):
     providerName: str | None = Field(default=None, max_length=64)
     search: str | None = Field(default=None, max_length=100)
     sortOrder: Literal["asc", "desc"] = "asc"
+
+
+def plain_numbers(value: Any) -> Any:
+    """DynamoDB numbers come back as Decimal, which JSON mode would turn into strings."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, dict):
+        return {k: plain_numbers(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set):
+        return [plain_numbers(v) for v in value]
+    return value
+
+
+# ---- answers --------------------------------------------------------------------------------
+
+
+class IntegrationView(BaseModel):
+    """An integration instance as the API answers it; the optional fields a tenant set are
+    returned as stored (extra fields allowed, so a new stored field never breaks an answer)."""
+
+    model_config = ConfigDict(defer_build=True, extra="allow")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_numbers(cls, data: Any) -> Any:
+        return plain_numbers(data)
+
+    id: str = Field(description="The instance's id (`int_…`)")
+    tenantId: str
+    providerId: str
+    providerName: str | None = None
+    providerDisplayName: str | None = None
+    category: str | None = None
+    authType: str | None = None
+    name: str | None = None
+    description: str | None = None
+    status: str = Field(description="pending, connected, error or disabled")
+    enabled: bool | None = None
+    userScoped: bool | None = None
+    searchEnabled: bool | None = None
+    metadata: dict[str, Any] | None = None
+    connectionConfig: dict[str, str] | None = None
+    createdAt: str | None = None
+    updatedAt: str | None = None
+    createdBy: str | None = None
+    version: int | None = Field(default=None, description="Send as expectedVersion for optimistic concurrency")
+
+
+class IntegrationList(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
+    integrations: list[IntegrationView]
+    total: int
+    limit: int
+    offset: int
+    hasMore: bool
+    nextOffset: int | None = None
+
+
+class IntegrationActivated(BaseModel):
+    id: str
+    status: str = Field(description="connected when a live connection exists, else pending")
+    enabledAt: str
+    enabledBy: str | None = None
+
+
+class IntegrationDeactivated(BaseModel):
+    id: str
+    status: str = Field(description="disabled")
+    updatedAt: str
