@@ -1,4 +1,6 @@
-"""Refresh throughput: connections refreshed per second by the scheduled refresh job.
+"""Refresh throughput, calls and cost: connections refreshed per second by the scheduled refresh
+job, for each vault backend, with the AWS calls each refresh made and what they cost
+(docs/cost.md is written from these counts by bench/_cost.py).
 
 10,000 user connections of one sandbox integration are due; the sandbox's token endpoint adds
 50 ms to every answer (`latency_ms`). The job runs as in Lambda (its handler's code path, one
@@ -9,7 +11,8 @@ the bus, activity record. AWS is in-process moto, so the hub's own work and moto
 interpreter (and its GIL) on this machine; the ideal is concurrency ÷ latency.
 
 Seeding is not measured: tokens come from the sandbox's own authorization-code flow (its WSGI
-app called in-process), secrets go through the vault, records are batch-written.
+app called in-process), secrets go through the vault (8 threads: moto's Secrets Manager is made
+atomic by local/moto_atomic.py), records are batch-written.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from bench._cost import Measured, monthly_per_connection, total, write_cost_doc
 from bench._env import prepare
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,11 +42,31 @@ def progress(message: str) -> None:
     print(f"  … {message}", file=sys.stderr, flush=True)
 
 
+BACKENDS = ("secretsmanager", "table")
+
+
 def run(connections: int = CONNECTIONS, latency_ms: int = LATENCY_MS) -> dict[str, Any]:
+    """Both backends side by side; writes docs/cost.md from the counted calls."""
+    figures: dict[str, Any] = {}
+    measured: list[Measured] = []
+    for backend in BACKENDS:
+        progress(f"vault backend {backend}")
+        result, counted = run_backend(backend, connections, latency_ms)
+        measured.append(counted)
+        figures.update({f"{backend}: {key}": value for key, value in result.items()})
+    figures["docs/cost.md written from the counted calls"] = str(write_cost_doc(measured).relative_to(ROOT))
+    return figures
+
+
+def run_backend(backend: str, connections: int, latency_ms: int) -> tuple[dict[str, Any], Measured]:
     prepare()
     os.environ["POWERTOOLS_LOG_LEVEL"] = "ERROR"  # thousands of refreshes: only errors are news
+    os.environ["HUB_VAULT_BACKEND"] = backend
+    from hub.vault import set_vault
     from local.sandbox import start_sandbox
     from local.stack import free_port, wait_for_port
+
+    set_vault(None)
 
     # moto in its own process, as in the local stack: AWS's side of each call runs on the other
     # core instead of competing with the job's threads for this interpreter
@@ -55,8 +79,8 @@ def run(connections: int = CONNECTIONS, latency_ms: int = LATENCY_MS) -> dict[st
         with start_sandbox(port=0) as sandbox:
             os.environ["HUB_SANDBOX_BASE_URL"] = sandbox.base_url
             integration = _prepare()
-            _seed(sandbox, integration, connections)
-            return _measure(sandbox, connections, latency_ms, moto.pid)
+            sizes = _seed(sandbox, integration, connections)
+            return _measure(backend, sandbox, connections, latency_ms, moto.pid, sizes)
     finally:
         moto.terminate()
         moto.wait(10)
@@ -106,15 +130,17 @@ def _mint_tokens(sandbox: Any, count: int) -> list[dict[str, Any]]:
     return tokens
 
 
-def _seed(sandbox: Any, integration: dict[str, Any], count: int) -> None:
+def _seed(sandbox: Any, integration: dict[str, Any], count: int) -> tuple[int, int]:
+    """The due connections; returns the stored sizes of a connection item and an activity line."""
     from hub import aws, clock
-    from hub.connections.repository import ConnectionRepository
+    from hub.connections.activity import activity_item
+    from hub.connections.repository import ConnectionRepository, secret_ref_of
     from hub.ids import new_id
     from hub.jobs.due import REFRESH, connection_key
     from hub.repository import serialize
     from hub.settings import get_settings
     from hub.table import due_keys
-    from hub.vault import SecretRef, get_vault
+    from hub.vault import BACKEND_FIELD, TABLE, credential_fields, get_vault
 
     started = time.perf_counter()
     tokens = _mint_tokens(sandbox, count)
@@ -133,10 +159,12 @@ def _seed(sandbox: Any, integration: dict[str, Any], count: int) -> None:
             "version": 1,
         }
         record.update(due_keys(REFRESH, connection_key(record), record["refreshDueAt"]))
-        vault.store(SecretRef(record["tenantId"], record["integrationId"], record["connectionId"]),
-                    {"accessToken": token["access_token"], "refreshToken": token["refresh_token"],
-                     "tokenType": "Bearer"})
-        return repository.item_of(record)
+        ref = secret_ref_of(record)
+        payload = {"accessToken": token["access_token"], "refreshToken": token["refresh_token"], "tokenType": "Bearer"}
+        stored = credential_fields(ref, payload)  # `table`: the sealed payload goes in the item
+        if stored[BACKEND_FIELD] != TABLE:
+            vault.store(ref, payload)
+        return repository.item_of({**record, **stored})
 
     items = []
     with ThreadPoolExecutor(max_workers=8) as pool:
@@ -149,6 +177,16 @@ def _seed(sandbox: Any, integration: dict[str, Any], count: int) -> None:
         aws.client("dynamodb").batch_write_item(RequestItems={table: [
             {"PutRequest": {"Item": serialize(item)}} for item in items[start:start + 25]]})
     progress(f"{count:,} due connections seeded in {time.perf_counter() - started:.0f} s")
+    activity = activity_item(integration["tenantId"], integration["id"], "refresh", "success", user_id="user-00000",
+                             details={"connectionId": items[0]["connectionId"]})
+    return _stored_bytes(items[0]), _stored_bytes(activity)
+
+
+def _stored_bytes(item: dict[str, Any]) -> int:
+    """DynamoDB's item size: attribute names plus values (strings as UTF-8, numbers ~ their digits)."""
+    import json
+
+    return sum(len(name.encode()) + len(json.dumps(value, default=str).encode()) for name, value in item.items())
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -160,12 +198,14 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def _measure(sandbox: Any, count: int, latency_ms: int, moto_pid: int) -> dict[str, Any]:
+def _measure(backend: str, sandbox: Any, count: int, latency_ms: int, moto_pid: int, sizes: tuple[int, int]
+             ) -> tuple[dict[str, Any], Measured]:
     from hub.connections.refresh import refresh_connection
     from hub.jobs.refresh_due import refresh_due_connections
     from hub.jobs.runtime import TimeBudget
     from hub.settings import get_settings
     from local.apigw import LambdaContext
+    from local.aws_calls import recording_aws_calls
 
     sandbox.provider.configure(latency_ms=latency_ms)
     settings = get_settings()
@@ -195,8 +235,9 @@ def _measure(sandbox: Any, count: int, latency_ms: int, moto_pid: int) -> dict[s
     hub_cpu, moto_cpu = time.process_time(), _cpu_seconds(moto_pid)
     context = LambdaContext("refresh-due-connections", timeout_seconds=JOB_TIMEOUT_SECONDS)
     try:
-        report = refresh_due_connections(owner=context.aws_request_id, refresher=timed_refresh,
-                                         budget=TimeBudget(context, margin_ms=settings.job_time_margin_ms))
+        with recording_aws_calls() as calls:
+            report = refresh_due_connections(owner=context.aws_request_id, refresher=timed_refresh,
+                                             budget=TimeBudget(context, margin_ms=settings.job_time_margin_ms))
     finally:
         done.set()
     elapsed = time.perf_counter() - started
@@ -205,6 +246,8 @@ def _measure(sandbox: Any, count: int, latency_ms: int, moto_pid: int) -> dict[s
     per_refresh_ms = 1000 * (hub_cpu + moto_cpu) / max(1, report.succeeded)
     rate = report.succeeded / refreshing
     ideal = settings.refresh_concurrency / (latency_ms / 1000)
+    refreshed = max(1, report.succeeded)
+    measured = Measured(backend, {call: n / refreshed for call, n in sorted(calls.counts().items())}, *sizes)
     return {
         "due connections": report.due,
         "invocation timeout (s)": JOB_TIMEOUT_SECONDS,
@@ -220,7 +263,10 @@ def _measure(sandbox: Any, count: int, latency_ms: int, moto_pid: int) -> dict[s
             f"{1000 * hub_cpu / max(1, report.succeeded):.0f} / {1000 * moto_cpu / max(1, report.succeeded):.0f}",
         f"CPU-bound ceiling on {os.cpu_count()} cores per second": round(
             1000 * (os.cpu_count() or 1) / per_refresh_ms, 1),
-    }
+        "AWS calls per refresh": round(sum(measured.calls_per_refresh.values()), 2),
+        "$ per connection-month (10k connections, 1-hour tokens)": round(
+            total(monthly_per_connection(measured, 10_000)), 4),
+    }, measured
 
 
 if __name__ == "__main__":

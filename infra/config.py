@@ -8,6 +8,8 @@ Context keys (all optional):
   alarmEmail            (none)         subscribes an address to the alarm topic
   allowedReturnOrigins  (none)         comma-separated origins: CORS and OAuth return URLs
   secretPrefix          integration-hub/<stage>   Secrets Manager name prefix of the vault
+  vaultBackend          secretsmanager where connection credentials live: secretsmanager | table
+                                       (HUB_VAULT_BACKEND; docs/deploy.md "Choosing a vault backend")
   publicApiUrl          (the API URL)  a custom domain in front of the API, for OAuth callbacks
   logRetentionDays      30             Lambda and access-log retention
   logLevel              INFO
@@ -52,6 +54,8 @@ RETENTION: dict[int, logs.RetentionDays] = {
     731: logs.RetentionDays.TWO_YEARS,
 }
 _SECRET_PREFIX = re.compile(r"^[A-Za-z0-9/_+=.@-]{1,200}$")
+# hub.vault.BACKENDS (the CDK app does not import the domain package's AWS-facing modules)
+VAULT_BACKENDS = ("secretsmanager", "table")
 _STAGE = re.compile(r"^[a-z][a-z0-9-]{0,20}$")
 
 
@@ -78,6 +82,7 @@ class HubConfig:
     alarm_email: str | None = None
     allowed_return_origins: tuple[str, ...] = ()
     secret_prefix: str = "integration-hub/dev"
+    vault_backend: str = "secretsmanager"
     public_api_url: str | None = None
     log_retention_days: int = 30
     log_level: str = "INFO"
@@ -153,6 +158,9 @@ class HubConfig:
             raise ConfigError(
                 f"context secretPrefix has characters Secrets Manager names cannot hold: {secret_prefix!r}"
             )
+        vault_backend = (text("vaultBackend") or "secretsmanager").lower()
+        if vault_backend not in VAULT_BACKENDS:
+            raise ConfigError(f"context vaultBackend must be one of {', '.join(VAULT_BACKENDS)}, got {vault_backend!r}")
         retention = number("logRetentionDays", 30)
         if retention not in RETENTION:
             raise ConfigError(f"context logRetentionDays must be one of {sorted(RETENTION)}")
@@ -186,6 +194,7 @@ class HubConfig:
             alarm_email=text("alarmEmail"),
             allowed_return_origins=origins,
             secret_prefix=secret_prefix,
+            vault_backend=vault_backend,
             public_api_url=public_api_url,
             log_retention_days=retention,
             log_level=(text("logLevel") or "INFO").upper(),

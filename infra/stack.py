@@ -206,6 +206,7 @@ class IntegrationHubStack(cdk.Stack):
             "HUB_EVENT_BUS_NAME": hub_events.bus.event_bus_name,
             "HUB_EVENT_SOURCE": event_source,
             "HUB_SECRET_PREFIX": config.secret_prefix,
+            "HUB_VAULT_BACKEND": config.vault_backend,
             "HUB_PUBLIC_API_URL": public_url,
         }
         if config.allowed_return_origins:

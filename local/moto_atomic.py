@@ -1,6 +1,11 @@
 """DynamoDB evaluates a condition and writes atomically; moto's backend does not lock, so two
 threads (test threads, or the threaded moto server) can both pass the same condition. One lock
-around its item operations restores the guarantee the hub's leases and claims rely on."""
+around its item operations restores the guarantee the hub's leases and claims rely on.
+
+moto's Secrets Manager backend iterates its dict of secrets (e.g. to check a name is free)
+while another thread adds one: 8 threads creating secrets at once failed with `RuntimeError:
+dictionary changed size during iteration` (a 500 to the client). One lock around its
+operations makes it behave like the service, which never fails that way."""
 
 from __future__ import annotations
 
@@ -11,13 +16,14 @@ from typing import Any
 
 _OPERATIONS = ("put_item", "get_item", "query", "update_item", "delete_item", "transact_write_items",
                "batch_write_item")
+_SECRETS_OPERATIONS = ("create_secret", "put_secret_value", "get_secret_value", "batch_get_secret_value",
+                       "describe_secret", "update_secret", "delete_secret", "restore_secret", "list_secrets",
+                       "list_secret_version_ids", "update_secret_version_stage", "tag_resource", "untag_resource",
+                       "rotate_secret", "cancel_rotate_secret")
 
 
-def make_moto_dynamodb_atomic() -> None:
-    from moto.dynamodb.models import DynamoDBBackend
-
-    make_moto_transactions_copy_once()
-    if getattr(DynamoDBBackend, "_hub_atomic", False):
+def _make_atomic(backend: type, operations: tuple[str, ...]) -> None:
+    if getattr(backend, "_hub_atomic", False):
         return
     lock = threading.RLock()
 
@@ -29,9 +35,29 @@ def make_moto_dynamodb_atomic() -> None:
 
         return wrapper
 
-    for name in _OPERATIONS:
-        setattr(DynamoDBBackend, name, locked(getattr(DynamoDBBackend, name)))
-    DynamoDBBackend._hub_atomic = True  # type: ignore[attr-defined]
+    for name in operations:
+        if hasattr(backend, name):
+            setattr(backend, name, locked(getattr(backend, name)))
+    backend._hub_atomic = True  # type: ignore[attr-defined]
+
+
+def make_moto_dynamodb_atomic() -> None:
+    from moto.dynamodb.models import DynamoDBBackend
+
+    make_moto_transactions_copy_once()
+    _make_atomic(DynamoDBBackend, _OPERATIONS)
+
+
+def make_moto_secretsmanager_atomic() -> None:
+    from moto.secretsmanager.models import SecretsManagerBackend
+
+    _make_atomic(SecretsManagerBackend, _SECRETS_OPERATIONS)
+
+
+def make_moto_atomic() -> None:
+    """Both backends: the local stack, the bench and the tests call this once at start."""
+    make_moto_dynamodb_atomic()
+    make_moto_secretsmanager_atomic()
 
 
 def make_moto_transactions_copy_once() -> None:

@@ -27,9 +27,9 @@ def main() -> None:
     if len(sys.argv) > 2:
         threading.Thread(target=_exit_with, args=(int(sys.argv[2]),), name="parent-watch", daemon=True).start()
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
-    from local.moto_atomic import make_moto_dynamodb_atomic
+    from local.moto_atomic import make_moto_atomic
 
-    make_moto_dynamodb_atomic()
+    make_moto_atomic()
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
     try:

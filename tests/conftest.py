@@ -37,11 +37,11 @@ from hub import aws, clock
 from hub.redaction import forget_secrets
 from hub.settings import reset_settings
 from local.iam_recorder import install_from_environment as install_iam_recorder
-from local.moto_atomic import make_moto_dynamodb_atomic
+from local.moto_atomic import make_moto_atomic
 from local.resources import LocalResources, create_resources
 from tests.support.api import ApiClient
 
-make_moto_dynamodb_atomic()
+make_moto_atomic()
 install_iam_recorder()  # only with HUB_IAM_AUDIT_DIR set (`make test`): records calls per handler
 
 
@@ -87,6 +87,20 @@ def aws_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[LocalResources]:
     reset_settings()
     clock.reset()
     forget_secrets()
+
+
+@pytest.fixture(params=["secretsmanager", "table"])
+def vault_backend(request: pytest.FixtureRequest, aws_env: LocalResources,
+                  monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """Given the deployment's vault backend (a module opts in with
+    `pytestmark = pytest.mark.usefixtures("vault_backend")` and runs once per backend)."""
+    from hub.vault import set_vault
+
+    monkeypatch.setenv("HUB_VAULT_BACKEND", request.param)
+    reset_settings()
+    set_vault(None)
+    yield str(request.param)
+    set_vault(None)
 
 
 @pytest.fixture

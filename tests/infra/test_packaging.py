@@ -227,6 +227,11 @@ def test_config_defaults_to_cognito_and_a_stage_scoped_secret_prefix() -> None:
     assert config.secret_prefix == "integration-hub/dev"
 
 
+def test_the_vault_backend_is_chosen_by_context_with_secrets_manager_by_default() -> None:
+    assert HubConfig.from_context(Context()).vault_backend == "secretsmanager"
+    assert HubConfig.from_context(Context(vaultBackend="table")).vault_backend == "table"
+
+
 def test_config_reads_lists_from_cli_strings_and_cdk_json_lists() -> None:
     from_cli = HubConfig.from_context(
         Context(
@@ -248,6 +253,7 @@ def test_config_reads_lists_from_cli_strings_and_cdk_json_lists() -> None:
         ({"jwtAudience": "a"}, "jwtIssuer"),
         ({"jwtIssuer": "http://id.example.com", "jwtAudience": "a"}, "https"),
         ({"secretPrefix": "hub/*"}, "secretPrefix"),
+        ({"vaultBackend": "dynamo"}, "vaultBackend"),
         ({"stage": "Prod!"}, "stage"),
         ({"logRetentionDays": "12"}, "logRetentionDays"),
         ({"allowedReturnOrigins": "https://app.example.com/path"}, "origins"),

@@ -213,6 +213,7 @@ def test_function_environment_names_are_settings_the_code_reads(hub_synth: Synth
             assert f"HUB_{queue.upper()}_QUEUE_URL" in variables
         assert variables["POWERTOOLS_METRICS_NAMESPACE"] == "IntegrationHub"
         assert variables["HUB_SECRET_PREFIX"] == "integration-hub/test"
+        assert variables["HUB_VAULT_BACKEND"] == "secretsmanager"
         assert variables["HUB_ALLOWED_RETURN_ORIGINS"] == "https://app.example.com,http://127.0.0.1:3000"
 
 
@@ -524,6 +525,15 @@ def test_hub_events_feed_the_queues_that_ask_for_them(hub_synth: Synthesized) ->
         assert pattern["source"] == ["integration-hub"]
         assert not {"webhook.delivered", "webhook.failed"} & set(pattern["detail-type"])
         assert _ref(matching[0]["Properties"]["Targets"][0]["Arn"]) in queues
+
+
+def test_the_refresh_worker_scales_to_a_bounded_concurrency(hub_synth: Synthesized) -> None:
+    # Given the refresh queue's consumer, Then its invocations are capped: each one writes the
+    # vault, and Secrets Manager's write quota is per account and region (docs/cost.md)
+    function_id, _ = hub_synth.function_by_name("refresh-worker")
+    (mapping,) = [m for m in hub_synth.resources("AWS::Lambda::EventSourceMapping").values()
+                  if _ref(m["Properties"]["FunctionName"]) == function_id]
+    assert mapping["Properties"]["ScalingConfig"]["MaximumConcurrency"] <= 5
 
 
 def test_the_developer_shells_hub_variables_never_reach_the_template(

@@ -118,8 +118,10 @@ def test_no_seeded_secret_appears_in_responses_events_or_logs(
     record(api.patch(f"{tenant}/credentials", {"credentialType": "oauth",
                                                "credentials": {"accessToken": WRONG_API_KEY}}))
     world.provider.configure(token_status=503)
+    clock.advance(61)  # forced refreshes of a fresh token: one a minute per connection
     record(api.post(f"{tenant}/connection/refresh", {"force": True}))
     world.provider.configure(token_status=None, token_error="invalid_grant")
+    clock.advance(61)
     record(api.post(f"{tenant}/connection/refresh", {"force": True}))
     world.provider.configure(token_error=None)
     # a fresh connection to disconnect (the previous one expired)

@@ -13,6 +13,9 @@ from tests.support.connections import API_KEY, SandboxWorld, sandbox_server, san
 
 __all__ = ["sandbox_server", "sandbox_world"]
 
+# every test runs once per vault backend (tests/conftest.py)
+pytestmark = pytest.mark.usefixtures("vault_backend")
+
 # the tenant's own account: the hub's role may never assume one of its own account (123456789012 in moto)
 ROLE_ARN = "arn:aws:iam::111122223333:role/IntegrationHubAccess"
 

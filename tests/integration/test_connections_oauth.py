@@ -30,6 +30,9 @@ from tests.support.connections import (
 
 __all__ = ["event_tap", "sandbox_server", "sandbox_world"]
 
+# every test runs once per vault backend (tests/conftest.py)
+pytestmark = pytest.mark.usefixtures("vault_backend")
+
 
 def _items(tenant: str = "acme", prefix: str | None = None) -> list[dict[str, Any]]:
     return Repository().query_all(tenant_pk(tenant), sk_prefix=prefix)

@@ -26,6 +26,9 @@ from tests.support.jobs import EventCapture, dynamodb_operations, emitted_metric
 
 __all__ = ["sandbox_server", "sandbox_world"]
 
+# every test runs once per vault backend (tests/conftest.py)
+pytestmark = pytest.mark.usefixtures("vault_backend")
+
 
 @pytest.fixture(autouse=True)
 def _fresh_metrics() -> Any:

@@ -149,6 +149,7 @@ def test_a_reused_refresh_token_is_detected_and_the_connection_expires(world: Wo
     # Then the server detects the reuse and revokes the whole grant
     assert replay.status_code == 400 and replay.json()["error"] == "invalid_grant"
     # And the hub's next refresh finds the grant dead: the connection expires (reconnect), nothing lost
+    clock.advance(61)  # past the forced-refresh interval of a fresh token
     after = world.api.post(f"/api/tenant/integrations/{integration_id}/connection/refresh", {"force": True})
     assert after.status in (400, 401, 409, 410) and world.record(integration_id)["status"] == "expired", after.raw_body
 
@@ -169,6 +170,7 @@ def test_concurrent_refreshes_rotate_once_and_never_trip_reuse_detection(world: 
         thread.join()
     assert outcomes.count("refreshed") >= 1 and "expired" not in outcomes, outcomes
     # the stored refresh token is the live one: another refresh works
+    clock.advance(61)  # past the forced-refresh interval of a fresh token
     assert refresh_connection("acme", integration_id, None, force=True, owner="after").status == "refreshed"
     assert world.record(integration_id)["status"] == "active"
 

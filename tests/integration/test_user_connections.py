@@ -13,6 +13,9 @@ from tests.support.connections import API_KEY, RETURN_URL, SandboxWorld, sandbox
 
 __all__ = ["sandbox_server", "sandbox_world"]
 
+# every test runs once per vault backend (tests/conftest.py)
+pytestmark = pytest.mark.usefixtures("vault_backend")
+
 
 def _user(world: SandboxWorld, name: str, tenant: str = "acme") -> Any:
     return world.api.as_("user", tenant=tenant, user=name)

@@ -16,7 +16,10 @@ ROOT = Path(__file__).resolve().parents[2]
 # pattern the stack fills per queue in functions/workers.py QUEUES (both said in the doc), and
 # the fuzz test's example count (a test knob the README documents)
 # HUB_IAM_AUDIT_DIR: test tooling (local/iam_recorder.py), never read by the hub
-NOT_SETTINGS = {"HUB_SKIP_DEPS_LAYER", "HUB_NAME", "HUB_", "HUB_FUZZ_EXAMPLES", "HUB_IAM_AUDIT_DIR"}
+# HUB_LOCAL_STACK_FILE: where a local stack (local/stack.py) writes its URLs, so tests can run
+# several stacks; never read by the hub
+NOT_SETTINGS = {"HUB_SKIP_DEPS_LAYER", "HUB_NAME", "HUB_", "HUB_FUZZ_EXAMPLES", "HUB_IAM_AUDIT_DIR",
+                "HUB_LOCAL_STACK_FILE"}
 
 
 def test_the_settings_reference_is_generated_from_the_definition() -> None:

@@ -15,7 +15,7 @@ import json
 import os
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 from pydantic.config import JsonDict
@@ -92,6 +92,11 @@ class Settings(BaseModel):
     event_source: str = setting("integration-hub", "`source` of the events the hub publishes")
     kms_key_id: str = setting("", "The customer-managed KMS key of the vault (ARN or id)")
     secret_prefix: str = setting("integration-hub", "Secrets Manager name prefix of the vault's secrets")
+    vault_backend: Literal["secretsmanager", "table"] = setting(
+        "secretsmanager", "Where new credentials go (hub/vault): one secret each, or in the connection's item; "
+        "CDK context vaultBackend")
+    vault_data_key_cache_seconds: int = setting(
+        0, "A warm function may reuse an Encryption SDK data key this long (0: never)", ge=0, le=3600)
     aws_endpoint_url: str = setting("", "Send every AWS call here (the local stack's moto server)")
     public_api_url: str = setting("http://127.0.0.1:3000", "The API's public base URL (OAuth callbacks)")
     allowed_return_origins: CommaList = setting((), "Comma-separated origins allowed for CORS and OAuth return URLs")

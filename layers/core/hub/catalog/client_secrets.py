@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from hub.errors import SecretExists
-from hub.vault import SecretRef, get_vault
+from hub.vault import SecretRef, standalone_vault
 
 
 def client_secret_ref(provider_id: str) -> SecretRef:
@@ -19,18 +19,18 @@ def store_client_secret(provider_id: str, client_secret: str) -> None:
     """Store or replace: a secret left by an earlier failed attempt must not block this one."""
     ref = client_secret_ref(provider_id)
     try:
-        get_vault().store(ref, {"clientSecret": client_secret})
+        standalone_vault().store(ref, {"clientSecret": client_secret})
     except SecretExists:
-        get_vault().replace(ref, {"clientSecret": client_secret})
+        standalone_vault().replace(ref, {"clientSecret": client_secret})
 
 
 def delete_client_secret(provider_id: str) -> None:
-    get_vault().delete(client_secret_ref(provider_id))
+    standalone_vault().delete(client_secret_ref(provider_id))
 
 
 def read_client_secret(provider: Mapping[str, Any]) -> str | None:
     """The provider's client secret, straight from the vault."""
     if not provider.get("clientSecretConfigured"):
         return None
-    secret = get_vault().read(client_secret_ref(str(provider["id"]))).get("clientSecret")
+    secret = standalone_vault().read(client_secret_ref(str(provider["id"]))).get("clientSecret")
     return str(secret) if secret is not None else None

@@ -24,26 +24,33 @@ def activity_prefix(integration_id: str) -> str:
     return f"ACTIVITY#{integration_id}#"
 
 
+def activity_item(tenant_id: str, integration_id: str, activity_type: str, status: str, *,
+                  details: dict[str, Any] | None = None, user_id: str | None = None) -> dict[str, Any]:
+    """The stored activity line (written alone by `record`, or with a connection update)."""
+    activity_id = new_id("act")
+    now = clock.now()
+    item = {
+        "pk": tenant_pk(tenant_id),
+        "sk": activity_prefix(integration_id) + activity_id,
+        "entity": "activity",
+        "id": activity_id,
+        "tenantId": tenant_id,
+        "integrationId": integration_id,
+        "userId": user_id,
+        "type": activity_type,
+        "status": status,
+        "timestamp": clock.iso(now),
+        "details": redact(details or {}),
+        "ttl": int(now + get_settings().activity_retention_days * 86400),
+    }
+    return {k: v for k, v in item.items() if v is not None}
+
+
 class ActivityRepository(Repository):
     def record(self, tenant_id: str, integration_id: str, activity_type: str, status: str, *,
                details: dict[str, Any] | None = None, user_id: str | None = None) -> dict[str, Any]:
-        activity_id = new_id("act")
-        now = clock.now()
-        item = {
-            "pk": tenant_pk(tenant_id),
-            "sk": activity_prefix(integration_id) + activity_id,
-            "entity": "activity",
-            "id": activity_id,
-            "tenantId": tenant_id,
-            "integrationId": integration_id,
-            "userId": user_id,
-            "type": activity_type,
-            "status": status,
-            "timestamp": clock.iso(now),
-            "details": redact(details or {}),
-            "ttl": int(now + get_settings().activity_retention_days * 86400),
-        }
-        self.put({k: v for k, v in item.items() if v is not None})
+        item = activity_item(tenant_id, integration_id, activity_type, status, details=details, user_id=user_id)
+        self.put(item)
         return public_activity(item)
 
     def list_for_integration(self, tenant_id: str, integration_id: str, *, limit: int = 100) -> list[dict[str, Any]]:

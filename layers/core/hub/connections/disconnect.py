@@ -19,7 +19,7 @@ from hub.integrations.repository import IntegrationRepository
 from hub.observability import count_swallowed, logger
 from hub.principal import Principal
 from hub.table import GSI2_PK, GSI2_SK
-from hub.vault import get_vault
+from hub.vault import MESSAGE_FIELD, TABLE, backend_of, vault_named
 
 
 def _revoke_at_provider(record: Mapping[str, Any]) -> bool | None:
@@ -56,20 +56,24 @@ def disconnect_connection(record: Mapping[str, Any], *, reason: str, actor: str 
     """Revoke at the provider (where possible), delete the secret, mark the record disconnected
     (no due keys, no claims), then the `disconnected` transition (health marker, integration,
     `integration.disconnected`, audit, activity)."""
+    vault = vault_named(backend_of(record))
+    # the `table` vault's credential is an attribute of the record: the update below removes it
+    outside = bool(record.get("connectionId")) and vault.name != TABLE
     revoked = _revoke_at_provider(record) if record.get("secretStored") else None
-    if record.get("connectionId"):
-        get_vault().delete(secret_ref_of(record))
+    if outside:
+        vault.delete(secret_ref_of(record))
     now = clock.iso()
     fields = {"status": "disconnected", "disconnectedAt": now, "disconnectedBy": actor, "disconnectReason": reason,
               "secretStored": False, "hasRefreshToken": False, "updatedAt": now, "revokedAtProvider": revoked}
     # removing the lease and writer claim makes an in-flight refresh or reconnect lose its final write
-    remove = (GSI2_PK, GSI2_SK, "refreshDueAt", "cooldownUntil", "refreshMode", *CLAIM_FIELDS, *PENDING_FIELDS)
+    remove = (GSI2_PK, GSI2_SK, "refreshDueAt", "cooldownUntil", "refreshMode", MESSAGE_FIELD, *CLAIM_FIELDS,
+              *PENDING_FIELDS)
     saved = ConnectionRepository().update_connection(str(record["tenantId"]), str(record["integrationId"]),
                                                      record.get("userId"), fields, remove=remove) or dict(record)
-    if record.get("connectionId"):
+    if outside:
         # again: a reconnect that raced us may have re-created the secret before the record said
         # disconnected (its own write now fails and it gives up); nothing may outlive the record
-        get_vault().delete(secret_ref_of(record))
+        vault.delete(secret_ref_of(record))
     lifecycle.disconnected(record, saved, reason=reason, revoked=revoked)
     return {"success": True, "disconnectedAt": now, "revokedAtProvider": revoked,
             "connectionId": record.get("connectionId")}
@@ -96,7 +100,7 @@ def remove_connections_of(tenant_id: str, integration_id: str) -> int:
     removed = 0
     for record in repository.list_for_integration(tenant_id, integration_id):
         if record.get("connectionId") and record.get("secretStored", True):
-            get_vault().delete(secret_ref_of(record))
+            vault_named(backend_of(record)).delete(secret_ref_of(record))
         repository.delete_connection(tenant_id, integration_id, record.get("userId"))
         removed += 1
     return removed

@@ -21,7 +21,7 @@ from typing import Any
 from hub.connections.repository import secret_ref_of
 from hub.errors import VaultError
 from hub.redaction import register_secret
-from hub.vault import decrypt_field, encrypt_field, get_vault
+from hub.vault import decrypt_field, encrypt_field, read_credentials
 
 PURPOSE = "pending-grant"
 # record attributes a pending write never sets: the keys, the claims and itself
@@ -69,8 +69,9 @@ def unseal(record: Mapping[str, Any]) -> PendingGrant | None:
 
 
 def current_payload(record: Mapping[str, Any]) -> dict[str, Any]:
-    """The connection's newest credentials: its pending grant if it has one, else the vault's."""
+    """The connection's newest credentials: its pending grant if it has one, else the vault's
+    (the record's own message with the `table` vault)."""
     grant = unseal(record)
     if grant is not None:
         return grant.payload
-    return get_vault().read(secret_ref_of(record))
+    return read_credentials(secret_ref_of(record), record)

@@ -58,7 +58,7 @@ from hub.integrations.repository import IntegrationRepository
 from hub.observability import logger
 from hub.settings import get_settings
 from hub.table import GSI2_PK, GSI2_SK, due_keys
-from hub.vault import get_vault
+from hub.vault import BACKEND_FIELD, backend_of, credential_fields, vault_named
 
 RefreshStatus = Literal["refreshed", "not_due", "lease_taken", "expired", "retry_later", "error", "not_refreshable",
                         "superseded"]
@@ -129,7 +129,7 @@ def reconcile_pending(record: ConnectionRecord, owner: str) -> ConnectionRecord:
     if grant is None:
         return record
     ref = secret_ref_of(record)
-    if not write_vault(ref, grant.payload):
+    if not write_vault(ref, grant.payload, backend_of(record)):
         return record
     applied = ConnectionRepository().apply_pending(record, owner, str(record["pendingWrite"]), grant.fields,
                                                    grant.remove)
@@ -166,7 +166,7 @@ def _drop_if_disconnected(record: Mapping[str, Any]) -> None:
     if current is None or current.get("status") == "disconnected" or current.get("connectionId") != \
             record.get("connectionId"):
         try:
-            get_vault().delete(secret_ref_of(record))
+            vault_named(backend_of(record)).delete(secret_ref_of(record))
         except Exception:  # noqa: BLE001 - logged; the disconnect already deleted it twice
             logger.exception("secret of a disconnected connection not deleted",
                              extra={"integrationId": record.get("integrationId")})
@@ -215,13 +215,15 @@ def _refresh_leased(record: ConnectionRecord, owner: str, moment: float) -> Refr
         new_payload["refreshToken"] = payload["refreshToken"]  # the provider kept the old one valid
     repository = ConnectionRepository()
     fields, remove = _refreshed_fields(record, spec, tokens, new_payload, moment)
+    stored = credential_fields(ref, new_payload, record=record)  # `table`: the sealed tokens go with the record
+    fields = {**fields, **stored}
     # from here on the provider has spent the old refresh token (when it rotates): the new grant
     # goes into the record with the claim, before the vault is written
     sealed = seal(record, new_payload, fields, remove)
     if not repository.claim_secret_write(record, owner, until=int(clock.now() + SECRET_WRITE_SECONDS),
                                          pending=sealed):
         return _superseded(record)
-    if write_vault(ref, new_payload):
+    if write_vault(ref, new_payload, stored[BACKEND_FIELD]):
         remove = (*remove, *PENDING_FIELDS)
     saved = repository.update_if_leased(record, owner, fields, remove, writing=True)
     if saved is None:

@@ -59,7 +59,10 @@ def strip(item: Mapping[str, Any]) -> ConnectionRecord:
 
 
 def secret_ref_of(record: Mapping[str, Any]) -> SecretRef:
-    return SecretRef(str(record["tenantId"]), str(record["integrationId"]), str(record["connectionId"]))
+    # record_key: the `table` vault keeps the credential in this very item
+    return SecretRef(str(record["tenantId"]), str(record["integrationId"]), str(record["connectionId"]),
+                     record_key=(tenant_pk(record["tenantId"]), connection_sk(record["integrationId"],
+                                                                               record.get("userId"))))
 
 
 def _pending(sealed: str | None) -> dict[str, Any]:

@@ -34,7 +34,7 @@ from hub.errors import Conflict, HubError, SecretNotFound
 from hub.ids import new_id
 from hub.observability import logger
 from hub.table import due_keys
-from hub.vault import SecretRef, get_vault
+from hub.vault import BACKEND_FIELD, TABLE, SecretRef, credential_fields, vault_named
 
 SECRET_WRITE_SECONDS = 30  # the vault + record write of a connect or refresh; never a provider call
 _CLAIM_ATTEMPTS = 30
@@ -60,12 +60,14 @@ def token_record_fields(spec: ProviderSpec, tokens: TokenSet, *, refresh_mode: s
     }
 
 
-def _abandon_secret(ref: SecretRef) -> None:
-    """The connection was disconnected while we wrote its secret: the secret goes. The tokens
-    are not revoked at the provider: they may share a grant with tokens that are still in use
-    (see the module docstring)."""
+def _abandon_secret(ref: SecretRef, backend: str) -> None:
+    """The connection was disconnected while we wrote its secret: the secret goes (a `table`
+    credential went with the record the disconnect rewrote). The tokens are not revoked at the
+    provider: they may share a grant with tokens that are still in use (see the module docstring)."""
+    if backend == TABLE:
+        return
     try:
-        get_vault().delete(ref)
+        vault_named(backend).delete(ref)
     except HubError:
         logger.exception("abandoned secret not deleted", extra={"integrationId": ref.integration_id})
 
@@ -84,8 +86,9 @@ def store_connection(integration: Mapping[str, Any], spec: ProviderSpec, *, user
         if not (existing and existing.get("secretStored") and existing.get("connectionId")):
             return _store_new(repository, integration, spec, existing, owner, user_id=user_id, actor=actor,
                               payload=payload, fields=fields)
+        stored = credential_fields(secret_ref_of(existing), payload, record=existing)
         record = _record_for(integration, spec, existing, user_id=existing.get("userId"), actor=actor,
-                             connection_id=str(existing["connectionId"]), version=0, fields=fields)
+                             connection_id=str(existing["connectionId"]), version=0, fields={**fields, **stored})
         sealed = seal(record, payload, record, tuple(_stale_fields(existing, record)))
         now = clock.now()
         claimed = repository.claim_for_reconnect(existing, owner, until=int(now + SECRET_WRITE_SECONDS), now=int(now),
@@ -113,10 +116,14 @@ def _stale_fields(existing: Mapping[str, Any], record: Mapping[str, Any]) -> lis
     return [name for name in existing if name not in record and name not in keep]
 
 
-def write_vault(ref: SecretRef, payload: dict[str, Any]) -> bool:
-    """Put `payload` in the vault (a new secret or a new version). False when the vault failed:
-    the caller keeps the grant pending in the record, to be written on the next read or refresh."""
-    vault = get_vault()
+def write_vault(ref: SecretRef, payload: dict[str, Any], backend: str) -> bool:
+    """Put `payload` in `backend` (a new secret or a new version). False when the vault failed:
+    the caller keeps the grant pending in the record, to be written on the next read or refresh.
+    The `table` vault has nothing to write here: the record update carries the sealed message
+    (`credential_fields`)."""
+    if backend == TABLE:
+        return True
+    vault = vault_named(backend)
     try:
         try:
             vault.replace(ref, payload)
@@ -167,10 +174,15 @@ def _store_new(repository: ConnectionRepository, integration: Mapping[str, Any],
                payload: dict[str, Any], fields: dict[str, Any]) -> ConnectionRecord:
     """A first connect (or one after a disconnect): the record, holding the sealed grant and the
     write claim, is created only if nobody else did meanwhile (the loser answers 409 and leaves
-    the winner's connection alone); then the secret; then the pending grant is dropped."""
-    integration_id = str(integration["id"])
-    record = _record_for(integration, spec, existing, user_id=user_id, actor=actor, connection_id=new_id("conn"),
-                         version=int((existing or {}).get("version") or 0), fields=fields)
+    the winner's connection alone); then the secret; then the pending grant is dropped. With the
+    `table` vault the record itself carries the sealed credential (`credential_fields`)."""
+    tenant_id, integration_id = str(integration["tenantId"]), str(integration["id"])
+    connection_id = new_id("conn")
+    ref = secret_ref_of({"tenantId": tenant_id, "integrationId": integration_id, "connectionId": connection_id,
+                         "userId": user_id})
+    stored = credential_fields(ref, payload)
+    record = _record_for(integration, spec, existing, user_id=user_id, actor=actor, connection_id=connection_id,
+                         version=int((existing or {}).get("version") or 0), fields={**fields, **stored})
     sealed = seal(record, payload)
     until = int(clock.now() + SECRET_WRITE_SECONDS)
     record.update({"pendingWrite": sealed, "pendingWriteAt": clock.iso(), "leaseOwner": owner,
@@ -183,7 +195,7 @@ def _store_new(repository: ConnectionRepository, integration: Mapping[str, Any],
         logger.warning("concurrent connect lost", extra={"integrationId": integration_id})
         raise ConnectionConflict(details={"integrationId": integration_id})
     ref = secret_ref_of(saved)
-    if write_vault(ref, payload):
+    if write_vault(ref, payload, stored[BACKEND_FIELD]):
         try:
             finished = repository.finish_pending(saved, owner, sealed)
         except Exception:  # noqa: BLE001 - the secret is written; the next read drops the pending copy
@@ -191,7 +203,7 @@ def _store_new(repository: ConnectionRepository, integration: Mapping[str, Any],
             finished = saved
         if finished is None:
             # disconnected while we wrote (the disconnect removed our claim): it wins
-            _abandon_secret(ref)
+            _abandon_secret(ref, stored[BACKEND_FIELD])
             raise ConnectionConflict("The connection was disconnected meanwhile; connect again",
                                      details={"integrationId": integration_id})
         saved = finished
@@ -207,7 +219,8 @@ def _store_replacement(repository: ConnectionRepository, spec: ProviderSpec, exi
     """A reconnect: the claim already holds the sealed grant; the secret gets a new version; the
     record is replaced while the claim stands (still holding the grant if the vault failed)."""
     ref = secret_ref_of(existing)
-    written = write_vault(ref, payload)
+    backend = str(record[BACKEND_FIELD])  # it stays where the record says it is
+    written = write_vault(ref, payload, backend)
     record = {**record, "version": int(claimed.get("version") or 0)}
     if not written:
         record.update({"pendingWrite": sealed, "pendingWriteAt": claimed.get("pendingWriteAt") or clock.iso()})
@@ -215,7 +228,7 @@ def _store_replacement(repository: ConnectionRepository, spec: ProviderSpec, exi
     if saved is None:
         # disconnected while we wrote (the disconnect removed our claim): it wins
         logger.warning("connection disconnected during reconnect", extra={"integrationId": existing["integrationId"]})
-        _abandon_secret(ref)
+        _abandon_secret(ref, backend)
         raise ConnectionConflict("The connection was disconnected meanwhile; connect again",
                                  details={"integrationId": existing["integrationId"]})
     lifecycle.connected(saved, before=existing, auth_mode=spec.auth_mode, via=record.get("connectedVia"))

@@ -21,7 +21,7 @@ from hub.errors import ConnectionNotFound, HubError, RefreshFailed, SecretNotFou
 from hub.ids import new_id
 from hub.providers.templates import ApiAuth, api_base_url, build_api_auth
 from hub.urlguard import safe_request
-from hub.vault import get_vault
+from hub.vault import read_credentials
 
 if TYPE_CHECKING:  # pragma: no cover - typing only; httpx is imported where a request is made
     import httpx
@@ -35,7 +35,7 @@ def read_secret(record: Mapping[str, Any]) -> dict[str, Any]:
         reconcile_now(cast(ConnectionRecord, record))
         return grant.payload
     try:
-        return get_vault().read(secret_ref_of(record))
+        return read_credentials(secret_ref_of(record), record)
     except SecretNotFound:
         raise ConnectionNotFound("The connection's credentials are gone; reconnect the integration",
                                  details={"integrationId": record.get("integrationId")}) from None
