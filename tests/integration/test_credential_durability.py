@@ -59,6 +59,10 @@ class FaultyVault:
             raise self.error
         return result
 
+    @property
+    def name(self) -> str:  # it stands for the backend it wraps
+        return str(self.real.name)
+
     def store(self, ref: SecretRef, payload: dict[str, Any]) -> str:
         return str(self._call("store", ref, payload))
 

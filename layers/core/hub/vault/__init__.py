@@ -87,9 +87,12 @@ _backends: dict[str, CredentialVault] = {}
 
 
 def vault_named(name: str) -> CredentialVault:
-    """The process-wide instance of one backend (created once, reused by warm invocations)."""
+    """The process-wide instance of one backend (created once, reused by warm invocations); a
+    vault swapped in by `set_vault` stands for the backend it names (tests inject faults so)."""
     if name not in BACKENDS:
         raise ValidationError(f"Unknown vault backend {name!r}; use one of {', '.join(BACKENDS)}")
+    if _override is not None and getattr(_override, "name", None) == name:
+        return _override
     with _vault_lock:
         if name not in _backends:
             _backends[name] = SecretsManagerVault() if name == SECRETSMANAGER else TableVault()
