@@ -107,7 +107,9 @@ def _vault_statements(kind: str, ops: set[str], needs: Needs, resources: HubReso
     key = resources.vault_key.key_arn
     purpose = permissions.PURPOSE_PROVIDER_CLIENT if system else permissions.PURPOSE_CONNECTION
     tenant_test = "StringEquals" if system else "StringNotEquals"
-    sealed = {"StringEquals": {"kms:EncryptionContext:purpose": purpose},
+    # a tenant credential is sealed for the vault or, until the vault holds it, into the record
+    sealed_purposes = purpose if system else [purpose, permissions.PURPOSE_PENDING_GRANT]
+    sealed = {"StringEquals": {"kms:EncryptionContext:purpose": sealed_purposes},
               tenant_test: {"kms:EncryptionContext:tenantId": permissions.SYSTEM_TENANT}}
     via = {"StringEquals": {"kms:ViaService": f"secretsmanager.{region}.amazonaws.com"},
            "ArnLike": {"kms:EncryptionContext:SecretARN": arn}}

@@ -49,6 +49,9 @@ SECRET_ACTIONS = (
 
 SYSTEM_TENANT = "_system"  # hub.vault.SYSTEM_TENANT: the platform's own secrets
 PURPOSE_CONNECTION = "connection"  # hub.vault.PURPOSE_CONNECTION
+# hub.connections.pending.PURPOSE: a grant sealed into the connection item until the vault holds
+# it; whoever may read or write a tenant credential may open or seal its pending copy
+PURPOSE_PENDING_GRANT = "pending-grant"
 PURPOSE_PROVIDER_CLIENT = "provider-client"  # hub.vault.PURPOSE_PROVIDER_CLIENT
 SECRET_TAG_KEYS = ("tenantId", "integrationId", "connectionId", "purpose")  # hub.vault.SecretsManagerVault.store
 

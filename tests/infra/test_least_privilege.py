@@ -73,7 +73,8 @@ def test_tenant_facing_functions_never_reach_the_platforms_client_secrets(hub_sy
     for name in ("connections-connect-api-key", "widgets-data"):
         statements = _statements(hub_synth, name)
         open_ = _by_sid(statements, "VaultOpen")
-        assert open_["Condition"]["StringEquals"] == {"kms:EncryptionContext:purpose": "connection"}
+        # a tenant credential, in the vault or pending in its record (hub.connections.pending)
+        assert open_["Condition"]["StringEquals"] == {"kms:EncryptionContext:purpose": ["connection", "pending-grant"]}
         assert open_["Condition"]["StringNotEquals"] == {"kms:EncryptionContext:tenantId": "_system"}
     deny = _by_sid(_statements(hub_synth, "connections-connect-api-key"), "NoPlatformSecrets")
     assert deny["Effect"] == "Deny" and json.dumps(deny["Resource"]).endswith('/_system/*"]]}')
