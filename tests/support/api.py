@@ -11,6 +11,7 @@ from typing import Any
 from hub.http import routing
 from hub.http.routing import match_route
 from local.apigw import LambdaContext, build_http_event
+from tests.support.contract import check_success
 
 
 def claims_for(role: str = "tenant_admin", tenant: str = "acme", user: str = "alice") -> dict[str, Any]:
@@ -80,8 +81,10 @@ class ApiClient:
         )
         module = importlib.import_module(route.module)
         result = module.handler(event, LambdaContext(route.function_name))
-        return ApiResponse(int(result["statusCode"]), dict(result.get("headers") or {}), result.get("body") or "",
-                           tuple(result.get("cookies") or ()))
+        response = ApiResponse(int(result["statusCode"]), dict(result.get("headers") or {}),
+                               result.get("body") or "", tuple(result.get("cookies") or ()))
+        check_success(route, response.status, response.headers, response.raw_body)
+        return response
 
     def get(self, path: str, **kwargs: Any) -> ApiResponse:
         return self.request("GET", path, **kwargs)

@@ -26,6 +26,7 @@ import json
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+from hub.catalog.models import DiscoveryPreview, Rediscovery
 from hub.catalog.service import get_provider_record, public_provider, save_discovered
 from hub.errors import HubError, ValidationError
 
@@ -152,12 +153,13 @@ def proposal(document: dict[str, Any], metadata_url: str) -> dict[str, Any]:
     return fields
 
 
-def discover(url: str) -> dict[str, Any]:
+def discover(url: str) -> DiscoveryPreview:
     """POST /api/admin/integrations/discover: what the hub would register, for the admin to check."""
     metadata_url, document = fetch_metadata(url)
     fields = proposal(document, metadata_url)
-    return {"discoveryUrl": metadata_url, "issuer": document["issuer"], "provider": fields,
-            "metadata": {key: document.get(key) for key in _SHOWN if key in document}}
+    return DiscoveryPreview.model_validate({
+        "discoveryUrl": metadata_url, "issuer": document["issuer"], "provider": fields,
+        "metadata": {key: document.get(key) for key in _SHOWN if key in document}})
 
 
 _SHOWN = (
@@ -167,7 +169,7 @@ _SHOWN = (
 )
 
 
-def rediscover(category: str, provider_id: str, *, apply: bool) -> dict[str, Any]:
+def rediscover(category: str, provider_id: str, *, apply: bool) -> Rediscovery:
     """Fetch a provider's metadata again: the fields that changed, saved when `apply`."""
 
     record = get_provider_record(category, provider_id)
@@ -188,5 +190,5 @@ def rediscover(category: str, provider_id: str, *, apply: bool) -> dict[str, Any
     if apply and changes:
         saved = save_discovered(record, {**changes, "oauthConfig": {**current_oauth, **oauth_changes}}
                                 if oauth_changes else changes)
-        return {"applied": True, "changes": changes, "provider": public_provider(saved)}
-    return {"applied": False, "changes": changes, "provider": public_provider(record)}
+        return Rediscovery.model_validate({"applied": True, "changes": changes, "provider": public_provider(saved)})
+    return Rediscovery.model_validate({"applied": False, "changes": changes, "provider": public_provider(record)})

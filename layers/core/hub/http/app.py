@@ -8,7 +8,7 @@ from typing import Any
 
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 from aws_lambda_powertools.event_handler.exceptions import NotFoundError
-from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
+from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError, ResponseValidationError
 from aws_lambda_powertools.logging import correlation_paths
 from pydantic import ValidationError as PydanticValidationError
 
@@ -18,7 +18,7 @@ from hub.http.pipeline import handle_http
 from hub.http.responses import to_json
 from hub.http.validation import JsonBodyValidation
 from hub.invocation import running
-from hub.observability import logger, metrics, tracer
+from hub.observability import count_swallowed, logger, metrics, tracer
 from hub.redaction import start_invocation
 
 
@@ -45,7 +45,9 @@ def validation_details(errors: Any) -> list[dict[str, Any]]:
 
 
 def create_app() -> APIGatewayHttpResolver:
-    app = APIGatewayHttpResolver(enable_validation=True)
+    # the return annotation is the answer's documented model (hub/openapi.py); an answer that does
+    # not fit it is the hub's bug, not the caller's input: a 500, logged and counted
+    app = APIGatewayHttpResolver(enable_validation=True, response_validation_error_http_code=500)
     # Powertools keeps its request-validation middleware in this attribute and always runs it
     # first; ours reads the body by the hub's rules (hub/http/validation.py)
     app._request_validation_middleware = JsonBodyValidation()
@@ -57,6 +59,13 @@ def create_app() -> APIGatewayHttpResolver:
     @app.exception_handler(RequestValidationError)
     def _request_validation(error: RequestValidationError) -> Response:
         return _envelope(ValidationError(details=validation_details(error.errors())))
+
+    @app.exception_handler(ResponseValidationError)
+    def _answer_mismatch(error: ResponseValidationError) -> Response:
+        # the details name fields and reasons, never the values (they may be credentials)
+        logger.error("The answer does not match its model", extra={"fields": validation_details(error.errors())})
+        count_swallowed("AnswerModelMismatch")
+        return _envelope(HubError())
 
     @app.exception_handler(PydanticValidationError)
     def _model_validation(error: PydanticValidationError) -> Response:

@@ -35,14 +35,17 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    SerializerFunctionWrapHandler,
     StringConstraints,
     ValidationInfo,
     field_validator,
+    model_serializer,
     model_validator,
 )
 from pydantic import ValidationError as PydanticValidationError
 from pydantic.alias_generators import to_camel
 
+from hub.answer import without_unset_nulls
 from hub.errors import ConnectionFailed, ValidationError
 from hub.settings import get_settings
 
@@ -116,6 +119,11 @@ class _Spec(BaseModel):
     """Templates are read from camelCase JSON; Python code uses the snake_case attributes."""
 
     model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True, alias_generator=to_camel)
+
+    # a section shown in an answer (e.g. a provider's `verification`) says only what it was given
+    @model_serializer(mode="wrap")
+    def _omit_unset_nulls(self, handler: SerializerFunctionWrapHandler):  # type: ignore[no-untyped-def]
+        return without_unset_nulls(self, handler(self))
 
 
 def placeholders(text: str) -> list[str]:
