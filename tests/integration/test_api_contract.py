@@ -150,32 +150,7 @@ def _component(ref: str) -> dict:
     return DOCUMENT["components"]["schemas"][ref.rpartition("/")[2]]
 
 
-# operations whose answer is not typed yet (issue 16), typed area by area: this list only shrinks,
-# and an operation on it that gets typed fails the test until it is taken off
-NOT_YET_TYPED = {
-    "GET /api/integrations/{id}/search", "POST /api/integrations/search",
-    "GET /api/tenant/integrations/health", "GET /api/tenant/integrations/{id}/health",
-    "GET /api/tenant/integrations/{id}/sync-logs", "POST /api/tenant/integrations/{id}/sync",
-    "GET /api/tenant/integrations/{id}/widgets/activity", "GET /api/tenant/integrations/{id}/widgets/data",
-    "GET /api/tenant/integrations/{id}/widgets/status",
-    "GET /health", "GET /openapi.json", "GET /ready",
-}
-
-
-def _typed(route: Route) -> bool:
-    for status, response in _documented(route).items():
-        for content in response.get("content", {}).values() if status[0] in "23" else ():
-            ref = content.get("schema", {}).get("$ref")
-            if content.get("schema", {}).get("type") != "string" and not (ref and _component(ref).get("properties")):
-                return False
-    return True
-
-
-def test_the_list_of_untyped_answers_only_shrinks() -> None:
-    assert not [key for key in NOT_YET_TYPED if _typed(route_table()[key])], "typed now: take them off NOT_YET_TYPED"
-
-
-@pytest.mark.parametrize("route", [r for r in ROUTES if r.key not in NOT_YET_TYPED], ids=lambda r: r.key)
+@pytest.mark.parametrize("route", ROUTES, ids=lambda r: r.key)
 def test_every_success_answer_has_a_typed_schema(route: Route) -> None:
     # Given the operation's success answers (every one a test reaches is validated against this
     # schema by tests/support/contract.py)
