@@ -65,14 +65,11 @@ class HealthCheck(Answer):
     checkedAt: str
 
 
-class IntegrationHealthHistory(IntegrationHealth):
+class IntegrationHealthHistory(IntegrationHealth, Page):
+    """The integration's health, its latest check and a page of its check history."""
+
     latest: HealthCheck | None = Field(description="The newest check, whatever the status filter")
     history: list[HealthCheck]
-    total: int
-    limit: int
-    offset: int
-    hasMore: bool
-    nextOffset: int | None = None
 
 
 class SyncLog(Answer):
