@@ -17,7 +17,7 @@ app = create_app()
           tags=["connections"])
 def post_exchange(id: str, body: Annotated[OAuthExchangeRequest, Body()]) -> ConnectionStatusView:
     connection = exchange_for_integration(current_principal(), id, code=body.code.get_secret_value(),
-                                          redirect_uri=body.redirectUri, state=body.state)
+                                          redirect_uri=body.redirectUri, state=body.state, iss=body.iss)
     return ConnectionStatusView.model_validate(connection)
 
 

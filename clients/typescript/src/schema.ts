@@ -1149,6 +1149,125 @@ export interface components {
              */
             to?: string | null;
         };
+        /**
+         * CatalogEntry
+         * @description A provider as a tenant sees it: no platform client configuration.
+         */
+        CatalogEntry: {
+            /** Name */
+            name?: string | null;
+            /** Displayname */
+            displayName?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Category */
+            category?: string | null;
+            /** Status */
+            status?: ("active" | "beta" | "deprecated" | "disabled") | null;
+            /** Audience */
+            audience?: ("system" | "tenant") | null;
+            /** Authtype */
+            authType?: ("oauth2" | "oauth2_client_credentials" | "api_key" | "basic" | "custom") | null;
+            /** Capabilities */
+            capabilities?: string[] | null;
+            /** Supportedsyncdirections */
+            supportedSyncDirections?: ("pull" | "push" | "bidirectional")[] | null;
+            /** Supportsrealtime */
+            supportsRealtime?: boolean | null;
+            /** Supportswebhooks */
+            supportsWebhooks?: boolean | null;
+            /** Supportsnotifications */
+            supportsNotifications?: boolean | null;
+            /** Supportssearch */
+            supportsSearch?: boolean | null;
+            /** Searchableentities */
+            searchableEntities?: string[] | null;
+            searchCapabilities?: components["schemas"]["SearchCapabilitiesView"] | null;
+            /** Requiresuserscoping */
+            requiresUserScoping?: boolean | null;
+            /** Availableentities */
+            availableEntities?: components["schemas"]["EntityView"][] | null;
+            /** Icon */
+            icon?: string | null;
+            /** Color */
+            color?: string | null;
+            /** Ispremium */
+            isPremium?: boolean | null;
+            /** Requiredplan */
+            requiredPlan?: string | null;
+            /** Id */
+            id: string;
+            /** Provider */
+            provider: string;
+            /** Templateid */
+            templateId?: string | null;
+            /** Beta */
+            beta: boolean;
+            oauthConfig?: components["schemas"]["CatalogOAuthView"] | null;
+            /** Version */
+            version: number;
+            /** Createdat */
+            createdAt: string;
+            /** Updatedat */
+            updatedAt: string;
+        };
+        /** CatalogOAuthView */
+        CatalogOAuthView: {
+            /** Scopes */
+            scopes?: string[];
+        };
+        /** EntityView */
+        EntityView: {
+            /** Name */
+            name: string;
+            /** Displayname */
+            displayName?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Fields */
+            fields?: string[];
+            /**
+             * Searchable
+             * @default false
+             */
+            searchable: boolean;
+        };
+        /** SearchCapabilitiesView */
+        SearchCapabilitiesView: {
+            /**
+             * Fulltext
+             * @default false
+             */
+            fullText: boolean;
+            /**
+             * Fieldspecific
+             * @default false
+             */
+            fieldSpecific: boolean;
+            /**
+             * Filtered
+             * @default false
+             */
+            filtered: boolean;
+        };
+        /** CatalogList */
+        CatalogList: {
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Hasmore */
+            hasMore: boolean;
+            /**
+             * Nextoffset
+             * @description The offset of the next page; null on the last
+             */
+            nextOffset?: number | null;
+            /** Providers */
+            providers: components["schemas"]["CatalogEntry"][];
+        };
         /** CatalogListParams */
         CatalogListParams: {
             /**
@@ -1190,6 +1309,25 @@ export interface components {
             credentials?: {
                 [key: string]: unknown;
             } | null;
+        };
+        /** Connected */
+        Connected: {
+            /** Connectionid */
+            connectionId: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "not_connected" | "pending" | "active" | "error" | "expired" | "disconnected";
+            /** Connectedat */
+            connectedAt: string;
+            /**
+             * Verified
+             * @description False when the provider offers nothing to check the credentials with
+             */
+            verified: boolean;
+            /** Message */
+            message?: string | null;
         };
         /** BasicConnectRequest */
         BasicConnectRequest: {
@@ -1247,6 +1385,123 @@ export interface components {
              */
             redirectUri?: string | null;
         };
+        /** OAuthStarted */
+        OAuthStarted: {
+            /**
+             * Authorizationurl
+             * @description Open it in the browser: the hub's start page, then the provider
+             */
+            authorizationUrl: string;
+            /**
+             * Providerauthorizationurl
+             * @description The provider's own URL, for a frontend that runs the exchange itself
+             */
+            providerAuthorizationUrl?: string | null;
+            /** State */
+            state: string;
+            /** Expiresat */
+            expiresAt: string;
+            /** Redirecturi */
+            redirectUri: string;
+            /** Scopes */
+            scopes: string[];
+        };
+        /** Disconnected */
+        Disconnected: {
+            /** Success */
+            success: boolean;
+            /** Connectionid */
+            connectionId?: string | null;
+            /** Disconnectedat */
+            disconnectedAt: string;
+            /**
+             * Revokedatprovider
+             * @description null when there was nothing to revoke or no revocation URL
+             */
+            revokedAtProvider: boolean | null;
+        };
+        /** ConnectionStatusView */
+        ConnectionStatusView: {
+            /** Connected */
+            connected: boolean;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "not_connected" | "pending" | "active" | "error" | "expired" | "disconnected";
+            /** Connectionid */
+            connectionId?: string | null;
+            /** Integrationid */
+            integrationId?: string | null;
+            /** Userid */
+            userId?: string | null;
+            /** Providerid */
+            providerId?: string | null;
+            /** Authtype */
+            authType?: string | null;
+            /**
+             * Connectwith
+             * @description The connect endpoint to use (when not connected)
+             */
+            connectWith?: string | null;
+            /**
+             * Userscoped
+             * @description Users connect this integration themselves
+             */
+            userScoped?: boolean | null;
+            /** Displayname */
+            displayName?: string | null;
+            /** Scopes */
+            scopes?: string[] | null;
+            /**
+             * Expiresat
+             * @description When the access token expires
+             */
+            expiresAt?: string | null;
+            /** Hasrefreshtoken */
+            hasRefreshToken?: boolean | null;
+            /** Connectedat */
+            connectedAt?: string | null;
+            /** Lastconnectedat */
+            lastConnectedAt?: string | null;
+            /** Lastrefreshedat */
+            lastRefreshedAt?: string | null;
+            /** Lastvalidatedat */
+            lastValidatedAt?: string | null;
+            /** Validationerror */
+            validationError?: string | null;
+            /** Lastrefresherror */
+            lastRefreshError?: string | null;
+            /** Credentialsupdatedat */
+            credentialsUpdatedAt?: string | null;
+            /** Disconnectedat */
+            disconnectedAt?: string | null;
+            /**
+             * Credentials
+             * @description The non-secret credential values
+             */
+            credentials?: {
+                [key: string]: string;
+            } | null;
+            /**
+             * Account
+             * @description Account fields the provider's token answer named
+             */
+            account?: {
+                [key: string]: unknown;
+            } | null;
+            /** Metadata */
+            metadata?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Setup
+             * @description Values to copy into the provider (AWS ExternalId)
+             */
+            setup?: {
+                [key: string]: string;
+            } | null;
+        };
         /**
          * OAuthExchangeRequest
          * @description Only for a flow the hub started (connect/oauth with a frontend `redirectUri`): the hub's
@@ -1270,6 +1525,11 @@ export interface components {
              * @description The state connect/oauth answered
              */
             state: string;
+            /**
+             * Iss
+             * @description The `iss` the provider sent with the code (RFC 9207): required when the provider advertises it, and it must name the provider's issuer
+             */
+            iss?: string | null;
         };
         /** RefreshRequest */
         RefreshRequest: {
@@ -1279,6 +1539,54 @@ export interface components {
              * @default false
              */
             force: boolean;
+        };
+        /** RefreshResult */
+        RefreshResult: {
+            /** Refreshed */
+            refreshed: boolean;
+            /**
+             * Outcome
+             * @enum {string}
+             */
+            outcome: "refreshed" | "not_due" | "lease_taken" | "expired" | "retry_later" | "error" | "not_refreshable" | "superseded";
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "not_connected" | "pending" | "active" | "error" | "expired" | "disconnected";
+            /** Expiresat */
+            expiresAt?: string | null;
+            /** Lastrefreshedat */
+            lastRefreshedAt?: string | null;
+            /** Connectionid */
+            connectionId?: string | null;
+        };
+        /** TestResult */
+        TestResult: {
+            /** Success */
+            success: boolean;
+            /**
+             * Outcome
+             * @enum {string}
+             */
+            outcome: "verified" | "failed" | "unverified";
+            /** Message */
+            message?: string | null;
+            /** Error */
+            error?: string | null;
+            /** Statuscode */
+            statusCode?: number | null;
+            /**
+             * Responsetime
+             * @description Milliseconds
+             */
+            responseTime?: number | null;
+            /** Testedat */
+            testedAt: string;
+            /** Details */
+            details?: {
+                [key: string]: unknown;
+            };
         };
         /** CredentialsUpdateRequest */
         CredentialsUpdateRequest: {
@@ -1291,6 +1599,64 @@ export interface components {
             credentials: {
                 [key: string]: unknown;
             };
+        };
+        /** CredentialsUpdated */
+        CredentialsUpdated: {
+            /** Success */
+            success: boolean;
+            /** Connectionid */
+            connectionId: string;
+            /**
+             * Credentialsecretname
+             * @description Where the credential is kept (never the credential)
+             */
+            credentialSecretName: string;
+            /** Updatedat */
+            updatedAt: string;
+        };
+        /**
+         * ConnectionCounts
+         * @description A user-scoped integration's connections by health status.
+         */
+        ConnectionCounts: {
+            /** Total */
+            total: number;
+            /** Active */
+            active: number;
+            /** Error */
+            error: number;
+            /** Expired */
+            expired: number;
+            /** Pending */
+            pending: number;
+        };
+        /** HealthCheck */
+        HealthCheck: {
+            /** Id */
+            id: string;
+            /** Tenantid */
+            tenantId: string;
+            /** Integrationid */
+            integrationId: string;
+            /** Userid */
+            userId?: string | null;
+            /** Connectionid */
+            connectionId?: string | null;
+            /**
+             * Status
+             * @description healthy, unhealthy or unverified
+             */
+            status: string;
+            /** Responsetime */
+            responseTime?: number | null;
+            /** Statuscode */
+            statusCode?: number | null;
+            /** Error */
+            error?: string | null;
+            /** Message */
+            message?: string | null;
+            /** Checkedat */
+            checkedAt: string;
         };
         /** HealthHistoryParams */
         HealthHistoryParams: {
@@ -1320,6 +1686,80 @@ export interface components {
              */
             userId?: string | null;
         };
+        /**
+         * IntegrationHealthHistory
+         * @description The integration's health, its latest check and a page of its check history.
+         */
+        IntegrationHealthHistory: {
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Hasmore */
+            hasMore: boolean;
+            /**
+             * Nextoffset
+             * @description The offset of the next page; null on the last
+             */
+            nextOffset?: number | null;
+            /** Integrationid */
+            integrationId: string;
+            /** Name */
+            name?: string | null;
+            /** Providerid */
+            providerId?: string | null;
+            /** Providername */
+            providerName?: string | null;
+            /**
+             * Status
+             * @description active, inactive, error, pending or expired
+             */
+            status: string;
+            /** Healthy */
+            healthy: boolean;
+            /** Lastcheckedat */
+            lastCheckedAt?: string | null;
+            /**
+             * Responsetime
+             * @description Milliseconds the last check took
+             */
+            responseTime?: number | null;
+            /** Consecutivefailures */
+            consecutiveFailures: number;
+            /** Lasterror */
+            lastError?: string | null;
+            /** Userscoped */
+            userScoped: boolean;
+            /** @description User-scoped integrations only */
+            connections?: components["schemas"]["ConnectionCounts"] | null;
+            /** @description The newest check, whatever the status filter */
+            latest: components["schemas"]["HealthCheck"] | null;
+            /** History */
+            history: components["schemas"]["HealthCheck"][];
+        };
+        /** HealthList */
+        HealthList: {
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Hasmore */
+            hasMore: boolean;
+            /**
+             * Nextoffset
+             * @description The offset of the next page; null on the last
+             */
+            nextOffset?: number | null;
+            /** Integrations */
+            integrations: components["schemas"]["IntegrationHealth"][];
+            summary: components["schemas"]["HealthSummary"];
+            /** Checkedat */
+            checkedAt: string;
+        };
         /** HealthListParams */
         HealthListParams: {
             /**
@@ -1342,6 +1782,56 @@ export interface components {
             sortOrder: "asc" | "desc";
             /** Status */
             status?: ("active" | "inactive" | "error" | "pending" | "expired") | null;
+        };
+        /** HealthSummary */
+        HealthSummary: {
+            /** Total */
+            total: number;
+            /** Healthy */
+            healthy: number;
+            /** Active */
+            active: number;
+            /** Inactive */
+            inactive: number;
+            /** Error */
+            error: number;
+            /** Pending */
+            pending: number;
+            /** Expired */
+            expired: number;
+        };
+        /** IntegrationHealth */
+        IntegrationHealth: {
+            /** Integrationid */
+            integrationId: string;
+            /** Name */
+            name?: string | null;
+            /** Providerid */
+            providerId?: string | null;
+            /** Providername */
+            providerName?: string | null;
+            /**
+             * Status
+             * @description active, inactive, error, pending or expired
+             */
+            status: string;
+            /** Healthy */
+            healthy: boolean;
+            /** Lastcheckedat */
+            lastCheckedAt?: string | null;
+            /**
+             * Responsetime
+             * @description Milliseconds the last check took
+             */
+            responseTime?: number | null;
+            /** Consecutivefailures */
+            consecutiveFailures: number;
+            /** Lasterror */
+            lastError?: string | null;
+            /** Userscoped */
+            userScoped: boolean;
+            /** @description User-scoped integrations only */
+            connections?: components["schemas"]["ConnectionCounts"] | null;
         };
         /** IntegrationActivated */
         IntegrationActivated: {
@@ -1595,6 +2085,17 @@ export interface components {
                 [key: string]: string;
             };
         };
+        /** EntityMappingView */
+        EntityMappingView: {
+            /** Entity */
+            entity: string;
+            /** Shardtype */
+            shardType: string;
+            /** Fieldmappings */
+            fieldMappings?: {
+                [key: string]: string;
+            };
+        };
         /** IntegrationEntity */
         IntegrationEntity: {
             /** Name */
@@ -1636,10 +2137,83 @@ export interface components {
             revocationUrl?: string | null;
             /** Revocationtokentypehint */
             revocationTokenTypeHint?: ("access_token" | "refresh_token") | null;
+            /**
+             * Userinfourl
+             * @description OpenID Connect userinfo: checks a grant when there is no verification request
+             */
+            userinfoUrl?: string | null;
+            /**
+             * Introspectionurl
+             * @description RFC 7662 introspection: checks a grant when there is neither a verification request nor userinfo
+             */
+            introspectionUrl?: string | null;
             /** Scopes */
             scopes?: string[] | null;
             /** Scopeseparator */
             scopeSeparator?: (" " | "," | "+") | null;
+            /** Pkce */
+            pkce?: boolean | null;
+            /** Tokenclientauth */
+            tokenClientAuth?: ("basic" | "body" | "json") | null;
+            /** Tokenbodyformat */
+            tokenBodyFormat?: ("form" | "json") | null;
+            /** Clientidparam */
+            clientIdParam?: string | null;
+            /** Clientsecretparam */
+            clientSecretParam?: string | null;
+            /** Codeparam */
+            codeParam?: string | null;
+            /** Authorizationparams */
+            authorizationParams?: {
+                [key: string]: string;
+            } | null;
+            /** Tokenparams */
+            tokenParams?: {
+                [key: string]: string;
+            } | null;
+            /** Refreshparams */
+            refreshParams?: {
+                [key: string]: string;
+            } | null;
+            /** Callbackfields */
+            callbackFields?: string[] | null;
+            tokenResponse?: components["schemas"]["TokenResponseSpec"] | null;
+            /** Refreshbufferseconds */
+            refreshBufferSeconds?: number | null;
+            /** Refreshtokenrotates */
+            refreshTokenRotates?: boolean | null;
+        };
+        /** OAuthConfigView */
+        OAuthConfigView: {
+            /** Clientid */
+            clientId?: string | null;
+            /**
+             * Clientsecretconfigured
+             * @description Whether the platform's client secret is stored
+             */
+            clientSecretConfigured?: boolean | null;
+            /** Issuer */
+            issuer?: string | null;
+            /** Authorizationresponseissparametersupported */
+            authorizationResponseIssParameterSupported?: boolean | null;
+            /** Authorizationurl */
+            authorizationUrl?: string | null;
+            /** Tokenurl */
+            tokenUrl?: string | null;
+            /** Refreshurl */
+            refreshUrl?: string | null;
+            /** Revocationurl */
+            revocationUrl?: string | null;
+            /** Revocationtokentypehint */
+            revocationTokenTypeHint?: ("access_token" | "refresh_token") | null;
+            /** Userinfourl */
+            userinfoUrl?: string | null;
+            /** Introspectionurl */
+            introspectionUrl?: string | null;
+            /** Scopes */
+            scopes?: string[] | null;
+            /** Scopeseparator */
+            scopeSeparator?: string | null;
             /** Pkce */
             pkce?: boolean | null;
             /** Tokenclientauth */
@@ -1744,6 +2318,86 @@ export interface components {
              * @description Start from a built-in template
              */
             templateId?: string | null;
+        };
+        /**
+         * ProviderView
+         * @description A provider as the super admin sees it.
+         */
+        ProviderView: {
+            /** Name */
+            name?: string | null;
+            /** Displayname */
+            displayName?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Category */
+            category?: string | null;
+            /** Status */
+            status?: ("active" | "beta" | "deprecated" | "disabled") | null;
+            /** Audience */
+            audience?: ("system" | "tenant") | null;
+            /** Authtype */
+            authType?: ("oauth2" | "oauth2_client_credentials" | "api_key" | "basic" | "custom") | null;
+            /** Capabilities */
+            capabilities?: string[] | null;
+            /** Supportedsyncdirections */
+            supportedSyncDirections?: ("pull" | "push" | "bidirectional")[] | null;
+            /** Supportsrealtime */
+            supportsRealtime?: boolean | null;
+            /** Supportswebhooks */
+            supportsWebhooks?: boolean | null;
+            /** Supportsnotifications */
+            supportsNotifications?: boolean | null;
+            /** Supportssearch */
+            supportsSearch?: boolean | null;
+            /** Searchableentities */
+            searchableEntities?: string[] | null;
+            searchCapabilities?: components["schemas"]["SearchCapabilitiesView"] | null;
+            /** Requiresuserscoping */
+            requiresUserScoping?: boolean | null;
+            /** Availableentities */
+            availableEntities?: components["schemas"]["EntityView"][] | null;
+            /** Icon */
+            icon?: string | null;
+            /** Color */
+            color?: string | null;
+            /** Ispremium */
+            isPremium?: boolean | null;
+            /** Requiredplan */
+            requiredPlan?: string | null;
+            oauthConfig?: components["schemas"]["OAuthConfigView"] | null;
+            /** Entitymappings */
+            entityMappings?: components["schemas"]["EntityMappingView"][] | null;
+            /** Connectionconfig */
+            connectionConfig?: {
+                [key: string]: string;
+            } | null;
+            api?: components["schemas"]["ApiSpec"] | null;
+            verification?: components["schemas"]["VerificationRequest"] | null;
+            search?: components["schemas"]["SearchSpec"] | null;
+            sync?: components["schemas"]["SyncSpec"] | null;
+            rateLimitHeaders?: components["schemas"]["RateLimitHeaders"] | null;
+            /** Discoveryurl */
+            discoveryUrl?: string | null;
+            /** Id */
+            id: string;
+            /** Provider */
+            provider: string;
+            /** Templateid */
+            templateId?: string | null;
+            /**
+             * Version
+             * @description Optimistic concurrency: send it back as expectedVersion
+             */
+            version: number;
+            /** Createdat */
+            createdAt: string;
+            /** Updatedat */
+            updatedAt: string;
+            /** Createdby */
+            createdBy?: string | null;
+            /** Clientsecretupdatedat */
+            clientSecretUpdatedAt?: string | null;
         };
         /** RateLimitHeaders */
         RateLimitHeaders: {
@@ -1948,6 +2602,104 @@ export interface components {
              */
             url: string;
         };
+        /** DiscoveryPreview */
+        DiscoveryPreview: {
+            /**
+             * Discoveryurl
+             * @description The metadata document that was read
+             */
+            discoveryUrl: string;
+            /** Issuer */
+            issuer: string;
+            /** @description The provider fields the metadata gives; nothing is saved */
+            provider: components["schemas"]["ProviderDraft"];
+            /**
+             * Metadata
+             * @description The metadata fields the preview was made from
+             */
+            metadata: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * ProviderDraft
+         * @description Provider fields not saved yet: a discovery preview, or the changes a rediscovery finds.
+         */
+        ProviderDraft: {
+            /** Name */
+            name?: string | null;
+            /** Displayname */
+            displayName?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Category */
+            category?: string | null;
+            /** Status */
+            status?: ("active" | "beta" | "deprecated" | "disabled") | null;
+            /** Audience */
+            audience?: ("system" | "tenant") | null;
+            /** Authtype */
+            authType?: ("oauth2" | "oauth2_client_credentials" | "api_key" | "basic" | "custom") | null;
+            /** Capabilities */
+            capabilities?: string[] | null;
+            /** Supportedsyncdirections */
+            supportedSyncDirections?: ("pull" | "push" | "bidirectional")[] | null;
+            /** Supportsrealtime */
+            supportsRealtime?: boolean | null;
+            /** Supportswebhooks */
+            supportsWebhooks?: boolean | null;
+            /** Supportsnotifications */
+            supportsNotifications?: boolean | null;
+            /** Supportssearch */
+            supportsSearch?: boolean | null;
+            /** Searchableentities */
+            searchableEntities?: string[] | null;
+            searchCapabilities?: components["schemas"]["SearchCapabilitiesView"] | null;
+            /** Requiresuserscoping */
+            requiresUserScoping?: boolean | null;
+            /** Availableentities */
+            availableEntities?: components["schemas"]["EntityView"][] | null;
+            /** Icon */
+            icon?: string | null;
+            /** Color */
+            color?: string | null;
+            /** Ispremium */
+            isPremium?: boolean | null;
+            /** Requiredplan */
+            requiredPlan?: string | null;
+            oauthConfig?: components["schemas"]["OAuthConfigView"] | null;
+            /** Entitymappings */
+            entityMappings?: components["schemas"]["EntityMappingView"][] | null;
+            /** Connectionconfig */
+            connectionConfig?: {
+                [key: string]: string;
+            } | null;
+            api?: components["schemas"]["ApiSpec"] | null;
+            verification?: components["schemas"]["VerificationRequest"] | null;
+            search?: components["schemas"]["SearchSpec"] | null;
+            sync?: components["schemas"]["SyncSpec"] | null;
+            rateLimitHeaders?: components["schemas"]["RateLimitHeaders"] | null;
+            /** Discoveryurl */
+            discoveryUrl?: string | null;
+        };
+        /** ProviderList */
+        ProviderList: {
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Hasmore */
+            hasMore: boolean;
+            /**
+             * Nextoffset
+             * @description The offset of the next page; null on the last
+             */
+            nextOffset?: number | null;
+            /** Providers */
+            providers: components["schemas"]["ProviderView"][];
+        };
         /** ProviderListParams */
         ProviderListParams: {
             /**
@@ -1977,6 +2729,112 @@ export interface components {
             /** Search */
             search?: string | null;
         };
+        /** Capabilities */
+        Capabilities: {
+            /**
+             * Search
+             * @default false
+             */
+            search: boolean;
+            /**
+             * Dataentities
+             * @default []
+             */
+            dataEntities: string[];
+            /**
+             * Webhooks
+             * @default false
+             */
+            webhooks: boolean;
+            /**
+             * Publish
+             * @default false
+             */
+            publish: boolean;
+            /**
+             * Sync
+             * @default false
+             */
+            sync: boolean;
+        };
+        /**
+         * ConfigField
+         * @description Account configuration (not secret) that fills `{name}` placeholders in URLs and paths.
+         */
+        ConfigField: {
+            /** Name */
+            name: string;
+            /** Label */
+            label: string;
+            /**
+             * Required
+             * @default true
+             */
+            required: boolean;
+            /** Pattern */
+            pattern?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Default */
+            default?: string | null;
+            /** Example */
+            example?: string | null;
+        };
+        /**
+         * CredentialField
+         * @description A credential the tenant enters (API key, password, service-account key, role ARN).
+         */
+        CredentialField: {
+            /** Name */
+            name: string;
+            /** Label */
+            label: string;
+            /**
+             * Type
+             * @default string
+             * @enum {string}
+             */
+            type: "string" | "secret" | "url" | "json" | "email";
+            /**
+             * Required
+             * @default true
+             */
+            required: boolean;
+            /**
+             * Secret
+             * @default false
+             */
+            secret: boolean;
+            /** Pattern */
+            pattern?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Default */
+            default?: string | null;
+            /**
+             * Generated
+             * @default false
+             */
+            generated: boolean;
+        };
+        /** TemplateList */
+        TemplateList: {
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Hasmore */
+            hasMore: boolean;
+            /**
+             * Nextoffset
+             * @description The offset of the next page; null on the last
+             */
+            nextOffset?: number | null;
+            /** Templates */
+            templates: components["schemas"]["TemplateSummary"][];
+        };
         /** TemplateListParams */
         TemplateListParams: {
             /**
@@ -2002,6 +2860,69 @@ export interface components {
             /** Search */
             search?: string | null;
         };
+        /** TemplateOAuthView */
+        TemplateOAuthView: {
+            /** Authorizationurl */
+            authorizationUrl?: string | null;
+            /** Tokenurl */
+            tokenUrl: string;
+            /** Revocationurl */
+            revocationUrl?: string | null;
+            /** Defaultscopes */
+            defaultScopes: string[];
+            /** Scopeseparator */
+            scopeSeparator: string;
+            /** Pkce */
+            pkce: boolean;
+        };
+        /**
+         * TemplateSummary
+         * @description A built-in template (hub/providers/templates.py template_summary): no wiring, no secrets.
+         */
+        TemplateSummary: {
+            /** Id */
+            id: string;
+            /** Name */
+            name: string;
+            /** Displayname */
+            displayName: string;
+            /** Description */
+            description?: string | null;
+            /** Category */
+            category: string;
+            /** Authmode */
+            authMode: string;
+            /** Customauth */
+            customAuth?: string | null;
+            /** Docsurl */
+            docsUrl?: string | null;
+            /** Logourl */
+            logoUrl?: string | null;
+            /** Tags */
+            tags: string[];
+            /** Status */
+            status: string;
+            /** Beta */
+            beta: boolean;
+            /** Sandbox */
+            sandbox: boolean;
+            capabilities: components["schemas"]["Capabilities"];
+            /** Credentialfields */
+            credentialFields: components["schemas"]["CredentialField"][];
+            /** Connectionconfig */
+            connectionConfig: components["schemas"]["ConfigField"][];
+            oauth?: components["schemas"]["TemplateOAuthView"] | null;
+            /** Apibaseurl */
+            apiBaseUrl?: string | null;
+            verification?: components["schemas"]["TemplateVerificationView"] | null;
+        };
+        /** TemplateVerificationView */
+        TemplateVerificationView: {
+            /** Method */
+            method: string;
+            /** Path */
+            path: string;
+        };
         /** RediscoverRequest */
         RediscoverRequest: {
             /**
@@ -2011,6 +2932,17 @@ export interface components {
              */
             apply: boolean;
         };
+        /** Rediscovery */
+        Rediscovery: {
+            /**
+             * Applied
+             * @description Whether the changes were saved
+             */
+            applied: boolean;
+            /** @description The fields that differ from the metadata */
+            changes: components["schemas"]["ProviderDraft"];
+            provider: components["schemas"]["ProviderView"];
+        };
         /** ProviderAudienceUpdate */
         ProviderAudienceUpdate: {
             /**
@@ -2019,6 +2951,18 @@ export interface components {
              */
             audience: "system" | "tenant";
         };
+        /** ProviderAudienceView */
+        ProviderAudienceView: {
+            /** Id */
+            id: string;
+            /**
+             * Audience
+             * @enum {string}
+             */
+            audience: "system" | "tenant";
+            /** Updatedat */
+            updatedAt: string;
+        };
         /** ProviderStatusUpdate */
         ProviderStatusUpdate: {
             /**
@@ -2026,6 +2970,40 @@ export interface components {
              * @enum {string}
              */
             status: "active" | "beta" | "deprecated" | "disabled";
+        };
+        /** ProviderStatusView */
+        ProviderStatusView: {
+            /** Id */
+            id: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "active" | "beta" | "deprecated" | "disabled";
+            /** Updatedat */
+            updatedAt: string;
+        };
+        /** ProviderTestResult */
+        ProviderTestResult: {
+            /** Success */
+            success: boolean;
+            /**
+             * Message
+             * @description What was checked, when it passed
+             */
+            message?: string | null;
+            /**
+             * Error
+             * @description Why it failed
+             */
+            error?: string | null;
+            /** Testedat */
+            testedAt: string;
+            /**
+             * Responsetime
+             * @description Milliseconds the check took
+             */
+            responseTime: number;
         };
         /** ProviderUpdate */
         ProviderUpdate: {
@@ -2102,6 +3080,48 @@ export interface components {
             /** End */
             end?: string | null;
         };
+        /** GlobalSearchAnswer */
+        GlobalSearchAnswer: {
+            /** Results */
+            results: components["schemas"]["SearchResultItem"][];
+            /** Total */
+            total: number;
+            /**
+             * Took
+             * @description Milliseconds
+             */
+            took: number;
+            /** Hasmore */
+            hasMore: boolean;
+            /** Byintegration */
+            byIntegration: {
+                [key: string]: components["schemas"]["SearchResultItem"][];
+            };
+            /** Byentity */
+            byEntity: {
+                [key: string]: components["schemas"]["SearchResultItem"][];
+            };
+            /** Errors */
+            errors: components["schemas"]["SearchErrorEntry"][];
+        };
+        /**
+         * SearchErrorEntry
+         * @description Why one integration gave no results; the others still answer.
+         */
+        SearchErrorEntry: {
+            /** Integrationid */
+            integrationId?: string | null;
+            /** Providerid */
+            providerId?: string | null;
+            /** Code */
+            code: string;
+            /** Message */
+            message: string;
+            /** Details */
+            details?: {
+                [key: string]: unknown;
+            };
+        };
         /** SearchFilters */
         SearchFilters: {
             /** @description Keep results updated within this range */
@@ -2154,6 +3174,53 @@ export interface components {
             offset: number;
         };
         /**
+         * SearchResultItem
+         * @description One provider record, mapped (hub/search/mapping.py map_item): fields without a value are left out.
+         */
+        SearchResultItem: {
+            /** Id */
+            id: string;
+            /** Integrationid */
+            integrationId: string;
+            /** Providerid */
+            providerId: string;
+            /** Entity */
+            entity: string;
+            /** Title */
+            title: string;
+            /** Snippet */
+            snippet?: string | null;
+            /** Url */
+            url?: string | null;
+            /** Updatedat */
+            updatedAt?: string | null;
+            /** Score */
+            score?: number | null;
+            /**
+             * Raw
+             * @description The record as the provider sent it (secret-named fields masked), when small enough
+             */
+            raw?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        /** IntegrationSearchAnswer */
+        IntegrationSearchAnswer: {
+            /** Integrationid */
+            integrationId: string;
+            /** Results */
+            results: components["schemas"]["SearchResultItem"][];
+            /** Total */
+            total: number;
+            /**
+             * Took
+             * @description Milliseconds
+             */
+            took: number;
+            /** Hasmore */
+            hasMore: boolean;
+        };
+        /**
          * IntegrationSearchParams
          * @description GET /api/integrations/{id}/search query string.
          */
@@ -2175,6 +3242,70 @@ export interface components {
              * @default 0
              */
             offset: number;
+        };
+        /** SyncLog */
+        SyncLog: {
+            /** Id */
+            id: string;
+            /** Tenantid */
+            tenantId: string;
+            /** Integrationid */
+            integrationId: string;
+            /** Providerid */
+            providerId?: string | null;
+            /** Userid */
+            userId?: string | null;
+            /** Connectionid */
+            connectionId?: string | null;
+            /** Direction */
+            direction: string;
+            /** Trigger */
+            trigger: string;
+            /** Action */
+            action?: string | null;
+            /** Resourcetype */
+            resourceType?: string | null;
+            /**
+             * Status
+             * @description running, success, partial or failed
+             */
+            status: string;
+            /** Itemsprocessed */
+            itemsProcessed: number;
+            /** Itemsfailed */
+            itemsFailed: number;
+            /** Startedat */
+            startedAt: string;
+            /** Completedat */
+            completedAt?: string | null;
+            /** Durationms */
+            durationMs?: number | null;
+            /** Error */
+            error?: string | null;
+            /** Actor */
+            actor?: string | null;
+            /** Details */
+            details?: {
+                [key: string]: unknown;
+            };
+        };
+        /** SyncLogList */
+        SyncLogList: {
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Hasmore */
+            hasMore: boolean;
+            /**
+             * Nextoffset
+             * @description The offset of the next page; null on the last
+             */
+            nextOffset?: number | null;
+            /** Synclogs */
+            syncLogs: components["schemas"]["SyncLog"][];
         };
         /** SyncLogListParams */
         SyncLogListParams: {
@@ -2208,6 +3339,155 @@ export interface components {
              * @description Sync a user's connection (user-scoped integrations)
              */
             userId?: string | null;
+        };
+        /** Liveness */
+        Liveness: {
+            /**
+             * Status
+             * @constant
+             */
+            status: "ok";
+            /** Service */
+            service: string;
+            /** Version */
+            version: string;
+            /** Time */
+            time: string;
+        };
+        /**
+         * OpenApiDocument
+         * @description The document itself (OpenAPI 3.1); its parts are described by the OpenAPI specification.
+         */
+        OpenApiDocument: {
+            /** Openapi */
+            openapi: string;
+            /** Info */
+            info: {
+                [key: string]: unknown;
+            };
+            /** Paths */
+            paths: {
+                [key: string]: unknown;
+            };
+            /** Components */
+            components?: {
+                [key: string]: unknown;
+            };
+            /** Tags */
+            tags?: {
+                [key: string]: unknown;
+            }[];
+            /** Security */
+            security?: {
+                [key: string]: unknown;
+            }[] | null;
+            /** Servers */
+            servers?: {
+                [key: string]: unknown;
+            }[] | null;
+        };
+        /** Readiness */
+        Readiness: {
+            /**
+             * Status
+             * @constant
+             */
+            status: "ready";
+            checks: components["schemas"]["ReadinessChecks"];
+            /** Time */
+            time: string;
+        };
+        /** ReadinessChecks */
+        ReadinessChecks: {
+            table: components["schemas"]["TableCheck"];
+        };
+        /** TableCheck */
+        TableCheck: {
+            /**
+             * Status
+             * @constant
+             */
+            status: "ok";
+            /** Latencyms */
+            latencyMs: number;
+        };
+        /** UserConnection */
+        UserConnection: {
+            /** Connected */
+            connected: boolean;
+            /** Status */
+            status?: ("not_connected" | "pending" | "active" | "error" | "expired" | "disconnected") | null;
+            /** Connectionid */
+            connectionId?: string | null;
+            /** Scopes */
+            scopes?: string[] | null;
+            /** Expiresat */
+            expiresAt?: string | null;
+            /** Lastconnectedat */
+            lastConnectedAt?: string | null;
+            /** Lastvalidatedat */
+            lastValidatedAt?: string | null;
+            /** Disconnectedat */
+            disconnectedAt?: string | null;
+            /** Integrationid */
+            integrationId: string;
+        };
+        /** UserConnectionView */
+        UserConnectionView: {
+            /** Connected */
+            connected: boolean;
+            /** Status */
+            status?: ("not_connected" | "pending" | "active" | "error" | "expired" | "disconnected") | null;
+            /** Connectionid */
+            connectionId?: string | null;
+            /** Scopes */
+            scopes?: string[] | null;
+            /** Expiresat */
+            expiresAt?: string | null;
+            /** Lastconnectedat */
+            lastConnectedAt?: string | null;
+            /** Lastvalidatedat */
+            lastValidatedAt?: string | null;
+            /** Disconnectedat */
+            disconnectedAt?: string | null;
+        };
+        /** UserIntegration */
+        UserIntegration: {
+            /** Integrationid */
+            integrationId: string;
+            /** Name */
+            name?: string | null;
+            /** Providerid */
+            providerId?: string | null;
+            /** Providername */
+            providerName?: string | null;
+            /** Providerdisplayname */
+            providerDisplayName?: string | null;
+            /** Category */
+            category?: string | null;
+            /** Authtype */
+            authType?: string | null;
+            /** Connected */
+            connected: boolean;
+            connection: components["schemas"]["UserConnectionView"];
+        };
+        /** UserIntegrationList */
+        UserIntegrationList: {
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Hasmore */
+            hasMore: boolean;
+            /**
+             * Nextoffset
+             * @description The offset of the next page; null on the last
+             */
+            nextOffset?: number | null;
+            /** Integrations */
+            integrations: components["schemas"]["UserIntegration"][];
         };
         /** UserIntegrationListParams */
         UserIntegrationListParams: {
@@ -2713,6 +3993,24 @@ export interface components {
              */
             status?: ("active" | "disabled") | null;
         };
+        /** ActivityEntry */
+        ActivityEntry: {
+            /** Id */
+            id?: string | null;
+            /**
+             * Type
+             * @description connect, refresh, test, sync, …
+             */
+            type?: string | null;
+            /** Status */
+            status?: string | null;
+            /** Timestamp */
+            timestamp?: string | null;
+            /** Details */
+            details?: {
+                [key: string]: unknown;
+            };
+        };
         /** ActivityParams */
         ActivityParams: {
             /**
@@ -2726,6 +4024,20 @@ export interface components {
              * @default 10
              */
             limit: number;
+        };
+        /** WidgetActivity */
+        WidgetActivity: {
+            /** Integrationid */
+            integrationId: string;
+            /**
+             * Timerange
+             * @enum {string}
+             */
+            timeRange: "1h" | "24h" | "7d" | "30d";
+            /** Activities */
+            activities: components["schemas"]["ActivityEntry"][];
+            /** Total */
+            total: number;
         };
         /** DataParams */
         DataParams: {
@@ -2751,6 +4063,51 @@ export interface components {
              * @default 10
              */
             limit: number;
+        };
+        /** WidgetData */
+        WidgetData: {
+            /** Integrationid */
+            integrationId: string;
+            /** Entity */
+            entity: string;
+            /**
+             * Data
+             * @description Provider records (secret-named fields masked)
+             */
+            data: {
+                [key: string]: unknown;
+            }[];
+            /** Total */
+            total: number;
+            /** Fetchedat */
+            fetchedAt: string;
+        };
+        /** WidgetStatus */
+        WidgetStatus: {
+            /** Integrationid */
+            integrationId: string;
+            /** Name */
+            name?: string | null;
+            /** Providerid */
+            providerId?: string | null;
+            /** Userscoped */
+            userScoped: boolean;
+            /**
+             * Status
+             * @description The integration's status
+             */
+            status: string;
+            /**
+             * Connectionstatus
+             * @description The caller's (or the tenant's) connection
+             */
+            connectionStatus?: string | null;
+            /** Lastconnectedat */
+            lastConnectedAt?: string | null;
+            /** Lastsyncat */
+            lastSyncAt?: string | null;
+            /** Error */
+            error?: string | null;
         };
         /**
          * ErrorEnvelope
@@ -2945,9 +4302,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CatalogEntry"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -3025,9 +4380,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CatalogList"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -3090,12 +4443,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Connected"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INTEGRATION_DISABLED, PROVIDER_DISABLED, PROVIDER_MISCONFIGURED, AUTH_TYPE_MISMATCH, USER_SCOPED_INTEGRATION, INVALID_CREDENTIALS, UNSAFE_URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3104,7 +4455,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3122,7 +4473,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND, SECRET_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3131,7 +4482,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, REFRESH_IN_PROGRESS, INTEGRATION_DISABLED */
+            /** @description Conflict with the current state. Codes: CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3167,7 +4518,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -3200,12 +4551,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Connected"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INTEGRATION_DISABLED, PROVIDER_DISABLED, PROVIDER_MISCONFIGURED, AUTH_TYPE_MISMATCH, USER_SCOPED_INTEGRATION, INVALID_CREDENTIALS, UNSAFE_URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3214,7 +4563,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3232,7 +4581,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND, SECRET_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3241,7 +4590,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, REFRESH_IN_PROGRESS, INTEGRATION_DISABLED */
+            /** @description Conflict with the current state. Codes: CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3277,7 +4626,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -3310,12 +4659,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Connected"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INTEGRATION_DISABLED, PROVIDER_DISABLED, PROVIDER_MISCONFIGURED, AUTH_TYPE_MISMATCH, USER_SCOPED_INTEGRATION, INVALID_CREDENTIALS, UNSAFE_URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3324,7 +4671,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3342,7 +4689,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND, SECRET_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3351,7 +4698,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, REFRESH_IN_PROGRESS, INTEGRATION_DISABLED */
+            /** @description Conflict with the current state. Codes: CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3387,7 +4734,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -3420,12 +4767,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["OAuthStarted"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INTEGRATION_DISABLED, PROVIDER_DISABLED, PROVIDER_MISCONFIGURED, AUTH_TYPE_MISMATCH, USER_SCOPED_INTEGRATION, PROVIDER_NOT_CONFIGURED, UNSAFE_URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3434,7 +4779,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3452,17 +4797,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND, SECRET_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, REFRESH_IN_PROGRESS, INTEGRATION_DISABLED */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3497,15 +4833,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
         };
     };
     connections_disconnect: {
@@ -3526,12 +4853,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Disconnected"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3540,7 +4865,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3558,17 +4883,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND, SECRET_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, REFRESH_IN_PROGRESS, INTEGRATION_DISABLED */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3578,15 +4894,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3618,12 +4925,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ConnectionStatusView"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INTEGRATION_DISABLED, PROVIDER_DISABLED, PROVIDER_MISCONFIGURED, AUTH_TYPE_MISMATCH, USER_SCOPED_INTEGRATION, PROVIDER_NOT_CONFIGURED, UNSAFE_URL, OAUTH_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3632,7 +4937,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3650,7 +4955,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND, SECRET_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3659,7 +4964,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, REFRESH_IN_PROGRESS, INTEGRATION_DISABLED */
+            /** @description Conflict with the current state. Codes: CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3695,15 +5000,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
         };
     };
     connections_get: {
@@ -3724,12 +5020,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ConnectionStatusView"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3738,7 +5032,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3756,17 +5050,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND, SECRET_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, REFRESH_IN_PROGRESS, INTEGRATION_DISABLED */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3776,15 +5061,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3816,12 +5092,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["RefreshResult"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, REFRESH_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3848,7 +5122,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND, SECRET_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3857,7 +5131,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, REFRESH_IN_PROGRESS, INTEGRATION_DISABLED */
+            /** @description Conflict with the current state. Codes: REFRESH_IN_PROGRESS, CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3893,7 +5167,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
+            /** @description The provider failed or could not be reached. Codes: REFRESH_FAILED */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -3922,12 +5196,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["TestResult"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3954,17 +5226,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND, SECRET_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, REFRESH_IN_PROGRESS, INTEGRATION_DISABLED */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4014,12 +5277,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CredentialsUpdated"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INTEGRATION_DISABLED, PROVIDER_DISABLED, PROVIDER_MISCONFIGURED, AUTH_TYPE_MISMATCH, USER_SCOPED_INTEGRATION, INVALID_CREDENTIALS, UNSAFE_URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4028,7 +5289,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4046,7 +5307,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND, SECRET_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4055,7 +5316,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, REFRESH_IN_PROGRESS, INTEGRATION_DISABLED */
+            /** @description Conflict with the current state. Codes: CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4091,7 +5352,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -4133,9 +5394,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["IntegrationHealthHistory"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -4211,9 +5470,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["HealthList"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -4275,7 +5532,7 @@ export interface operations {
                     "application/json": components["schemas"]["IntegrationActivated"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, PROVIDER_DISABLED, USER_SCOPED_INTEGRATION */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, PROVIDER_DISABLED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4302,7 +5559,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4311,7 +5568,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: INTEGRATION_EXISTS, VERSION_CONFLICT */
+            /** @description Conflict with the current state. Codes: VERSION_CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4367,7 +5624,7 @@ export interface operations {
                     "application/json": components["schemas"]["IntegrationList"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, PROVIDER_DISABLED, USER_SCOPED_INTEGRATION */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4387,24 +5644,6 @@ export interface operations {
             };
             /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: INTEGRATION_EXISTS, VERSION_CONFLICT */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4456,7 +5695,7 @@ export interface operations {
                     "application/json": components["schemas"]["IntegrationList"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, PROVIDER_DISABLED, USER_SCOPED_INTEGRATION */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4476,15 +5715,6 @@ export interface operations {
             };
             /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: INTEGRATION_EXISTS, VERSION_CONFLICT */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4528,7 +5758,7 @@ export interface operations {
                     "application/json": components["schemas"]["IntegrationView"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, PROVIDER_DISABLED, USER_SCOPED_INTEGRATION */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, PROVIDER_DISABLED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4555,7 +5785,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: PROVIDER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4564,7 +5794,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: IDEMPOTENCY_CONFLICT, INTEGRATION_EXISTS, VERSION_CONFLICT */
+            /** @description Conflict with the current state. Codes: IDEMPOTENCY_CONFLICT, INTEGRATION_EXISTS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4632,7 +5862,7 @@ export interface operations {
                     "application/json": components["schemas"]["IntegrationDeactivated"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, PROVIDER_DISABLED, USER_SCOPED_INTEGRATION */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4659,7 +5889,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4668,7 +5898,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: INTEGRATION_EXISTS, VERSION_CONFLICT */
+            /** @description Conflict with the current state. Codes: VERSION_CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4709,7 +5939,7 @@ export interface operations {
                     "application/json": components["schemas"]["IntegrationView"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, PROVIDER_DISABLED, USER_SCOPED_INTEGRATION */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4736,17 +5966,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: INTEGRATION_EXISTS, VERSION_CONFLICT */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4784,7 +6005,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, PROVIDER_DISABLED, USER_SCOPED_INTEGRATION */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4811,17 +6032,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: INTEGRATION_EXISTS, VERSION_CONFLICT */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4865,7 +6077,7 @@ export interface operations {
                     "application/json": components["schemas"]["IntegrationView"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, PROVIDER_DISABLED, USER_SCOPED_INTEGRATION */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4892,7 +6104,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4901,7 +6113,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: INTEGRATION_EXISTS, VERSION_CONFLICT */
+            /** @description Conflict with the current state. Codes: VERSION_CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4984,6 +6196,8 @@ export interface operations {
             query?: {
                 /** @description The flow id from the connect answer's authorization URL */
                 flow?: string;
+                /** @description The Continue link's one-time value (same browser only) */
+                confirm?: string;
             };
             header?: never;
             path?: never;
@@ -4997,7 +6211,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "text/html": string;
                 };
             };
             /** @description Redirect to the provider's authorization page */
@@ -5052,9 +6266,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ProviderList"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -5084,26 +6296,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5135,9 +6329,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ProviderView"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -5167,16 +6359,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: PROVIDER_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: IDEMPOTENCY_CONFLICT, PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
+            /** @description Conflict with the current state. Codes: IDEMPOTENCY_CONFLICT, PROVIDER_EXISTS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5221,15 +6404,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
         };
     };
     providers_get: {
@@ -5252,9 +6426,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ProviderView"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -5293,26 +6465,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5382,7 +6536,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
+            /** @description Conflict with the current state. Codes: PROVIDER_IN_USE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5393,15 +6547,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5435,9 +6580,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ProviderView"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -5476,7 +6619,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
+            /** @description Conflict with the current state. Codes: VERSION_CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5505,15 +6648,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5542,12 +6676,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["DiscoveryPreview"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, DISCOVERY_FAILED, UNSAFE_URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5567,24 +6699,6 @@ export interface operations {
             };
             /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Not found (another tenant's ids answer this too). Codes: PROVIDER_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5612,15 +6726,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5658,9 +6763,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["TemplateList"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -5690,26 +6793,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5743,12 +6828,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Rediscovery"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, DISCOVERY_FAILED, UNSAFE_URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5784,7 +6867,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
+            /** @description Conflict with the current state. Codes: VERSION_CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5813,15 +6896,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5855,9 +6929,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ProviderAudienceView"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -5896,7 +6968,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
+            /** @description Conflict with the current state. Codes: VERSION_CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5925,15 +6997,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5967,9 +7030,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ProviderStatusView"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -6008,7 +7069,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
+            /** @description Conflict with the current state. Codes: VERSION_CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6044,15 +7105,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
         };
     };
     providers_test: {
@@ -6075,9 +7127,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ProviderTestResult"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -6116,26 +7166,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6164,9 +7196,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["GlobalSearchAnswer"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR, SEARCH_DISABLED, SEARCH_NOT_SUPPORTED */
@@ -6196,7 +7226,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND, PROVIDER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6288,9 +7318,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["IntegrationSearchAnswer"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR, SEARCH_DISABLED, SEARCH_NOT_SUPPORTED */
@@ -6320,7 +7348,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND, PROVIDER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6398,12 +7426,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["SyncLogList"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, SYNC_NOT_SUPPORTED */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6412,7 +7438,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6430,17 +7456,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: INTEGRATION_DISABLED, CONFLICT */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6450,15 +7467,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: SYNC_FAILED, CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6490,9 +7498,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["SyncLog"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR, SYNC_NOT_SUPPORTED */
@@ -6522,7 +7528,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND, PROVIDER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6567,7 +7573,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: SYNC_FAILED, CONNECTION_FAILED, REFRESH_FAILED */
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED, SYNC_FAILED */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -6593,9 +7599,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Liveness"];
                 };
             };
         };
@@ -6615,9 +7619,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["OpenApiDocument"];
                 };
             };
         };
@@ -6637,9 +7639,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Readiness"];
                 };
             };
             /** @description A dependency is not available. Codes: SERVICE_UNAVAILABLE */
@@ -6675,12 +7675,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["OAuthStarted"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INTEGRATION_DISABLED, PROVIDER_DISABLED, PROVIDER_MISCONFIGURED, AUTH_TYPE_MISMATCH, PROVIDER_NOT_CONFIGURED, UNSAFE_URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6707,17 +7705,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, INTEGRATION_DISABLED */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6752,15 +7741,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
         };
     };
     userConnections_disconnect: {
@@ -6781,12 +7761,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Disconnected"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6813,17 +7791,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, INTEGRATION_DISABLED */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6833,15 +7802,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6869,12 +7829,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["UserConnection"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6901,17 +7859,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, INTEGRATION_DISABLED */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6921,15 +7870,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6965,12 +7905,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["UserIntegrationList"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6997,26 +7935,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, INTEGRATION_DISABLED */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7048,12 +7968,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["RefreshResult"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, REFRESH_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7062,7 +7980,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7080,7 +7998,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7089,7 +8007,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, INTEGRATION_DISABLED */
+            /** @description Conflict with the current state. Codes: REFRESH_IN_PROGRESS, CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7125,7 +8043,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
+            /** @description The provider failed or could not be reached. Codes: REFRESH_FAILED */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -7154,12 +8072,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["TestResult"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7168,7 +8084,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7186,17 +8102,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, INTEGRATION_DISABLED */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7255,7 +8162,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookList"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7275,15 +8182,6 @@ export interface operations {
             };
             /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7354,7 +8252,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND, INTEGRATION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7363,7 +8261,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: IDEMPOTENCY_CONFLICT, CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
+            /** @description Conflict with the current state. Codes: IDEMPOTENCY_CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7431,7 +8329,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookView"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7458,17 +8356,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND, INTEGRATION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7506,7 +8395,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7533,17 +8422,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND, INTEGRATION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7623,15 +8503,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description The body is larger than the limit. Codes: PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -7679,7 +8550,7 @@ export interface operations {
                     "application/json": components["schemas"]["EventTypeList"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7699,15 +8570,6 @@ export interface operations {
             };
             /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7749,7 +8611,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecoverJobView"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7776,17 +8638,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND, INTEGRATION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7839,7 +8692,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeliveryList"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7866,17 +8719,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND, INTEGRATION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7920,7 +8764,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecoverJobView"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7947,7 +8791,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND, INTEGRATION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7956,7 +8800,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
+            /** @description Conflict with the current state. Codes: WEBHOOK_DISABLED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8017,7 +8861,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeliveryView"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8044,7 +8888,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND, INTEGRATION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8053,7 +8897,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
+            /** @description Conflict with the current state. Codes: WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8094,7 +8938,7 @@ export interface operations {
                     "application/json": components["schemas"]["SecretRotated"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8121,17 +8965,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND, INTEGRATION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8174,7 +9009,7 @@ export interface operations {
                     "application/json": components["schemas"]["EndpointStats"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8201,17 +9036,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND, INTEGRATION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8251,7 +9077,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeliveryView"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8278,7 +9104,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND, INTEGRATION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8287,7 +9113,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
+            /** @description Conflict with the current state. Codes: WEBHOOK_DISABLED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8330,12 +9156,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["WidgetActivity"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, ENTITY_NOT_READABLE */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8344,7 +9168,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8362,17 +9186,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: INTEGRATION_DISABLED */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8382,15 +9197,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8429,9 +9235,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["WidgetData"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR, ENTITY_NOT_READABLE */
@@ -8461,7 +9265,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND, PROVIDER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8517,12 +9321,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["WidgetStatus"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, ENTITY_NOT_READABLE */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8531,7 +9333,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8549,17 +9351,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: INTEGRATION_DISABLED */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8569,15 +9362,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -13,6 +13,8 @@ fields, in the same schema as a template (docs/providers.md):
   server says nothing, RFC 8414 §2), else the form body for `client_secret_post`;
 - `authorizationResponseIssParameterSupported` (RFC 9207: then a callback without `iss` fails);
 - a verification request: GET the userinfo endpoint with the connection's token (OIDC);
+- the userinfo and RFC 7662 introspection endpoints, which check a grant when a provider's
+  verification request is removed (hub/connections/verify.py);
 - default scopes `openid` (plus `offline_access` when the server has it, for a refresh token).
 
 The proposal is shown to the admin (`POST /api/admin/integrations/discover`), who saves it with
@@ -141,9 +143,11 @@ def proposal(document: dict[str, Any], metadata_url: str) -> dict[str, Any]:
         "authorizationResponseIssParameterSupported":
             document.get("authorization_response_iss_parameter_supported") is True,
     }
-    revocation = _endpoint(document, "revocation_endpoint")
-    if revocation:
-        oauth["revocationUrl"] = revocation
+    for key, name in (("revocationUrl", "revocation_endpoint"), ("userinfoUrl", "userinfo_endpoint"),
+                      ("introspectionUrl", "introspection_endpoint")):
+        endpoint = _endpoint(document, name)
+        if endpoint:
+            oauth[key] = endpoint
     fields: dict[str, Any] = {"authType": "oauth2", "oauthConfig": oauth, "discoveryUrl": metadata_url}
     userinfo = _endpoint(document, "userinfo_endpoint")
     if userinfo:
@@ -164,6 +168,7 @@ def discover(url: str) -> DiscoveryPreview:
 
 _SHOWN = (
     "issuer", "authorization_endpoint", "token_endpoint", "revocation_endpoint", "userinfo_endpoint",
+    "introspection_endpoint",
     "code_challenge_methods_supported", "token_endpoint_auth_methods_supported", "scopes_supported",
     "authorization_response_iss_parameter_supported", "grant_types_supported",
 )

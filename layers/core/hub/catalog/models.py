@@ -57,6 +57,10 @@ class OAuthConfigInput(Strict):
     refreshUrl: HttpUrl | None = None
     revocationUrl: HttpUrl | None = None
     revocationTokenTypeHint: Literal["access_token", "refresh_token"] | None = None
+    userinfoUrl: HttpUrl | None = Field(default=None, description="OpenID Connect userinfo: checks a grant "
+                                        "when there is no verification request")
+    introspectionUrl: HttpUrl | None = Field(default=None, description="RFC 7662 introspection: checks a grant "
+                                             "when there is neither a verification request nor userinfo")
     scopes: list[str] | None = Field(default=None, max_length=100)
     scopeSeparator: Literal[" ", ",", "+"] | None = None
     pkce: bool | None = None
@@ -200,6 +204,8 @@ class OAuthConfigView(Answer):
     refreshUrl: str | None = None
     revocationUrl: str | None = None
     revocationTokenTypeHint: Literal["access_token", "refresh_token"] | None = None
+    userinfoUrl: str | None = None
+    introspectionUrl: str | None = None
     scopes: list[str] | None = None
     scopeSeparator: str | None = None
     pkce: bool | None = None

@@ -228,6 +228,11 @@ class OAuthSpec(_Spec):
     revocation_token_type_hint: Literal["access_token", "refresh_token"] | None = None
     # RFC 9207: when set, an authorization response carrying `iss` must carry this value
     issuer: str | None = None
+    # how a grant is checked when the template has no verification request
+    # (hub/connections/verify.py): OpenID Connect userinfo (GET with the access token), else
+    # RFC 7662 introspection (POST with the platform's client; `active` must be true)
+    userinfo_url: str | None = None
+    introspection_url: str | None = None
     # the server's metadata says `authorization_response_iss_parameter_supported`: a response
     # WITHOUT `iss` is refused too (RFC 9207 §2.4)
     authorization_response_iss_parameter_supported: bool = False
@@ -496,6 +501,8 @@ class ProviderTemplate(_Spec):
                 ("oauth.refreshUrl", self.oauth.refresh_url),
                 ("oauth.revocationUrl", self.oauth.revocation_url),
                 ("oauth.issuer", self.oauth.issuer),
+                ("oauth.userinfoUrl", self.oauth.userinfo_url),
+                ("oauth.introspectionUrl", self.oauth.introspection_url),
             ]
         return urls
 

@@ -1,0 +1,14 @@
+from enum import StrEnum
+
+class RefreshResultOutcome(StrEnum):
+    ERROR = "error"
+    EXPIRED = "expired"
+    LEASE_TAKEN = "lease_taken"
+    NOT_DUE = "not_due"
+    NOT_REFRESHABLE = "not_refreshable"
+    REFRESHED = "refreshed"
+    RETRY_LATER = "retry_later"
+    SUPERSEDED = "superseded"
+
+    def __str__(self) -> str:
+        return str(self.value)
