@@ -5,8 +5,8 @@ function's own credentials.
 
 moto never enforces IAM: these tests show which credentials each call carries. That AWS refuses a
 session of tenant A on tenant B's secret, item or key context is shown by the IAM audit's
-evaluation of the synthesized policies, and the calls made here are checked against those
-policies by the audit (tests/infra/test_iam_audit.py)."""
+evaluation of the synthesized policies (tests/infra/test_vault_roles.py), and the calls made here
+are checked against those policies by the audit (tests/infra/test_iam_audit.py)."""
 
 from __future__ import annotations
 

@@ -5,9 +5,10 @@ credential — its secret, its sealed message in the connection item, the KMS ca
 Encryption SDK messages (purposes `connection` and `pending-grant`) — is made with a session of
 the vault role (`settings.vault_role_arn`) assumed with the session tag `tenantId`. That role's
 policies allow only `${aws:PrincipalTag/tenantId}`: secret names, `dynamodb:LeadingKeys` and
-`kms:EncryptionContext:tenantId`, and the function's own role may not open a tenant credential
-at all. So a reference that names another tenant's secret, item or message than the session's
-is refused by AWS.
+`kms:EncryptionContext:tenantId` (infra/constructs/vault_roles.py), and the function's own role
+may not open a tenant credential at all. So a reference that names another tenant's secret,
+item or message than the session's is refused by AWS (docs/deploy.md, "A blast radius of one
+tenant": what it covers and what it does not).
 
 The session's tenant is the verified caller's when a request has one (hub/request.py), else
 the reference's (jobs, queue consumers, the anonymous OAuth callback). Platform secrets
