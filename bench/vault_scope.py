@@ -21,17 +21,13 @@ from __future__ import annotations
 
 import os
 import statistics
-import subprocess
-import sys
 import time
 from collections import Counter
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from bench._env import prepare
+from bench._env import moto_server, prepare
 
-ROOT = Path(__file__).resolve().parent.parent
 BACKENDS = ("secretsmanager", "table")
 SCOPES = ("function", "tenant")
 ROLE_ARN = "arn:aws:iam::123456789012:role/hub-bench-vault-read-write"  # moto does not check it
@@ -43,22 +39,12 @@ PAYLOAD = {"accessToken": "at-bench-5f1e2d3c4b5a", "refreshToken": "rt-bench-9a8
 
 def run() -> dict[str, Any]:
     prepare()
-    from local.stack import free_port, wait_for_port
-
-    port = free_port()
-    moto = subprocess.Popen([sys.executable, "-m", "local.moto_server", str(port)], cwd=ROOT,  # noqa: S603
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        wait_for_port(port)
-        os.environ["HUB_AWS_ENDPOINT_URL"] = f"http://127.0.0.1:{port}"
+    with moto_server():
         _create_resources()
         figures: dict[str, Any] = {}
         for backend in BACKENDS:
             figures.update(_measure_backend(backend))
         return figures
-    finally:
-        moto.terminate()
-        moto.wait(10)
 
 
 def _create_resources() -> None:
