@@ -6322,7 +6322,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": unknown;
+                    "application/json": unknown;
+                    "application/octet-stream": string;
                 };
             };
         };
@@ -6346,10 +6347,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description Sent to the provider as it is */
+        /** @description Sent to the provider as it is (any media type) */
         requestBody?: {
             content: {
-                "*/*": unknown;
+                "application/json": unknown;
+                "application/octet-stream": string;
             };
         };
         responses: {
@@ -6437,7 +6439,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": unknown;
+                    "application/json": unknown;
+                    "application/octet-stream": string;
                 };
             };
         };
@@ -6461,10 +6464,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description Sent to the provider as it is */
+        /** @description Sent to the provider as it is (any media type) */
         requestBody?: {
             content: {
-                "*/*": unknown;
+                "application/json": unknown;
+                "application/octet-stream": string;
             };
         };
         responses: {
@@ -6552,7 +6556,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": unknown;
+                    "application/json": unknown;
+                    "application/octet-stream": string;
                 };
             };
         };
@@ -6662,7 +6667,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": unknown;
+                    "application/json": unknown;
+                    "application/octet-stream": string;
                 };
             };
         };
@@ -6686,10 +6692,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description Sent to the provider as it is */
+        /** @description Sent to the provider as it is (any media type) */
         requestBody?: {
             content: {
-                "*/*": unknown;
+                "application/json": unknown;
+                "application/octet-stream": string;
             };
         };
         responses: {
@@ -6777,7 +6784,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": unknown;
+                    "application/json": unknown;
+                    "application/octet-stream": string;
                 };
             };
         };
@@ -6887,7 +6895,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": unknown;
+                    "application/json": unknown;
+                    "application/octet-stream": string;
                 };
             };
         };
@@ -6911,10 +6920,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description Sent to the provider as it is */
+        /** @description Sent to the provider as it is (any media type) */
         requestBody?: {
             content: {
-                "*/*": unknown;
+                "application/json": unknown;
+                "application/octet-stream": string;
             };
         };
         responses: {
@@ -7002,7 +7012,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": unknown;
+                    "application/json": unknown;
+                    "application/octet-stream": string;
                 };
             };
         };
@@ -7026,10 +7037,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description Sent to the provider as it is */
+        /** @description Sent to the provider as it is (any media type) */
         requestBody?: {
             content: {
-                "*/*": unknown;
+                "application/json": unknown;
+                "application/octet-stream": string;
             };
         };
         responses: {
@@ -7117,7 +7129,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": unknown;
+                    "application/json": unknown;
+                    "application/octet-stream": string;
                 };
             };
         };
@@ -7227,7 +7240,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": unknown;
+                    "application/json": unknown;
+                    "application/octet-stream": string;
                 };
             };
         };
@@ -7251,10 +7265,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description Sent to the provider as it is */
+        /** @description Sent to the provider as it is (any media type) */
         requestBody?: {
             content: {
-                "*/*": unknown;
+                "application/json": unknown;
+                "application/octet-stream": string;
             };
         };
         responses: {
@@ -7342,7 +7357,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": unknown;
+                    "application/json": unknown;
+                    "application/octet-stream": string;
                 };
             };
         };

@@ -183,7 +183,8 @@ _PROVIDER_ANSWER = {
         ("X-Hub-Attempts", "How many times the request was sent"),
         ("X-Hub-Refreshed", "true when the token was refreshed after a 401"),
         ("X-Hub-Provider-Latency-Ms", "Time spent waiting for the provider"))},
-    "content": {"*/*": {"schema": {}}},
+    "content": {"application/json": {"schema": {}},  # any media type: these two are what generators type
+                "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
 }
 
 
@@ -192,8 +193,8 @@ def _passthrough(operation: dict[str, Any], route: Any, responses: dict[str, Any
     responses.clear()
     responses["default"] = _PROVIDER_ANSWER
     if route.method in ("POST", "PUT", "PATCH"):
-        operation["requestBody"] = {"required": False, "description": "Sent to the provider as it is",
-                                    "content": {"*/*": {"schema": {}}}}
+        operation["requestBody"] = {"required": False, "description": "Sent to the provider as it is (any media "
+                                    "type)", "content": _PROVIDER_ANSWER["content"]}
     operation["parameters"] = [*operation.get("parameters", []), *(
         {"name": name, "in": "header", "required": False, "description": text, "schema": {"type": "string"}}
         for name, text in (("X-Hub-Retry", "true: retry this POST/PATCH too; false: never retry"),

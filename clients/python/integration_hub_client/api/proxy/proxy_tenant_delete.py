@@ -50,7 +50,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | ErrorEnvelope:
     if response.status_code == 400:
         response_400 = ErrorEnvelope.from_dict(response.json())
 
@@ -107,13 +107,12 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_502
 
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    response_default = response.json()
+    return response_default
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope]:
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | ErrorEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -131,7 +130,7 @@ def sync_detailed(
     x_hub_aws_service: str | Unset = UNSET,
     x_hub_aws_region: str | Unset = UNSET,
 
-) -> Response[ErrorEnvelope]:
+) -> Response[Any | ErrorEnvelope]:
     """ Call the provider's API through the tenant's connection
 
     Args:
@@ -146,7 +145,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope]
+        Response[Any | ErrorEnvelope]
      """
 
 
@@ -174,7 +173,7 @@ def sync(
     x_hub_aws_service: str | Unset = UNSET,
     x_hub_aws_region: str | Unset = UNSET,
 
-) -> ErrorEnvelope | None:
+) -> Any | ErrorEnvelope | None:
     """ Call the provider's API through the tenant's connection
 
     Args:
@@ -189,7 +188,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope
+        Any | ErrorEnvelope
      """
 
 
@@ -212,7 +211,7 @@ async def asyncio_detailed(
     x_hub_aws_service: str | Unset = UNSET,
     x_hub_aws_region: str | Unset = UNSET,
 
-) -> Response[ErrorEnvelope]:
+) -> Response[Any | ErrorEnvelope]:
     """ Call the provider's API through the tenant's connection
 
     Args:
@@ -227,7 +226,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope]
+        Response[Any | ErrorEnvelope]
      """
 
 
@@ -255,7 +254,7 @@ async def asyncio(
     x_hub_aws_service: str | Unset = UNSET,
     x_hub_aws_region: str | Unset = UNSET,
 
-) -> ErrorEnvelope | None:
+) -> Any | ErrorEnvelope | None:
     """ Call the provider's API through the tenant's connection
 
     Args:
@@ -270,7 +269,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope
+        Any | ErrorEnvelope
      """
 
 
