@@ -29,6 +29,7 @@ CONNECT = ("vault:write", "vault:read", *EVENTS)  # store a new credential (or r
 # revoke at the provider (reads the credential and the client secret), then delete it
 REVOKE = ("vault:read", "platform-secrets:read", "vault:delete", *EVENTS)
 WEBHOOK_SIGNING = ("seal:webhook-signing",)
+PROXY_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 
 # ---- errors: what each route's domain call can answer, "<status> <CODE>" (the pipeline's own
 # 400/401/403/413/415/429 and Idempotency-Key answers follow from the route: hub/http/contract.py)
@@ -53,6 +54,12 @@ REFRESHED = (*LIVE, "401 TOKEN_EXPIRED", "400 REFRESH_FAILED", "502 REFRESH_FAIL
 # provider data read with the connection (hub/search, hub/widgets, hub/jobs/sync.py)
 PROVIDER_DATA = (*USED, *NO_PROVIDER, "409 INTEGRATION_DISABLED")
 SEARCHED = (*PROVIDER_DATA, "400 SEARCH_DISABLED", "400 SEARCH_NOT_SUPPORTED", "504 SEARCH_TIMEOUT")
+# a provider call forwarded as it came (hub/proxy: docs/proxy.md); the provider's own answers
+# pass through as they are
+PROXIED = (*NO_INTEGRATION, *NO_PROVIDER, *NO_CONNECTION, "400 INVALID_PROVIDER_PATH", "400 UNSAFE_URL",
+           "400 USER_SCOPED_INTEGRATION", "400 PROVIDER_DISABLED", "400 TOKEN_EXPIRED", "409 INTEGRATION_DISABLED",
+           "413 RESPONSE_TOO_LARGE", "429 PROVIDER_RATE_LIMITED", "502 CONNECTION_FAILED", "502 PROVIDER_TIMEOUT",
+           "502 REFRESH_FAILED", "502 PROVIDER_MISCONFIGURED")
 
 ROUTES: list[Route] = [
     # ---- system (public) ----------------------------------------------------------------
@@ -204,6 +211,14 @@ ROUTES: list[Route] = [
     Route("GET", "/api/tenant/integrations/{id}/widgets/data", "functions.widgets.data", ANY_USER, "widget",
           "Provider data for a widget", "widgets", grants=USE_CREDENTIALS,
           errors=(*PROVIDER_DATA, "400 ENTITY_NOT_READABLE")),
+    # ---- proxy: any provider API call through a connection (docs/proxy.md) ---------------
+    # one function per scope serves every method; AWS connections assume the tenant's role to sign
+    *(Route(method, "/api/tenant/integrations/{id}/proxy/{path+}", "functions.proxy.tenant", ADMIN, "proxy",
+            "Call the provider's API through the tenant's connection", "proxy", action="proxy.call",
+            grants=(*USE_CREDENTIALS, *STS), passthrough=True, errors=PROXIED) for method in PROXY_METHODS),
+    *(Route(method, "/api/user/integrations/{id}/proxy/{path+}", "functions.proxy.user", ANY_USER, "proxy",
+            "Call the provider's API through my connection", "proxy", action="proxy.user_call",
+            grants=(*USE_CREDENTIALS, *STS), passthrough=True, errors=PROXIED) for method in PROXY_METHODS),
     # ---- webhooks ----------------------------------------------------------------------
     Route("POST", "/api/tenant/webhooks", "functions.webhooks.create", ADMIN, "webhook",
           "Webhooks: register an endpoint", "webhooks", action="webhook.create", idempotent=True,

@@ -24,6 +24,14 @@ class ApiResponse:
     headers: dict[str, str]
     raw_body: str
     cookies: tuple[str, ...] = ()  # Set-Cookie values (payload v2 `cookies`)
+    base64_encoded: bool = False
+
+    @property
+    def content(self) -> bytes:
+        """The body as bytes, as API Gateway would send it (base64 decoded)."""
+        import base64
+
+        return base64.b64decode(self.raw_body) if self.base64_encoded else self.raw_body.encode("utf-8")
 
     @property
     def body(self) -> Any:
@@ -82,7 +90,8 @@ class ApiClient:
         module = importlib.import_module(route.module)
         result = module.handler(event, LambdaContext(route.function_name))
         response = ApiResponse(int(result["statusCode"]), dict(result.get("headers") or {}),
-                               result.get("body") or "", tuple(result.get("cookies") or ()))
+                               result.get("body") or "", tuple(result.get("cookies") or ()),
+                               bool(result.get("isBase64Encoded")))
         check_success(route, response.status, response.headers, response.raw_body)
         return response
 

@@ -117,6 +117,7 @@ from .integration_update_settings_type_0 import IntegrationUpdateSettingsType0
 from .integration_view import IntegrationView
 from .integration_view_connection_config_type_0 import IntegrationViewConnectionConfigType0
 from .integration_view_metadata_type_0 import IntegrationViewMetadataType0
+from .integration_view_provider_quota_type_0 import IntegrationViewProviderQuotaType0
 from .integrations_admin_list_sort_order import IntegrationsAdminListSortOrder
 from .integrations_admin_list_status import IntegrationsAdminListStatus
 from .integrations_list_sort_order import IntegrationsListSortOrder
@@ -193,6 +194,7 @@ from .providers_list_audience import ProvidersListAudience
 from .providers_list_sort_order import ProvidersListSortOrder
 from .providers_list_status import ProvidersListStatus
 from .providers_list_templates_sort_order import ProvidersListTemplatesSortOrder
+from .quota_limits import QuotaLimits
 from .rate_limit_headers import RateLimitHeaders
 from .rate_limit_headers_resetformat import RateLimitHeadersResetformat
 from .readiness import Readiness
@@ -411,6 +413,7 @@ __all__ = (
     "IntegrationView",
     "IntegrationViewConnectionConfigType0",
     "IntegrationViewMetadataType0",
+    "IntegrationViewProviderQuotaType0",
     "Liveness",
     "OAuthConfigInput",
     "OAuthConfigInputAuthorizationParamsType0",
@@ -483,6 +486,7 @@ __all__ = (
     "ProviderViewConnectionConfigType0",
     "ProviderViewStatusType0",
     "ProviderViewSupportedSyncDirectionsType0Item",
+    "QuotaLimits",
     "RateLimitHeaders",
     "RateLimitHeadersResetformat",
     "Readiness",

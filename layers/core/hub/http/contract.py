@@ -70,7 +70,8 @@ def route_errors(route: Route, shape: RouteShape) -> Codes:
         add(429, "RATE_LIMIT_EXCEEDED")
     if shape.has_body:
         add(413, "PAYLOAD_TOO_LARGE")
-        add(415, "UNSUPPORTED_MEDIA_TYPE")
+        if not route.passthrough:  # the proxy takes any media type
+            add(415, "UNSUPPORTED_MEDIA_TYPE")
     if route.idempotent:
         add(409, "IDEMPOTENCY_CONFLICT")
         add(422, "IDEMPOTENCY_KEY_REUSED")

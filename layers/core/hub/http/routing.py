@@ -37,6 +37,9 @@ class Route:
     # pipeline's own (400/401/403/413/415/429, Idempotency-Key) follow from the route itself
     # (hub/http/contract.py); the OpenAPI document lists both
     errors: tuple[str, ...] = ()
+    # the request is forwarded as it came (the proxy): any media type, any query parameter, a
+    # body up to `proxy_max_payload_bytes`; the hub's JSON-body rules do not apply
+    passthrough: bool = False
 
     @property
     def key(self) -> str:
@@ -49,6 +52,18 @@ class Route:
     @property
     def is_mutation(self) -> bool:
         return self.method in {"POST", "PUT", "PATCH", "DELETE"}
+
+    @property
+    def openapi_path(self) -> str:
+        """The path as OpenAPI writes it: `{path+}` is `{path}` (a parameter that may hold slashes)."""
+        return self.path.replace("+}", "}")
+
+    @property
+    def greedy_param(self) -> str | None:
+        """The name of the trailing `{name+}` parameter, if the route has one."""
+        last = self.segments()[-1] if self.segments() else ""
+        param = _PARAM.match(last)
+        return param.group(1) if param and param.group(2) else None
 
     @property
     def powertools_path(self) -> str:
