@@ -34,6 +34,7 @@ import pytest
 from moto import mock_aws
 
 from hub import aws, clock
+from hub.cache import clear_caches
 from hub.redaction import forget_secrets
 from hub.settings import reset_settings
 from local.iam_recorder import install_from_environment as install_iam_recorder
@@ -73,8 +74,10 @@ def published_events_match_the_catalog(monkeypatch: pytest.MonkeyPatch) -> Itera
 @pytest.fixture
 def aws_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[LocalResources]:
     """Given the hub's table, key, bus and queues in in-process moto, and the hub's clock frozen:
-    time moves only when a test calls `clock.advance`, however slow the machine is."""
+    time moves only when a test calls `clock.advance`, however slow the machine is. Nothing a warm
+    container caches (hub/cache.py) survives from the last test's AWS."""
     clock.freeze()
+    clear_caches()
     with mock_aws():
         aws.reset_clients()
         reset_settings()
@@ -87,6 +90,7 @@ def aws_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[LocalResources]:
     reset_settings()
     clock.reset()
     forget_secrets()
+    clear_caches()
 
 
 @pytest.fixture(params=["secretsmanager", "table"])
