@@ -29,7 +29,7 @@ from typing import Any, Protocol
 
 from hub import clock
 from hub.connections.activity import record_activity
-from hub.connections.health import schedule_health_check, unschedule_health_check
+from hub.connections.health_repository import schedule_health_check, unschedule_health_check
 from hub.connections.record import audit_view
 from hub.events import EventPublisher
 from hub.integrations.repository import IntegrationRepository

@@ -32,6 +32,7 @@ from hub.vault.refs import (
     SYSTEM_TENANT,
     SecretRef,
 )
+from hub.vault.sealed import SealedMessageVault
 from hub.vault.secretsmanager import SECRETSMANAGER, SecretsManagerVault
 from hub.vault.table import BACKEND_FIELD, MESSAGE_FIELD, TABLE, TableVault
 
@@ -111,7 +112,7 @@ def set_vault(vault: CredentialVault | None) -> None:
         _override = vault
 
 
-class StandaloneVault:
+class StandaloneVault(SealedMessageVault):
     """Credentials with no record of their own (provider client secrets): written to the
     deployment's backend, read from it and, failing that, from the other one, so switching
     `vault_backend` never makes one unreadable before the migration has moved it."""
@@ -124,12 +125,6 @@ class StandaloneVault:
         if self.other.exists(ref):
             raise SecretExists()
         return self.primary.store(ref, payload)
-
-    def read(self, ref: SecretRef) -> dict[str, Any]:
-        return unseal(ref, self.read_message(ref))
-
-    def replace(self, ref: SecretRef, payload: dict[str, Any]) -> None:
-        self.replace_message(ref, seal(ref, payload))
 
     def delete(self, ref: SecretRef) -> None:
         self.primary.delete(ref)
