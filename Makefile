@@ -8,6 +8,9 @@ STAMP := $(VENV)/.installed
 # the real OpenID provider the OAuth tests run against (tests/support/oidc, npm ci from its lock file)
 OIDC_DIR := tests/support/oidc
 OIDC_STAMP := $(OIDC_DIR)/node_modules/.installed
+# the TypeScript client's generator, compiler and runtime (clients/typescript, npm ci from its lock file)
+CLIENTS_TS_DIR := clients/typescript
+CLIENTS_TS_STAMP := $(CLIENTS_TS_DIR)/node_modules/.installed
 PORT ?= 3000
 ROLE ?= tenant_admin
 TENANT ?= acme
@@ -16,7 +19,7 @@ export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 export PYTHONPATH := $(CURDIR):$(CURDIR)/layers/core
 
 .PHONY: help install run token invoke events test test-unit test-integration test-e2e test-infra lint \
-	synth synth-fast sizes bootstrap deploy openapi settings-doc bench clean
+	synth synth-fast sizes bootstrap deploy openapi settings-doc clients generate bench clean
 
 # Every target carries a `## ` description on its rule line; `make help` lists them from there
 # (tests/unit/test_project_files.py checks that none is missing).
@@ -33,7 +36,11 @@ $(OIDC_STAMP): $(OIDC_DIR)/package.json $(OIDC_DIR)/package-lock.json
 	@cd $(OIDC_DIR) && npm ci --no-audit --no-fund --loglevel=error
 	@touch $(OIDC_STAMP)
 
-install: $(STAMP) $(OIDC_STAMP) ## create .venv from pyproject.toml and the test OIDC server's npm packages
+$(CLIENTS_TS_STAMP): $(CLIENTS_TS_DIR)/package.json $(CLIENTS_TS_DIR)/package-lock.json
+	@cd $(CLIENTS_TS_DIR) && npm ci --no-audit --no-fund --loglevel=error
+	@touch $(CLIENTS_TS_STAMP)
+
+install: $(STAMP) $(OIDC_STAMP) $(CLIENTS_TS_STAMP) ## create .venv from pyproject.toml and the npm packages (test OIDC server, TS client)
 
 run: $(STAMP) ## start the whole API on http://127.0.0.1:3000 (PORT=…; moto, emulator, sandbox, schedules)
 	@$(PY) -m local run --port $(PORT)
@@ -45,19 +52,19 @@ token: $(STAMP) ## print a dev token: make token ROLE=tenant_admin TENANT=acme U
 # checks them against the synthesized roles (tests/infra/test_iam_audit.py): one suite run, no rerun.
 IAM_AUDIT_DIR := $(CURDIR)/build/iam-audit
 
-test: $(STAMP) $(OIDC_STAMP) ## unit + integration + e2e + infra tests (what CI runs)
+test: $(STAMP) $(OIDC_STAMP) $(CLIENTS_TS_STAMP) ## unit + integration + e2e + infra tests (what CI runs)
 	rm -rf $(IAM_AUDIT_DIR)
 	HUB_IAM_AUDIT_DIR=$(IAM_AUDIT_DIR) $(PY) -m pytest tests/unit tests/integration tests/e2e -n 2 -q \
 		-p no:cacheprovider --cov --cov-report=term-missing:skip-covered --cov-report=xml --cov-fail-under=90
 	HUB_IAM_AUDIT_DIR=$(IAM_AUDIT_DIR) $(PY) -m pytest tests/infra -q -p no:cacheprovider
 
-test-unit: $(STAMP) ## unit tests only
+test-unit: $(STAMP) $(CLIENTS_TS_STAMP) ## unit tests only
 	$(PY) -m pytest tests/unit -q
 
 test-integration: $(STAMP) $(OIDC_STAMP) ## integration tests only (handlers against in-process moto)
 	$(PY) -m pytest tests/integration -q
 
-test-e2e: $(STAMP) ## e2e tests only (HTTP against `python -m local run`, docs examples)
+test-e2e: $(STAMP) $(CLIENTS_TS_STAMP) ## e2e tests only (HTTP against `python -m local run`, docs examples)
 	$(PY) -m pytest tests/e2e -q
 
 test-infra: $(STAMP) ## infrastructure tests only (template assertions, cdk-nag, cfn-lint)
@@ -96,6 +103,17 @@ invoke: $(STAMP) ## run one function with its sample event: make invoke FUNCTION
 openapi: $(STAMP) ## write docs/openapi.json
 	@mkdir -p docs
 	$(PY) -m local openapi --output docs/openapi.json
+
+clients: $(STAMP) $(CLIENTS_TS_STAMP) ## regenerate the typed clients (clients/typescript, clients/python) from docs/openapi.json
+	$(PY) -m local.clients
+
+# every generated file, in dependency order: after adding or changing a route, a model or a
+# setting, run this and commit what changed (the staleness tests fail otherwise)
+generate: ## regenerate everything generated: docs/openapi.json, docs/settings.md, events/, clients/
+	$(MAKE) --no-print-directory openapi
+	$(MAKE) --no-print-directory settings-doc
+	$(MAKE) --no-print-directory events
+	$(MAKE) --no-print-directory clients
 
 bench: $(STAMP) ## benchmarks that print figures (targets live there, never in timed tests)
 	$(PY) -m bench

@@ -1,6 +1,7 @@
 """The API Gateway HTTP API emulator: matches a request to the route table exactly as API
 Gateway does, verifies the bearer token like the JWT authorizer, builds a payload-v2 event and
-runs the real handler module (imported once, warm, like Lambda)."""
+runs the real handler module (imported once, warm, like Lambda). CORS is applied as API Gateway's
+`corsPreflight` does, from the same policy the CDK stack configures (hub/http/cors.py)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ from typing import Any
 from werkzeug.wrappers import Request, Response
 
 from hub.http import routing
+from hub.http.cors import CorsPolicy
 from hub.http.routing import Route, match_route
+from hub.settings import get_settings
 from local.apigw import LambdaContext, build_http_event
 from local.issuer import LocalIssuer, TokenRejected
 
@@ -71,6 +74,19 @@ class ApiGatewayEmulator:
         return response(environ, start_response)
 
     def dispatch(self, request: Request) -> Response:
+        cors = CorsPolicy.from_origins(get_settings().allowed_return_origins)
+        origin = request.headers.get("Origin")
+        if cors.enabled and request.method == "OPTIONS" and request.headers.get("Access-Control-Request-Method"):
+            # API Gateway answers a preflight itself, before routes and the authorizer
+            return Response(status=204, headers=cors.preflight_headers(
+                origin, request.headers.get("Access-Control-Request-Headers")))
+        response = self._dispatch(request)
+        if cors.enabled:
+            for key, value in cors.response_headers(origin).items():
+                response.headers[key] = value
+        return response
+
+    def _dispatch(self, request: Request) -> Response:
         request_id = base64.b32encode(__import__("os").urandom(10)).decode().rstrip("=")
         if request.path in ("/docs", "/docs/") and request.method == "GET":
             return self.docs_page()

@@ -58,6 +58,12 @@ DEFAULT_REDIRECT_URIS: tuple[str, ...] = (
     f"http://localhost:*{CALLBACK_PATH}",
 )
 DEFAULT_API_KEYS: tuple[str, ...] = ("sbx_test_key_valid_0001",)
+
+
+def sandbox_account_id(subject: str) -> str:
+    """The sandbox account of a user: stable, so its webhook events name the account the hub
+    recorded when that user connected (docs/inbound-webhooks.md)."""
+    return "acct_" + hashlib.sha256(subject.encode("utf-8")).hexdigest()[:12]
 SUPPORTED_SCOPES: tuple[str, ...] = ("profile", "email", "items:read", "items:write", "offline_access")
 DEFAULT_SCOPE: tuple[str, ...] = ("profile", "items:read")
 GRANT_TYPES: tuple[str, ...] = ("authorization_code", "refresh_token", "client_credentials")
@@ -831,6 +837,8 @@ class SandboxProvider:
             "token_type": "Bearer",
             "expires_in": expires_in,
             "scope": " ".join(scope),
+            # the provider account the grant belongs to: inbound webhooks name it (account_id)
+            "account_id": sandbox_account_id(subject),
         }
         if self.config.issue_refresh_token:
             refresh = secrets.token_urlsafe(32)

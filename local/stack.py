@@ -58,6 +58,16 @@ def wait_for_port(port: int, timeout: float = 60.0) -> None:
     raise TimeoutError(f"nothing listens on 127.0.0.1:{port}")
 
 
+def local_origins(api_url: str) -> list[str]:
+    """CORS and return origins of the local stack: the API itself, a dev server on 5173 (Vite's
+    default), and whatever HUB_ALLOWED_RETURN_ORIGINS adds (`HUB_ALLOWED_RETURN_ORIGINS=
+    http://127.0.0.1:8080 make run` for a frontend served elsewhere)."""
+    port = api_url.rsplit(":", 1)[-1]
+    defaults = [api_url, f"http://localhost:{port}", "http://127.0.0.1:5173", "http://localhost:5173"]
+    added = [o.strip() for o in os.environ.get("HUB_ALLOWED_RETURN_ORIGINS", "").split(",") if o.strip()]
+    return list(dict.fromkeys([*defaults, *added]))
+
+
 def base_environment(api_url: str, moto_url: str) -> dict[str, str]:
     """The Lambda-like environment the handlers run with locally."""
     return {
@@ -71,8 +81,7 @@ def base_environment(api_url: str, moto_url: str) -> dict[str, str]:
         "HUB_ALLOW_HTTP_LOOPBACK": "true",
         # loopback receivers (python -m local.receiver) listen on high ports; deployments keep 443/8443
         "HUB_WEBHOOK_ALLOWED_PORTS": "443,8443,1024-65535",
-        "HUB_ALLOWED_RETURN_ORIGINS": f"{api_url},http://localhost:{api_url.rsplit(':', 1)[-1]},"
-        "http://127.0.0.1:5173,http://localhost:5173",
+        "HUB_ALLOWED_RETURN_ORIGINS": ",".join(local_origins(api_url)),
         "POWERTOOLS_SERVICE_NAME": "integration-hub",
         "POWERTOOLS_METRICS_NAMESPACE": "IntegrationHub",
         "POWERTOOLS_METRICS_DISABLED": "true",

@@ -21,18 +21,11 @@ from aws_cdk import aws_lambda as lambda_
 from aws_cdk import aws_logs as logs
 from constructs import Construct
 
+from hub.http.cors import CorsPolicy
 from hub.http.routing import Route
 from infra.config import HubConfig
 from infra.constructs.nag import acknowledge
 
-ALLOWED_HEADERS = ["authorization", "content-type", "idempotency-key", "x-request-id"]
-EXPOSED_HEADERS = [
-    "x-ratelimit-limit",
-    "x-ratelimit-remaining",
-    "x-ratelimit-reset",
-    "x-request-id",
-    "retry-after",
-]
 # $context variables of HTTP APIs; never the Authorization header or the body
 ACCESS_LOG_FORMAT = {
     "requestId": "$context.requestId",
@@ -95,14 +88,17 @@ class HubApi(Construct):
         jwt_audience: Sequence[str],
     ) -> None:
         super().__init__(scope, construct_id)
+        # the one CORS policy (hub/http/cors.py), from the same origins the functions get
+        policy = CorsPolicy.from_origins(config.allowed_return_origins)
         cors = None
-        if config.allowed_return_origins:
+        if policy.enabled:
             cors = apigwv2.CorsPreflightOptions(
-                allow_origins=list(config.allowed_return_origins),
-                allow_methods=[apigwv2.CorsHttpMethod.ANY],
-                allow_headers=ALLOWED_HEADERS,
-                expose_headers=EXPOSED_HEADERS,
-                max_age=cdk.Duration.hours(1),
+                allow_origins=list(policy.origins),
+                allow_methods=[apigwv2.CorsHttpMethod(method) for method in policy.methods],
+                allow_headers=list(policy.allowed_headers),
+                expose_headers=list(policy.exposed_headers),
+                allow_credentials=policy.allow_credentials,
+                max_age=cdk.Duration.seconds(policy.max_age_seconds),
             )
         self.http_api = apigwv2.HttpApi(
             self,

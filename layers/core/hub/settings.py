@@ -95,6 +95,10 @@ class Settings(BaseModel):
     vault_backend: Literal["secretsmanager", "table"] = setting(
         "secretsmanager", "Where new credentials go (hub/vault): one secret each, or in the connection's item; "
         "CDK context vaultBackend")
+    vault_scope: Literal["function", "tenant"] = setting(
+        "function", "Whose credentials the vault uses for a tenant's secrets: the function's own role, or a session "
+        "of the vault role tagged with that tenant (hub/vault/clients.py); CDK context vaultScope")
+    vault_role_arn: str = setting("", "The role assumed per tenant when vault_scope is tenant (the stack sets it)")
     vault_data_key_cache_seconds: int = setting(
         0, "A warm function may reuse an Encryption SDK data key this long (0: never)", ge=0, le=3600)
     aws_endpoint_url: str = setting("", "Send every AWS call here (the local stack's moto server)")
@@ -184,6 +188,12 @@ class Settings(BaseModel):
                 values = {**values, "health_check_interval_seconds": interval}
         return values
 
+    @model_validator(mode="after")
+    def _tenant_scope_names_its_role(self) -> Settings:
+        if self.vault_scope == "tenant" and not self.vault_role_arn:
+            raise ValueError("vault_scope tenant needs HUB_VAULT_ROLE_ARN, the role assumed per tenant")
+        return self
+
     @property
     def oauth_callback_url(self) -> str:
         return self.public_api_url.rstrip("/") + "/api/integrations/oauth/callback"
@@ -213,7 +223,9 @@ class Settings(BaseModel):
             return cls.model_validate(values)
         except ValidationError as error:
             problems = "; ".join(
-                f"{'/'.join(cls.variables(str(e['loc'][0])))}: {e['msg']}" for e in error.errors()
+                # a rule across fields (a model validator) has no location: its message names them
+                f"{'/'.join(cls.variables(str(e['loc'][0])))}: {e['msg']}" if e["loc"] else e["msg"]
+                for e in error.errors()
             )
             raise SettingsError(f"invalid settings: {problems}") from None
 

@@ -25,10 +25,10 @@ from typing import Any
 from hub.connections.repository import secret_ref_of
 from hub.errors import VaultError
 from hub.redaction import register_secret
-from hub.vault import MESSAGE_FIELD, decrypt_field, read_credentials
+from hub.vault import MESSAGE_FIELD, PURPOSE_PENDING_GRANT, decrypt_field, read_credentials
 from hub.vault import unseal as open_message
 
-LEGACY_PURPOSE = "pending-grant"
+LEGACY_PURPOSE = PURPOSE_PENDING_GRANT
 # record attributes a pending write never sets: the keys, the claims and itself
 _NOT_CARRIED = {"pk", "sk", "version", "leaseOwner", "leaseExpiresAt", "secretWriter", "secretWriteUntil",
                 "pendingWrite", "pendingWriteAt", "tenantId", "integrationId", "userId", "connectionId"}

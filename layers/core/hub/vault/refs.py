@@ -14,6 +14,9 @@ SYSTEM_TENANT = "_system"
 PURPOSE_CONNECTION = "connection"
 PURPOSE_PROVIDER_CLIENT = "provider-client"
 PURPOSE_WEBHOOK_SIGNING = "webhook-signing"
+# pending grants stored before they were sealed once as the vault message (hub/connections/pending.py
+# still reads them)
+PURPOSE_PENDING_GRANT = "pending-grant"
 
 # Secrets Manager name characters minus "/", so that one id can never spill into the next
 # path segment and make two references share a name.

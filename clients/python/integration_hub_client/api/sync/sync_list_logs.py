@@ -1,0 +1,333 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.error_envelope import ErrorEnvelope
+from ...models.sync_list_logs_return import SyncListLogsReturn
+from ...models.sync_list_logs_sort_order import SyncListLogsSortOrder
+from ...models.sync_list_logs_status import SyncListLogsStatus
+from ...models.sync_list_logs_trigger import SyncListLogsTrigger
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    id: str,
+    *,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    sort_by: str | Unset = UNSET,
+    sort_order: SyncListLogsSortOrder | Unset = SyncListLogsSortOrder.DESC,
+    status: SyncListLogsStatus | Unset = UNSET,
+    trigger: SyncListLogsTrigger | Unset = UNSET,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    params["offset"] = offset
+
+    params["sortBy"] = sort_by
+
+    json_sort_order: str | Unset = UNSET
+    if not isinstance(sort_order, Unset):
+        json_sort_order = sort_order.value
+
+    params["sortOrder"] = json_sort_order
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
+
+    json_trigger: str | Unset = UNSET
+    if not isinstance(trigger, Unset):
+        json_trigger = trigger.value
+
+    params["trigger"] = json_trigger
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/tenant/integrations/{id}/sync-logs".format(id=quote(str(id), safe=""),),
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | SyncListLogsReturn | None:
+    if response.status_code == 200:
+        response_200 = SyncListLogsReturn.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorEnvelope.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorEnvelope.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorEnvelope.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorEnvelope.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorEnvelope.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 429:
+        response_429 = ErrorEnvelope.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = ErrorEnvelope.from_dict(response.json())
+
+
+
+        return response_502
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | SyncListLogsReturn]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    sort_by: str | Unset = UNSET,
+    sort_order: SyncListLogsSortOrder | Unset = SyncListLogsSortOrder.DESC,
+    status: SyncListLogsStatus | Unset = UNSET,
+    trigger: SyncListLogsTrigger | Unset = UNSET,
+
+) -> Response[ErrorEnvelope | SyncListLogsReturn]:
+    """ Sync logs of an integration
+
+    Args:
+        id (str):
+        limit (int | Unset):  Default: 50.
+        offset (int | Unset):  Default: 0.
+        sort_by (str | Unset):
+        sort_order (SyncListLogsSortOrder | Unset):  Default: SyncListLogsSortOrder.DESC.
+        status (SyncListLogsStatus | Unset):
+        trigger (SyncListLogsTrigger | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | SyncListLogsReturn]
+     """
+
+
+    kwargs = _get_kwargs(
+        id=id,
+limit=limit,
+offset=offset,
+sort_by=sort_by,
+sort_order=sort_order,
+status=status,
+trigger=trigger,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    sort_by: str | Unset = UNSET,
+    sort_order: SyncListLogsSortOrder | Unset = SyncListLogsSortOrder.DESC,
+    status: SyncListLogsStatus | Unset = UNSET,
+    trigger: SyncListLogsTrigger | Unset = UNSET,
+
+) -> ErrorEnvelope | SyncListLogsReturn | None:
+    """ Sync logs of an integration
+
+    Args:
+        id (str):
+        limit (int | Unset):  Default: 50.
+        offset (int | Unset):  Default: 0.
+        sort_by (str | Unset):
+        sort_order (SyncListLogsSortOrder | Unset):  Default: SyncListLogsSortOrder.DESC.
+        status (SyncListLogsStatus | Unset):
+        trigger (SyncListLogsTrigger | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | SyncListLogsReturn
+     """
+
+
+    return sync_detailed(
+        id=id,
+client=client,
+limit=limit,
+offset=offset,
+sort_by=sort_by,
+sort_order=sort_order,
+status=status,
+trigger=trigger,
+
+    ).parsed
+
+async def asyncio_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    sort_by: str | Unset = UNSET,
+    sort_order: SyncListLogsSortOrder | Unset = SyncListLogsSortOrder.DESC,
+    status: SyncListLogsStatus | Unset = UNSET,
+    trigger: SyncListLogsTrigger | Unset = UNSET,
+
+) -> Response[ErrorEnvelope | SyncListLogsReturn]:
+    """ Sync logs of an integration
+
+    Args:
+        id (str):
+        limit (int | Unset):  Default: 50.
+        offset (int | Unset):  Default: 0.
+        sort_by (str | Unset):
+        sort_order (SyncListLogsSortOrder | Unset):  Default: SyncListLogsSortOrder.DESC.
+        status (SyncListLogsStatus | Unset):
+        trigger (SyncListLogsTrigger | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | SyncListLogsReturn]
+     """
+
+
+    kwargs = _get_kwargs(
+        id=id,
+limit=limit,
+offset=offset,
+sort_by=sort_by,
+sort_order=sort_order,
+status=status,
+trigger=trigger,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    sort_by: str | Unset = UNSET,
+    sort_order: SyncListLogsSortOrder | Unset = SyncListLogsSortOrder.DESC,
+    status: SyncListLogsStatus | Unset = UNSET,
+    trigger: SyncListLogsTrigger | Unset = UNSET,
+
+) -> ErrorEnvelope | SyncListLogsReturn | None:
+    """ Sync logs of an integration
+
+    Args:
+        id (str):
+        limit (int | Unset):  Default: 50.
+        offset (int | Unset):  Default: 0.
+        sort_by (str | Unset):
+        sort_order (SyncListLogsSortOrder | Unset):  Default: SyncListLogsSortOrder.DESC.
+        status (SyncListLogsStatus | Unset):
+        trigger (SyncListLogsTrigger | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | SyncListLogsReturn
+     """
+
+
+    return (await asyncio_detailed(
+        id=id,
+client=client,
+limit=limit,
+offset=offset,
+sort_by=sort_by,
+sort_order=sort_order,
+status=status,
+trigger=trigger,
+
+    )).parsed

@@ -1,0 +1,301 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.error_envelope import ErrorEnvelope
+from ...models.webhook_list import WebhookList
+from ...models.webhooks_list_sort_order import WebhooksListSortOrder
+from ...models.webhooks_list_status import WebhooksListStatus
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    sort_by: str | Unset = UNSET,
+    sort_order: WebhooksListSortOrder | Unset = WebhooksListSortOrder.DESC,
+    status: WebhooksListStatus | Unset = UNSET,
+    event: str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    params["offset"] = offset
+
+    params["sortBy"] = sort_by
+
+    json_sort_order: str | Unset = UNSET
+    if not isinstance(sort_order, Unset):
+        json_sort_order = sort_order.value
+
+    params["sortOrder"] = json_sort_order
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
+
+    params["event"] = event
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/tenant/webhooks",
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | WebhookList | None:
+    if response.status_code == 200:
+        response_200 = WebhookList.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorEnvelope.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorEnvelope.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorEnvelope.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 409:
+        response_409 = ErrorEnvelope.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 429:
+        response_429 = ErrorEnvelope.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | WebhookList]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    sort_by: str | Unset = UNSET,
+    sort_order: WebhooksListSortOrder | Unset = WebhooksListSortOrder.DESC,
+    status: WebhooksListStatus | Unset = UNSET,
+    event: str | Unset = UNSET,
+
+) -> Response[ErrorEnvelope | WebhookList]:
+    """ Webhooks: list endpoints
+
+    Args:
+        limit (int | Unset):  Default: 50.
+        offset (int | Unset):  Default: 0.
+        sort_by (str | Unset):
+        sort_order (WebhooksListSortOrder | Unset):  Default: WebhooksListSortOrder.DESC.
+        status (WebhooksListStatus | Unset):
+        event (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | WebhookList]
+     """
+
+
+    kwargs = _get_kwargs(
+        limit=limit,
+offset=offset,
+sort_by=sort_by,
+sort_order=sort_order,
+status=status,
+event=event,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    sort_by: str | Unset = UNSET,
+    sort_order: WebhooksListSortOrder | Unset = WebhooksListSortOrder.DESC,
+    status: WebhooksListStatus | Unset = UNSET,
+    event: str | Unset = UNSET,
+
+) -> ErrorEnvelope | WebhookList | None:
+    """ Webhooks: list endpoints
+
+    Args:
+        limit (int | Unset):  Default: 50.
+        offset (int | Unset):  Default: 0.
+        sort_by (str | Unset):
+        sort_order (WebhooksListSortOrder | Unset):  Default: WebhooksListSortOrder.DESC.
+        status (WebhooksListStatus | Unset):
+        event (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | WebhookList
+     """
+
+
+    return sync_detailed(
+        client=client,
+limit=limit,
+offset=offset,
+sort_by=sort_by,
+sort_order=sort_order,
+status=status,
+event=event,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    sort_by: str | Unset = UNSET,
+    sort_order: WebhooksListSortOrder | Unset = WebhooksListSortOrder.DESC,
+    status: WebhooksListStatus | Unset = UNSET,
+    event: str | Unset = UNSET,
+
+) -> Response[ErrorEnvelope | WebhookList]:
+    """ Webhooks: list endpoints
+
+    Args:
+        limit (int | Unset):  Default: 50.
+        offset (int | Unset):  Default: 0.
+        sort_by (str | Unset):
+        sort_order (WebhooksListSortOrder | Unset):  Default: WebhooksListSortOrder.DESC.
+        status (WebhooksListStatus | Unset):
+        event (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | WebhookList]
+     """
+
+
+    kwargs = _get_kwargs(
+        limit=limit,
+offset=offset,
+sort_by=sort_by,
+sort_order=sort_order,
+status=status,
+event=event,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    sort_by: str | Unset = UNSET,
+    sort_order: WebhooksListSortOrder | Unset = WebhooksListSortOrder.DESC,
+    status: WebhooksListStatus | Unset = UNSET,
+    event: str | Unset = UNSET,
+
+) -> ErrorEnvelope | WebhookList | None:
+    """ Webhooks: list endpoints
+
+    Args:
+        limit (int | Unset):  Default: 50.
+        offset (int | Unset):  Default: 0.
+        sort_by (str | Unset):
+        sort_order (WebhooksListSortOrder | Unset):  Default: WebhooksListSortOrder.DESC.
+        status (WebhooksListStatus | Unset):
+        event (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | WebhookList
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+limit=limit,
+offset=offset,
+sort_by=sort_by,
+sort_order=sort_order,
+status=status,
+event=event,
+
+    )).parsed

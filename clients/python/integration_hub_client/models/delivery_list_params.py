@@ -1,0 +1,167 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.delivery_list_params_sortorder import DeliveryListParamsSortorder
+from ..models.delivery_list_params_status_type_0 import DeliveryListParamsStatusType0
+from ..types import UNSET, Unset
+from typing import cast
+
+
+
+
+
+
+T = TypeVar("T", bound="DeliveryListParams")
+
+
+
+@_attrs_define
+class DeliveryListParams:
+    """ 
+        Attributes:
+            limit (int | Unset):  Default: 50.
+            offset (int | Unset):  Default: 0.
+            sort_by (None | str | Unset):
+            sort_order (DeliveryListParamsSortorder | Unset):  Default: DeliveryListParamsSortorder.DESC.
+            status (DeliveryListParamsStatusType0 | None | Unset):
+            event_type (None | str | Unset):
+     """
+
+    limit: int | Unset = 50
+    offset: int | Unset = 0
+    sort_by: None | str | Unset = UNSET
+    sort_order: DeliveryListParamsSortorder | Unset = DeliveryListParamsSortorder.DESC
+    status: DeliveryListParamsStatusType0 | None | Unset = UNSET
+    event_type: None | str | Unset = UNSET
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        limit = self.limit
+
+        offset = self.offset
+
+        sort_by: None | str | Unset
+        if isinstance(self.sort_by, Unset):
+            sort_by = UNSET
+        else:
+            sort_by = self.sort_by
+
+        sort_order: str | Unset = UNSET
+        if not isinstance(self.sort_order, Unset):
+            sort_order = self.sort_order.value
+
+
+        status: None | str | Unset
+        if isinstance(self.status, Unset):
+            status = UNSET
+        elif isinstance(self.status, DeliveryListParamsStatusType0):
+            status = self.status.value
+        else:
+            status = self.status
+
+        event_type: None | str | Unset
+        if isinstance(self.event_type, Unset):
+            event_type = UNSET
+        else:
+            event_type = self.event_type
+
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({
+        })
+        if limit is not UNSET:
+            field_dict["limit"] = limit
+        if offset is not UNSET:
+            field_dict["offset"] = offset
+        if sort_by is not UNSET:
+            field_dict["sortBy"] = sort_by
+        if sort_order is not UNSET:
+            field_dict["sortOrder"] = sort_order
+        if status is not UNSET:
+            field_dict["status"] = status
+        if event_type is not UNSET:
+            field_dict["eventType"] = event_type
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        limit = d.pop("limit", UNSET)
+
+        offset = d.pop("offset", UNSET)
+
+        def _parse_sort_by(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        sort_by = _parse_sort_by(d.pop("sortBy", UNSET))
+
+
+        _sort_order = d.pop("sortOrder", UNSET)
+        sort_order: DeliveryListParamsSortorder | Unset
+        if isinstance(_sort_order,  Unset):
+            sort_order = UNSET
+        else:
+            sort_order = DeliveryListParamsSortorder(_sort_order)
+
+
+
+
+        def _parse_status(data: object) -> DeliveryListParamsStatusType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                status_type_0 = DeliveryListParamsStatusType0(data)
+
+
+
+                return status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(DeliveryListParamsStatusType0 | None | Unset, data)
+
+        status = _parse_status(d.pop("status", UNSET))
+
+
+        def _parse_event_type(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        event_type = _parse_event_type(d.pop("eventType", UNSET))
+
+
+        delivery_list_params = cls(
+            limit=limit,
+            offset=offset,
+            sort_by=sort_by,
+            sort_order=sort_order,
+            status=status,
+            event_type=event_type,
+        )
+
+        return delivery_list_params
+

@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+class HealthListStatus(StrEnum):
+    ACTIVE = "active"
+    ERROR = "error"
+    EXPIRED = "expired"
+    INACTIVE = "inactive"
+    PENDING = "pending"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,362 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..types import UNSET, Unset
+from typing import cast
+
+if TYPE_CHECKING:
+  from ..models.integration_create_connection_config_type_0 import IntegrationCreateConnectionConfigType0
+  from ..models.integration_create_settings_type_0 import IntegrationCreateSettingsType0
+  from ..models.integration_metadata import IntegrationMetadata
+
+
+
+
+
+T = TypeVar("T", bound="IntegrationCreate")
+
+
+
+@_attrs_define
+class IntegrationCreate:
+    """ 
+        Attributes:
+            name (str):
+            description (None | str | Unset):
+            icon (None | str | Unset):
+            settings (IntegrationCreateSettingsType0 | None | Unset):
+            allowed_shard_types (list[str] | None | Unset):
+            search_enabled (bool | None | Unset):
+            searchable_entities (list[str] | None | Unset):
+            user_scoped (bool | None | Unset):
+            metadata (IntegrationMetadata | None | Unset):
+            connection_config (IntegrationCreateConnectionConfigType0 | None | Unset): Account-specific values for the
+                provider's URL placeholders, e.g. a shop
+            integration_id (None | str | Unset): The provider's id
+            provider_id (None | str | Unset): The provider's id under its older name; give one of the two
+     """
+
+    name: str
+    description: None | str | Unset = UNSET
+    icon: None | str | Unset = UNSET
+    settings: IntegrationCreateSettingsType0 | None | Unset = UNSET
+    allowed_shard_types: list[str] | None | Unset = UNSET
+    search_enabled: bool | None | Unset = UNSET
+    searchable_entities: list[str] | None | Unset = UNSET
+    user_scoped: bool | None | Unset = UNSET
+    metadata: IntegrationMetadata | None | Unset = UNSET
+    connection_config: IntegrationCreateConnectionConfigType0 | None | Unset = UNSET
+    integration_id: None | str | Unset = UNSET
+    provider_id: None | str | Unset = UNSET
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.integration_create_connection_config_type_0 import IntegrationCreateConnectionConfigType0 # noqa: PLC0415
+        from ..models.integration_create_settings_type_0 import IntegrationCreateSettingsType0 # noqa: PLC0415
+        from ..models.integration_metadata import IntegrationMetadata # noqa: PLC0415
+        name = self.name
+
+        description: None | str | Unset
+        if isinstance(self.description, Unset):
+            description = UNSET
+        else:
+            description = self.description
+
+        icon: None | str | Unset
+        if isinstance(self.icon, Unset):
+            icon = UNSET
+        else:
+            icon = self.icon
+
+        settings: dict[str, Any] | None | Unset
+        if isinstance(self.settings, Unset):
+            settings = UNSET
+        elif isinstance(self.settings, IntegrationCreateSettingsType0):
+            settings = self.settings.to_dict()
+        else:
+            settings = self.settings
+
+        allowed_shard_types: list[str] | None | Unset
+        if isinstance(self.allowed_shard_types, Unset):
+            allowed_shard_types = UNSET
+        elif isinstance(self.allowed_shard_types, list):
+            allowed_shard_types = self.allowed_shard_types
+
+
+        else:
+            allowed_shard_types = self.allowed_shard_types
+
+        search_enabled: bool | None | Unset
+        if isinstance(self.search_enabled, Unset):
+            search_enabled = UNSET
+        else:
+            search_enabled = self.search_enabled
+
+        searchable_entities: list[str] | None | Unset
+        if isinstance(self.searchable_entities, Unset):
+            searchable_entities = UNSET
+        elif isinstance(self.searchable_entities, list):
+            searchable_entities = self.searchable_entities
+
+
+        else:
+            searchable_entities = self.searchable_entities
+
+        user_scoped: bool | None | Unset
+        if isinstance(self.user_scoped, Unset):
+            user_scoped = UNSET
+        else:
+            user_scoped = self.user_scoped
+
+        metadata: dict[str, Any] | None | Unset
+        if isinstance(self.metadata, Unset):
+            metadata = UNSET
+        elif isinstance(self.metadata, IntegrationMetadata):
+            metadata = self.metadata.to_dict()
+        else:
+            metadata = self.metadata
+
+        connection_config: dict[str, Any] | None | Unset
+        if isinstance(self.connection_config, Unset):
+            connection_config = UNSET
+        elif isinstance(self.connection_config, IntegrationCreateConnectionConfigType0):
+            connection_config = self.connection_config.to_dict()
+        else:
+            connection_config = self.connection_config
+
+        integration_id: None | str | Unset
+        if isinstance(self.integration_id, Unset):
+            integration_id = UNSET
+        else:
+            integration_id = self.integration_id
+
+        provider_id: None | str | Unset
+        if isinstance(self.provider_id, Unset):
+            provider_id = UNSET
+        else:
+            provider_id = self.provider_id
+
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({
+            "name": name,
+        })
+        if description is not UNSET:
+            field_dict["description"] = description
+        if icon is not UNSET:
+            field_dict["icon"] = icon
+        if settings is not UNSET:
+            field_dict["settings"] = settings
+        if allowed_shard_types is not UNSET:
+            field_dict["allowedShardTypes"] = allowed_shard_types
+        if search_enabled is not UNSET:
+            field_dict["searchEnabled"] = search_enabled
+        if searchable_entities is not UNSET:
+            field_dict["searchableEntities"] = searchable_entities
+        if user_scoped is not UNSET:
+            field_dict["userScoped"] = user_scoped
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+        if connection_config is not UNSET:
+            field_dict["connectionConfig"] = connection_config
+        if integration_id is not UNSET:
+            field_dict["integrationId"] = integration_id
+        if provider_id is not UNSET:
+            field_dict["providerId"] = provider_id
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.integration_create_connection_config_type_0 import IntegrationCreateConnectionConfigType0 # noqa: PLC0415
+        from ..models.integration_create_settings_type_0 import IntegrationCreateSettingsType0 # noqa: PLC0415
+        from ..models.integration_metadata import IntegrationMetadata # noqa: PLC0415
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        def _parse_description(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        description = _parse_description(d.pop("description", UNSET))
+
+
+        def _parse_icon(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        icon = _parse_icon(d.pop("icon", UNSET))
+
+
+        def _parse_settings(data: object) -> IntegrationCreateSettingsType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                settings_type_0 = IntegrationCreateSettingsType0.from_dict(data)
+
+
+
+                return settings_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(IntegrationCreateSettingsType0 | None | Unset, data)
+
+        settings = _parse_settings(d.pop("settings", UNSET))
+
+
+        def _parse_allowed_shard_types(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                allowed_shard_types_type_0 = cast(list[str], data)
+
+                return allowed_shard_types_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        allowed_shard_types = _parse_allowed_shard_types(d.pop("allowedShardTypes", UNSET))
+
+
+        def _parse_search_enabled(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        search_enabled = _parse_search_enabled(d.pop("searchEnabled", UNSET))
+
+
+        def _parse_searchable_entities(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                searchable_entities_type_0 = cast(list[str], data)
+
+                return searchable_entities_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        searchable_entities = _parse_searchable_entities(d.pop("searchableEntities", UNSET))
+
+
+        def _parse_user_scoped(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        user_scoped = _parse_user_scoped(d.pop("userScoped", UNSET))
+
+
+        def _parse_metadata(data: object) -> IntegrationMetadata | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                metadata_type_0 = IntegrationMetadata.from_dict(data)
+
+
+
+                return metadata_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(IntegrationMetadata | None | Unset, data)
+
+        metadata = _parse_metadata(d.pop("metadata", UNSET))
+
+
+        def _parse_connection_config(data: object) -> IntegrationCreateConnectionConfigType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                connection_config_type_0 = IntegrationCreateConnectionConfigType0.from_dict(data)
+
+
+
+                return connection_config_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(IntegrationCreateConnectionConfigType0 | None | Unset, data)
+
+        connection_config = _parse_connection_config(d.pop("connectionConfig", UNSET))
+
+
+        def _parse_integration_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        integration_id = _parse_integration_id(d.pop("integrationId", UNSET))
+
+
+        def _parse_provider_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        provider_id = _parse_provider_id(d.pop("providerId", UNSET))
+
+
+        integration_create = cls(
+            name=name,
+            description=description,
+            icon=icon,
+            settings=settings,
+            allowed_shard_types=allowed_shard_types,
+            search_enabled=search_enabled,
+            searchable_entities=searchable_entities,
+            user_scoped=user_scoped,
+            metadata=metadata,
+            connection_config=connection_config,
+            integration_id=integration_id,
+            provider_id=provider_id,
+        )
+
+        return integration_create
+

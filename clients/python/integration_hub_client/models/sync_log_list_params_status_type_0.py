@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+class SyncLogListParamsStatusType0(StrEnum):
+    FAILED = "failed"
+    PARTIAL = "partial"
+    RUNNING = "running"
+    SUCCESS = "success"
+
+    def __str__(self) -> str:
+        return str(self.value)

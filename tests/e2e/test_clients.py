@@ -1,0 +1,95 @@
+"""The generated clients (clients/, `make clients`) against the running local stack: a provider,
+an instance, an API-key connect, its status, a filtered list and the error envelope."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from local.sandbox import DEFAULT_API_KEYS
+from tests.e2e.conftest import HTTP_TIMEOUT, ROOT, RunningStack
+
+pytestmark = pytest.mark.e2e
+TS_DIR = ROOT / "clients" / "typescript"
+
+
+def test_the_python_client_connects_and_reads_back(local_stack: RunningStack) -> None:
+    import httpx
+    from integration_hub_client import AuthenticatedClient
+    from integration_hub_client.api.connections import connections_connect_api_key, connections_get
+    from integration_hub_client.api.integrations import integrations_create, integrations_get, integrations_list
+    from integration_hub_client.api.providers import providers_create
+    from integration_hub_client.models import (
+        ApiKeyConnectRequest,
+        ErrorEnvelope,
+        IntegrationCreate,
+        IntegrationList,
+        IntegrationsListStatus,
+        IntegrationView,
+        ProviderCreate,
+    )
+
+    def client(role: str, tenant: str, user: str) -> AuthenticatedClient:
+        return AuthenticatedClient(base_url=local_stack.api_url, token=local_stack.token(role, tenant, user),
+                                   timeout=httpx.Timeout(HTTP_TIMEOUT))
+
+    platform, admin = client("super_admin", "platform", "root"), client("tenant_admin", "py-client", "pat")
+    # Given a provider the platform created from the sandbox's API-key template
+    provider = providers_create.sync_detailed(client=platform, body=ProviderCreate(
+        provider="py-client-sandbox", template_id="sandbox-apikey"))
+    assert provider.status_code == 201, provider.content
+    # And an instance of it in the tenant
+    created = integrations_create.sync(client=admin, body=IntegrationCreate(
+        provider_id="py-client-sandbox", name="From the Python client"))
+    assert isinstance(created, IntegrationView)
+
+    # When a wrong key is given, Then the error envelope comes back typed
+    refused = connections_connect_api_key.sync_detailed(created.id, client=admin,
+                                                        body=ApiKeyConnectRequest(api_key="sbx_wrong_key_0000"))
+    assert refused.status_code == 400 and isinstance(refused.parsed, ErrorEnvelope)
+    assert refused.parsed.error.code == "INVALID_CREDENTIALS"
+    assert refused.parsed.error.request_id == refused.headers["x-request-id"]
+
+    # When the right key is given, Then the connection is active
+    connected = connections_connect_api_key.sync_detailed(created.id, client=admin,
+                                                          body=ApiKeyConnectRequest(api_key=DEFAULT_API_KEYS[0]))
+    assert connected.status_code == 200, connected.content
+    status = connections_get.sync(created.id, client=admin)
+    assert status is not None and status["status"] == "active"
+    assert status["connectionId"] == json.loads(connected.content)["connectionId"]
+
+    # And the filtered list holds it, with the page fields
+    listed = integrations_list.sync(client=admin, provider_name="py-client-sandbox",
+                                    status=IntegrationsListStatus.CONNECTED, limit=10)
+    assert isinstance(listed, IntegrationList)
+    assert [i.id for i in listed.integrations] == [created.id] and listed.total == 1 and listed.has_more is False
+
+    # And an unknown id is a typed 404
+    missing = integrations_get.sync_detailed("int_missing", client=admin)
+    assert missing.status_code == 404 and isinstance(missing.parsed, ErrorEnvelope)
+    assert missing.parsed.error.code == "INTEGRATION_NOT_FOUND"
+
+
+def test_the_typescript_client_compiles_and_connects_in_node(local_stack: RunningStack, tmp_path: Path) -> None:
+    # Given the TypeScript client and its e2e script, type-checked and compiled by tsc
+    out = tmp_path / "dist"
+    compiled = subprocess.run([str(TS_DIR / "node_modules" / ".bin" / "tsc"), "-p", str(TS_DIR), "--outDir", str(out)],
+                              capture_output=True, text=True, cwd=TS_DIR, timeout=HTTP_TIMEOUT)
+    assert compiled.returncode == 0, compiled.stdout + compiled.stderr
+    # the compiled files resolve openapi-fetch from the client's node_modules
+    (out / "node_modules").symlink_to(TS_DIR / "node_modules")
+    (out / "package.json").write_text(json.dumps({"type": "module"}))
+    # When node runs it against the local stack
+    env = {**os.environ, "HUB_API_URL": local_stack.api_url, "HUB_PROVIDER_ID": "ts-client-sandbox",
+           "HUB_API_KEY": DEFAULT_API_KEYS[0],
+           "HUB_SUPER_ADMIN_TOKEN": local_stack.token("super_admin", "platform", "root"),
+           "HUB_TENANT_ADMIN_TOKEN": local_stack.token("tenant_admin", "ts-client", "tess")}
+    ran = subprocess.run(["node", str(out / "test" / "e2e.js")], capture_output=True, text=True, env=env,
+                         timeout=HTTP_TIMEOUT)
+    # Then every assertion in clients/typescript/test/e2e.ts held
+    assert ran.returncode == 0, ran.stdout + ran.stderr
+    assert json.loads(ran.stdout.strip().splitlines()[-1])["ok"] is True
