@@ -35,6 +35,7 @@ from moto import mock_aws
 
 from hub import aws, clock
 from hub.cache import clear_caches
+from hub.proxy.core import forget_cached
 from hub.redaction import forget_secrets
 from hub.settings import reset_settings
 from local.iam_recorder import install_from_environment as install_iam_recorder
@@ -91,6 +92,7 @@ def aws_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[LocalResources]:
     clock.reset()
     forget_secrets()
     clear_caches()
+    forget_cached()  # what a warm function reuses between provider calls (hub/proxy/core.py)
 
 
 @pytest.fixture(params=["secretsmanager", "table"])

@@ -1,60 +1,66 @@
-"""Small per-container caches with a time to live, for records that change rarely and are read on
-every refresh: provider records and their client secrets (hub/catalog/repository.py,
-hub/catalog/client_secrets.py) and integrations (hub/integrations/repository.py).
+"""A small time-bounded cache on the hub's clock, for what a warm function may reuse: provider
+records and their client secrets (hub/catalog/repository.py, hub/catalog/client_secrets.py),
+integrations (hub/integrations/repository.py) and the proxy's warm path (hub/proxy/core.py).
+Written here rather than taken from a library because its time must be hub.clock's, which tests
+move instead of sleeping.
 
 A write through this container drops its entry at once; other warm containers see the change
-within `settings.catalog_cache_seconds` (docs/architecture.md, Caches). Time comes from hub.clock,
-so tests move it instead of sleeping."""
+within the cache's time (docs/architecture.md, Caches)."""
 
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
 
 from hub import clock
 from hub.settings import get_settings
 
-T = TypeVar("T")
+V = TypeVar("V")
 _caches: list[TtlCache[object]] = []
 
 
-class TtlCache(Generic[T]):
-    """At most `max_entries` values, each kept `settings.catalog_cache_seconds`. Values are
-    returned as stored: callers store immutable values or copy them."""
+class TtlCache(Generic[V]):
+    """At most `max_entries` values (least recently used go first), each kept `seconds()`
+    (0: nothing is kept). A None value is never kept: "not found" is always asked again."""
 
-    def __init__(self, max_entries: int = 512) -> None:
+    def __init__(self, seconds: Callable[[], float], max_entries: int = 256) -> None:
+        self._seconds = seconds
+        self._max = max_entries
+        self._items: OrderedDict[Hashable, tuple[float, V]] = OrderedDict()
         self._lock = threading.Lock()
-        self._entries: dict[Hashable, tuple[float, T]] = {}
-        self._max_entries = max_entries
         _caches.append(self)  # type: ignore[arg-type]
 
-    def get(self, key: Hashable, load: Callable[[], T | None]) -> T | None:
-        """The cached value, or `load()` (kept unless it is None or caching is off)."""
-        now = clock.now()
+    def get(self, key: Hashable, load: Callable[[], V]) -> V:
+        now = clock.monotonic()
         with self._lock:
-            hit = self._entries.get(key)
-        if hit is not None and hit[0] > now:
-            return hit[1]
+            found = self._items.get(key)
+            if found is not None and found[0] > now:
+                self._items.move_to_end(key)
+                return found[1]
         value = load()
-        ttl = get_settings().catalog_cache_seconds
-        if value is not None and ttl > 0:
+        ttl = self._seconds()
+        if ttl > 0 and value is not None:
             with self._lock:
-                if len(self._entries) >= self._max_entries:
-                    # bounded: drop what has expired, and if that is not enough, everything
-                    self._entries = {k: v for k, v in self._entries.items() if v[0] > now}
-                    if len(self._entries) >= self._max_entries:
-                        self._entries.clear()
-                self._entries[key] = (now + ttl, value)
+                self._items[key] = (now + ttl, value)
+                self._items.move_to_end(key)
+                while len(self._items) > self._max:
+                    self._items.popitem(last=False)
         return value
 
-    def forget(self, key: Hashable) -> None:
+    def discard(self, key: Hashable) -> None:
         with self._lock:
-            self._entries.pop(key, None)
+            self._items.pop(key, None)
 
     def clear(self) -> None:
         with self._lock:
-            self._entries.clear()
+            self._items.clear()
+
+
+def catalog_seconds() -> float:
+    """How long provider records, client secrets and integrations are kept (`catalog_cache_seconds`)."""
+    return float(get_settings().catalog_cache_seconds)
 
 
 def clear_caches() -> None:

@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from hub.cache import TtlCache
+from hub.cache import TtlCache, catalog_seconds
 from hub.errors import SecretExists
 from hub.redaction import register_secret
 from hub.vault import SecretRef, standalone_vault
 
-_cached: TtlCache[str] = TtlCache()
+_cached: TtlCache[str | None] = TtlCache(catalog_seconds, 512)
 
 
 def client_secret_ref(provider_id: str) -> SecretRef:
@@ -24,7 +24,7 @@ def client_secret_ref(provider_id: str) -> SecretRef:
 
 def store_client_secret(provider_id: str, client_secret: str) -> None:
     """Store or replace: a secret left by an earlier failed attempt must not block this one."""
-    _cached.forget(provider_id)
+    _cached.discard(provider_id)
     ref = client_secret_ref(provider_id)
     try:
         standalone_vault().store(ref, {"clientSecret": client_secret})
@@ -33,7 +33,7 @@ def store_client_secret(provider_id: str, client_secret: str) -> None:
 
 
 def delete_client_secret(provider_id: str) -> None:
-    _cached.forget(provider_id)
+    _cached.discard(provider_id)
     standalone_vault().delete(client_secret_ref(provider_id))
 
 

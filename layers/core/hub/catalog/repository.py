@@ -10,12 +10,12 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from hub.cache import TtlCache
+from hub.cache import TtlCache, catalog_seconds
 from hub.repository import ConditionFailed, Repository
 from hub.table import GSI1, GSI1_PK, GSI1_SK
 
 PROVIDERS_PK = "PROVIDERS"
-_cached: TtlCache[dict[str, Any]] = TtlCache()
+_cached: TtlCache[dict[str, Any] | None] = TtlCache(catalog_seconds, 512)
 
 
 def provider_key(provider_id: str) -> tuple[str, str]:
@@ -36,7 +36,7 @@ class ProviderRepository(Repository):
         return copy.deepcopy(record) if record is not None else None
 
     def create_provider(self, record: dict[str, Any]) -> bool:
-        _cached.forget(record["id"])
+        _cached.discard(record["id"])
         pk, sk = provider_key(record["id"])
         try:
             self.put_new({"pk": pk, "sk": sk, GSI1_PK: PROVIDERS_PK, GSI1_SK: record["id"], "entity": "provider",
@@ -46,13 +46,13 @@ class ProviderRepository(Repository):
         return True
 
     def save_provider(self, record: dict[str, Any], expected_version: int) -> dict[str, Any]:
-        _cached.forget(record["id"])
+        _cached.discard(record["id"])
         pk, sk = provider_key(record["id"])
         item = {"pk": pk, "sk": sk, GSI1_PK: PROVIDERS_PK, GSI1_SK: record["id"], "entity": "provider", **record}
         return strip_keys(self.put_versioned(item, expected_version))
 
     def delete_provider(self, provider_id: str) -> None:
-        _cached.forget(provider_id)
+        _cached.discard(provider_id)
         self.delete(*provider_key(provider_id))
 
     def list_providers(self) -> list[dict[str, Any]]:

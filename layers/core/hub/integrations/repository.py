@@ -12,12 +12,12 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from hub.cache import TtlCache
+from hub.cache import TtlCache, catalog_seconds
 from hub.repository import ConditionFailed, Repository
 from hub.table import GSI1, GSI1_PK, GSI1_SK, tenant_pk
 
 _HIDDEN = {"pk", "sk", GSI1_PK, GSI1_SK, "gsi2pk", "gsi2sk", "entity", "ttl"}
-_cached: TtlCache[dict[str, Any]] = TtlCache()
+_cached: TtlCache[dict[str, Any] | None] = TtlCache(catalog_seconds, 512)
 
 
 def integration_sk(integration_id: str) -> str:
@@ -75,12 +75,12 @@ class IntegrationRepository(Repository):
         return copy.deepcopy(record) if record is not None else None
 
     def save_integration(self, record: dict[str, Any], expected_version: int) -> dict[str, Any]:
-        _cached.forget((record["tenantId"], record["id"]))
+        _cached.discard((record["tenantId"], record["id"]))
         return strip(self.put_versioned(self._item(record), expected_version))
 
     def update_fields(self, tenant_id: str, integration_id: str, fields: dict[str, Any]) -> dict[str, Any] | None:
         """Unconditional field update (status bookkeeping by connections and jobs); bumps version."""
-        _cached.forget((tenant_id, integration_id))
+        _cached.discard((tenant_id, integration_id))
         try:
             item = self.update(tenant_pk(tenant_id), integration_sk(integration_id), set_fields=fields,
                                add_fields={"version": 1}, condition="attribute_exists(pk)")
@@ -89,7 +89,7 @@ class IntegrationRepository(Repository):
         return strip(item) if item else None
 
     def delete_integration(self, record: dict[str, Any]) -> None:
-        _cached.forget((record["tenantId"], record["id"]))
+        _cached.discard((record["tenantId"], record["id"]))
         self.transact([
             {"delete": (tenant_pk(record["tenantId"]), integration_sk(record["id"]))},
             {"delete": (tenant_pk(record["tenantId"]), guard_sk(record["providerId"]))},
