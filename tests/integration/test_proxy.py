@@ -14,7 +14,7 @@ import pytest
 from hub import clock
 from hub.errors import ValidationError
 from hub.proxy.paths import provider_path
-from tests.support.capture import CaptureProvider, Scripted, capture
+from tests.support.capture import CaptureProvider, Scripted, Waits, capture
 from tests.support.connections import API_KEY, SandboxWorld, sandbox_server, sandbox_world
 
 __all__ = ["capture", "sandbox_server", "sandbox_world"]
@@ -228,17 +228,6 @@ def test_a_second_401_goes_back_to_the_caller_without_another_refresh(sandbox_wo
     response = sandbox_world.api.get(proxy(integration_id, "api/me"))
     assert response.status == 401 and response.header("X-Hub-Refreshed") == "true"
     assert sandbox_world.provider.stats()["token_requests"]["refresh_token"] == 1
-
-
-class Waits:
-    """The retry waits, taken on the hub's clock instead of the wall clock."""
-
-    def __init__(self) -> None:
-        self.waited: list[float] = []
-
-    def __call__(self, seconds: float) -> None:
-        self.waited.append(seconds)
-        clock.advance(seconds)
 
 
 def test_a_503_with_retry_after_is_retried_after_the_wait_it_asked_for(sandbox_world: SandboxWorld) -> None:

@@ -12,7 +12,7 @@ import pytest
 from hub import clock
 from hub.settings import reset_settings
 from local.aws_calls import recording_aws_calls
-from tests.support.capture import CaptureProvider, capture, sigv4_check
+from tests.support.capture import CaptureProvider, Waits, capture, sigv4_check
 from tests.support.connections import SandboxWorld, sandbox_server, sandbox_world
 from tests.support.search import user_integration
 
@@ -24,17 +24,6 @@ ACCESS_KEY = {"accessKeyId": "AKIAIOSFODNN7EXAMPLE", "secretAccessKey": "wJalrXU
 
 def proxy(integration_id: str, path: str, *, user: bool = False) -> str:
     return f"/api/{'user' if user else 'tenant'}/integrations/{integration_id}/proxy/{path}"
-
-
-class Waits:
-    """Waits taken on the hub's clock, never the wall clock."""
-
-    def __init__(self) -> None:
-        self.waited: list[float] = []
-
-    def __call__(self, seconds: float) -> None:
-        self.waited.append(seconds)
-        clock.advance(seconds)
 
 
 def aws_integration(world: SandboxWorld, template: str) -> str:

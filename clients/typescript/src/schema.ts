@@ -1590,7 +1590,7 @@ export interface components {
              * Outcome
              * @enum {string}
              */
-            outcome: "refreshed" | "not_due" | "lease_taken" | "expired" | "retry_later" | "error" | "not_refreshable" | "superseded";
+            outcome: "refreshed" | "not_due" | "lease_taken" | "expired" | "retry_later" | "error" | "not_refreshable" | "superseded" | "too_soon";
             /**
              * Status
              * @enum {string}

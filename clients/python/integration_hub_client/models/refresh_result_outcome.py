@@ -9,6 +9,7 @@ class RefreshResultOutcome(StrEnum):
     REFRESHED = "refreshed"
     RETRY_LATER = "retry_later"
     SUPERSEDED = "superseded"
+    TOO_SOON = "too_soon"
 
     def __str__(self) -> str:
         return str(self.value)
