@@ -178,6 +178,8 @@ AREA_NEEDS: dict[str, Needs] = {
     "sync": WRITE,
     "search": WRITE,
     "widgets": WRITE,
+    # the proxy spends the connection's quota budget and records activity and audit (writes)
+    "proxy": WRITE,
     "webhooks": WRITE,
     "jobs": WRITE,
     "consumers": WRITE,

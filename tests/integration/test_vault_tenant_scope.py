@@ -5,8 +5,8 @@ function's own credentials.
 
 moto never enforces IAM: these tests show which credentials each call carries. That AWS refuses a
 session of tenant A on tenant B's secret, item or key context is shown by the IAM audit's
-evaluation of the synthesized policies, and the calls made here are checked against those
-policies by the audit (tests/infra/test_iam_audit.py)."""
+evaluation of the synthesized policies (tests/infra/test_vault_roles.py), and the calls made here
+are checked against those policies by the audit (tests/infra/test_iam_audit.py)."""
 
 from __future__ import annotations
 
@@ -197,3 +197,29 @@ def test_connect_use_refresh_and_disconnect_work_in_the_tenant_scope(tenant_scop
     assert record is not None and get_vault().read(secret_ref_of(record))["refreshToken"]
     # And every call on a credential carried acme's session; the platform's client secret did not
     assert {c.tenant for c in calls if c.service in VAULT_SERVICES} == {"acme", None}
+
+
+def test_an_access_denied_answer_is_counted_and_the_read_still_fails(tenant_scope: str, capsys) -> None:
+    from botocore.stub import Stubber
+
+    from hub import aws
+    from hub.errors import VaultError
+    from hub.observability import metrics
+    from hub.vault import clients, vault_named
+    from tests.support.jobs import emitted_metrics
+
+    metrics.clear_metrics()
+    acme, globex = _ref("acme"), _ref("globex")
+    # Given AWS refuses a session's call (the isolation caught a wrong reference), When the vault reads
+    with Stubber(clients.tenant_session("acme", "connection").client("secretsmanager")) as refused:
+        refused.add_client_error("get_secret_value", "AccessDeniedException", http_status_code=400)
+        with pytest.raises(VaultError):
+            vault_named("secretsmanager").read(acme)
+    # and refuses to start a session (a trust or deployment fault)
+    with Stubber(aws.client("sts")) as refused:
+        refused.add_client_error("assume_role", "AccessDenied", http_status_code=403)
+        with pytest.raises(VaultError):
+            vault_named("secretsmanager").read(globex)
+    # Then both fail as they would anyway, and each is counted for the alarm
+    metrics.flush_metrics()
+    assert emitted_metrics(capsys.readouterr().out)["HubAccessDenied"] == 2

@@ -5,17 +5,24 @@ credential — its secret, its sealed message in the connection item, the KMS ca
 Encryption SDK messages (purposes `connection` and `pending-grant`) — is made with a session of
 the vault role (`settings.vault_role_arn`) assumed with the session tag `tenantId`. That role's
 policies allow only `${aws:PrincipalTag/tenantId}`: secret names, `dynamodb:LeadingKeys` and
-`kms:EncryptionContext:tenantId`, and the function's own role may not open a tenant credential
-at all. So a reference that names another tenant's secret, item or message than the session's
-is refused by AWS.
+`kms:EncryptionContext:tenantId` (infra/constructs/vault_roles.py), and the function's own role
+may not open a tenant credential at all. So a reference that names another tenant's secret,
+item or message than the session's is refused by AWS (docs/deploy.md, "A blast radius of one
+tenant": what it covers and what it does not).
 
 The session's tenant is the verified caller's when a request has one (hub/request.py), else
-the reference's (jobs, queue consumers, the anonymous OAuth callback). Platform secrets
+the reference's (jobs, queue consumers, the anonymous OAuth callback). No route opens another
+tenant's credentials today (super admins act on tenants only through /api/admin routes, which
+hold no vault grant); one that did would be refused in this scope. Platform secrets
 (`_system`) and other sealed values keep the function's own clients.
 
 Sessions are kept per tenant per container (the `MAX_SESSIONS` most recently used), assumed on
 their first AWS call (+1 sts:AssumeRole) and renewed by botocore's refreshable credentials
 15 minutes before they expire, on the hub's clock (hub/clock.py).
+
+An AccessDenied answer to a session's call (or to the AssumeRole) is the isolation catching a
+bug or a deployment fault: the call fails as it would anyway, and the `HubAccessDenied` metric
+(alarmed, infra/constructs/monitoring.py) counts it.
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any, TypeVar
 
 from hub import aws, clock
+from hub.observability import count_swallowed
 from hub.request import current_request
 from hub.settings import get_settings
 from hub.vault.refs import PURPOSE_CONNECTION, PURPOSE_PENDING_GRANT, SYSTEM_TENANT
@@ -37,6 +45,7 @@ TENANT_PURPOSES = frozenset({PURPOSE_CONNECTION, PURPOSE_PENDING_GRANT})
 TAG_KEY = "tenantId"  # the session tag the vault role's policies read
 SESSION_SECONDS = 3600  # the longest session STS grants a role chained from Lambda's own role
 MAX_SESSIONS = 256  # a container serving more tenants re-assumes the least recently used
+DENIED = frozenset({"AccessDenied", "AccessDeniedException"})  # STS; Secrets Manager, KMS, DynamoDB
 
 T = TypeVar("T")
 
@@ -57,6 +66,7 @@ class TenantSession:
         self.botocore_session.register_component("credential_provider",
                                                  CredentialResolver([_Provide(self.credentials)]))
         self.botocore_session.set_config_variable("region", get_settings().region)
+        self.botocore_session.register("after-call", _count_denial)  # every client of this session
         self._boto3 = boto3.session.Session(botocore_session=self.botocore_session)
         self._lock = threading.Lock()
         self._made: dict[Any, Any] = {}
@@ -136,10 +146,16 @@ def _session_credentials(tenant_id: str, role_arn: str) -> Any:
     from botocore.credentials import DeferredRefreshableCredentials
 
     def assume() -> dict[str, str]:
-        response = aws.client("sts").assume_role(
-            RoleArn=role_arn, RoleSessionName=_session_name(tenant_id), DurationSeconds=SESSION_SECONDS,
-            Tags=[{"Key": TAG_KEY, "Value": tenant_id}],
-        )
+        from botocore.exceptions import ClientError
+
+        try:
+            response = aws.client("sts").assume_role(
+                RoleArn=role_arn, RoleSessionName=_session_name(tenant_id), DurationSeconds=SESSION_SECONDS,
+                Tags=[{"Key": TAG_KEY, "Value": tenant_id}],
+            )
+        except ClientError as error:
+            _count_denial(error.response)
+            raise
         issued = response["Credentials"]
         # the lifetime by STS's own clock (its Date header), counted on the hub's: a container whose
         # clock is off (or a test's moved clock) still renews 15 minutes before the real expiry
@@ -154,6 +170,13 @@ def _session_credentials(tenant_id: str, role_arn: str) -> Any:
     # vault role's, evaluated with this session tag
     credentials.assumed_role = (role_arn, {TAG_KEY: tenant_id})
     return credentials
+
+
+def _count_denial(parsed: Any = None, **_: Any) -> None:
+    """botocore's after-call event (and the AssumeRole's error): count an AccessDenied answer."""
+    error = parsed.get("Error") if isinstance(parsed, dict) else None
+    if isinstance(error, dict) and error.get("Code") in DENIED:
+        count_swallowed("HubAccessDenied")  # not swallowed: the call still fails; alarmed the same way
 
 
 class _Provide:
