@@ -60,6 +60,8 @@ SAMPLE_REQUESTS: dict[str, dict[str, Any]] = {
     "webhooks-update": {"body": {"description": "sample"}},
     "webhooks-delete": {"path": {"webhookId": "wh_sample_spare"}},
     "webhooks-recover": {"body": {"since": "2026-11-01T00:00:00Z"}},
+    "proxy-tenant": {"path": {"path": "api/me"}},  # the sandbox's own API
+    "proxy-user": {"path": {"id": "int_sample_user", "path": "api/me"}},
 }
 
 

@@ -138,6 +138,8 @@ def test_every_sample_event_succeeds_against_the_stack(local_stack: RunningStack
         # Then it ran there and succeeded
         if not (answer is not None and "invoking against the local stack" in result.stderr and succeeded(answer)):
             failures.append(f"{name}: exit {result.returncode}\n{result.stdout[-1500:]}{result.stderr[-1500:]}")
+    # a new route's event that fails here needs its sample request in local/sample_events.py
+    # (SAMPLE_REQUESTS) and, when it names a new kind of record, a placeholder in local/samples.py
     assert failures == [], "\n".join(failures)
 
 
