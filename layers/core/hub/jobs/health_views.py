@@ -15,7 +15,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from hub import clock
-from hub.connections.health import HealthRepository
+from hub.connections.health_repository import HealthRepository
 from hub.connections.repository import ConnectionRepository
 from hub.errors import IntegrationNotFound
 from hub.integrations.repository import IntegrationRepository
