@@ -31,22 +31,13 @@ def run(calls: int = 40, searches: int = 15) -> dict[str, Any]:
 
 def _api(method: str, path: str, *, role: str = "tenant_admin", tenant: str = "bench",
          body: str | None = None, query: dict[str, str] | None = None) -> dict[str, Any]:
-    import importlib
+    from local.apigw import invoke
 
-    from hub.http import routing
-    from local.apigw import LambdaContext, build_http_event
-
-    found = routing.match_route(routing.route_table().values(), method, path)
-    assert found is not None, path
-    route, params = found
-    claims = {"sub": "ben", "tenant_id": tenant, "roles": [role]}
     headers = {"content-type": "application/json"} if body is not None else None
-    event = build_http_event(route, path, path_params=params or None, query=query, headers=headers, body=body,
-                             claims=claims)
-    result: dict[str, Any] = importlib.import_module(route.module).handler(event, LambdaContext(route.function_name))
-    status = int(result["statusCode"])
-    if status >= 400:
-        raise RuntimeError(f"{method} {path}: {status} {result.get('body', '')[:300]}")
+    result = invoke(method, path, query=query, headers=headers, body=body,
+                    claims={"sub": "ben", "tenant_id": tenant, "roles": [role]})
+    if int(result["statusCode"]) >= 400:
+        raise RuntimeError(f"{method} {path}: {result['statusCode']} {result.get('body', '')[:300]}")
     return result
 
 

@@ -154,6 +154,17 @@ def test_the_budget_is_shared_by_the_proxy_widget_data_and_search(sandbox_world:
     assert over.status == 429 and over.error["code"] == "PROVIDER_RATE_LIMITED"
 
 
+def test_a_health_check_spends_the_budget_but_is_never_refused_by_it(sandbox_world: SandboxWorld) -> None:
+    # Given a connection allowed one request a minute
+    integration_id = budgeted(sandbox_world, 1, 60)
+    test_path = f"/api/tenant/integrations/{integration_id}/connection/test"
+    # When a check runs, Then it spends the request, so the proxy has none left
+    assert sandbox_world.api.post(test_path).body["success"] is True
+    assert sandbox_world.api.get(proxy(integration_id, "api/me")).status == 429
+    # and a check over budget still runs (a skipped check would read as a failing connection)
+    assert sandbox_world.api.post(test_path).body["success"] is True
+
+
 def test_a_bad_quota_override_is_a_400(sandbox_world: SandboxWorld) -> None:
     integration_id = sandbox_world.create_integration()
     response = sandbox_world.api.patch(f"/api/tenant/integrations/{integration_id}",
