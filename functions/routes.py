@@ -159,6 +159,24 @@ ROUTES: list[Route] = [
           "Integration activity for a widget", "widgets"),
     Route("GET", "/api/tenant/integrations/{id}/widgets/data", "functions.widgets.data", ANY_USER, "widget",
           "Provider data for a widget", "widgets", grants=USE_CREDENTIALS),
+    # ---- connect sessions and the hosted connect page (hub/sessions, docs/frontend.md) -----
+    # the page and its /api/connect routes are public to the JWT authorizer: they are
+    # authenticated by the connect session's token, which the page holds instead of a JWT
+    Route("POST", "/api/tenant/connect-sessions", "functions.connect.create_session", ADMIN, "connection",
+          "Create a connect session for the hosted connect page", "connect", action="connect_session.create"),
+    # the page and what it reads only read the table (they share the system routes' public role)
+    Route("GET", "/connect", "functions.connect.page", PUBLIC, None, "The hosted connect page (HTML)",
+          "connect_page"),
+    Route("GET", "/api/connect/session", "functions.connect.session", PUBLIC, None,
+          "Connect page: the session's integrations and credential forms", "connect_page"),
+    Route("POST", "/api/connect/integrations/{id}/credentials", "functions.connect.credentials", PUBLIC, None,
+          "Connect page: connect with credentials", "connect", grants=(*CONNECT, *STS)),
+    Route("POST", "/api/connect/integrations/{id}/oauth", "functions.connect.oauth_start", PUBLIC, None,
+          "Connect page: start OAuth in a popup", "connect", grants=OAUTH_FLOW),
+    # it ends the OAuth flow: the OAuth routes' grants, so it shares their role (one role less
+    # under CloudFormation's 500 resources), though it only reads the connection and spends the session
+    Route("POST", "/api/connect/integrations/{id}/complete", "functions.connect.oauth_complete", PUBLIC, None,
+          "Connect page: the connection the OAuth popup made", "connect", grants=OAUTH_FLOW),
     # ---- webhooks ----------------------------------------------------------------------
     Route("POST", "/api/tenant/webhooks", "functions.webhooks.create", ADMIN, "webhook",
           "Webhooks: register an endpoint", "webhooks", action="webhook.create", idempotent=True,

@@ -173,6 +173,10 @@ AREA_NEEDS: dict[str, Needs] = {
     "search": WRITE,
     "widgets": WRITE,
     "webhooks": WRITE,
+    # connect sessions are spent and audited by their public routes (hub/sessions); the page
+    # and the session it reads only read
+    "connect": WRITE,
+    "connect_page": READ,
     "jobs": WRITE,
     "consumers": WRITE,
 }

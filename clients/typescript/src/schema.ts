@@ -72,6 +72,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tenant/connect-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a connect session */
+        post: operations["connect_createSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/connect/integrations/{id}/credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Connect with credentials (connect page) */
+        post: operations["connect_credentials"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/connect/integrations/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish OAuth (connect page) */
+        post: operations["connect_oauthComplete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/connect/integrations/{id}/oauth": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start OAuth (connect page) */
+        post: operations["connect_oauthStart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/connect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The hosted connect page (HTML) */
+        get: operations["connect_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/connect/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The connect session (connect page) */
+        get: operations["connect_session"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tenant/integrations/{id}/connect/api-key": {
         parameters: {
             query?: never;
@@ -1173,6 +1275,162 @@ export interface components {
             category?: string | null;
             /** Search */
             search?: string | null;
+        };
+        /** SessionCreate */
+        SessionCreate: {
+            /**
+             * Integrations
+             * @description Ids of the tenant's integration instances the page offers
+             */
+            integrations: string[];
+            /**
+             * Origin
+             * @description The origin (scheme://host[:port]) of the page that opens the connect page and receives the result by postMessage; one of the allowed origins (HUB_ALLOWED_RETURN_ORIGINS)
+             */
+            origin: string;
+            /**
+             * Enduserid
+             * @description The platform's user who connects: required for user-scoped integrations, whose connection becomes theirs
+             */
+            endUserId?: string | null;
+            /**
+             * Redirecturl
+             * @description Full-page use: where the page sends the browser with the result in the query (on an allowed origin)
+             */
+            redirectUrl?: string | null;
+            /**
+             * Expiresinseconds
+             * @description Lifetime of the session (default 30 minutes)
+             * @default 1800
+             */
+            expiresInSeconds: number;
+        };
+        /** SessionCreated */
+        SessionCreated: {
+            /** Sessionid */
+            sessionId: string;
+            /**
+             * Token
+             * @description The session's single-use secret: hand it to the connect page only
+             */
+            token: string;
+            /**
+             * Connecturl
+             * @description The hosted connect page with the token in its fragment (never sent to a server or a Referer)
+             */
+            connectUrl: string;
+            /** Expiresat */
+            expiresAt: string;
+            /** Origin */
+            origin: string;
+            /** Integrations */
+            integrations: string[];
+            /** Enduserid */
+            endUserId?: string | null;
+        };
+        /** CredentialsSubmit */
+        CredentialsSubmit: {
+            /**
+             * Credentials
+             * @description The template's credential fields by name
+             */
+            credentials: {
+                [key: string]: string;
+            };
+            /** Displayname */
+            displayName?: string | null;
+        };
+        /**
+         * SessionResult
+         * @description What the page reports to its opener (postMessage to the session's origin only).
+         */
+        SessionResult: {
+            /** Integrationid */
+            integrationId: string;
+            /** Connectionid */
+            connectionId: string;
+            /** Status */
+            status: string;
+        };
+        /** SessionOAuthStarted */
+        SessionOAuthStarted: {
+            /** Authorizationurl */
+            authorizationUrl: string;
+            /** Expiresat */
+            expiresAt: string;
+        };
+        /**
+         * CredentialFieldView
+         * @description One input of a credential form, from the provider template's credential fields.
+         */
+        CredentialFieldView: {
+            /** Name */
+            name: string;
+            /** Label */
+            label: string;
+            /**
+             * Type
+             * @enum {string}
+             */
+            type: "string" | "secret" | "url" | "json" | "email";
+            /** Required */
+            required: boolean;
+            /** Secret */
+            secret: boolean;
+            /** Help */
+            help?: string | null;
+            /** Pattern */
+            pattern?: string | null;
+            /** Default */
+            default?: string | null;
+        };
+        /** SessionIntegrationView */
+        SessionIntegrationView: {
+            /** Id */
+            id: string;
+            /** Name */
+            name: string;
+            /** Providerid */
+            providerId: string;
+            /** Providername */
+            providerName: string;
+            /** Description */
+            description?: string | null;
+            /**
+             * Connectwith
+             * @enum {string}
+             */
+            connectWith: "oauth" | "credentials";
+            /** Credentialfields */
+            credentialFields?: components["schemas"]["CredentialFieldView"][];
+            /**
+             * Connected
+             * @default false
+             */
+            connected: boolean;
+        };
+        /**
+         * SessionView
+         * @description What the connect page shows: never the token, never a credential.
+         */
+        SessionView: {
+            /** Sessionid */
+            sessionId: string;
+            /** Tenantid */
+            tenantId: string;
+            /** Expiresat */
+            expiresAt: string;
+            /** Origin */
+            origin: string;
+            /** Redirecturl */
+            redirectUrl?: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "open" | "completed";
+            /** Integrations */
+            integrations: components["schemas"]["SessionIntegrationView"][];
         };
         /** ApiKeyConnectRequest */
         ApiKeyConnectRequest: {
@@ -3059,6 +3317,476 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    connect_createSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionCreate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionCreated"];
+                };
+            };
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL, END_USER_REQUIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, CONNECT_SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED, ORIGIN_NOT_ALLOWED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict with the current state. Codes: CONNECT_SESSION_USED, CONNECT_SESSION_BUSY, INTEGRATION_DISABLED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Gone: the connect session expired. Codes: CONNECT_SESSION_EXPIRED */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the limit. Codes: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON. Codes: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    connect_credentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The integration instance's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CredentialsSubmit"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResult"];
+                };
+            };
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL, END_USER_REQUIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid identity, or the connection's token expired. Codes: CONNECT_SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The caller's role may not use this route. Codes: ORIGIN_NOT_ALLOWED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict with the current state. Codes: CONNECT_SESSION_USED, CONNECT_SESSION_BUSY, INTEGRATION_DISABLED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Gone: the connect session expired. Codes: CONNECT_SESSION_EXPIRED */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the limit. Codes: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON. Codes: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    connect_oauthComplete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The integration instance's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResult"];
+                };
+            };
+            /** @description The request is not valid. Codes: INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL, END_USER_REQUIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid identity, or the connection's token expired. Codes: CONNECT_SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The caller's role may not use this route. Codes: ORIGIN_NOT_ALLOWED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict with the current state. Codes: CONNECT_SESSION_USED, CONNECT_SESSION_BUSY, INTEGRATION_DISABLED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Gone: the connect session expired. Codes: CONNECT_SESSION_EXPIRED */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    connect_oauthStart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The integration instance's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionOAuthStarted"];
+                };
+            };
+            /** @description The request is not valid. Codes: INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL, END_USER_REQUIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid identity, or the connection's token expired. Codes: CONNECT_SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The caller's role may not use this route. Codes: ORIGIN_NOT_ALLOWED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict with the current state. Codes: CONNECT_SESSION_USED, CONNECT_SESSION_BUSY, INTEGRATION_DISABLED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Gone: the connect session expired. Codes: CONNECT_SESSION_EXPIRED */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    connect_page: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+        };
+    };
+    connect_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionView"];
+                };
+            };
+            /** @description No valid identity, or the connection's token expired. Codes: CONNECT_SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The caller's role may not use this route. Codes: ORIGIN_NOT_ALLOWED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict with the current state. Codes: CONNECT_SESSION_USED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Gone: the connect session expired. Codes: CONNECT_SESSION_EXPIRED */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };

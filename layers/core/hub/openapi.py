@@ -47,8 +47,12 @@ TAGS = {
     "search": "Search across the tenant's integrations",
     "widgets": "Dashboard widgets: status, activity, provider data",
     "webhooks": "Signed outgoing webhooks (Standard Webhooks)",
+    "connect": "Connect sessions and the hosted connect page's calls (authenticated by the session's token)",
+    "connect_page": "The hosted connect page and the session it reads (public; the session's token)",
 }
 
+# public to the JWT authorizer, authenticated by a connect session's token (hub/sessions)
+CONNECT_SESSION_PATHS = "/api/connect/"
 _PROVIDER_PATHS = ("/api/admin/integrations/{category}/{id}", "/api/integrations/{category}/{id}")
 PATH_PARAMETERS = {
     "category": "The provider's category (e.g. `crm`)",
@@ -110,7 +114,11 @@ def build_openapi() -> dict[str, Any]:
     # one JSON round trip turns Powertools' enums ("ParameterInType.query") into their values
     document: dict[str, Any] = json.loads(to_json(merger.get_openapi_schema()))
     components = document.setdefault("components", {})
-    components["securitySchemes"] = {"bearerAuth": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}}
+    components["securitySchemes"] = {
+        "bearerAuth": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"},
+        "connectSession": {"type": "http", "scheme": "bearer", "description": "A connect session's token (POST "
+                           "/api/tenant/connect-sessions): the hosted connect page's only credential"},
+    }
     schemas = components.setdefault("schemas", {})
     for name in POWERTOOLS_ERROR_SCHEMAS:
         schemas.pop(name, None)
@@ -126,7 +134,8 @@ def build_openapi() -> dict[str, Any]:
 def _complete(operation: dict[str, Any], route: Any, app: Any, schemas: dict[str, Any]) -> None:
     operation["operationId"] = operation_id(route.module)
     operation["tags"] = [route.area]
-    operation["security"] = [] if route.public else [{"bearerAuth": []}]
+    operation["security"] = ([{"connectSession": []}] if route.path.startswith(CONNECT_SESSION_PATHS)
+                             else [] if route.public else [{"bearerAuth": []}])
     operation["x-roles"] = list(route.roles)
     if route.rate_class:
         operation["x-rate-class"] = route.rate_class

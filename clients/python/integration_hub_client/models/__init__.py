@@ -37,6 +37,10 @@ from .connections_get_return import ConnectionsGetReturn
 from .connections_refresh_return import ConnectionsRefreshReturn
 from .connections_test_return import ConnectionsTestReturn
 from .connections_update_credentials_return import ConnectionsUpdateCredentialsReturn
+from .credential_field_view import CredentialFieldView
+from .credential_field_view_type import CredentialFieldViewType
+from .credentials_submit import CredentialsSubmit
+from .credentials_submit_credentials import CredentialsSubmitCredentials
 from .credentials_update_request import CredentialsUpdateRequest
 from .credentials_update_request_credentials import CredentialsUpdateRequestCredentials
 from .credentials_update_request_credentialtype import CredentialsUpdateRequestCredentialtype
@@ -164,6 +168,14 @@ from .search_spec_body_type_0 import SearchSpecBodyType0
 from .search_spec_method import SearchSpecMethod
 from .search_spec_queryin import SearchSpecQueryin
 from .secret_rotated import SecretRotated
+from .session_create import SessionCreate
+from .session_created import SessionCreated
+from .session_integration_view import SessionIntegrationView
+from .session_integration_view_connectwith import SessionIntegrationViewConnectwith
+from .session_o_auth_started import SessionOAuthStarted
+from .session_result import SessionResult
+from .session_view import SessionView
+from .session_view_status import SessionViewStatus
 from .stats_params import StatsParams
 from .sync_list_logs_return import SyncListLogsReturn
 from .sync_list_logs_sort_order import SyncListLogsSortOrder
@@ -262,6 +274,10 @@ __all__ = (
     "ConnectionsRefreshReturn",
     "ConnectionsTestReturn",
     "ConnectionsUpdateCredentialsReturn",
+    "CredentialFieldView",
+    "CredentialFieldViewType",
+    "CredentialsSubmit",
+    "CredentialsSubmitCredentials",
     "CredentialsUpdateRequest",
     "CredentialsUpdateRequestCredentials",
     "CredentialsUpdateRequestCredentialtype",
@@ -389,6 +405,14 @@ __all__ = (
     "SearchSpecMethod",
     "SearchSpecQueryin",
     "SecretRotated",
+    "SessionCreate",
+    "SessionCreated",
+    "SessionIntegrationView",
+    "SessionIntegrationViewConnectwith",
+    "SessionOAuthStarted",
+    "SessionResult",
+    "SessionView",
+    "SessionViewStatus",
     "StatsParams",
     "SyncListLogsReturn",
     "SyncListLogsSortOrder",

@@ -20,6 +20,7 @@ DESCRIPTIONS = {
     403: "The caller's role may not use this route",
     404: "Not found (another tenant's ids answer this too)",
     409: "Conflict with the current state",
+    410: "Gone: the connect session expired",
     413: "The body is larger than the limit",
     415: "The body is not JSON",
     422: "The Idempotency-Key was used with another body",
@@ -60,12 +61,22 @@ AREA_ERRORS: dict[str, Codes] = {
     "widgets": {400: ("ENTITY_NOT_READABLE",), 401: ("TOKEN_EXPIRED",),
                 404: ("INTEGRATION_NOT_FOUND", "CONNECTION_NOT_FOUND"), 409: ("INTEGRATION_DISABLED",),
                 **_PROVIDER_CALL_5XX},
+    "connect": {400: (*_CONNECTION_400, "END_USER_REQUIRED"), 401: ("CONNECT_SESSION_INVALID",),
+                403: ("ORIGIN_NOT_ALLOWED",),
+                404: ("INTEGRATION_NOT_FOUND", "PROVIDER_NOT_FOUND", "CONNECTION_NOT_FOUND"),
+                409: ("CONNECT_SESSION_USED", "CONNECT_SESSION_BUSY", "INTEGRATION_DISABLED"),
+                410: ("CONNECT_SESSION_EXPIRED",), **_PROVIDER_CALL_5XX},
+    "connect_page": {},
     "webhooks": {400: ("UNSAFE_URL",), 404: ("WEBHOOK_NOT_FOUND", "INTEGRATION_NOT_FOUND"),
                  409: ("CONFLICT", "VERSION_CONFLICT", "WEBHOOK_DISABLED", "DELIVERY_IN_PROGRESS")},
 }
 
 # errors only one route answers
-ROUTE_ERRORS: dict[str, Codes] = {"GET /ready": {503: ("SERVICE_UNAVAILABLE",)}}
+ROUTE_ERRORS: dict[str, Codes] = {
+    "GET /ready": {503: ("SERVICE_UNAVAILABLE",)},
+    "GET /api/connect/session": {401: ("CONNECT_SESSION_INVALID",), 403: ("ORIGIN_NOT_ALLOWED",),
+                                 409: ("CONNECT_SESSION_USED",), 410: ("CONNECT_SESSION_EXPIRED",)},
+}
 
 
 @dataclass(frozen=True)
