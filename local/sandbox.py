@@ -58,6 +58,12 @@ DEFAULT_REDIRECT_URIS: tuple[str, ...] = (
     f"http://localhost:*{CALLBACK_PATH}",
 )
 DEFAULT_API_KEYS: tuple[str, ...] = ("sbx_test_key_valid_0001",)
+
+
+def sandbox_account_id(subject: str) -> str:
+    """The sandbox account of a user: stable, so its webhook events name the account the hub
+    recorded when that user connected (docs/inbound-webhooks.md)."""
+    return "acct_" + hashlib.sha256(subject.encode("utf-8")).hexdigest()[:12]
 SUPPORTED_SCOPES: tuple[str, ...] = ("profile", "email", "items:read", "items:write", "offline_access")
 DEFAULT_SCOPE: tuple[str, ...] = ("profile", "items:read")
 GRANT_TYPES: tuple[str, ...] = ("authorization_code", "refresh_token", "client_credentials")
@@ -155,6 +161,8 @@ class SandboxClient:
         return any(pattern.matches(uri) for pattern in self.redirect_uris)
 
 
+_ECHO_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
+
 # ---------------------------------------------------------------------------------------------
 # Switches
 # ---------------------------------------------------------------------------------------------
@@ -171,6 +179,8 @@ class SandboxConfig:
     authorize_mode: Literal["auto", "page", "deny"] = "auto"
     fail_count: int = 0
     api_status: int | None = None
+    # how many API requests `api_status` answers before it switches itself off (0: all of them)
+    api_status_count: int = 0
     issue_refresh_token: bool = True
     rate_limit: int = 100
     api_keys: tuple[str, ...] = DEFAULT_API_KEYS
@@ -199,6 +209,7 @@ class ConfigUpdate(BaseModel):
     authorize_mode: Literal["auto", "page", "deny"] = "auto"
     fail_count: int = Field(default=0, ge=0, le=10_000)
     api_status: int | None = Field(default=None, ge=200, le=599)
+    api_status_count: int = Field(default=0, ge=0, le=10_000)
     issue_refresh_token: bool = True
     reuse_grant: bool = False
     rate_limit: int = Field(default=100, ge=1, le=1_000_000)
@@ -345,6 +356,8 @@ class SandboxProvider:
                 Rule("/api/me", endpoint="api_me", methods=["GET"]),
                 Rule("/api/items", endpoint="api_items", methods=["GET"]),
                 Rule("/api/publish", endpoint="api_publish", methods=["POST"]),
+                Rule("/api/echo", endpoint="api_echo", methods=_ECHO_METHODS),
+                Rule("/api/echo/<path:rest>", endpoint="api_echo", methods=_ECHO_METHODS),
                 Rule("/_sandbox/config", endpoint="control_config", methods=["GET", "POST"]),
                 Rule("/_sandbox/stats", endpoint="control_stats", methods=["GET"]),
                 Rule("/_sandbox/tokens/expire", endpoint="control_expire", methods=["POST"]),
@@ -361,6 +374,7 @@ class SandboxProvider:
             "api_me": self._api_me,
             "api_items": self._api_items,
             "api_publish": self._api_publish,
+            "api_echo": self._api_echo,
             "control_config": self._control_config,
             "control_stats": lambda _request: _json(self.stats()),
             "control_expire": self._control_expire,
@@ -831,6 +845,8 @@ class SandboxProvider:
             "token_type": "Bearer",
             "expires_in": expires_in,
             "scope": " ".join(scope),
+            # the provider account the grant belongs to: inbound webhooks name it (account_id)
+            "account_id": sandbox_account_id(subject),
         }
         if self.config.issue_refresh_token:
             refresh = secrets.token_urlsafe(32)
@@ -890,6 +906,10 @@ class SandboxProvider:
                 response = _json({"error": "forced_status", "status": forced}, forced)
                 if forced in (429, 503):
                     response.headers["Retry-After"] = "1"
+                if self.config.api_status_count:
+                    self.config.api_status_count -= 1
+                    if not self.config.api_status_count:
+                        self.config.api_status = None
                 return response
             api_key = request.headers.get("X-API-Key")
             if api_key is not None:
@@ -1006,6 +1026,25 @@ class SandboxProvider:
             return _json({"id": record["id"], "status": "published"}, 201)
 
         return self._api(request, "items:write", publish)
+
+    def _api_echo(self, request: Request, rest: str = "") -> Response:
+        """What the caller sent (the proxy's tests and bench): method, path, query, headers
+        (credentials left out) and body; with `X-Echo-Raw: true` the body itself comes back."""
+
+        def echo(_identity: dict[str, Any]) -> Response:
+            body = request.get_data()
+            if request.headers.get("X-Echo-Raw") == "true":
+                return Response(body, status=200, content_type=request.content_type or "application/octet-stream")
+            hidden = {"authorization", "x-api-key", "cookie"}
+            return _json({
+                "method": request.method,
+                "path": request.path,
+                "query": [[name, value] for name, value in request.args.items(multi=True)],
+                "headers": {k.lower(): v for k, v in request.headers.items() if k.lower() not in hidden},
+                "bodyBase64": base64.b64encode(body).decode("ascii"),
+            })
+
+        return self._api(request, None, echo)
 
     # ---- control plane ---------------------------------------------------------------------
 

@@ -61,6 +61,12 @@ AREA_ERRORS: dict[str, Codes] = {
     "widgets": {400: ("ENTITY_NOT_READABLE",), 401: ("TOKEN_EXPIRED",),
                 404: ("INTEGRATION_NOT_FOUND", "CONNECTION_NOT_FOUND"), 409: ("INTEGRATION_DISABLED",),
                 **_PROVIDER_CALL_5XX},
+    "proxy": {400: ("INVALID_PROVIDER_PATH", "UNSAFE_URL", "USER_SCOPED_INTEGRATION", "PROVIDER_DISABLED",
+                    "TOKEN_EXPIRED"),
+              404: ("INTEGRATION_NOT_FOUND", "PROVIDER_NOT_FOUND", "CONNECTION_NOT_FOUND"),
+              409: ("INTEGRATION_DISABLED",), 413: ("PAYLOAD_TOO_LARGE", "RESPONSE_TOO_LARGE"),
+              429: ("PROVIDER_RATE_LIMITED",),
+              502: ("CONNECTION_FAILED", "PROVIDER_TIMEOUT", "REFRESH_FAILED", "PROVIDER_MISCONFIGURED")},
     "connect": {400: (*_CONNECTION_400, "END_USER_REQUIRED"), 401: ("CONNECT_SESSION_INVALID",),
                 403: ("ORIGIN_NOT_ALLOWED",),
                 404: ("INTEGRATION_NOT_FOUND", "PROVIDER_NOT_FOUND", "CONNECTION_NOT_FOUND"),
@@ -106,7 +112,8 @@ def route_errors(route: Route, shape: RouteShape) -> Codes:
         add(429, "RATE_LIMIT_EXCEEDED")
     if shape.has_body:
         add(413, "PAYLOAD_TOO_LARGE")
-        add(415, "UNSUPPORTED_MEDIA_TYPE")
+        if not route.passthrough:  # the proxy takes any media type
+            add(415, "UNSUPPORTED_MEDIA_TYPE")
     if route.idempotent:
         add(409, "IDEMPOTENCY_CONFLICT")
         add(422, "IDEMPOTENCY_KEY_REUSED")

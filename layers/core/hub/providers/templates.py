@@ -44,6 +44,7 @@ from pydantic import ValidationError as PydanticValidationError
 from pydantic.alias_generators import to_camel
 
 from hub.errors import ConnectionFailed, ValidationError
+from hub.inbound.spec import InboundWebhookSpec
 from hub.settings import get_settings
 
 TEMPLATES_DIR = Path(__file__).with_name("templates")
@@ -367,6 +368,15 @@ class RateLimitHeaders(_Spec):
     retry_after: HeaderName | None = None
 
 
+class QuotaHint(_Spec):
+    """The provider's request budget for one connection (hub/proxy/budget.py): `requests` per
+    `perSeconds`, at most `burst` at once. An integration's `providerQuota` overrides it."""
+
+    requests: int = Field(ge=1, le=1_000_000)
+    per_seconds: int = Field(ge=1, le=86_400)
+    burst: int | None = Field(default=None, ge=1, le=1_000_000)
+
+
 class Capabilities(_Spec):
     search: bool = False
     data_entities: list[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,63}$")]] = []
@@ -397,9 +407,12 @@ class ProviderTemplate(_Spec):
     # and then its connections are answered `unverified`, never `success`
     verification: VerificationRequest | None = None
     rate_limit_headers: RateLimitHeaders | None = None
+    quota: QuotaHint | None = None
     capabilities: Capabilities = Capabilities()
     sync: SyncSpec | None = None
     search: SearchSpec | None = None
+    # the webhooks the provider sends to the hub (hub/inbound/spec.py, docs/inbound-webhooks.md)
+    inbound_webhooks: InboundWebhookSpec | None = None
     tags: list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,39}$")]] = []
     status: Literal["active", "deprecated", "disabled"] = "active"
     beta: bool = False
@@ -428,6 +441,7 @@ class ProviderTemplate(_Spec):
         self._check_urls(https_only=not (info.context or {}).get("custom"))
         self._check_requests()
         self._check_capabilities()
+        self._check_inbound()
         return self
 
     def _check_auth_mode(self) -> None:
@@ -567,6 +581,21 @@ class ProviderTemplate(_Spec):
             raise ValueError("capabilities.search and the search request go together")
         if self.capabilities.sync != (self.sync is not None):
             raise ValueError("capabilities.sync and the sync request go together")
+
+
+    def _check_inbound(self) -> None:
+        inbound = self.inbound_webhooks
+        if inbound is None:
+            return
+        if inbound.signature.key == "clientSecret" and not self.is_oauth:
+            raise ValueError("inboundWebhooks.signature.key 'clientSecret' needs an OAuth provider")
+        # the connection keeps these non-secret values (config, token-response and callback fields)
+        known = self._path_names()
+        if self.oauth is not None:
+            known |= set(self.oauth.token_response.extra_fields)
+        undeclared = sorted(set(inbound.connect_placeholders()) - known)
+        if undeclared:
+            raise ValueError(f"inboundWebhooks.connectAccountId: {undeclared} are not values a connection keeps")
 
 
 def _check_https_url(url: str, what: str, *, allow_fragment: bool = False) -> None:
@@ -856,7 +885,9 @@ def build_api_auth(
                 "A username and a password are required", details={"fields": ["username", "password"]}
             )
         encoded = base64.b64encode(f"{username}:{password}".encode()).decode("ascii")
-        headers[api.auth_header] = f"{api.auth_scheme or 'Basic'} {encoded}"
+        # "Bearer" is ApiSpec's default, never a basic scheme: a definition that names none gets Basic
+        scheme = api.auth_scheme if api.auth_scheme and api.auth_scheme != "Bearer" else "Basic"
+        headers[api.auth_header] = f"{scheme} {encoded}"
     elif template.auth_mode == "api_key":
         key = creds.get("apiKey")
         if not key:
