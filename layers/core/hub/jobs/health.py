@@ -1,7 +1,7 @@
 """Connection health: the due markers, the `check_connection_health` job, and the reads behind
 `GET /api/tenant/integrations/health` and `GET /api/tenant/integrations/{id}/health`.
 
-The markers and checks are stored by `hub.connections.health`; the status transitions and
+The markers and checks are stored by `hub.connections.health_repository`; the status transitions and
 their side effects are `hub.connections.lifecycle`'s (health_failed, recovered).
 
 Transitions: `health_failure_threshold` consecutive failures move an active connection to
@@ -24,7 +24,7 @@ from pydantic import Field
 
 from hub import clock
 from hub.connections import lifecycle
-from hub.connections.health import (
+from hub.connections.health_repository import (
     HealthRepository,
     check_prefix,
     check_status,
