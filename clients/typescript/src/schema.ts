@@ -1293,6 +1293,125 @@ export interface components {
              */
             to?: string | null;
         };
+        /**
+         * CatalogEntry
+         * @description A provider as a tenant sees it: no platform client configuration.
+         */
+        CatalogEntry: {
+            /** Name */
+            name?: string | null;
+            /** Displayname */
+            displayName?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Category */
+            category?: string | null;
+            /** Status */
+            status?: ("active" | "beta" | "deprecated" | "disabled") | null;
+            /** Audience */
+            audience?: ("system" | "tenant") | null;
+            /** Authtype */
+            authType?: ("oauth2" | "oauth2_client_credentials" | "api_key" | "basic" | "custom") | null;
+            /** Capabilities */
+            capabilities?: string[] | null;
+            /** Supportedsyncdirections */
+            supportedSyncDirections?: ("pull" | "push" | "bidirectional")[] | null;
+            /** Supportsrealtime */
+            supportsRealtime?: boolean | null;
+            /** Supportswebhooks */
+            supportsWebhooks?: boolean | null;
+            /** Supportsnotifications */
+            supportsNotifications?: boolean | null;
+            /** Supportssearch */
+            supportsSearch?: boolean | null;
+            /** Searchableentities */
+            searchableEntities?: string[] | null;
+            searchCapabilities?: components["schemas"]["SearchCapabilitiesView"] | null;
+            /** Requiresuserscoping */
+            requiresUserScoping?: boolean | null;
+            /** Availableentities */
+            availableEntities?: components["schemas"]["EntityView"][] | null;
+            /** Icon */
+            icon?: string | null;
+            /** Color */
+            color?: string | null;
+            /** Ispremium */
+            isPremium?: boolean | null;
+            /** Requiredplan */
+            requiredPlan?: string | null;
+            /** Id */
+            id: string;
+            /** Provider */
+            provider: string;
+            /** Templateid */
+            templateId?: string | null;
+            /** Beta */
+            beta: boolean;
+            oauthConfig?: components["schemas"]["CatalogOAuthView"] | null;
+            /** Version */
+            version: number;
+            /** Createdat */
+            createdAt: string;
+            /** Updatedat */
+            updatedAt: string;
+        };
+        /** CatalogOAuthView */
+        CatalogOAuthView: {
+            /** Scopes */
+            scopes?: string[];
+        };
+        /** EntityView */
+        EntityView: {
+            /** Name */
+            name: string;
+            /** Displayname */
+            displayName?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Fields */
+            fields?: string[];
+            /**
+             * Searchable
+             * @default false
+             */
+            searchable: boolean;
+        };
+        /** SearchCapabilitiesView */
+        SearchCapabilitiesView: {
+            /**
+             * Fulltext
+             * @default false
+             */
+            fullText: boolean;
+            /**
+             * Fieldspecific
+             * @default false
+             */
+            fieldSpecific: boolean;
+            /**
+             * Filtered
+             * @default false
+             */
+            filtered: boolean;
+        };
+        /** CatalogList */
+        CatalogList: {
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Hasmore */
+            hasMore: boolean;
+            /**
+             * Nextoffset
+             * @description The offset of the next page; null on the last
+             */
+            nextOffset?: number | null;
+            /** Providers */
+            providers: components["schemas"]["CatalogEntry"][];
+        };
         /** CatalogListParams */
         CatalogListParams: {
             /**
@@ -1491,6 +1610,25 @@ export interface components {
                 [key: string]: unknown;
             } | null;
         };
+        /** Connected */
+        Connected: {
+            /** Connectionid */
+            connectionId: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "not_connected" | "pending" | "active" | "error" | "expired" | "disconnected";
+            /** Connectedat */
+            connectedAt: string;
+            /**
+             * Verified
+             * @description False when the provider offers nothing to check the credentials with
+             */
+            verified: boolean;
+            /** Message */
+            message?: string | null;
+        };
         /** BasicConnectRequest */
         BasicConnectRequest: {
             /** Username */
@@ -1547,6 +1685,123 @@ export interface components {
              */
             redirectUri?: string | null;
         };
+        /** OAuthStarted */
+        OAuthStarted: {
+            /**
+             * Authorizationurl
+             * @description Open it in the browser: the hub's start page, then the provider
+             */
+            authorizationUrl: string;
+            /**
+             * Providerauthorizationurl
+             * @description The provider's own URL, for a frontend that runs the exchange itself
+             */
+            providerAuthorizationUrl?: string | null;
+            /** State */
+            state: string;
+            /** Expiresat */
+            expiresAt: string;
+            /** Redirecturi */
+            redirectUri: string;
+            /** Scopes */
+            scopes: string[];
+        };
+        /** Disconnected */
+        Disconnected: {
+            /** Success */
+            success: boolean;
+            /** Connectionid */
+            connectionId?: string | null;
+            /** Disconnectedat */
+            disconnectedAt: string;
+            /**
+             * Revokedatprovider
+             * @description null when there was nothing to revoke or no revocation URL
+             */
+            revokedAtProvider: boolean | null;
+        };
+        /** ConnectionStatusView */
+        ConnectionStatusView: {
+            /** Connected */
+            connected: boolean;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "not_connected" | "pending" | "active" | "error" | "expired" | "disconnected";
+            /** Connectionid */
+            connectionId?: string | null;
+            /** Integrationid */
+            integrationId?: string | null;
+            /** Userid */
+            userId?: string | null;
+            /** Providerid */
+            providerId?: string | null;
+            /** Authtype */
+            authType?: string | null;
+            /**
+             * Connectwith
+             * @description The connect endpoint to use (when not connected)
+             */
+            connectWith?: string | null;
+            /**
+             * Userscoped
+             * @description Users connect this integration themselves
+             */
+            userScoped?: boolean | null;
+            /** Displayname */
+            displayName?: string | null;
+            /** Scopes */
+            scopes?: string[] | null;
+            /**
+             * Expiresat
+             * @description When the access token expires
+             */
+            expiresAt?: string | null;
+            /** Hasrefreshtoken */
+            hasRefreshToken?: boolean | null;
+            /** Connectedat */
+            connectedAt?: string | null;
+            /** Lastconnectedat */
+            lastConnectedAt?: string | null;
+            /** Lastrefreshedat */
+            lastRefreshedAt?: string | null;
+            /** Lastvalidatedat */
+            lastValidatedAt?: string | null;
+            /** Validationerror */
+            validationError?: string | null;
+            /** Lastrefresherror */
+            lastRefreshError?: string | null;
+            /** Credentialsupdatedat */
+            credentialsUpdatedAt?: string | null;
+            /** Disconnectedat */
+            disconnectedAt?: string | null;
+            /**
+             * Credentials
+             * @description The non-secret credential values
+             */
+            credentials?: {
+                [key: string]: string;
+            } | null;
+            /**
+             * Account
+             * @description Account fields the provider's token answer named
+             */
+            account?: {
+                [key: string]: unknown;
+            } | null;
+            /** Metadata */
+            metadata?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Setup
+             * @description Values to copy into the provider (AWS ExternalId)
+             */
+            setup?: {
+                [key: string]: string;
+            } | null;
+        };
         /**
          * OAuthExchangeRequest
          * @description Only for a flow the hub started (connect/oauth with a frontend `redirectUri`): the hub's
@@ -1570,6 +1825,11 @@ export interface components {
              * @description The state connect/oauth answered
              */
             state: string;
+            /**
+             * Iss
+             * @description The `iss` the provider sent with the code (RFC 9207): required when the provider advertises it, and it must name the provider's issuer
+             */
+            iss?: string | null;
         };
         /** RefreshRequest */
         RefreshRequest: {
@@ -1579,6 +1839,54 @@ export interface components {
              * @default false
              */
             force: boolean;
+        };
+        /** RefreshResult */
+        RefreshResult: {
+            /** Refreshed */
+            refreshed: boolean;
+            /**
+             * Outcome
+             * @enum {string}
+             */
+            outcome: "refreshed" | "not_due" | "lease_taken" | "expired" | "retry_later" | "error" | "not_refreshable" | "superseded" | "too_soon";
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "not_connected" | "pending" | "active" | "error" | "expired" | "disconnected";
+            /** Expiresat */
+            expiresAt?: string | null;
+            /** Lastrefreshedat */
+            lastRefreshedAt?: string | null;
+            /** Connectionid */
+            connectionId?: string | null;
+        };
+        /** TestResult */
+        TestResult: {
+            /** Success */
+            success: boolean;
+            /**
+             * Outcome
+             * @enum {string}
+             */
+            outcome: "verified" | "failed" | "unverified";
+            /** Message */
+            message?: string | null;
+            /** Error */
+            error?: string | null;
+            /** Statuscode */
+            statusCode?: number | null;
+            /**
+             * Responsetime
+             * @description Milliseconds
+             */
+            responseTime?: number | null;
+            /** Testedat */
+            testedAt: string;
+            /** Details */
+            details?: {
+                [key: string]: unknown;
+            };
         };
         /** CredentialsUpdateRequest */
         CredentialsUpdateRequest: {
@@ -1591,6 +1899,64 @@ export interface components {
             credentials: {
                 [key: string]: unknown;
             };
+        };
+        /** CredentialsUpdated */
+        CredentialsUpdated: {
+            /** Success */
+            success: boolean;
+            /** Connectionid */
+            connectionId: string;
+            /**
+             * Credentialsecretname
+             * @description Where the credential is kept (never the credential)
+             */
+            credentialSecretName: string;
+            /** Updatedat */
+            updatedAt: string;
+        };
+        /**
+         * ConnectionCounts
+         * @description A user-scoped integration's connections by health status.
+         */
+        ConnectionCounts: {
+            /** Total */
+            total: number;
+            /** Active */
+            active: number;
+            /** Error */
+            error: number;
+            /** Expired */
+            expired: number;
+            /** Pending */
+            pending: number;
+        };
+        /** HealthCheck */
+        HealthCheck: {
+            /** Id */
+            id: string;
+            /** Tenantid */
+            tenantId: string;
+            /** Integrationid */
+            integrationId: string;
+            /** Userid */
+            userId?: string | null;
+            /** Connectionid */
+            connectionId?: string | null;
+            /**
+             * Status
+             * @description healthy, unhealthy or unverified
+             */
+            status: string;
+            /** Responsetime */
+            responseTime?: number | null;
+            /** Statuscode */
+            statusCode?: number | null;
+            /** Error */
+            error?: string | null;
+            /** Message */
+            message?: string | null;
+            /** Checkedat */
+            checkedAt: string;
         };
         /** HealthHistoryParams */
         HealthHistoryParams: {
@@ -1620,6 +1986,80 @@ export interface components {
              */
             userId?: string | null;
         };
+        /**
+         * IntegrationHealthHistory
+         * @description The integration's health, its latest check and a page of its check history.
+         */
+        IntegrationHealthHistory: {
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Hasmore */
+            hasMore: boolean;
+            /**
+             * Nextoffset
+             * @description The offset of the next page; null on the last
+             */
+            nextOffset?: number | null;
+            /** Integrationid */
+            integrationId: string;
+            /** Name */
+            name?: string | null;
+            /** Providerid */
+            providerId?: string | null;
+            /** Providername */
+            providerName?: string | null;
+            /**
+             * Status
+             * @description active, inactive, error, pending or expired
+             */
+            status: string;
+            /** Healthy */
+            healthy: boolean;
+            /** Lastcheckedat */
+            lastCheckedAt?: string | null;
+            /**
+             * Responsetime
+             * @description Milliseconds the last check took
+             */
+            responseTime?: number | null;
+            /** Consecutivefailures */
+            consecutiveFailures: number;
+            /** Lasterror */
+            lastError?: string | null;
+            /** Userscoped */
+            userScoped: boolean;
+            /** @description User-scoped integrations only */
+            connections?: components["schemas"]["ConnectionCounts"] | null;
+            /** @description The newest check, whatever the status filter */
+            latest: components["schemas"]["HealthCheck"] | null;
+            /** History */
+            history: components["schemas"]["HealthCheck"][];
+        };
+        /** HealthList */
+        HealthList: {
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Hasmore */
+            hasMore: boolean;
+            /**
+             * Nextoffset
+             * @description The offset of the next page; null on the last
+             */
+            nextOffset?: number | null;
+            /** Integrations */
+            integrations: components["schemas"]["IntegrationHealth"][];
+            summary: components["schemas"]["HealthSummary"];
+            /** Checkedat */
+            checkedAt: string;
+        };
         /** HealthListParams */
         HealthListParams: {
             /**
@@ -1642,6 +2082,56 @@ export interface components {
             sortOrder: "asc" | "desc";
             /** Status */
             status?: ("active" | "inactive" | "error" | "pending" | "expired") | null;
+        };
+        /** HealthSummary */
+        HealthSummary: {
+            /** Total */
+            total: number;
+            /** Healthy */
+            healthy: number;
+            /** Active */
+            active: number;
+            /** Inactive */
+            inactive: number;
+            /** Error */
+            error: number;
+            /** Pending */
+            pending: number;
+            /** Expired */
+            expired: number;
+        };
+        /** IntegrationHealth */
+        IntegrationHealth: {
+            /** Integrationid */
+            integrationId: string;
+            /** Name */
+            name?: string | null;
+            /** Providerid */
+            providerId?: string | null;
+            /** Providername */
+            providerName?: string | null;
+            /**
+             * Status
+             * @description active, inactive, error, pending or expired
+             */
+            status: string;
+            /** Healthy */
+            healthy: boolean;
+            /** Lastcheckedat */
+            lastCheckedAt?: string | null;
+            /**
+             * Responsetime
+             * @description Milliseconds the last check took
+             */
+            responseTime?: number | null;
+            /** Consecutivefailures */
+            consecutiveFailures: number;
+            /** Lasterror */
+            lastError?: string | null;
+            /** Userscoped */
+            userScoped: boolean;
+            /** @description User-scoped integrations only */
+            connections?: components["schemas"]["ConnectionCounts"] | null;
         };
         /** IntegrationActivated */
         IntegrationActivated: {
@@ -1925,6 +2415,17 @@ export interface components {
                 [key: string]: string;
             };
         };
+        /** EntityMappingView */
+        EntityMappingView: {
+            /** Entity */
+            entity: string;
+            /** Shardtype */
+            shardType: string;
+            /** Fieldmappings */
+            fieldMappings?: {
+                [key: string]: string;
+            };
+        };
         /** IntegrationEntity */
         IntegrationEntity: {
             /** Name */
@@ -1966,10 +2467,83 @@ export interface components {
             revocationUrl?: string | null;
             /** Revocationtokentypehint */
             revocationTokenTypeHint?: ("access_token" | "refresh_token") | null;
+            /**
+             * Userinfourl
+             * @description OpenID Connect userinfo: checks a grant when there is no verification request
+             */
+            userinfoUrl?: string | null;
+            /**
+             * Introspectionurl
+             * @description RFC 7662 introspection: checks a grant when there is neither a verification request nor userinfo
+             */
+            introspectionUrl?: string | null;
             /** Scopes */
             scopes?: string[] | null;
             /** Scopeseparator */
             scopeSeparator?: (" " | "," | "+") | null;
+            /** Pkce */
+            pkce?: boolean | null;
+            /** Tokenclientauth */
+            tokenClientAuth?: ("basic" | "body" | "json") | null;
+            /** Tokenbodyformat */
+            tokenBodyFormat?: ("form" | "json") | null;
+            /** Clientidparam */
+            clientIdParam?: string | null;
+            /** Clientsecretparam */
+            clientSecretParam?: string | null;
+            /** Codeparam */
+            codeParam?: string | null;
+            /** Authorizationparams */
+            authorizationParams?: {
+                [key: string]: string;
+            } | null;
+            /** Tokenparams */
+            tokenParams?: {
+                [key: string]: string;
+            } | null;
+            /** Refreshparams */
+            refreshParams?: {
+                [key: string]: string;
+            } | null;
+            /** Callbackfields */
+            callbackFields?: string[] | null;
+            tokenResponse?: components["schemas"]["TokenResponseSpec"] | null;
+            /** Refreshbufferseconds */
+            refreshBufferSeconds?: number | null;
+            /** Refreshtokenrotates */
+            refreshTokenRotates?: boolean | null;
+        };
+        /** OAuthConfigView */
+        OAuthConfigView: {
+            /** Clientid */
+            clientId?: string | null;
+            /**
+             * Clientsecretconfigured
+             * @description Whether the platform's client secret is stored
+             */
+            clientSecretConfigured?: boolean | null;
+            /** Issuer */
+            issuer?: string | null;
+            /** Authorizationresponseissparametersupported */
+            authorizationResponseIssParameterSupported?: boolean | null;
+            /** Authorizationurl */
+            authorizationUrl?: string | null;
+            /** Tokenurl */
+            tokenUrl?: string | null;
+            /** Refreshurl */
+            refreshUrl?: string | null;
+            /** Revocationurl */
+            revocationUrl?: string | null;
+            /** Revocationtokentypehint */
+            revocationTokenTypeHint?: ("access_token" | "refresh_token") | null;
+            /** Userinfourl */
+            userinfoUrl?: string | null;
+            /** Introspectionurl */
+            introspectionUrl?: string | null;
+            /** Scopes */
+            scopes?: string[] | null;
+            /** Scopeseparator */
+            scopeSeparator?: string | null;
             /** Pkce */
             pkce?: boolean | null;
             /** Tokenclientauth */
@@ -2074,6 +2648,86 @@ export interface components {
              * @description Start from a built-in template
              */
             templateId?: string | null;
+        };
+        /**
+         * ProviderView
+         * @description A provider as the super admin sees it.
+         */
+        ProviderView: {
+            /** Name */
+            name?: string | null;
+            /** Displayname */
+            displayName?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Category */
+            category?: string | null;
+            /** Status */
+            status?: ("active" | "beta" | "deprecated" | "disabled") | null;
+            /** Audience */
+            audience?: ("system" | "tenant") | null;
+            /** Authtype */
+            authType?: ("oauth2" | "oauth2_client_credentials" | "api_key" | "basic" | "custom") | null;
+            /** Capabilities */
+            capabilities?: string[] | null;
+            /** Supportedsyncdirections */
+            supportedSyncDirections?: ("pull" | "push" | "bidirectional")[] | null;
+            /** Supportsrealtime */
+            supportsRealtime?: boolean | null;
+            /** Supportswebhooks */
+            supportsWebhooks?: boolean | null;
+            /** Supportsnotifications */
+            supportsNotifications?: boolean | null;
+            /** Supportssearch */
+            supportsSearch?: boolean | null;
+            /** Searchableentities */
+            searchableEntities?: string[] | null;
+            searchCapabilities?: components["schemas"]["SearchCapabilitiesView"] | null;
+            /** Requiresuserscoping */
+            requiresUserScoping?: boolean | null;
+            /** Availableentities */
+            availableEntities?: components["schemas"]["EntityView"][] | null;
+            /** Icon */
+            icon?: string | null;
+            /** Color */
+            color?: string | null;
+            /** Ispremium */
+            isPremium?: boolean | null;
+            /** Requiredplan */
+            requiredPlan?: string | null;
+            oauthConfig?: components["schemas"]["OAuthConfigView"] | null;
+            /** Entitymappings */
+            entityMappings?: components["schemas"]["EntityMappingView"][] | null;
+            /** Connectionconfig */
+            connectionConfig?: {
+                [key: string]: string;
+            } | null;
+            api?: components["schemas"]["ApiSpec"] | null;
+            verification?: components["schemas"]["VerificationRequest"] | null;
+            search?: components["schemas"]["SearchSpec"] | null;
+            sync?: components["schemas"]["SyncSpec"] | null;
+            rateLimitHeaders?: components["schemas"]["RateLimitHeaders"] | null;
+            /** Discoveryurl */
+            discoveryUrl?: string | null;
+            /** Id */
+            id: string;
+            /** Provider */
+            provider: string;
+            /** Templateid */
+            templateId?: string | null;
+            /**
+             * Version
+             * @description Optimistic concurrency: send it back as expectedVersion
+             */
+            version: number;
+            /** Createdat */
+            createdAt: string;
+            /** Updatedat */
+            updatedAt: string;
+            /** Createdby */
+            createdBy?: string | null;
+            /** Clientsecretupdatedat */
+            clientSecretUpdatedAt?: string | null;
         };
         /** RateLimitHeaders */
         RateLimitHeaders: {
@@ -2278,6 +2932,104 @@ export interface components {
              */
             url: string;
         };
+        /** DiscoveryPreview */
+        DiscoveryPreview: {
+            /**
+             * Discoveryurl
+             * @description The metadata document that was read
+             */
+            discoveryUrl: string;
+            /** Issuer */
+            issuer: string;
+            /** @description The provider fields the metadata gives; nothing is saved */
+            provider: components["schemas"]["ProviderDraft"];
+            /**
+             * Metadata
+             * @description The metadata fields the preview was made from
+             */
+            metadata: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * ProviderDraft
+         * @description Provider fields not saved yet: a discovery preview, or the changes a rediscovery finds.
+         */
+        ProviderDraft: {
+            /** Name */
+            name?: string | null;
+            /** Displayname */
+            displayName?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Category */
+            category?: string | null;
+            /** Status */
+            status?: ("active" | "beta" | "deprecated" | "disabled") | null;
+            /** Audience */
+            audience?: ("system" | "tenant") | null;
+            /** Authtype */
+            authType?: ("oauth2" | "oauth2_client_credentials" | "api_key" | "basic" | "custom") | null;
+            /** Capabilities */
+            capabilities?: string[] | null;
+            /** Supportedsyncdirections */
+            supportedSyncDirections?: ("pull" | "push" | "bidirectional")[] | null;
+            /** Supportsrealtime */
+            supportsRealtime?: boolean | null;
+            /** Supportswebhooks */
+            supportsWebhooks?: boolean | null;
+            /** Supportsnotifications */
+            supportsNotifications?: boolean | null;
+            /** Supportssearch */
+            supportsSearch?: boolean | null;
+            /** Searchableentities */
+            searchableEntities?: string[] | null;
+            searchCapabilities?: components["schemas"]["SearchCapabilitiesView"] | null;
+            /** Requiresuserscoping */
+            requiresUserScoping?: boolean | null;
+            /** Availableentities */
+            availableEntities?: components["schemas"]["EntityView"][] | null;
+            /** Icon */
+            icon?: string | null;
+            /** Color */
+            color?: string | null;
+            /** Ispremium */
+            isPremium?: boolean | null;
+            /** Requiredplan */
+            requiredPlan?: string | null;
+            oauthConfig?: components["schemas"]["OAuthConfigView"] | null;
+            /** Entitymappings */
+            entityMappings?: components["schemas"]["EntityMappingView"][] | null;
+            /** Connectionconfig */
+            connectionConfig?: {
+                [key: string]: string;
+            } | null;
+            api?: components["schemas"]["ApiSpec"] | null;
+            verification?: components["schemas"]["VerificationRequest"] | null;
+            search?: components["schemas"]["SearchSpec"] | null;
+            sync?: components["schemas"]["SyncSpec"] | null;
+            rateLimitHeaders?: components["schemas"]["RateLimitHeaders"] | null;
+            /** Discoveryurl */
+            discoveryUrl?: string | null;
+        };
+        /** ProviderList */
+        ProviderList: {
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Hasmore */
+            hasMore: boolean;
+            /**
+             * Nextoffset
+             * @description The offset of the next page; null on the last
+             */
+            nextOffset?: number | null;
+            /** Providers */
+            providers: components["schemas"]["ProviderView"][];
+        };
         /** ProviderListParams */
         ProviderListParams: {
             /**
@@ -2307,6 +3059,112 @@ export interface components {
             /** Search */
             search?: string | null;
         };
+        /** Capabilities */
+        Capabilities: {
+            /**
+             * Search
+             * @default false
+             */
+            search: boolean;
+            /**
+             * Dataentities
+             * @default []
+             */
+            dataEntities: string[];
+            /**
+             * Webhooks
+             * @default false
+             */
+            webhooks: boolean;
+            /**
+             * Publish
+             * @default false
+             */
+            publish: boolean;
+            /**
+             * Sync
+             * @default false
+             */
+            sync: boolean;
+        };
+        /**
+         * ConfigField
+         * @description Account configuration (not secret) that fills `{name}` placeholders in URLs and paths.
+         */
+        ConfigField: {
+            /** Name */
+            name: string;
+            /** Label */
+            label: string;
+            /**
+             * Required
+             * @default true
+             */
+            required: boolean;
+            /** Pattern */
+            pattern?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Default */
+            default?: string | null;
+            /** Example */
+            example?: string | null;
+        };
+        /**
+         * CredentialField
+         * @description A credential the tenant enters (API key, password, service-account key, role ARN).
+         */
+        CredentialField: {
+            /** Name */
+            name: string;
+            /** Label */
+            label: string;
+            /**
+             * Type
+             * @default string
+             * @enum {string}
+             */
+            type: "string" | "secret" | "url" | "json" | "email";
+            /**
+             * Required
+             * @default true
+             */
+            required: boolean;
+            /**
+             * Secret
+             * @default false
+             */
+            secret: boolean;
+            /** Pattern */
+            pattern?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Default */
+            default?: string | null;
+            /**
+             * Generated
+             * @default false
+             */
+            generated: boolean;
+        };
+        /** TemplateList */
+        TemplateList: {
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Hasmore */
+            hasMore: boolean;
+            /**
+             * Nextoffset
+             * @description The offset of the next page; null on the last
+             */
+            nextOffset?: number | null;
+            /** Templates */
+            templates: components["schemas"]["TemplateSummary"][];
+        };
         /** TemplateListParams */
         TemplateListParams: {
             /**
@@ -2332,6 +3190,69 @@ export interface components {
             /** Search */
             search?: string | null;
         };
+        /** TemplateOAuthView */
+        TemplateOAuthView: {
+            /** Authorizationurl */
+            authorizationUrl?: string | null;
+            /** Tokenurl */
+            tokenUrl: string;
+            /** Revocationurl */
+            revocationUrl?: string | null;
+            /** Defaultscopes */
+            defaultScopes: string[];
+            /** Scopeseparator */
+            scopeSeparator: string;
+            /** Pkce */
+            pkce: boolean;
+        };
+        /**
+         * TemplateSummary
+         * @description A built-in template (hub/providers/templates.py template_summary): no wiring, no secrets.
+         */
+        TemplateSummary: {
+            /** Id */
+            id: string;
+            /** Name */
+            name: string;
+            /** Displayname */
+            displayName: string;
+            /** Description */
+            description?: string | null;
+            /** Category */
+            category: string;
+            /** Authmode */
+            authMode: string;
+            /** Customauth */
+            customAuth?: string | null;
+            /** Docsurl */
+            docsUrl?: string | null;
+            /** Logourl */
+            logoUrl?: string | null;
+            /** Tags */
+            tags: string[];
+            /** Status */
+            status: string;
+            /** Beta */
+            beta: boolean;
+            /** Sandbox */
+            sandbox: boolean;
+            capabilities: components["schemas"]["Capabilities"];
+            /** Credentialfields */
+            credentialFields: components["schemas"]["CredentialField"][];
+            /** Connectionconfig */
+            connectionConfig: components["schemas"]["ConfigField"][];
+            oauth?: components["schemas"]["TemplateOAuthView"] | null;
+            /** Apibaseurl */
+            apiBaseUrl?: string | null;
+            verification?: components["schemas"]["TemplateVerificationView"] | null;
+        };
+        /** TemplateVerificationView */
+        TemplateVerificationView: {
+            /** Method */
+            method: string;
+            /** Path */
+            path: string;
+        };
         /** RediscoverRequest */
         RediscoverRequest: {
             /**
@@ -2341,6 +3262,17 @@ export interface components {
              */
             apply: boolean;
         };
+        /** Rediscovery */
+        Rediscovery: {
+            /**
+             * Applied
+             * @description Whether the changes were saved
+             */
+            applied: boolean;
+            /** @description The fields that differ from the metadata */
+            changes: components["schemas"]["ProviderDraft"];
+            provider: components["schemas"]["ProviderView"];
+        };
         /** ProviderAudienceUpdate */
         ProviderAudienceUpdate: {
             /**
@@ -2349,6 +3281,18 @@ export interface components {
              */
             audience: "system" | "tenant";
         };
+        /** ProviderAudienceView */
+        ProviderAudienceView: {
+            /** Id */
+            id: string;
+            /**
+             * Audience
+             * @enum {string}
+             */
+            audience: "system" | "tenant";
+            /** Updatedat */
+            updatedAt: string;
+        };
         /** ProviderStatusUpdate */
         ProviderStatusUpdate: {
             /**
@@ -2356,6 +3300,40 @@ export interface components {
              * @enum {string}
              */
             status: "active" | "beta" | "deprecated" | "disabled";
+        };
+        /** ProviderStatusView */
+        ProviderStatusView: {
+            /** Id */
+            id: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "active" | "beta" | "deprecated" | "disabled";
+            /** Updatedat */
+            updatedAt: string;
+        };
+        /** ProviderTestResult */
+        ProviderTestResult: {
+            /** Success */
+            success: boolean;
+            /**
+             * Message
+             * @description What was checked, when it passed
+             */
+            message?: string | null;
+            /**
+             * Error
+             * @description Why it failed
+             */
+            error?: string | null;
+            /** Testedat */
+            testedAt: string;
+            /**
+             * Responsetime
+             * @description Milliseconds the check took
+             */
+            responseTime: number;
         };
         /** ProviderUpdate */
         ProviderUpdate: {
@@ -2432,6 +3410,48 @@ export interface components {
             /** End */
             end?: string | null;
         };
+        /** GlobalSearchAnswer */
+        GlobalSearchAnswer: {
+            /** Results */
+            results: components["schemas"]["SearchResultItem"][];
+            /** Total */
+            total: number;
+            /**
+             * Took
+             * @description Milliseconds
+             */
+            took: number;
+            /** Hasmore */
+            hasMore: boolean;
+            /** Byintegration */
+            byIntegration: {
+                [key: string]: components["schemas"]["SearchResultItem"][];
+            };
+            /** Byentity */
+            byEntity: {
+                [key: string]: components["schemas"]["SearchResultItem"][];
+            };
+            /** Errors */
+            errors: components["schemas"]["SearchErrorEntry"][];
+        };
+        /**
+         * SearchErrorEntry
+         * @description Why one integration gave no results; the others still answer.
+         */
+        SearchErrorEntry: {
+            /** Integrationid */
+            integrationId?: string | null;
+            /** Providerid */
+            providerId?: string | null;
+            /** Code */
+            code: string;
+            /** Message */
+            message: string;
+            /** Details */
+            details?: {
+                [key: string]: unknown;
+            };
+        };
         /** SearchFilters */
         SearchFilters: {
             /** @description Keep results updated within this range */
@@ -2484,6 +3504,53 @@ export interface components {
             offset: number;
         };
         /**
+         * SearchResultItem
+         * @description One provider record, mapped (hub/search/mapping.py map_item): fields without a value are left out.
+         */
+        SearchResultItem: {
+            /** Id */
+            id: string;
+            /** Integrationid */
+            integrationId: string;
+            /** Providerid */
+            providerId: string;
+            /** Entity */
+            entity: string;
+            /** Title */
+            title: string;
+            /** Snippet */
+            snippet?: string | null;
+            /** Url */
+            url?: string | null;
+            /** Updatedat */
+            updatedAt?: string | null;
+            /** Score */
+            score?: number | null;
+            /**
+             * Raw
+             * @description The record as the provider sent it (secret-named fields masked), when small enough
+             */
+            raw?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        /** IntegrationSearchAnswer */
+        IntegrationSearchAnswer: {
+            /** Integrationid */
+            integrationId: string;
+            /** Results */
+            results: components["schemas"]["SearchResultItem"][];
+            /** Total */
+            total: number;
+            /**
+             * Took
+             * @description Milliseconds
+             */
+            took: number;
+            /** Hasmore */
+            hasMore: boolean;
+        };
+        /**
          * IntegrationSearchParams
          * @description GET /api/integrations/{id}/search query string.
          */
@@ -2505,6 +3572,70 @@ export interface components {
              * @default 0
              */
             offset: number;
+        };
+        /** SyncLog */
+        SyncLog: {
+            /** Id */
+            id: string;
+            /** Tenantid */
+            tenantId: string;
+            /** Integrationid */
+            integrationId: string;
+            /** Providerid */
+            providerId?: string | null;
+            /** Userid */
+            userId?: string | null;
+            /** Connectionid */
+            connectionId?: string | null;
+            /** Direction */
+            direction: string;
+            /** Trigger */
+            trigger: string;
+            /** Action */
+            action?: string | null;
+            /** Resourcetype */
+            resourceType?: string | null;
+            /**
+             * Status
+             * @description running, success, partial or failed
+             */
+            status: string;
+            /** Itemsprocessed */
+            itemsProcessed: number;
+            /** Itemsfailed */
+            itemsFailed: number;
+            /** Startedat */
+            startedAt: string;
+            /** Completedat */
+            completedAt?: string | null;
+            /** Durationms */
+            durationMs?: number | null;
+            /** Error */
+            error?: string | null;
+            /** Actor */
+            actor?: string | null;
+            /** Details */
+            details?: {
+                [key: string]: unknown;
+            };
+        };
+        /** SyncLogList */
+        SyncLogList: {
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Hasmore */
+            hasMore: boolean;
+            /**
+             * Nextoffset
+             * @description The offset of the next page; null on the last
+             */
+            nextOffset?: number | null;
+            /** Synclogs */
+            syncLogs: components["schemas"]["SyncLog"][];
         };
         /** SyncLogListParams */
         SyncLogListParams: {
@@ -2538,6 +3669,155 @@ export interface components {
              * @description Sync a user's connection (user-scoped integrations)
              */
             userId?: string | null;
+        };
+        /** Liveness */
+        Liveness: {
+            /**
+             * Status
+             * @constant
+             */
+            status: "ok";
+            /** Service */
+            service: string;
+            /** Version */
+            version: string;
+            /** Time */
+            time: string;
+        };
+        /**
+         * OpenApiDocument
+         * @description The document itself (OpenAPI 3.1); its parts are described by the OpenAPI specification.
+         */
+        OpenApiDocument: {
+            /** Openapi */
+            openapi: string;
+            /** Info */
+            info: {
+                [key: string]: unknown;
+            };
+            /** Paths */
+            paths: {
+                [key: string]: unknown;
+            };
+            /** Components */
+            components?: {
+                [key: string]: unknown;
+            };
+            /** Tags */
+            tags?: {
+                [key: string]: unknown;
+            }[];
+            /** Security */
+            security?: {
+                [key: string]: unknown;
+            }[] | null;
+            /** Servers */
+            servers?: {
+                [key: string]: unknown;
+            }[] | null;
+        };
+        /** Readiness */
+        Readiness: {
+            /**
+             * Status
+             * @constant
+             */
+            status: "ready";
+            checks: components["schemas"]["ReadinessChecks"];
+            /** Time */
+            time: string;
+        };
+        /** ReadinessChecks */
+        ReadinessChecks: {
+            table: components["schemas"]["TableCheck"];
+        };
+        /** TableCheck */
+        TableCheck: {
+            /**
+             * Status
+             * @constant
+             */
+            status: "ok";
+            /** Latencyms */
+            latencyMs: number;
+        };
+        /** UserConnection */
+        UserConnection: {
+            /** Connected */
+            connected: boolean;
+            /** Status */
+            status?: ("not_connected" | "pending" | "active" | "error" | "expired" | "disconnected") | null;
+            /** Connectionid */
+            connectionId?: string | null;
+            /** Scopes */
+            scopes?: string[] | null;
+            /** Expiresat */
+            expiresAt?: string | null;
+            /** Lastconnectedat */
+            lastConnectedAt?: string | null;
+            /** Lastvalidatedat */
+            lastValidatedAt?: string | null;
+            /** Disconnectedat */
+            disconnectedAt?: string | null;
+            /** Integrationid */
+            integrationId: string;
+        };
+        /** UserConnectionView */
+        UserConnectionView: {
+            /** Connected */
+            connected: boolean;
+            /** Status */
+            status?: ("not_connected" | "pending" | "active" | "error" | "expired" | "disconnected") | null;
+            /** Connectionid */
+            connectionId?: string | null;
+            /** Scopes */
+            scopes?: string[] | null;
+            /** Expiresat */
+            expiresAt?: string | null;
+            /** Lastconnectedat */
+            lastConnectedAt?: string | null;
+            /** Lastvalidatedat */
+            lastValidatedAt?: string | null;
+            /** Disconnectedat */
+            disconnectedAt?: string | null;
+        };
+        /** UserIntegration */
+        UserIntegration: {
+            /** Integrationid */
+            integrationId: string;
+            /** Name */
+            name?: string | null;
+            /** Providerid */
+            providerId?: string | null;
+            /** Providername */
+            providerName?: string | null;
+            /** Providerdisplayname */
+            providerDisplayName?: string | null;
+            /** Category */
+            category?: string | null;
+            /** Authtype */
+            authType?: string | null;
+            /** Connected */
+            connected: boolean;
+            connection: components["schemas"]["UserConnectionView"];
+        };
+        /** UserIntegrationList */
+        UserIntegrationList: {
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Hasmore */
+            hasMore: boolean;
+            /**
+             * Nextoffset
+             * @description The offset of the next page; null on the last
+             */
+            nextOffset?: number | null;
+            /** Integrations */
+            integrations: components["schemas"]["UserIntegration"][];
         };
         /** UserIntegrationListParams */
         UserIntegrationListParams: {
@@ -3043,6 +4323,24 @@ export interface components {
              */
             status?: ("active" | "disabled") | null;
         };
+        /** ActivityEntry */
+        ActivityEntry: {
+            /** Id */
+            id?: string | null;
+            /**
+             * Type
+             * @description connect, refresh, test, sync, …
+             */
+            type?: string | null;
+            /** Status */
+            status?: string | null;
+            /** Timestamp */
+            timestamp?: string | null;
+            /** Details */
+            details?: {
+                [key: string]: unknown;
+            };
+        };
         /** ActivityParams */
         ActivityParams: {
             /**
@@ -3056,6 +4354,20 @@ export interface components {
              * @default 10
              */
             limit: number;
+        };
+        /** WidgetActivity */
+        WidgetActivity: {
+            /** Integrationid */
+            integrationId: string;
+            /**
+             * Timerange
+             * @enum {string}
+             */
+            timeRange: "1h" | "24h" | "7d" | "30d";
+            /** Activities */
+            activities: components["schemas"]["ActivityEntry"][];
+            /** Total */
+            total: number;
         };
         /** DataParams */
         DataParams: {
@@ -3081,6 +4393,51 @@ export interface components {
              * @default 10
              */
             limit: number;
+        };
+        /** WidgetData */
+        WidgetData: {
+            /** Integrationid */
+            integrationId: string;
+            /** Entity */
+            entity: string;
+            /**
+             * Data
+             * @description Provider records (secret-named fields masked)
+             */
+            data: {
+                [key: string]: unknown;
+            }[];
+            /** Total */
+            total: number;
+            /** Fetchedat */
+            fetchedAt: string;
+        };
+        /** WidgetStatus */
+        WidgetStatus: {
+            /** Integrationid */
+            integrationId: string;
+            /** Name */
+            name?: string | null;
+            /** Providerid */
+            providerId?: string | null;
+            /** Userscoped */
+            userScoped: boolean;
+            /**
+             * Status
+             * @description The integration's status
+             */
+            status: string;
+            /**
+             * Connectionstatus
+             * @description The caller's (or the tenant's) connection
+             */
+            connectionStatus?: string | null;
+            /** Lastconnectedat */
+            lastConnectedAt?: string | null;
+            /** Lastsyncat */
+            lastSyncAt?: string | null;
+            /** Error */
+            error?: string | null;
         };
         /**
          * ErrorEnvelope
@@ -3275,9 +4632,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CatalogEntry"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -3355,9 +4710,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CatalogList"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -3420,7 +4773,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionCreated"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL, END_USER_REQUIRED */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, END_USER_REQUIRED, UNSAFE_URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3429,7 +4782,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, CONNECT_SESSION_INVALID */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3438,7 +4791,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED, ORIGIN_NOT_ALLOWED */
+            /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3447,26 +4800,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONNECT_SESSION_USED, CONNECT_SESSION_BUSY, INTEGRATION_DISABLED */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Gone: the connect session expired. Codes: CONNECT_SESSION_EXPIRED */
-            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3501,15 +4836,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
         };
     };
     connect_credentials: {
@@ -3537,7 +4863,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionResult"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL, END_USER_REQUIRED */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INTEGRATION_DISABLED, PROVIDER_DISABLED, PROVIDER_MISCONFIGURED, AUTH_TYPE_MISMATCH, USER_SCOPED_INTEGRATION, INVALID_CREDENTIALS, UNSAFE_URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3564,7 +4890,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3573,7 +4899,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONNECT_SESSION_USED, CONNECT_SESSION_BUSY, INTEGRATION_DISABLED */
+            /** @description Conflict with the current state. Codes: CONNECT_SESSION_USED, CONFLICT, CONNECT_SESSION_BUSY */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3609,7 +4935,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -3641,15 +4967,6 @@ export interface operations {
                     "application/json": components["schemas"]["SessionResult"];
                 };
             };
-            /** @description The request is not valid. Codes: INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL, END_USER_REQUIRED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description No valid identity, or the connection's token expired. Codes: CONNECT_SESSION_INVALID */
             401: {
                 headers: {
@@ -3668,7 +4985,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3677,7 +4994,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONNECT_SESSION_USED, CONNECT_SESSION_BUSY, INTEGRATION_DISABLED */
+            /** @description Conflict with the current state. Codes: CONNECT_SESSION_USED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3688,15 +5005,6 @@ export interface operations {
             };
             /** @description Gone: the connect session expired. Codes: CONNECT_SESSION_EXPIRED */
             410: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3727,7 +5035,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionOAuthStarted"];
                 };
             };
-            /** @description The request is not valid. Codes: INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL, END_USER_REQUIRED */
+            /** @description The request is not valid. Codes: INTEGRATION_DISABLED, PROVIDER_DISABLED, PROVIDER_MISCONFIGURED, AUTH_TYPE_MISMATCH, PROVIDER_NOT_CONFIGURED, UNSAFE_URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3754,7 +5062,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3763,7 +5071,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONNECT_SESSION_USED, CONNECT_SESSION_BUSY, INTEGRATION_DISABLED */
+            /** @description Conflict with the current state. Codes: CONNECT_SESSION_USED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3774,15 +5082,6 @@ export interface operations {
             };
             /** @description Gone: the connect session expired. Codes: CONNECT_SESSION_EXPIRED */
             410: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3890,12 +5189,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Connected"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INTEGRATION_DISABLED, PROVIDER_DISABLED, PROVIDER_MISCONFIGURED, AUTH_TYPE_MISMATCH, USER_SCOPED_INTEGRATION, INVALID_CREDENTIALS, UNSAFE_URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3904,7 +5201,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3922,7 +5219,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND, SECRET_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3931,7 +5228,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, REFRESH_IN_PROGRESS, INTEGRATION_DISABLED */
+            /** @description Conflict with the current state. Codes: CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3967,7 +5264,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -4000,12 +5297,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Connected"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INTEGRATION_DISABLED, PROVIDER_DISABLED, PROVIDER_MISCONFIGURED, AUTH_TYPE_MISMATCH, USER_SCOPED_INTEGRATION, INVALID_CREDENTIALS, UNSAFE_URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4014,7 +5309,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4032,7 +5327,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND, SECRET_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4041,7 +5336,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, REFRESH_IN_PROGRESS, INTEGRATION_DISABLED */
+            /** @description Conflict with the current state. Codes: CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4077,7 +5372,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -4110,12 +5405,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Connected"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INTEGRATION_DISABLED, PROVIDER_DISABLED, PROVIDER_MISCONFIGURED, AUTH_TYPE_MISMATCH, USER_SCOPED_INTEGRATION, INVALID_CREDENTIALS, UNSAFE_URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4124,7 +5417,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4142,7 +5435,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND, SECRET_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4151,7 +5444,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, REFRESH_IN_PROGRESS, INTEGRATION_DISABLED */
+            /** @description Conflict with the current state. Codes: CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4187,7 +5480,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -4220,12 +5513,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["OAuthStarted"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INTEGRATION_DISABLED, PROVIDER_DISABLED, PROVIDER_MISCONFIGURED, AUTH_TYPE_MISMATCH, USER_SCOPED_INTEGRATION, PROVIDER_NOT_CONFIGURED, UNSAFE_URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4234,7 +5525,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4252,17 +5543,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND, SECRET_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, REFRESH_IN_PROGRESS, INTEGRATION_DISABLED */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4297,15 +5579,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
         };
     };
     connections_disconnect: {
@@ -4326,12 +5599,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Disconnected"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4340,7 +5611,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4358,17 +5629,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND, SECRET_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, REFRESH_IN_PROGRESS, INTEGRATION_DISABLED */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4378,15 +5640,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4418,12 +5671,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ConnectionStatusView"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INTEGRATION_DISABLED, PROVIDER_DISABLED, PROVIDER_MISCONFIGURED, AUTH_TYPE_MISMATCH, USER_SCOPED_INTEGRATION, PROVIDER_NOT_CONFIGURED, UNSAFE_URL, OAUTH_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4432,7 +5683,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4450,7 +5701,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND, SECRET_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4459,7 +5710,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, REFRESH_IN_PROGRESS, INTEGRATION_DISABLED */
+            /** @description Conflict with the current state. Codes: CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4495,15 +5746,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
         };
     };
     connections_get: {
@@ -4524,12 +5766,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ConnectionStatusView"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4538,7 +5778,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4556,17 +5796,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND, SECRET_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, REFRESH_IN_PROGRESS, INTEGRATION_DISABLED */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4576,15 +5807,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4616,12 +5838,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["RefreshResult"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, REFRESH_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4648,7 +5868,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND, SECRET_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4657,7 +5877,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, REFRESH_IN_PROGRESS, INTEGRATION_DISABLED */
+            /** @description Conflict with the current state. Codes: REFRESH_IN_PROGRESS, CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4693,7 +5913,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
+            /** @description The provider failed or could not be reached. Codes: REFRESH_FAILED */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -4722,12 +5942,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["TestResult"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4754,17 +5972,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND, SECRET_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, REFRESH_IN_PROGRESS, INTEGRATION_DISABLED */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4814,12 +6023,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CredentialsUpdated"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INTEGRATION_DISABLED, PROVIDER_DISABLED, PROVIDER_MISCONFIGURED, AUTH_TYPE_MISMATCH, USER_SCOPED_INTEGRATION, INVALID_CREDENTIALS, UNSAFE_URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4828,7 +6035,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4846,7 +6053,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND, SECRET_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4855,7 +6062,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, REFRESH_IN_PROGRESS, INTEGRATION_DISABLED */
+            /** @description Conflict with the current state. Codes: CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4891,7 +6098,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -4933,9 +6140,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["IntegrationHealthHistory"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -5011,9 +6216,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["HealthList"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -5075,7 +6278,7 @@ export interface operations {
                     "application/json": components["schemas"]["IntegrationActivated"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, PROVIDER_DISABLED, USER_SCOPED_INTEGRATION */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, PROVIDER_DISABLED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5102,7 +6305,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5111,7 +6314,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: INTEGRATION_EXISTS, VERSION_CONFLICT */
+            /** @description Conflict with the current state. Codes: VERSION_CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5167,7 +6370,7 @@ export interface operations {
                     "application/json": components["schemas"]["IntegrationList"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, PROVIDER_DISABLED, USER_SCOPED_INTEGRATION */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5187,24 +6390,6 @@ export interface operations {
             };
             /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: INTEGRATION_EXISTS, VERSION_CONFLICT */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5256,7 +6441,7 @@ export interface operations {
                     "application/json": components["schemas"]["IntegrationList"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, PROVIDER_DISABLED, USER_SCOPED_INTEGRATION */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5276,15 +6461,6 @@ export interface operations {
             };
             /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: INTEGRATION_EXISTS, VERSION_CONFLICT */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5328,7 +6504,7 @@ export interface operations {
                     "application/json": components["schemas"]["IntegrationView"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, PROVIDER_DISABLED, USER_SCOPED_INTEGRATION */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, PROVIDER_DISABLED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5355,7 +6531,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: PROVIDER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5364,7 +6540,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: IDEMPOTENCY_CONFLICT, INTEGRATION_EXISTS, VERSION_CONFLICT */
+            /** @description Conflict with the current state. Codes: IDEMPOTENCY_CONFLICT, INTEGRATION_EXISTS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5432,7 +6608,7 @@ export interface operations {
                     "application/json": components["schemas"]["IntegrationDeactivated"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, PROVIDER_DISABLED, USER_SCOPED_INTEGRATION */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5459,7 +6635,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5468,7 +6644,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: INTEGRATION_EXISTS, VERSION_CONFLICT */
+            /** @description Conflict with the current state. Codes: VERSION_CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5509,7 +6685,7 @@ export interface operations {
                     "application/json": components["schemas"]["IntegrationView"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, PROVIDER_DISABLED, USER_SCOPED_INTEGRATION */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5536,17 +6712,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: INTEGRATION_EXISTS, VERSION_CONFLICT */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5584,7 +6751,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, PROVIDER_DISABLED, USER_SCOPED_INTEGRATION */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5611,17 +6778,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: INTEGRATION_EXISTS, VERSION_CONFLICT */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5665,7 +6823,7 @@ export interface operations {
                     "application/json": components["schemas"]["IntegrationView"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, PROVIDER_DISABLED, USER_SCOPED_INTEGRATION */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5692,7 +6850,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5701,7 +6859,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: INTEGRATION_EXISTS, VERSION_CONFLICT */
+            /** @description Conflict with the current state. Codes: VERSION_CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5784,6 +6942,8 @@ export interface operations {
             query?: {
                 /** @description The flow id from the connect answer's authorization URL */
                 flow?: string;
+                /** @description The Continue link's one-time value (same browser only) */
+                confirm?: string;
             };
             header?: never;
             path?: never;
@@ -5797,7 +6957,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "text/html": string;
                 };
             };
             /** @description Redirect to the provider's authorization page */
@@ -5852,9 +7012,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ProviderList"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -5884,26 +7042,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5935,9 +7075,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ProviderView"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -5967,16 +7105,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: PROVIDER_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: IDEMPOTENCY_CONFLICT, PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
+            /** @description Conflict with the current state. Codes: IDEMPOTENCY_CONFLICT, PROVIDER_EXISTS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6021,15 +7150,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
         };
     };
     providers_get: {
@@ -6052,9 +7172,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ProviderView"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -6093,26 +7211,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6182,7 +7282,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
+            /** @description Conflict with the current state. Codes: PROVIDER_IN_USE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6193,15 +7293,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6235,9 +7326,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ProviderView"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -6276,7 +7365,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
+            /** @description Conflict with the current state. Codes: VERSION_CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6305,15 +7394,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6342,12 +7422,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["DiscoveryPreview"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, DISCOVERY_FAILED, UNSAFE_URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6367,24 +7445,6 @@ export interface operations {
             };
             /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Not found (another tenant's ids answer this too). Codes: PROVIDER_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6412,15 +7472,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6458,9 +7509,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["TemplateList"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -6490,26 +7539,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6543,12 +7574,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Rediscovery"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, DISCOVERY_FAILED, UNSAFE_URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6584,7 +7613,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
+            /** @description Conflict with the current state. Codes: VERSION_CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6613,15 +7642,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6655,9 +7675,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ProviderAudienceView"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -6696,7 +7714,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
+            /** @description Conflict with the current state. Codes: VERSION_CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6725,15 +7743,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6767,9 +7776,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ProviderStatusView"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -6808,7 +7815,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
+            /** @description Conflict with the current state. Codes: VERSION_CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6844,15 +7851,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
         };
     };
     providers_test: {
@@ -6875,9 +7873,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ProviderTestResult"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -6916,26 +7912,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7011,7 +7989,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is larger than the limit. Codes: PAYLOAD_TOO_LARGE, RESPONSE_TOO_LARGE */
+            /** @description The body is larger than the limit. Codes: RESPONSE_TOO_LARGE */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7356,7 +8334,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is larger than the limit. Codes: PAYLOAD_TOO_LARGE, RESPONSE_TOO_LARGE */
+            /** @description The body is larger than the limit. Codes: RESPONSE_TOO_LARGE */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7584,7 +8562,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is larger than the limit. Codes: PAYLOAD_TOO_LARGE, RESPONSE_TOO_LARGE */
+            /** @description The body is larger than the limit. Codes: RESPONSE_TOO_LARGE */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7929,7 +8907,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is larger than the limit. Codes: PAYLOAD_TOO_LARGE, RESPONSE_TOO_LARGE */
+            /** @description The body is larger than the limit. Codes: RESPONSE_TOO_LARGE */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8110,9 +9088,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["GlobalSearchAnswer"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR, SEARCH_DISABLED, SEARCH_NOT_SUPPORTED */
@@ -8142,7 +9118,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND, PROVIDER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8234,9 +9210,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["IntegrationSearchAnswer"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR, SEARCH_DISABLED, SEARCH_NOT_SUPPORTED */
@@ -8266,7 +9240,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND, PROVIDER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8344,12 +9318,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["SyncLogList"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, SYNC_NOT_SUPPORTED */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8358,7 +9330,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8376,17 +9348,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: INTEGRATION_DISABLED, CONFLICT */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8396,15 +9359,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: SYNC_FAILED, CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8436,9 +9390,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["SyncLog"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR, SYNC_NOT_SUPPORTED */
@@ -8468,7 +9420,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND, PROVIDER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8513,7 +9465,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: SYNC_FAILED, CONNECTION_FAILED, REFRESH_FAILED */
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED, SYNC_FAILED */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -8539,9 +9491,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Liveness"];
                 };
             };
         };
@@ -8561,9 +9511,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["OpenApiDocument"];
                 };
             };
         };
@@ -8583,9 +9531,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Readiness"];
                 };
             };
             /** @description A dependency is not available. Codes: SERVICE_UNAVAILABLE */
@@ -8621,12 +9567,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["OAuthStarted"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INTEGRATION_DISABLED, PROVIDER_DISABLED, PROVIDER_MISCONFIGURED, AUTH_TYPE_MISMATCH, PROVIDER_NOT_CONFIGURED, UNSAFE_URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8653,17 +9597,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, INTEGRATION_DISABLED */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8698,15 +9633,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
         };
     };
     userConnections_disconnect: {
@@ -8727,12 +9653,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Disconnected"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8759,17 +9683,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, INTEGRATION_DISABLED */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8779,15 +9694,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8815,12 +9721,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["UserConnection"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8847,17 +9751,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, INTEGRATION_DISABLED */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8867,15 +9762,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8911,12 +9797,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["UserIntegrationList"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8943,26 +9827,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, INTEGRATION_DISABLED */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8994,12 +9860,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["RefreshResult"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, REFRESH_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9008,7 +9872,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9026,7 +9890,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9035,7 +9899,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, INTEGRATION_DISABLED */
+            /** @description Conflict with the current state. Codes: REFRESH_IN_PROGRESS, CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9071,7 +9935,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
+            /** @description The provider failed or could not be reached. Codes: REFRESH_FAILED */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -9100,12 +9964,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["TestResult"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9114,7 +9976,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9132,17 +9994,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, INTEGRATION_DISABLED */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9201,7 +10054,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookList"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9221,15 +10074,6 @@ export interface operations {
             };
             /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9300,7 +10144,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND, INTEGRATION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9309,7 +10153,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: IDEMPOTENCY_CONFLICT, CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
+            /** @description Conflict with the current state. Codes: IDEMPOTENCY_CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9377,7 +10221,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookView"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9404,17 +10248,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND, INTEGRATION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9452,7 +10287,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9479,17 +10314,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND, INTEGRATION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9569,15 +10395,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description The body is larger than the limit. Codes: PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -9625,7 +10442,7 @@ export interface operations {
                     "application/json": components["schemas"]["EventTypeList"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9645,15 +10462,6 @@ export interface operations {
             };
             /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9695,7 +10503,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecoverJobView"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9722,17 +10530,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND, INTEGRATION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9785,7 +10584,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeliveryList"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9812,17 +10611,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND, INTEGRATION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9866,7 +10656,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecoverJobView"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9893,7 +10683,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND, INTEGRATION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9902,7 +10692,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
+            /** @description Conflict with the current state. Codes: WEBHOOK_DISABLED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9963,7 +10753,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeliveryView"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9990,7 +10780,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND, INTEGRATION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9999,7 +10789,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
+            /** @description Conflict with the current state. Codes: WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10040,7 +10830,7 @@ export interface operations {
                     "application/json": components["schemas"]["SecretRotated"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10067,17 +10857,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND, INTEGRATION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10120,7 +10901,7 @@ export interface operations {
                     "application/json": components["schemas"]["EndpointStats"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10147,17 +10928,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND, INTEGRATION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10197,7 +10969,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeliveryView"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10224,7 +10996,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND, INTEGRATION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10233,7 +11005,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
+            /** @description Conflict with the current state. Codes: WEBHOOK_DISABLED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10276,12 +11048,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["WidgetActivity"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, ENTITY_NOT_READABLE */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10290,7 +11060,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10308,17 +11078,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: INTEGRATION_DISABLED */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10328,15 +11089,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10375,9 +11127,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["WidgetData"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR, ENTITY_NOT_READABLE */
@@ -10407,7 +11157,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND, PROVIDER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10463,12 +11213,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["WidgetStatus"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, ENTITY_NOT_READABLE */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10477,7 +11225,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10495,17 +11243,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: INTEGRATION_DISABLED */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10515,15 +11254,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
