@@ -10,7 +10,7 @@ app = create_app()
 
 
 @app.get("/connect", summary="The hosted connect page (HTML)", tags=["connect_page"],
-         responses={200: {"description": "The page", "content": {"text/html": {}}}})
+         responses={200: {"description": "The page", "content": {"text/html": {"schema": {"type": "string"}}}}})
 def get_connect_page() -> Response[str]:
     body, headers = render_page()
     return Response(status_code=200, body=body, headers=headers)
