@@ -47,6 +47,7 @@ TAGS = {
     "search": "Search across the tenant's integrations",
     "widgets": "Dashboard widgets: status, activity, provider data",
     "webhooks": "Signed outgoing webhooks (Standard Webhooks)",
+    "inbound": "Provider webhooks in: verified by the provider's scheme, attributed to connections, forwarded",
 }
 
 _PROVIDER_PATHS = ("/api/admin/integrations/{category}/{id}", "/api/integrations/{category}/{id}")
@@ -55,6 +56,8 @@ PATH_PARAMETERS = {
     "tenantId": "The tenant's id",
     "webhookId": "The webhook endpoint's id (`wh_…`)",
     "deliveryId": "The delivery's id (`whd_…`)",
+    "providerId": "The provider's id (e.g. `shopify`)",
+    "integrationId": "The tenant's integration the provider's webhooks belong to",
 }
 
 # the public OAuth redirects read what the provider (or the connect answer) put in the URL
@@ -135,7 +138,10 @@ def _complete(operation: dict[str, Any], route: Any, app: Any, schemas: dict[str
     for parameter in parameters:
         if parameter.get("in") == "path":
             parameter["description"] = _path_description(route.path, parameter["name"])
-            parameter["schema"] = {"type": "string", "minLength": 1}
+            # a handler that constrains its path parameter (the public webhook intake) keeps it
+            declared = parameter.get("schema") or {}
+            parameter["schema"] = {"type": "string", "minLength": 1,
+                                   **{k: declared[k] for k in ("pattern", "maxLength") if k in declared}}
     if query_model is not None:
         parameters.extend(query_parameters(query_model, schemas))
     for name, text in PUBLIC_QUERY.get(route.key, {}).items():

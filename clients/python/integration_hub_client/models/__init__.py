@@ -75,12 +75,16 @@ from .health_list_params_status_type_0 import HealthListParamsStatusType0
 from .health_list_return import HealthListReturn
 from .health_list_sort_order import HealthListSortOrder
 from .health_list_status import HealthListStatus
+from .inbound_keys_update import InboundKeysUpdate
+from .inbound_settings_view import InboundSettingsView
 from .integration_activated import IntegrationActivated
 from .integration_create import IntegrationCreate
 from .integration_create_connection_config_type_0 import IntegrationCreateConnectionConfigType0
 from .integration_create_settings_type_0 import IntegrationCreateSettingsType0
 from .integration_deactivated import IntegrationDeactivated
 from .integration_entity import IntegrationEntity
+from .integration_intake_view import IntegrationIntakeView
+from .integration_keys_update import IntegrationKeysUpdate
 from .integration_list import IntegrationList
 from .integration_list_params import IntegrationListParams
 from .integration_list_params_sortorder import IntegrationListParamsSortorder
@@ -300,12 +304,16 @@ __all__ = (
     "HealthListReturn",
     "HealthListSortOrder",
     "HealthListStatus",
+    "InboundKeysUpdate",
+    "InboundSettingsView",
     "IntegrationActivated",
     "IntegrationCreate",
     "IntegrationCreateConnectionConfigType0",
     "IntegrationCreateSettingsType0",
     "IntegrationDeactivated",
     "IntegrationEntity",
+    "IntegrationIntakeView",
+    "IntegrationKeysUpdate",
     "IntegrationList",
     "IntegrationListParams",
     "IntegrationListParamsSortorder",

@@ -60,12 +60,21 @@ AREA_ERRORS: dict[str, Codes] = {
     "widgets": {400: ("ENTITY_NOT_READABLE",), 401: ("TOKEN_EXPIRED",),
                 404: ("INTEGRATION_NOT_FOUND", "CONNECTION_NOT_FOUND"), 409: ("INTEGRATION_DISABLED",),
                 **_PROVIDER_CALL_5XX},
+    # the intake reads the raw body itself (no JSON body model): 413 from the pipeline's size check
+    "inbound": {400: ("VALIDATION_ERROR",), 401: ("INVALID_SIGNATURE",), 404: ("PROVIDER_NOT_FOUND",),
+                413: ("PAYLOAD_TOO_LARGE",), 503: ("SERVICE_UNAVAILABLE",)},
     "webhooks": {400: ("UNSAFE_URL",), 404: ("WEBHOOK_NOT_FOUND", "INTEGRATION_NOT_FOUND"),
                  409: ("CONFLICT", "VERSION_CONFLICT", "WEBHOOK_DISABLED", "DELIVERY_IN_PROGRESS")},
 }
 
 # errors only one route answers
-ROUTE_ERRORS: dict[str, Codes] = {"GET /ready": {503: ("SERVICE_UNAVAILABLE",)}}
+ROUTE_ERRORS: dict[str, Codes] = {
+    "GET /ready": {503: ("SERVICE_UNAVAILABLE",)},
+    "GET /api/admin/integrations/{category}/{id}/inbound-webhooks": {400: ("INBOUND_NOT_SUPPORTED",)},
+    "PUT /api/admin/integrations/{category}/{id}/inbound-webhooks": {400: ("INBOUND_NOT_SUPPORTED",)},
+    "GET /api/tenant/integrations/{id}/inbound-webhooks": {400: ("INBOUND_NOT_SUPPORTED",)},
+    "PUT /api/tenant/integrations/{id}/inbound-webhooks": {400: ("INBOUND_NOT_SUPPORTED",)},
+}
 
 
 @dataclass(frozen=True)
