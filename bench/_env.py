@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 BENCH_ENVIRONMENT = {
     "AWS_ACCESS_KEY_ID": "bench",
@@ -25,3 +30,22 @@ def prepare() -> None:
     os.environ.update(BENCH_ENVIRONMENT)
     for name in ("HUB_AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL"):
         os.environ.pop(name, None)
+
+
+@contextmanager
+def moto_server() -> Iterator[str]:
+    """moto in its own process, as in the local stack (AWS's side of each call runs on the other
+    core); the hub's clients go to it (HUB_AWS_ENDPOINT_URL) while the block runs."""
+    from local.stack import free_port, wait_for_port
+
+    port = free_port()
+    moto = subprocess.Popen([sys.executable, "-m", "local.moto_server", str(port)],  # noqa: S603
+                            cwd=Path(__file__).resolve().parent.parent,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for_port(port)
+        os.environ["HUB_AWS_ENDPOINT_URL"] = f"http://127.0.0.1:{port}"
+        yield os.environ["HUB_AWS_ENDPOINT_URL"]
+    finally:
+        moto.terminate()
+        moto.wait(10)

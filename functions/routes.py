@@ -29,6 +29,7 @@ CONNECT = ("vault:write", "vault:read", *EVENTS)  # store a new credential (or r
 # revoke at the provider (reads the credential and the client secret), then delete it
 REVOKE = ("vault:read", "platform-secrets:read", "vault:delete", *EVENTS)
 WEBHOOK_SIGNING = ("seal:webhook-signing",)
+PROXY_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 
 ROUTES: list[Route] = [
     # ---- system (public) ----------------------------------------------------------------
@@ -178,6 +179,14 @@ ROUTES: list[Route] = [
           "Integration activity for a widget", "widgets"),
     Route("GET", "/api/tenant/integrations/{id}/widgets/data", "functions.widgets.data", ANY_USER, "widget",
           "Provider data for a widget", "widgets", grants=USE_CREDENTIALS),
+    # ---- proxy: any provider API call through a connection (docs/proxy.md) ---------------
+    # one function per scope serves every method; AWS connections assume the tenant's role to sign
+    *(Route(method, "/api/tenant/integrations/{id}/proxy/{path+}", "functions.proxy.tenant", ADMIN, "proxy",
+            "Call the provider's API through the tenant's connection", "proxy", action="proxy.call",
+            grants=(*USE_CREDENTIALS, *STS), passthrough=True) for method in PROXY_METHODS),
+    *(Route(method, "/api/user/integrations/{id}/proxy/{path+}", "functions.proxy.user", ANY_USER, "proxy",
+            "Call the provider's API through my connection", "proxy", action="proxy.user_call",
+            grants=(*USE_CREDENTIALS, *STS), passthrough=True) for method in PROXY_METHODS),
     # ---- webhooks ----------------------------------------------------------------------
     Route("POST", "/api/tenant/webhooks", "functions.webhooks.create", ADMIN, "webhook",
           "Webhooks: register an endpoint", "webhooks", action="webhook.create", idempotent=True,

@@ -24,6 +24,8 @@ EVENTS = ("events:publish",)
 # use stored credentials, refreshing at the provider's token endpoint (the platform's client secret)
 USE_CREDENTIALS = ("vault:read", "vault:write", "platform-secrets:read", *EVENTS)
 WEBHOOKS = ("seal:webhook-signing", *EVENTS)  # sign deliveries, webhook.delivered/failed/disabled
+# and set the throttle's release timers on the webhook queue (hub/webhooks/release.py)
+WEBHOOK_SENDERS = (*WEBHOOKS, "queue:webhook")
 # reserved concurrency: an API flood cannot starve token refresh, health checks or webhook delivery
 RESERVED_REFRESH, RESERVED_HEALTH, RESERVED_WEBHOOKS, RESERVED_INBOUND = 5, 2, 5, 2
 
@@ -42,7 +44,7 @@ WORKERS: list[Worker] = [
            schedule_minutes=60, timeout_seconds=120),
     Worker("webhook-retry-sweep", "functions.jobs.webhook_retry_sweep", "schedule", "webhooks",
            "Send webhook deliveries whose retry is due (sparse due index)", schedule_minutes=1,
-           timeout_seconds=300, grants=WEBHOOKS, reserved_concurrency=1),
+           timeout_seconds=300, grants=WEBHOOK_SENDERS, reserved_concurrency=1),
     Worker("webhook-recover", "functions.jobs.webhook_recover", "schedule", "webhooks",
            "Resend failed webhook deliveries of recover jobs, a page at a time (due index)", schedule_minutes=1,
            timeout_seconds=300, grants=WEBHOOKS, reserved_concurrency=1),
@@ -53,7 +55,7 @@ WORKERS: list[Worker] = [
            reserved_concurrency=RESERVED_REFRESH),
     Worker("webhook-dispatcher", "functions.consumers.webhook_dispatcher", "queue", "webhooks",
            "Turn hub events into signed webhook deliveries, a batch at a time", queue="webhook",
-           timeout_seconds=90, batch_size=100, feed_detail_types=WEBHOOK_FEED, grants=WEBHOOKS,
+           timeout_seconds=90, batch_size=100, feed_detail_types=WEBHOOK_FEED, grants=WEBHOOK_SENDERS,
            reserved_concurrency=RESERVED_WEBHOOKS),
     Worker("inbound-processor", "functions.consumers.inbound_processor", "queue", "inbound",
            "Attribute accepted provider webhooks to connections and publish provider.event", queue="inbound",

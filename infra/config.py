@@ -10,6 +10,9 @@ Context keys (all optional):
   secretPrefix          integration-hub/<stage>   Secrets Manager name prefix of the vault
   vaultBackend          secretsmanager where connection credentials live: secretsmanager | table
                                        (HUB_VAULT_BACKEND; docs/deploy.md "Choosing a vault backend")
+  vaultScope            function       whose credentials open a tenant's: function | tenant (a session
+                                       of a vault role per tenant; HUB_VAULT_SCOPE; docs/deploy.md
+                                       "A blast radius of one tenant")
   publicApiUrl          (the API URL)  a custom domain in front of the API, for OAuth callbacks
   logRetentionDays      30             Lambda and access-log retention
   logLevel              INFO
@@ -34,11 +37,12 @@ import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Protocol
+from typing import Any, Protocol, get_args
 
 from aws_cdk import aws_logs as logs
 
 from hub.http.routing import Worker
+from hub.settings import Settings
 
 RETENTION: dict[int, logs.RetentionDays] = {
     1: logs.RetentionDays.ONE_DAY,
@@ -56,6 +60,7 @@ RETENTION: dict[int, logs.RetentionDays] = {
 _SECRET_PREFIX = re.compile(r"^[A-Za-z0-9/_+=.@-]{1,200}$")
 # hub.vault.BACKENDS (the CDK app does not import the domain package's AWS-facing modules)
 VAULT_BACKENDS = ("secretsmanager", "table")
+VAULT_SCOPES: tuple[str, ...] = get_args(Settings.model_fields["vault_scope"].annotation)  # declared once, there
 _STAGE = re.compile(r"^[a-z][a-z0-9-]{0,20}$")
 
 
@@ -83,6 +88,7 @@ class HubConfig:
     allowed_return_origins: tuple[str, ...] = ()
     secret_prefix: str = "integration-hub/dev"
     vault_backend: str = "secretsmanager"
+    vault_scope: str = "function"
     public_api_url: str | None = None
     log_retention_days: int = 30
     log_level: str = "INFO"
@@ -161,6 +167,9 @@ class HubConfig:
         vault_backend = (text("vaultBackend") or "secretsmanager").lower()
         if vault_backend not in VAULT_BACKENDS:
             raise ConfigError(f"context vaultBackend must be one of {', '.join(VAULT_BACKENDS)}, got {vault_backend!r}")
+        vault_scope = (text("vaultScope") or VAULT_SCOPES[0]).lower()
+        if vault_scope not in VAULT_SCOPES:
+            raise ConfigError(f"context vaultScope must be one of {', '.join(VAULT_SCOPES)}, got {vault_scope!r}")
         retention = number("logRetentionDays", 30)
         if retention not in RETENTION:
             raise ConfigError(f"context logRetentionDays must be one of {sorted(RETENTION)}")
@@ -195,6 +204,7 @@ class HubConfig:
             allowed_return_origins=origins,
             secret_prefix=secret_prefix,
             vault_backend=vault_backend,
+            vault_scope=vault_scope,
             public_api_url=public_api_url,
             log_retention_days=retention,
             log_level=(text("logLevel") or "INFO").upper(),

@@ -8,19 +8,29 @@ leading keys, request tags, secretsmanager:KmsKeyArn, events source/detail-type,
 account of sts:AssumeRole). A condition on a key that cannot be known offline counts as met and
 is listed. Calls Secrets Manager makes to KMS on the caller's behalf are added (the caller needs
 kms:Decrypt / kms:GenerateDataKey via secretsmanager). The template's resources get concrete
-ARNs named after their logical ids; recorded names of the hub's own resources are the settings
-that hold them (`$HUB_TABLE_NAME`), resolved in the function's synthesized environment.
+ARNs named after their logical ids (roles: their names); recorded names of the hub's own
+resources are the settings that hold them (`$HUB_TABLE_NAME`), resolved in the function's
+synthesized environment.
+
+Assumed roles of the stack (the tenant-scoped vault, infra/constructs/vault_roles.py): the
+AssumeRole call is checked against the function's role and the assumed role's trust policy
+(principal = the function's role, with the session tags), and every call made with the session's
+credentials against the assumed role's policy with `aws:PrincipalTag/*` = the session tags. The
+evaluation itself is infra/iam_policy.py.
 """
 
 from __future__ import annotations
 
-import fnmatch
 import json
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+
+from infra.iam_policy import Request, as_list, evaluate, matches
+
+__all__ = ["AuditResult", "Denial", "Request", "Template", "audit", "evaluate", "load_calls", "requests_for"]
 
 REGION = "us-east-1"
 ACCOUNT = "123456789012"  # moto's account: the hub's own account in the tests
@@ -37,16 +47,6 @@ UNAUTHORIZED_ACTIONS = frozenset({"sts:GetCallerIdentity"})
 # API operations that IAM authorizes as another action
 AUTHORIZED_AS = {"sqs:SendMessageBatch": "sqs:SendMessage", "sqs:DeleteMessageBatch": "sqs:DeleteMessage",
                  "sqs:ChangeMessageVisibilityBatch": "sqs:ChangeMessageVisibility"}
-
-
-@dataclass(frozen=True)
-class Request:
-    """One authorization request: an action on a resource with its condition context."""
-
-    action: str
-    resource: str
-    context: Mapping[str, str | list[str] | None]
-    origin: str  # the recorded call it comes from, for the message
 
 
 @dataclass
@@ -71,9 +71,12 @@ class AuditResult:
     not_evaluated: set[str] = field(default_factory=set)
     silent_functions: list[str] = field(default_factory=list)
     recorded_modules: set[str] = field(default_factory=set)
+    sessions: set[str] = field(default_factory=set)  # names of the stack's roles whose sessions made calls
 
     def report(self) -> str:
         lines = [f"IAM audit: {self.calls} recorded calls, {len(self.denials)} denial(s)"]
+        if self.sessions:
+            lines.append("Sessions of the stack's roles checked: " + ", ".join(sorted(self.sessions)))
         lines += [f"  DENIED {d}" for d in self.denials]
         if self.unused:
             lines.append("Allowed but never used by any test (a grant to drop, or a path to test):")
@@ -126,7 +129,8 @@ class Template:
             logical, attribute = value["Fn::GetAtt"]
             kind = self.resources.get(logical, {}).get("Type", "")
             if attribute in ("Arn", "StreamArn") and kind in _ARN_OF:
-                return _ARN_OF[kind].format(r=REGION, a=ACCOUNT, id=logical)
+                name = self.resources[logical].get("Properties", {}).get("RoleName", logical)
+                return _ARN_OF[kind].format(r=REGION, a=ACCOUNT, id=name if isinstance(name, str) else logical)
             return f"{logical}.{attribute}"
         if "Fn::Join" in value:
             separator, parts = value["Fn::Join"]
@@ -136,8 +140,8 @@ class Template:
             return re.sub(r"\$\{([^}]+)\}", lambda m: str(self.resolve({"Ref": m.group(1)})), text)
         return {k: self.resolve(v) for k, v in value.items()}
 
-    def functions(self) -> dict[str, dict[str, Any]]:
-        """handler module → {name, environment, statements} for every Lambda function."""
+    def _policies(self) -> dict[str, list[dict[str, Any]]]:
+        """role logical id → the statements of its policies"""
         policies: dict[str, list[dict[str, Any]]] = {}
         for logical, resource in self.resources.items():
             properties = resource.get("Properties", {})
@@ -147,6 +151,23 @@ class Template:
             elif resource["Type"] == "AWS::IAM::Policy":
                 for role in properties.get("Roles", []):
                     policies.setdefault(role["Ref"], []).extend(_statements(properties["PolicyDocument"]))
+        return policies
+
+    def roles(self) -> dict[str, dict[str, Any]]:
+        """role ARN → {statements, trust} for every role of the template."""
+        policies = self._policies()
+        return {
+            str(self.resolve({"Fn::GetAtt": [logical, "Arn"]})): {
+                "statements": [self.resolve(s) for s in policies.get(logical, [])],
+                "trust": [self.resolve(s)
+                          for s in _statements(resource["Properties"].get("AssumeRolePolicyDocument", {}))],
+            }
+            for logical, resource in self.resources.items() if resource["Type"] == "AWS::IAM::Role"
+        }
+
+    def functions(self) -> dict[str, dict[str, Any]]:
+        """handler module → {name, environment, statements, role} for every Lambda function."""
+        policies = self._policies()
         result = {}
         for logical, resource in self.resources.items():
             if resource["Type"] != "AWS::Lambda::Function":
@@ -158,6 +179,7 @@ class Template:
                 "name": str(properties.get("FunctionName", logical)),
                 "environment": self.resolve(properties.get("Environment", {}).get("Variables", {})),
                 "statements": [self.resolve(s) for s in policies.get(role, [])],
+                "role": str(self.resolve(properties["Role"])),
             }
         return result
 
@@ -165,91 +187,6 @@ class Template:
 def _statements(document: Mapping[str, Any]) -> list[dict[str, Any]]:
     statements = document.get("Statement", [])
     return list(statements) if isinstance(statements, list) else [statements]
-
-
-def _as_list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else [value]
-
-
-# ---- evaluation -----------------------------------------------------------------------------
-
-def _matches(pattern: str, value: str, *, case: bool) -> bool:
-    if not case:
-        pattern, value = pattern.lower(), value.lower()
-    return fnmatch.fnmatchcase(value, pattern.replace("[", "[[]"))
-
-
-def _condition_met(operator: str, key: str, expected: Any, context: Mapping[str, Any],
-                   not_evaluated: set[str]) -> bool:
-    if_exists = operator.endswith("IfExists")
-    op = operator.removesuffix("IfExists")
-    qualifier, _, op = op.rpartition(":")
-    if key in context:
-        actual = context[key]
-    elif key.startswith("kms:EncryptionContext:") and "kms:EncryptionContextKeys" in context:
-        actual = None  # the request's whole encryption context is known: this key is absent
-    elif key.startswith("aws:RequestTag/") and "aws:TagKeys" in context:
-        actual = None
-    else:
-        not_evaluated.add(key)
-        return True
-    wanted = [str(v) for v in _as_list(expected)]
-    if op == "Null":
-        return (actual is None) == (wanted[0].lower() == "true")
-    if actual is None:
-        return if_exists or op.startswith(("StringNot", "ArnNot")) or qualifier == "ForAllValues"
-    values = [str(v) for v in _as_list(actual)]
-
-    def one(value: str) -> bool:
-        if op in ("StringEquals", "ArnEquals"):
-            return value in wanted
-        if op in ("StringLike", "ArnLike"):
-            return any(_matches(w, value, case=True) for w in wanted)
-        if op in ("StringNotEquals", "ArnNotEquals"):
-            return value not in wanted
-        if op in ("StringNotLike", "ArnNotLike"):
-            return not any(_matches(w, value, case=True) for w in wanted)
-        if op == "StringEqualsIgnoreCase":
-            return value.lower() in {w.lower() for w in wanted}
-        if op == "Bool":
-            return value.lower() == wanted[0].lower()
-        raise ValueError(f"condition operator {operator} is not supported by the IAM audit")
-
-    if qualifier == "ForAllValues":
-        return all(one(v) for v in values)
-    if qualifier == "ForAnyValue":
-        return any(one(v) for v in values)
-    return all(one(v) for v in values) if op.startswith(("StringNot", "ArnNot")) else any(one(v) for v in values)
-
-
-def statement_applies(statement: Mapping[str, Any], request: Request, not_evaluated: set[str]) -> bool:
-    if "Action" in statement:
-        if not any(_matches(a, request.action, case=False) for a in _as_list(statement["Action"])):
-            return False
-    elif any(_matches(a, request.action, case=False) for a in _as_list(statement.get("NotAction", []))):
-        return False
-    if "Resource" in statement:
-        if not any(_matches(str(r), request.resource, case=True) for r in _as_list(statement["Resource"])):
-            return False
-    elif any(_matches(str(r), request.resource, case=True) for r in _as_list(statement.get("NotResource", []))):
-        return False
-    for operator, tests in (statement.get("Condition") or {}).items():
-        for key, expected in tests.items():
-            if not _condition_met(operator, key, expected, request.context, not_evaluated):
-                return False
-    return True
-
-
-def evaluate(statements: Iterable[Mapping[str, Any]], request: Request, not_evaluated: set[str]) -> tuple[bool, str]:
-    allowed_by = ""
-    for statement in statements:
-        if statement_applies(statement, request, not_evaluated):
-            if statement.get("Effect") == "Deny":
-                return False, f"explicitly denied by statement {statement.get('Sid', '?')}"
-            allowed_by = allowed_by or str(statement.get("Sid", "?"))
-    if allowed_by:
-        return True, allowed_by
-    return False, "no statement allows it (missing permission)"
 
 
 # ---- recorded calls → requests --------------------------------------------------------------
@@ -308,10 +245,15 @@ def requests_for(call: Mapping[str, Any], environment: Mapping[str, Any]) -> lis
         url = _resolve(call.get("queueUrl") or "", environment)
         return [Request(action, f"arn:aws:sqs:{REGION}:{ACCOUNT}:{url.rstrip('/').rsplit('/', 1)[-1]}", {}, origin)]
     if service == "sts" and call.get("roleArn"):
-        role = str(call["roleArn"])
+        role = _resolve(call["roleArn"], environment)
         account = role.split(":")[4] if role.count(":") >= 5 else ""
-        return [Request(action, role, {"aws:ResourceAccount": account,
-                                       "sts:ExternalId": "set" if call.get("externalId") else None}, origin)]
+        tags = dict(call.get("tags") or {})
+        sts_context: dict[str, Any] = {"aws:ResourceAccount": account,
+                                       "sts:ExternalId": "set" if call.get("externalId") else None,
+                                       "aws:TagKeys": sorted(tags) or None}
+        sts_context.update({f"aws:RequestTag/{k}": v for k, v in tags.items()})
+        # session tags are authorized as sts:TagSession too, on the same role
+        return [Request(a, role, sts_context, origin) for a in [action] + (["sts:TagSession"] if tags else [])]
     return [Request(action, "*", {}, origin)]
 
 
@@ -330,12 +272,14 @@ def load_calls(directory: Path) -> list[dict[str, Any]]:
 
 
 def audit(template: Mapping[str, Any], calls: Iterable[Mapping[str, Any]]) -> AuditResult:
-    functions = Template(template).functions()
+    parsed = Template(template)
+    functions, roles = parsed.functions(), parsed.roles()
     result = AuditResult()
     used: dict[str, set[str]] = {}
     recorded: set[str] = set()
     for call in calls:
-        if not call.get("ownCredentials", True) or call["action"] in UNAUTHORIZED_ACTIONS:
+        session = call.get("session")
+        if (not session and not call.get("ownCredentials", True)) or call["action"] in UNAUTHORIZED_ACTIONS:
             continue  # made with a tenant's credentials: the tenant's IAM decides, not ours
         module = str(call["module"])
         function = functions.get(module)
@@ -344,20 +288,45 @@ def audit(template: Mapping[str, Any], calls: Iterable[Mapping[str, Any]]) -> Au
             continue
         result.calls += 1
         recorded.add(module)
-        for request in requests_for(call, function["environment"]):
-            allowed, detail = evaluate(function["statements"], request, result.not_evaluated)
+        environment = function["environment"]
+        holder, statements, role_key = function["name"], function["statements"], module
+        requests = requests_for(call, environment)
+        if session:
+            # a session of one of the stack's roles: that role's policy, with the session's tags
+            role_key = _resolve(session["role"], environment)
+            holder = f"{function['name']} as {role_key.rsplit('/', 1)[-1]}"
+            result.sessions.add(role_key.rsplit("/", 1)[-1])
+            statements = roles.get(role_key, {}).get("statements", [])
+            tags = {f"aws:PrincipalTag/{k}": v for k, v in (session.get("tags") or {}).items()}
+            requests = [replace(r, context={**r.context, **tags}) for r in requests]
+        for request in requests:
+            allowed, detail = evaluate(statements, request, result.not_evaluated)
             if allowed:
-                used.setdefault(module, set()).add(request.action.lower())
+                used.setdefault(role_key, set()).add(request.action.lower())
             else:
-                result.denials.append(Denial(function["name"], module, request, detail))
+                result.denials.append(Denial(holder, module, request, detail))
+            target = roles.get(request.resource) if request.action.startswith("sts:") and not session else None
+            if target is not None:
+                # one of the stack's roles: its trust policy must admit this function's role too
+                trusted = replace(request, context={**request.context, "aws:PrincipalArn": function["role"]})
+                allowed, detail = evaluate(target["trust"], trusted, result.not_evaluated)
+                if not allowed:
+                    result.denials.append(Denial(function["name"], module, trusted, f"trust policy: {detail}"))
     for module, function in sorted(functions.items()):
-        granted = {a for s in function["statements"]
-                   if s.get("Effect") == "Allow" and not _via_dynamodb(s) and s.get("Sid") not in RUNTIME_SIDS
-                   for a in _as_list(s.get("Action", []))} - RUNTIME_ACTIONS
-        never = sorted(a for a in granted if not any(_matches(a, u, case=False) for u in used.get(module, ())))
+        never = _never_used(function["statements"], used.get(module, set()))
         if module not in recorded:
             result.silent_functions.append(function["name"])
         if never:
             result.unused[function["name"]] = never
+    for role_arn, role in sorted(roles.items()):
+        if role_arn in used and (never := _never_used(role["statements"], used[role_arn])):
+            result.unused[role_arn.rsplit("/", 1)[-1]] = never
     result.recorded_modules = recorded
     return result
+
+
+def _never_used(statements: Iterable[Mapping[str, Any]], used: set[str]) -> list[str]:
+    granted = {a for s in statements
+               if s.get("Effect") == "Allow" and not _via_dynamodb(s) and s.get("Sid") not in RUNTIME_SIDS
+               for a in as_list(s.get("Action", []))} - RUNTIME_ACTIONS
+    return sorted(a for a in granted if not any(matches(a, u, case=False) for u in used))

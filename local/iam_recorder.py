@@ -124,6 +124,8 @@ def describe(service: str, operation: str, params: dict[str, Any]) -> list[dict[
     elif service == "sts":
         call["roleArn"] = params.get("RoleArn")
         call["externalId"] = "ExternalId" in params
+        if params.get("Tags"):
+            call["tags"] = {t["Key"]: t["Value"] for t in params["Tags"]}
     else:
         call["params"] = sorted(params)
     return [call]
@@ -143,6 +145,7 @@ def _symbolic(call: dict[str, Any]) -> dict[str, Any]:
         "keyId": {settings.kms_key_id: "$HUB_KMS_KEY_ID"},
         "kmsKeyId": {settings.kms_key_id: "$HUB_KMS_KEY_ID"},
         "queueUrl": {url: symbol for url, symbol in queues.items() if url},
+        "roleArn": {settings.vault_role_arn: "$HUB_VAULT_ROLE_ARN"} if settings.vault_role_arn else {},
     }
     for name, table in symbols.items():
         if isinstance(call.get(name), str):
@@ -166,13 +169,25 @@ def _symbolic(call: dict[str, Any]) -> dict[str, Any]:
     return call
 
 
-def _write(module: str, service: str, operation: str, params: dict[str, Any], own_credentials: bool) -> None:
+def _write(module: str, service: str, operation: str, params: dict[str, Any], own_credentials: bool,
+           session: tuple[str, dict[str, str]] | None = None) -> None:
+    from hub.settings import get_settings
+
     directory = os.environ.get(ENV_VAR)
     if not directory:
         return
+    scope = get_settings().vault_scope
     for call in describe(service, operation, params):
         call["ownCredentials"] = own_credentials
+        if session:
+            # a session of the stack's vault role (hub/vault/clients.py): the audit checks the call
+            # against that role, with these session tags
+            call["session"] = {"role": session[0], "tags": session[1]}
+        if scope != "function":
+            call["vaultScope"] = scope  # the audit checks it against a stack synthesized with this scope
         call = _symbolic(call)
+        if session:
+            call["session"]["role"] = _symbolic({"roleArn": session[0]})["roleArn"]
         call["module"] = module
         line = json.dumps(call, sort_keys=True, default=str)
         with _lock:
@@ -203,7 +218,8 @@ def install() -> None:
             # a client built with credentials the hub obtained for a tenant (an assumed tenant role,
             # a tenant's access key) acts as the tenant, not as the function's role
             own = getattr(credentials, "access_key", None) == os.environ.get("AWS_ACCESS_KEY_ID")
-            _write(module, service, operation_name, dict(api_params or {}), own)
+            _write(module, service, operation_name, dict(api_params or {}), own,
+                   getattr(credentials, "assumed_role", None))
         return original(self, operation_name, api_params)
 
     BaseClient._make_api_call = recording  # type: ignore[method-assign]

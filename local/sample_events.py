@@ -74,6 +74,8 @@ def write_events() -> list[Path]:
     written = []
     for route in route_table().values():
         path = EVENTS / f"{route.function_name}.json"
+        if path in written:
+            continue  # a function serving several methods (the proxy): the first route's event
         path.write_text(json.dumps(route_event(route), indent=2) + "\n")
         written.append(path)
     try:

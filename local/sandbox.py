@@ -162,6 +162,8 @@ class SandboxClient:
         return any(pattern.matches(uri) for pattern in self.redirect_uris)
 
 
+_ECHO_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
+
 # ---------------------------------------------------------------------------------------------
 # Switches
 # ---------------------------------------------------------------------------------------------
@@ -178,6 +180,8 @@ class SandboxConfig:
     authorize_mode: Literal["auto", "page", "deny"] = "auto"
     fail_count: int = 0
     api_status: int | None = None
+    # how many API requests `api_status` answers before it switches itself off (0: all of them)
+    api_status_count: int = 0
     issue_refresh_token: bool = True
     rate_limit: int = 100
     api_keys: tuple[str, ...] = DEFAULT_API_KEYS
@@ -206,6 +210,7 @@ class ConfigUpdate(BaseModel):
     authorize_mode: Literal["auto", "page", "deny"] = "auto"
     fail_count: int = Field(default=0, ge=0, le=10_000)
     api_status: int | None = Field(default=None, ge=200, le=599)
+    api_status_count: int = Field(default=0, ge=0, le=10_000)
     issue_refresh_token: bool = True
     reuse_grant: bool = False
     rate_limit: int = Field(default=100, ge=1, le=1_000_000)
@@ -352,6 +357,8 @@ class SandboxProvider:
                 Rule("/api/me", endpoint="api_me", methods=["GET"]),
                 Rule("/api/items", endpoint="api_items", methods=["GET"]),
                 Rule("/api/publish", endpoint="api_publish", methods=["POST"]),
+                Rule("/api/echo", endpoint="api_echo", methods=_ECHO_METHODS),
+                Rule("/api/echo/<path:rest>", endpoint="api_echo", methods=_ECHO_METHODS),
                 Rule("/_sandbox/config", endpoint="control_config", methods=["GET", "POST"]),
                 Rule("/_sandbox/stats", endpoint="control_stats", methods=["GET"]),
                 Rule("/_sandbox/tokens/expire", endpoint="control_expire", methods=["POST"]),
@@ -369,6 +376,7 @@ class SandboxProvider:
             "api_me": self._api_me,
             "api_items": self._api_items,
             "api_publish": self._api_publish,
+            "api_echo": self._api_echo,
             "control_config": self._control_config,
             "control_stats": lambda _request: _json(self.stats()),
             "control_expire": self._control_expire,
@@ -901,6 +909,10 @@ class SandboxProvider:
                 response = _json({"error": "forced_status", "status": forced}, forced)
                 if forced in (429, 503):
                     response.headers["Retry-After"] = "1"
+                if self.config.api_status_count:
+                    self.config.api_status_count -= 1
+                    if not self.config.api_status_count:
+                        self.config.api_status = None
                 return response
             api_key = request.headers.get("X-API-Key")
             if api_key is not None:
@@ -1017,6 +1029,25 @@ class SandboxProvider:
             return _json({"id": record["id"], "status": "published"}, 201)
 
         return self._api(request, "items:write", publish)
+
+    def _api_echo(self, request: Request, rest: str = "") -> Response:
+        """What the caller sent (the proxy's tests and bench): method, path, query, headers
+        (credentials left out) and body; with `X-Echo-Raw: true` the body itself comes back."""
+
+        def echo(_identity: dict[str, Any]) -> Response:
+            body = request.get_data()
+            if request.headers.get("X-Echo-Raw") == "true":
+                return Response(body, status=200, content_type=request.content_type or "application/octet-stream")
+            hidden = {"authorization", "x-api-key", "cookie"}
+            return _json({
+                "method": request.method,
+                "path": request.path,
+                "query": [[name, value] for name, value in request.args.items(multi=True)],
+                "headers": {k.lower(): v for k, v in request.headers.items() if k.lower() not in hidden},
+                "bodyBase64": base64.b64encode(body).decode("ascii"),
+            })
+
+        return self._api(request, None, echo)
 
     # ---- control plane ---------------------------------------------------------------------
 

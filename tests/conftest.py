@@ -34,6 +34,7 @@ import pytest
 from moto import mock_aws
 
 from hub import aws, clock
+from hub.proxy.core import forget_cached
 from hub.redaction import forget_secrets
 from hub.settings import reset_settings
 from local.iam_recorder import install_from_environment as install_iam_recorder
@@ -87,6 +88,7 @@ def aws_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[LocalResources]:
     reset_settings()
     clock.reset()
     forget_secrets()
+    forget_cached()  # what a warm function reuses between provider calls (hub/proxy/core.py)
 
 
 @pytest.fixture(params=["secretsmanager", "table"])

@@ -26,9 +26,10 @@ from constructs import Construct
 
 from hub.settings import DEFAULTS
 from infra.config import HubConfig
-from infra.constructs import permissions
+from infra.constructs import permissions, vault_roles
 from infra.constructs.nag import acknowledge
 from infra.constructs.permissions import Needs
+from infra.constructs.vault_roles import VaultRoles
 
 RUNTIME = lambda_.Runtime.PYTHON_3_13
 ARCHITECTURE = lambda_.Architecture.ARM_64
@@ -90,67 +91,6 @@ def _role_signature(spec: FunctionSpec) -> str:
     return f"{spec.needs.signature()}|{spec.asynchronous}|{spec.consumes_queue or ''}"
 
 
-def _secrets_arn(stack: cdk.Stack, pattern: str) -> str:
-    return stack.format_arn(service="secretsmanager", resource="secret", resource_name=pattern,
-                            arn_format=cdk.ArnFormat.COLON_RESOURCE_NAME)
-
-
-def _vault_statements(kind: str, ops: set[str], needs: Needs, resources: HubResources, config: HubConfig,
-                      region: str) -> list[iam.PolicyStatement]:
-    """Secrets Manager and KMS statements for tenant credentials (`vault`) or provider client
-    secrets (`platform-secrets`), by operation; KMS only with this kind's encryption context."""
-    stack = cdk.Stack.of(resources.table)
-    system = kind == "platform-secrets"
-    prefix = f"{config.secret_prefix}/{permissions.SYSTEM_TENANT}/" if system else f"{config.secret_prefix}/"
-    sid = "Platform" if system else "Vault"
-    arn = _secrets_arn(stack, prefix + "*")
-    key = resources.vault_key.key_arn
-    purpose = permissions.PURPOSE_PROVIDER_CLIENT if system else permissions.PURPOSE_CONNECTION
-    tenant_test = "StringEquals" if system else "StringNotEquals"
-    # a tenant credential is sealed for the vault or, until the vault holds it, into the record
-    sealed_purposes = purpose if system else [purpose, permissions.PURPOSE_PENDING_GRANT]
-    sealed = {"StringEquals": {"kms:EncryptionContext:purpose": sealed_purposes},
-              tenant_test: {"kms:EncryptionContext:tenantId": permissions.SYSTEM_TENANT}}
-    via = {"StringEquals": {"kms:ViaService": f"secretsmanager.{region}.amazonaws.com"},
-           "ArnLike": {"kms:EncryptionContext:SecretARN": arn}}
-    statements = []
-    if "read" in ops:
-        statements += [
-            iam.PolicyStatement(sid=f"{sid}Read", actions=["secretsmanager:GetSecretValue"], resources=[arn]),
-            iam.PolicyStatement(sid=f"{sid}ReadKeyViaSecretsManager", actions=["kms:Decrypt"], resources=[key],
-                                conditions=via),
-            iam.PolicyStatement(sid=f"{sid}Open", actions=["kms:Decrypt"], resources=[key], conditions=sealed),
-        ]
-    if "write" in ops:
-        statements += [
-            # new secrets must use the vault key and carry exactly the vault's tags, with this kind's purpose
-            iam.PolicyStatement(
-                sid=f"{sid}Create", actions=["secretsmanager:CreateSecret", "secretsmanager:TagResource"],
-                resources=[arn],
-                conditions={"StringEquals": {"secretsmanager:KmsKeyArn": key, "aws:RequestTag/purpose": purpose},
-                            "ForAllValues:StringEquals": {"aws:TagKeys": list(permissions.SECRET_TAG_KEYS)}},
-            ),
-            iam.PolicyStatement(sid=f"{sid}Write", actions=["secretsmanager:PutSecretValue"], resources=[arn]),
-            iam.PolicyStatement(sid=f"{sid}WriteKeyViaSecretsManager", actions=["kms:GenerateDataKey"],
-                                resources=[key], conditions=via),
-            iam.PolicyStatement(sid=f"{sid}Seal", actions=["kms:GenerateDataKey"], resources=[key],
-                                conditions=sealed),
-        ]
-    if "delete" in ops:
-        statements.append(
-            iam.PolicyStatement(sid=f"{sid}Delete", actions=["secretsmanager:DeleteSecret"], resources=[arn])
-        )
-    if not system and ops and not needs.vault("platform-secrets"):
-        # `{prefix}/*` also matches the platform's secrets: a tenant-facing function never reaches them
-        statements.append(
-            iam.PolicyStatement(
-                sid="NoPlatformSecrets", effect=iam.Effect.DENY, actions=list(permissions.SECRET_ACTIONS),
-                resources=[_secrets_arn(stack, f"{config.secret_prefix}/{permissions.SYSTEM_TENANT}/*")],
-            )
-        )
-    return statements
-
-
 def role_policy(needs: Needs, resources: HubResources, config: HubConfig) -> iam.PolicyDocument:
     """The statements a role holds, from its needs: named resources only, no `*`."""
     stack = cdk.Stack.of(resources.table)
@@ -178,10 +118,14 @@ def role_policy(needs: Needs, resources: HubResources, config: HubConfig) -> iam
         statements.append(
             iam.PolicyStatement(sid="Indexes", actions=index_actions, resources=list(resources.index_arns))
         )
+    tenant_scoped = config.vault_scope == vault_roles.TENANT_SCOPE
     for kind in ("vault", "platform-secrets"):
         ops = needs.vault(kind)
-        if ops:
-            statements += _vault_statements(kind, ops, needs, resources, config, region)
+        if ops and kind == "vault" and tenant_scoped:
+            # tenant credentials only through a session of the vault role, tagged with the tenant
+            statements.append(vault_roles.assume_statement(vault_roles.vault_role_arn(stack, config, frozenset(ops))))
+        elif ops:
+            statements += vault_roles.vault_statements(kind, ops, needs, resources, config, region)
     purposes = needs.sealed_purposes()
     if purposes:
         statements.append(
@@ -254,13 +198,21 @@ class HubFunctions(Construct):
         for spec in specs:
             permissions.check_queues(spec.needs, resources.queues.keys(), spec.name)
             groups.setdefault(_role_signature(spec), []).append(spec)
-        vault_roles: list[str] = []
+        key_users: list[str] = []
+        tenant_scoped = config.vault_scope == vault_roles.TENANT_SCOPE
+        vault_users: dict[frozenset[str], list[str]] = {}  # vault operations -> function roles (tenant scope)
         for signature, group in sorted(groups.items()):
             role = self._role(signature, group, resources, config, [log_groups[s.name] for s in group])
             self.roles[signature] = role
             self.role_of.update({spec.name: role for spec in group})
-            if group[0].needs.uses_vault_key:
-                vault_roles.append(self._role_arn(signature, config))
+            needs = group[0].needs
+            if tenant_scoped and needs.vault("vault"):
+                vault_users.setdefault(frozenset(needs.vault("vault")), []).append(self._role_arn(signature, config))
+                needs = needs.without_vault()
+            if needs.uses_vault_key:
+                key_users.append(self._role_arn(signature, config))
+        self.vault_roles = VaultRoles(self, "Vault", config=config, resources=resources, users=vault_users)
+        key_users += [vault_roles.vault_role_arn(cdk.Stack.of(self), config, ops) for ops in vault_users]
         # The vault key's own policy names the roles that may use it: an IAM policy elsewhere in
         # the account that grants kms:* cannot reach the credentials. Key administration stays
         # with the account (PutKeyPolicy is not denied), so this cannot lock the key.
@@ -271,7 +223,7 @@ class HubFunctions(Construct):
                 principals=[iam.AnyPrincipal()],
                 actions=["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey*", "kms:ReEncrypt*"],
                 resources=["*"],  # in a key policy "*" means this key
-                conditions={"ArnNotEquals": {"aws:PrincipalArn": sorted(vault_roles)}},
+                conditions={"ArnNotEquals": {"aws:PrincipalArn": sorted(key_users)}},
             )
         )
         for spec in specs:
@@ -290,7 +242,7 @@ class HubFunctions(Construct):
                 tracing=lambda_.Tracing.ACTIVE,
                 role=self.role_of[spec.name].without_policy_updates(),
                 log_group=log_groups[spec.name],
-                environment=dict(environment),
+                environment={**environment, **self._vault_environment(spec, config)},
                 # asynchronous invocations keep Lambda's default two retries, then land here
                 dead_letter_queue=resources.async_failures if spec.asynchronous else None,
                 reserved_concurrent_executions=spec.reserved_concurrency,
@@ -302,6 +254,15 @@ class HubFunctions(Construct):
             "wheels and Powertools/pydantic-core are tested on it; moving to 3.14 is a deliberate "
             "upgrade of the runtime and the layer together.",
         )
+
+    def _vault_environment(self, spec: FunctionSpec, config: HubConfig) -> dict[str, str]:
+        """The tenant scope, for the functions that open tenant credentials, with the role they assume
+        (the others never do: their own role could not open a credential either way)."""
+        ops = frozenset(spec.needs.vault("vault"))
+        if config.vault_scope != vault_roles.TENANT_SCOPE or not ops:
+            return {}
+        return {"HUB_VAULT_SCOPE": config.vault_scope,
+                "HUB_VAULT_ROLE_ARN": vault_roles.vault_role_arn(cdk.Stack.of(self), config, ops)}
 
     @staticmethod
     def _role_name(signature: str, config: HubConfig) -> str:
@@ -349,7 +310,8 @@ class HubFunctions(Construct):
             "Active X-Ray tracing needs xray:PutTraceSegments and xray:PutTelemetryRecords, "
             "which do not support resource-level permissions; no other action gets '*'.",
         )
-        if needs.vault("vault") or needs.vault("platform-secrets"):
+        holds_vault = needs.vault("vault") and config.vault_scope != vault_roles.TENANT_SCOPE
+        if holds_vault or needs.vault("platform-secrets"):
             for pattern in (f"{config.secret_prefix}/*", f"{config.secret_prefix}/{permissions.SYSTEM_TENANT}/*"):
                 flat = ("Resource::arn:<AWS::Partition>:secretsmanager:<AWS::Region>:<AWS::AccountId>:secret:"
                         + pattern)

@@ -127,6 +127,12 @@ class Needs:
         """Operations granted on `vault` (tenant credentials) or `platform-secrets`."""
         return {op for op in VAULT_OPERATIONS if f"{kind}:{op}" in self.grants}
 
+    def without_vault(self) -> Needs:
+        """These needs less the tenant-credential grants: what a function role keeps in the tenant
+        scope, where a vault role holds them (infra/constructs/vault_roles.py)."""
+        return Needs(table=self.table, grants=frozenset(g for g in self.grants if not g.startswith("vault:")),
+                     table_actions=self.table_actions)
+
     def sealed_purposes(self) -> list[str]:
         return sorted(g.split(":", 1)[1] for g in self.grants if g.startswith("seal:"))
 
@@ -174,6 +180,8 @@ AREA_NEEDS: dict[str, Needs] = {
     "sync": WRITE,
     "search": WRITE,
     "widgets": WRITE,
+    # the proxy spends the connection's quota budget and records activity and audit (writes)
+    "proxy": WRITE,
     "webhooks": WRITE,
     "jobs": WRITE,
     "consumers": WRITE,

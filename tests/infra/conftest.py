@@ -1,9 +1,10 @@
 """Infra fixtures: the CDK app synthesized once per session (jsii start-up and the first synth
 cost seconds; every template test reads the same result).
 
-Two synths:
+Three synths:
 - `hub_synth`: the real route, worker and queue tables, Cognito by default, placeholder deps
   layer (the template is what is under test, not the wheels);
+- `tenant_scope_synth`: the same with the tenant-scoped vault (vaultScope=tenant);
 - `sample_synth`: a sample table with routes of several areas and one worker per trigger kind,
   behind an external JWT issuer, so wiring is tested even while WORKERS is still empty.
 """
@@ -107,6 +108,12 @@ SYNTH_CONTEXT = {
 @pytest.fixture(scope="session")
 def hub_synth(tmp_path_factory: pytest.TempPathFactory) -> Synthesized:
     return _synthesize(tmp_path_factory.mktemp("hub"), dict(SYNTH_CONTEXT))
+
+
+@pytest.fixture(scope="session")
+def tenant_scope_synth(tmp_path_factory: pytest.TempPathFactory) -> Synthesized:
+    """The same stack with the tenant-scoped vault (context vaultScope=tenant)."""
+    return _synthesize(tmp_path_factory.mktemp("tenant-scope"), {**SYNTH_CONTEXT, "vaultScope": "tenant"})
 
 
 SAMPLE_ROUTES = [

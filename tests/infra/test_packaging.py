@@ -232,6 +232,12 @@ def test_the_vault_backend_is_chosen_by_context_with_secrets_manager_by_default(
     assert HubConfig.from_context(Context(vaultBackend="table")).vault_backend == "table"
 
 
+def test_the_vault_scope_is_chosen_by_context_with_the_functions_own_role_by_default() -> None:
+    # the values are the setting's (hub/settings.py vault_scope), declared there once
+    assert HubConfig.from_context(Context()).vault_scope == "function"
+    assert HubConfig.from_context(Context(vaultScope="tenant")).vault_scope == "tenant"
+
+
 def test_config_reads_lists_from_cli_strings_and_cdk_json_lists() -> None:
     from_cli = HubConfig.from_context(
         Context(
@@ -254,6 +260,7 @@ def test_config_reads_lists_from_cli_strings_and_cdk_json_lists() -> None:
         ({"jwtIssuer": "http://id.example.com", "jwtAudience": "a"}, "https"),
         ({"secretPrefix": "hub/*"}, "secretPrefix"),
         ({"vaultBackend": "dynamo"}, "vaultBackend"),
+        ({"vaultScope": "tenants"}, "vaultScope"),
         ({"stage": "Prod!"}, "stage"),
         ({"logRetentionDays": "12"}, "logRetentionDays"),
         ({"allowedReturnOrigins": "https://app.example.com/path"}, "origins"),

@@ -440,7 +440,7 @@ def test_outputs_name_the_api_callback_table_bus_and_pool(hub_synth: Synthesized
 # ---- guards: cdk-nag, cfn-lint, CloudFormation limits --------------------------------------
 
 
-@pytest.mark.parametrize("fixture", ["hub_synth", "sample_synth"])
+@pytest.mark.parametrize("fixture", ["hub_synth", "sample_synth", "tenant_scope_synth"])
 def test_cdk_nag_reports_no_unacknowledged_finding(fixture: str, request: pytest.FixtureRequest) -> None:
     synth: Synthesized = request.getfixturevalue(fixture)
     # the synth itself raised on any finding; the report written into cdk.out says the same
@@ -461,10 +461,12 @@ def test_every_acknowledgement_gives_a_reason(hub_synth: Synthesized) -> None:
     assert all(len(reason) >= 40 for reason in reasons), reasons
 
 
-def test_cfn_lint_finds_no_errors(hub_synth: Synthesized) -> None:
+@pytest.mark.parametrize("fixture", ["hub_synth", "tenant_scope_synth"])
+def test_cfn_lint_finds_no_errors(fixture: str, request: pytest.FixtureRequest) -> None:
     from cfnlint.api import ManualArgs, lint
 
-    matches = lint(json.dumps(hub_synth.raw), config=ManualArgs(regions=["us-east-1"]))
+    synth: Synthesized = request.getfixturevalue(fixture)
+    matches = lint(json.dumps(synth.raw), config=ManualArgs(regions=["us-east-1"]))
     # W3005: CDK adds DependsOn on a role its GetAtt already implies; harmless, by design
     findings = [f"{m.rule.id} {m.message}" for m in matches if m.rule.id != "W3005"]
     assert findings == []

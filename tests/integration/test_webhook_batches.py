@@ -65,12 +65,17 @@ def hub_event(tenant: str, n: int) -> dict[str, Any]:
 
 
 def dispatch(events: list[dict[str, Any]]) -> dict[str, Any]:
+    return deliver_bodies([json.dumps(event) for event in events])
+
+
+def deliver_bodies(bodies: list[str]) -> dict[str, Any]:
+    """Hand message bodies to the webhook dispatcher as one SQS batch, as the event source mapping does."""
     from functions.consumers.webhook_dispatcher import handler
 
-    records = [{"messageId": f"m{i}", "receiptHandle": "r", "body": json.dumps(event), "attributes": {},
+    records = [{"messageId": f"m{i}", "receiptHandle": "r", "body": body, "attributes": {},
                 "messageAttributes": {}, "md5OfBody": "", "eventSource": "aws:sqs",
                 "eventSourceARN": "arn:aws:sqs:us-east-1:000000000000:integration-hub-webhook",
-                "awsRegion": "us-east-1"} for i, event in enumerate(events)]
+                "awsRegion": "us-east-1"} for i, body in enumerate(bodies)]
     result: dict[str, Any] = handler({"Records": records}, LambdaContext("webhook-dispatcher", timeout_seconds=90))
     return result
 
@@ -139,33 +144,106 @@ def test_a_throttled_endpoint_queues_what_exceeds_its_rate_and_sends_it_later(re
     hook = register("acme", receiver, rateLimit=2)
     # When 10 events arrive in one batch
     assert dispatch([hub_event("acme", i) for i in range(10)]) == {"batchItemFailures": []}
-    # Then 2 are sent now and 8 are queued, one slot every half second, none dropped
+    # Then 8 were queued, one slot every half second after the 2 sent at once, none dropped
     stored = WebhookRepository().list_deliveries("acme", hook["id"])
-    assert len(stored) == 10 and len(receiver.requests) == 2
     queued = sorted(clock.parse_iso(d["throttledUntil"]) for d in stored if d.get("throttledUntil"))
-    assert len(queued) == 8
+    assert len(stored) == 10 and len(queued) == 8
     assert all(later - earlier == pytest.approx(0.5, abs=0.01) for earlier, later in pairwise(queued))
-    # When their time has come (the last slot is 4.5 s away; the due index rounds it up to a
-    # whole second, so 6 s is past it whatever the clock's fraction) and the sweep runs
-    clock.advance(6)
-    run_retry_sweep()
-    # Then all ten were delivered, each once
-    assert len(receiver.requests) == 10
+    # And, their slots being nearer than a queue timer can come back, the dispatcher sent them
+    # itself, each slot-second at its time: never more than 2 in a second
     assert {d["status"] for d in WebhookRepository().list_deliveries("acme", hook["id"])} == {"delivered"}
     assert len({r.message_id for r in receiver.requests}) == 10
+    assert max(sends_per_second(receiver).values()) <= 2 and len(sends_per_second(receiver)) >= 5
+
+
+class QueueTimers:
+    """The webhook queue's delayed messages as SQS and Lambda's event source mapping hand them out:
+    each message the hub sends becomes visible `DelaySeconds` later on the hub's clock, and the
+    dispatcher gets everything visible once per batching window (`poll`). `run_for` also runs the
+    retry sweep on its schedule, once a minute."""
+
+    def __init__(self, window: float = 5.0) -> None:
+        from hub import aws
+
+        self.window = window
+        self.next_poll = clock.now() + window
+        self.waiting: list[tuple[float, str]] = []
+        aws.client("sqs").meta.events.register("provide-client-params.sqs.SendMessageBatch", self._sent,
+                                               unique_id="test-queue-timers")
+
+    def _sent(self, params: dict[str, Any], **_: Any) -> None:
+        self.waiting.extend((clock.now() + int(e.get("DelaySeconds", 0)), e["MessageBody"]) for e in params["Entries"])
+
+    def poll(self) -> None:
+        clock.advance(max(0.0, self.next_poll - clock.now()))
+        visible = [body for at, body in self.waiting if at <= clock.now()]
+        self.waiting = [(at, body) for at, body in self.waiting if at > clock.now()]
+        if visible:  # the invocation's waits move the clock on
+            assert deliver_bodies(visible) == {"batchItemFailures": []}
+        self.next_poll = max(self.next_poll + self.window, clock.now())
+
+    def run_for(self, seconds: float) -> None:
+        end, next_sweep = clock.now() + seconds, clock.now()
+        while clock.now() < end:
+            if clock.now() >= next_sweep:
+                run_retry_sweep()
+                next_sweep += 60
+            self.poll()
+
+
+def sends_per_second(receiver: Receiver) -> Counter[int]:
+    """Requests the receiver got per second of the hub's clock (the webhook-timestamp header)."""
+    return Counter(int(request.headers["webhook-timestamp"]) for request in receiver.requests)
+
+
+def test_queued_messages_leave_at_the_rate_not_in_a_burst(receiver) -> None:
+    # Given a 2-per-second endpoint, and the webhook queue delivering delayed messages in 5 s windows
+    timers = QueueTimers()
+    hook = register("acme", receiver, rateLimit=2)
+    # When 40 events arrive in one batch: 38 are queued over the next 19 seconds; the dispatcher
+    # sends the first seconds' itself and sets queue timers for the rest
+    assert dispatch([hub_event("acme", i) for i in range(40)]) == {"batchItemFailures": []}
+    assert 2 < len(receiver.requests) < 20 and timers.waiting
+    # Then the timers bring the others back without the sweep, two per second at most
+    while timers.waiting:
+        timers.poll()
+    assert len(receiver.requests) == 40 and len({r.message_id for r in receiver.requests}) == 40
+    per_second = sends_per_second(receiver)
+    assert max(per_second.values()) <= 2 and len(per_second) >= 20, per_second
+    assert {d["status"] for d in WebhookRepository().list_deliveries("acme", hook["id"])} == {"delivered"}
+    # And the sweep finds nothing left to send
+    assert run_retry_sweep()["due"] == 0
+
+
+def test_slots_beyond_the_longest_queue_delay_are_timed_by_the_sweep(receiver, monkeypatch) -> None:
+    from hub.webhooks import release
+
+    # Given the queue could delay a message by at most 70 s, and a 1-per-second endpoint
+    monkeypatch.setattr(release, "MAX_DELAY_SECONDS", 70)
+    timers = QueueTimers()
+    register("acme", receiver, rateLimit=1)
+    # When 100 events arrive: 1 is sent now, the slots of the next ~75 s are timed now, later ones not
+    dispatch([hub_event("acme", i) for i in range(100)])
+    assert 60 < sum(len(json.loads(body)["release"]) for _, body in timers.waiting) < 99
+    # Then the minute's sweep times the later slots before they are due, and all leave at the rate
+    timers.run_for(150)
+    assert len({r.message_id for r in receiver.requests}) == 100
+    assert max(sends_per_second(receiver).values()) == 1
 
 
 def test_a_second_batch_queues_behind_the_first(receiver) -> None:
-    # Given a 1-per-second endpoint that queued a batch of 10 (the last one 9 s from now)
+    # Given a 1-per-second endpoint that queued a batch of 20 (the last one 19 s from now)
+    QueueTimers()
     hook = register("acme", receiver, rateLimit=1)
-    dispatch([hub_event("acme", i) for i in range(10)])
+    dispatch([hub_event("acme", i) for i in range(20)])
     # When another batch arrives within those seconds
-    dispatch([hub_event("acme", i) for i in range(10, 12)])
-    # Then nothing more was sent yet, and the new messages wait after the queued ones
-    assert len(receiver.requests) == 1
+    sent_before = len(receiver.requests)
+    dispatch([hub_event("acme", i) for i in range(20, 22)])
+    # Then nothing of it was sent yet: the new messages wait after the queued ones
+    assert len(receiver.requests) == sent_before < 20
     stored = WebhookRepository().list_deliveries("acme", hook["id"])
     slots = sorted(clock.parse_iso(d["throttledUntil"]) for d in stored if d.get("throttledUntil"))
-    assert len(slots) == 11 and slots[-1] - slots[0] == pytest.approx(10, abs=0.01)
+    assert len(slots) == 21 and slots[-1] - slots[0] == pytest.approx(20, abs=0.01)
 
 
 def test_the_retry_sweep_claims_and_records_in_batches(receiver, aws_calls) -> None:

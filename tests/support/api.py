@@ -23,6 +23,14 @@ class ApiResponse:
     headers: dict[str, str]
     raw_body: str
     cookies: tuple[str, ...] = ()  # Set-Cookie values (payload v2 `cookies`)
+    base64_encoded: bool = False
+
+    @property
+    def content(self) -> bytes:
+        """The body as bytes, as API Gateway would send it (base64 decoded)."""
+        import base64
+
+        return base64.b64decode(self.raw_body) if self.base64_encoded else self.raw_body.encode("utf-8")
 
     @property
     def body(self) -> Any:
@@ -81,7 +89,7 @@ class ApiClient:
         module = importlib.import_module(route.module)
         result = module.handler(event, LambdaContext(route.function_name))
         return ApiResponse(int(result["statusCode"]), dict(result.get("headers") or {}), result.get("body") or "",
-                           tuple(result.get("cookies") or ()))
+                           tuple(result.get("cookies") or ()), bool(result.get("isBase64Encoded")))
 
     def get(self, path: str, **kwargs: Any) -> ApiResponse:
         return self.request("GET", path, **kwargs)

@@ -23,7 +23,7 @@ def document() -> dict:
 
 def operations(document: dict):
     for route in route_table().values():
-        yield route, document["paths"][route.path][route.method.lower()]
+        yield route, document["paths"][route.openapi_path][route.method.lower()]
 
 
 def test_the_committed_document_is_what_the_handlers_produce(document) -> None:
@@ -48,7 +48,7 @@ def test_operation_ids_are_short_stable_and_unique(document) -> None:
 def test_every_error_a_route_can_answer_is_documented_with_the_envelope(document) -> None:
     for route, operation in operations(document):
         responses = operation["responses"]
-        errors = {status: r for status, r in responses.items() if int(status) >= 400}
+        errors = {status: r for status, r in responses.items() if status.isdigit() and int(status) >= 400}
         for status, response in errors.items():
             schema = response["content"]["application/json"]["schema"]
             assert schema == {"$ref": f"#/components/schemas/{ENVELOPE}"}, (route.key, status)
@@ -67,7 +67,7 @@ def test_every_error_a_route_can_answer_is_documented_with_the_envelope(document
 
 def test_deletes_are_documented_as_the_204_they_answer(document) -> None:
     for route, operation in operations(document):
-        if route.method == "DELETE":
+        if route.method == "DELETE" and not route.passthrough:  # the proxy answers what the provider does
             assert operation["responses"]["204"] == {"description": "Done; no content"}
             assert "200" not in operation["responses"]
 

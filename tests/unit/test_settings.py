@@ -113,6 +113,9 @@ def test_a_local_jobs_interval_also_shortens_health_checks_unless_they_are_set()
         ({"HUB_WEBHOOK_RETRY_SCHEDULE": "5,-1"}, "HUB_WEBHOOK_RETRY_SCHEDULE"),
         ({"HUB_ALLOW_HTTP_LOOPBACK": "perhaps"}, "HUB_ALLOW_HTTP_LOOPBACK"),
         ({"AWS_REGION": "us-east-1", "HUB_SEARCH_TIMEOUT_SECONDS": "0"}, "HUB_SEARCH_TIMEOUT_SECONDS"),
+        ({"HUB_VAULT_SCOPE": "tenants"}, "HUB_VAULT_SCOPE"),
+        # the tenant scope assumes a role: a deployment that names none fails at start, not at the first read
+        ({"HUB_VAULT_SCOPE": "tenant"}, "HUB_VAULT_ROLE_ARN"),
     ],
 )
 def test_a_value_out_of_bounds_fails_naming_its_variable(environment: dict[str, str], variable: str) -> None:

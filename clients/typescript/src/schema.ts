@@ -608,6 +608,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tenant/integrations/{id}/proxy/{path}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Call the provider's API through the tenant's connection */
+        get: operations["proxy_tenantGet"];
+        /** Call the provider's API through the tenant's connection */
+        put: operations["proxy_tenantPut"];
+        /** Call the provider's API through the tenant's connection */
+        post: operations["proxy_tenantPost"];
+        /** Call the provider's API through the tenant's connection */
+        delete: operations["proxy_tenantDelete"];
+        options?: never;
+        head?: never;
+        /** Call the provider's API through the tenant's connection */
+        patch: operations["proxy_tenantPatch"];
+        trace?: never;
+    };
+    "/api/user/integrations/{id}/proxy/{path}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Call the provider's API through my connection */
+        get: operations["proxy_userGet"];
+        /** Call the provider's API through my connection */
+        put: operations["proxy_userPut"];
+        /** Call the provider's API through my connection */
+        post: operations["proxy_userPost"];
+        /** Call the provider's API through my connection */
+        delete: operations["proxy_userDelete"];
+        options?: never;
+        head?: never;
+        /** Call the provider's API through my connection */
+        patch: operations["proxy_userPatch"];
+        trace?: never;
+    };
     "/api/integrations/search": {
         parameters: {
             query?: never;
@@ -1512,6 +1554,10 @@ export interface components {
             metadata?: {
                 [key: string]: unknown;
             } | null;
+            /** Providerquota */
+            providerQuota?: {
+                [key: string]: unknown;
+            } | null;
             /** Connectionconfig */
             connectionConfig?: {
                 [key: string]: string;
@@ -1556,6 +1602,8 @@ export interface components {
             connectionConfig?: {
                 [key: string]: string;
             } | null;
+            /** @description This integration's provider request budget per connection, shared by the proxy, search, widgets, sync and health checks (default: the template's) */
+            providerQuota?: components["schemas"]["QuotaLimits"] | null;
             /**
              * Integrationid
              * @description The provider's id
@@ -1575,6 +1623,28 @@ export interface components {
             displayName?: string | null;
             /** Description */
             description?: string | null;
+        };
+        /**
+         * QuotaLimits
+         * @description A provider's request budget for one connection: `requests` per `perSeconds`, spent at
+         *     most `burst` at once (default: all of them).
+         */
+        QuotaLimits: {
+            /**
+             * Requests
+             * @description Requests allowed per period
+             */
+            requests: number;
+            /**
+             * Perseconds
+             * @description The period, in seconds
+             */
+            perSeconds: number;
+            /**
+             * Burst
+             * @description Most requests at once (default: `requests`)
+             */
+            burst?: number | null;
         };
         /** IntegrationDeactivated */
         IntegrationDeactivated: {
@@ -1650,6 +1720,8 @@ export interface components {
             connectionConfig?: {
                 [key: string]: string;
             } | null;
+            /** @description This integration's provider request budget per connection, shared by the proxy, search, widgets, sync and health checks (default: the template's) */
+            providerQuota?: components["schemas"]["QuotaLimits"] | null;
             /** Name */
             name?: string | null;
             /** Expectedversion */
@@ -6876,6 +6948,1152 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    proxy_tenantGet: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description true: retry this POST/PATCH too; false: never retry */
+                "X-Hub-Retry"?: string;
+                /** @description AWS connections: the service to sign for (e.g. s3) */
+                "X-Hub-Aws-Service"?: string;
+                /** @description AWS connections: the region (default: the connection's) */
+                "X-Hub-Aws-Region"?: string;
+            };
+            path: {
+                /** @description The integration instance's id */
+                id: string;
+                /** @description The provider API path below its base URL (slashes allowed; `..`, encoded dots and absolute URLs are refused) */
+                path: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_PROVIDER_PATH, UNSAFE_URL, USER_SCOPED_INTEGRATION, PROVIDER_DISABLED, TOKEN_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict with the current state. Codes: INTEGRATION_DISABLED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the limit. Codes: PAYLOAD_TOO_LARGE, RESPONSE_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED, PROVIDER_RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, PROVIDER_TIMEOUT, REFRESH_FAILED, PROVIDER_MISCONFIGURED */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The provider's answer as it came: its status, body (any media type) and allow-listed headers, with X-Hub-Attempts, X-Hub-Refreshed and X-Hub-Provider-Latency-Ms (docs/proxy.md) */
+            default: {
+                headers: {
+                    /** @description How many times the request was sent */
+                    "X-Hub-Attempts"?: string;
+                    /** @description true when the token was refreshed after a 401 */
+                    "X-Hub-Refreshed"?: string;
+                    /** @description Time spent waiting for the provider */
+                    "X-Hub-Provider-Latency-Ms"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    "application/octet-stream": string;
+                };
+            };
+        };
+    };
+    proxy_tenantPut: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description true: retry this POST/PATCH too; false: never retry */
+                "X-Hub-Retry"?: string;
+                /** @description AWS connections: the service to sign for (e.g. s3) */
+                "X-Hub-Aws-Service"?: string;
+                /** @description AWS connections: the region (default: the connection's) */
+                "X-Hub-Aws-Region"?: string;
+            };
+            path: {
+                /** @description The integration instance's id */
+                id: string;
+                /** @description The provider API path below its base URL (slashes allowed; `..`, encoded dots and absolute URLs are refused) */
+                path: string;
+            };
+            cookie?: never;
+        };
+        /** @description Sent to the provider as it is (any media type) */
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_PROVIDER_PATH, UNSAFE_URL, USER_SCOPED_INTEGRATION, PROVIDER_DISABLED, TOKEN_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict with the current state. Codes: INTEGRATION_DISABLED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the limit. Codes: PAYLOAD_TOO_LARGE, RESPONSE_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED, PROVIDER_RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, PROVIDER_TIMEOUT, REFRESH_FAILED, PROVIDER_MISCONFIGURED */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The provider's answer as it came: its status, body (any media type) and allow-listed headers, with X-Hub-Attempts, X-Hub-Refreshed and X-Hub-Provider-Latency-Ms (docs/proxy.md) */
+            default: {
+                headers: {
+                    /** @description How many times the request was sent */
+                    "X-Hub-Attempts"?: string;
+                    /** @description true when the token was refreshed after a 401 */
+                    "X-Hub-Refreshed"?: string;
+                    /** @description Time spent waiting for the provider */
+                    "X-Hub-Provider-Latency-Ms"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    "application/octet-stream": string;
+                };
+            };
+        };
+    };
+    proxy_tenantPost: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description true: retry this POST/PATCH too; false: never retry */
+                "X-Hub-Retry"?: string;
+                /** @description AWS connections: the service to sign for (e.g. s3) */
+                "X-Hub-Aws-Service"?: string;
+                /** @description AWS connections: the region (default: the connection's) */
+                "X-Hub-Aws-Region"?: string;
+            };
+            path: {
+                /** @description The integration instance's id */
+                id: string;
+                /** @description The provider API path below its base URL (slashes allowed; `..`, encoded dots and absolute URLs are refused) */
+                path: string;
+            };
+            cookie?: never;
+        };
+        /** @description Sent to the provider as it is (any media type) */
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_PROVIDER_PATH, UNSAFE_URL, USER_SCOPED_INTEGRATION, PROVIDER_DISABLED, TOKEN_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict with the current state. Codes: INTEGRATION_DISABLED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the limit. Codes: PAYLOAD_TOO_LARGE, RESPONSE_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED, PROVIDER_RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, PROVIDER_TIMEOUT, REFRESH_FAILED, PROVIDER_MISCONFIGURED */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The provider's answer as it came: its status, body (any media type) and allow-listed headers, with X-Hub-Attempts, X-Hub-Refreshed and X-Hub-Provider-Latency-Ms (docs/proxy.md) */
+            default: {
+                headers: {
+                    /** @description How many times the request was sent */
+                    "X-Hub-Attempts"?: string;
+                    /** @description true when the token was refreshed after a 401 */
+                    "X-Hub-Refreshed"?: string;
+                    /** @description Time spent waiting for the provider */
+                    "X-Hub-Provider-Latency-Ms"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    "application/octet-stream": string;
+                };
+            };
+        };
+    };
+    proxy_tenantDelete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description true: retry this POST/PATCH too; false: never retry */
+                "X-Hub-Retry"?: string;
+                /** @description AWS connections: the service to sign for (e.g. s3) */
+                "X-Hub-Aws-Service"?: string;
+                /** @description AWS connections: the region (default: the connection's) */
+                "X-Hub-Aws-Region"?: string;
+            };
+            path: {
+                /** @description The integration instance's id */
+                id: string;
+                /** @description The provider API path below its base URL (slashes allowed; `..`, encoded dots and absolute URLs are refused) */
+                path: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_PROVIDER_PATH, UNSAFE_URL, USER_SCOPED_INTEGRATION, PROVIDER_DISABLED, TOKEN_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict with the current state. Codes: INTEGRATION_DISABLED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the limit. Codes: PAYLOAD_TOO_LARGE, RESPONSE_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED, PROVIDER_RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, PROVIDER_TIMEOUT, REFRESH_FAILED, PROVIDER_MISCONFIGURED */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The provider's answer as it came: its status, body (any media type) and allow-listed headers, with X-Hub-Attempts, X-Hub-Refreshed and X-Hub-Provider-Latency-Ms (docs/proxy.md) */
+            default: {
+                headers: {
+                    /** @description How many times the request was sent */
+                    "X-Hub-Attempts"?: string;
+                    /** @description true when the token was refreshed after a 401 */
+                    "X-Hub-Refreshed"?: string;
+                    /** @description Time spent waiting for the provider */
+                    "X-Hub-Provider-Latency-Ms"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    "application/octet-stream": string;
+                };
+            };
+        };
+    };
+    proxy_tenantPatch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description true: retry this POST/PATCH too; false: never retry */
+                "X-Hub-Retry"?: string;
+                /** @description AWS connections: the service to sign for (e.g. s3) */
+                "X-Hub-Aws-Service"?: string;
+                /** @description AWS connections: the region (default: the connection's) */
+                "X-Hub-Aws-Region"?: string;
+            };
+            path: {
+                /** @description The integration instance's id */
+                id: string;
+                /** @description The provider API path below its base URL (slashes allowed; `..`, encoded dots and absolute URLs are refused) */
+                path: string;
+            };
+            cookie?: never;
+        };
+        /** @description Sent to the provider as it is (any media type) */
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_PROVIDER_PATH, UNSAFE_URL, USER_SCOPED_INTEGRATION, PROVIDER_DISABLED, TOKEN_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict with the current state. Codes: INTEGRATION_DISABLED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the limit. Codes: PAYLOAD_TOO_LARGE, RESPONSE_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED, PROVIDER_RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, PROVIDER_TIMEOUT, REFRESH_FAILED, PROVIDER_MISCONFIGURED */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The provider's answer as it came: its status, body (any media type) and allow-listed headers, with X-Hub-Attempts, X-Hub-Refreshed and X-Hub-Provider-Latency-Ms (docs/proxy.md) */
+            default: {
+                headers: {
+                    /** @description How many times the request was sent */
+                    "X-Hub-Attempts"?: string;
+                    /** @description true when the token was refreshed after a 401 */
+                    "X-Hub-Refreshed"?: string;
+                    /** @description Time spent waiting for the provider */
+                    "X-Hub-Provider-Latency-Ms"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    "application/octet-stream": string;
+                };
+            };
+        };
+    };
+    proxy_userGet: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description true: retry this POST/PATCH too; false: never retry */
+                "X-Hub-Retry"?: string;
+                /** @description AWS connections: the service to sign for (e.g. s3) */
+                "X-Hub-Aws-Service"?: string;
+                /** @description AWS connections: the region (default: the connection's) */
+                "X-Hub-Aws-Region"?: string;
+            };
+            path: {
+                /** @description The integration instance's id */
+                id: string;
+                /** @description The provider API path below its base URL (slashes allowed; `..`, encoded dots and absolute URLs are refused) */
+                path: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_PROVIDER_PATH, UNSAFE_URL, USER_SCOPED_INTEGRATION, PROVIDER_DISABLED, TOKEN_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict with the current state. Codes: INTEGRATION_DISABLED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the limit. Codes: PAYLOAD_TOO_LARGE, RESPONSE_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED, PROVIDER_RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, PROVIDER_TIMEOUT, REFRESH_FAILED, PROVIDER_MISCONFIGURED */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The provider's answer as it came: its status, body (any media type) and allow-listed headers, with X-Hub-Attempts, X-Hub-Refreshed and X-Hub-Provider-Latency-Ms (docs/proxy.md) */
+            default: {
+                headers: {
+                    /** @description How many times the request was sent */
+                    "X-Hub-Attempts"?: string;
+                    /** @description true when the token was refreshed after a 401 */
+                    "X-Hub-Refreshed"?: string;
+                    /** @description Time spent waiting for the provider */
+                    "X-Hub-Provider-Latency-Ms"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    "application/octet-stream": string;
+                };
+            };
+        };
+    };
+    proxy_userPut: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description true: retry this POST/PATCH too; false: never retry */
+                "X-Hub-Retry"?: string;
+                /** @description AWS connections: the service to sign for (e.g. s3) */
+                "X-Hub-Aws-Service"?: string;
+                /** @description AWS connections: the region (default: the connection's) */
+                "X-Hub-Aws-Region"?: string;
+            };
+            path: {
+                /** @description The integration instance's id */
+                id: string;
+                /** @description The provider API path below its base URL (slashes allowed; `..`, encoded dots and absolute URLs are refused) */
+                path: string;
+            };
+            cookie?: never;
+        };
+        /** @description Sent to the provider as it is (any media type) */
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_PROVIDER_PATH, UNSAFE_URL, USER_SCOPED_INTEGRATION, PROVIDER_DISABLED, TOKEN_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict with the current state. Codes: INTEGRATION_DISABLED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the limit. Codes: PAYLOAD_TOO_LARGE, RESPONSE_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED, PROVIDER_RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, PROVIDER_TIMEOUT, REFRESH_FAILED, PROVIDER_MISCONFIGURED */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The provider's answer as it came: its status, body (any media type) and allow-listed headers, with X-Hub-Attempts, X-Hub-Refreshed and X-Hub-Provider-Latency-Ms (docs/proxy.md) */
+            default: {
+                headers: {
+                    /** @description How many times the request was sent */
+                    "X-Hub-Attempts"?: string;
+                    /** @description true when the token was refreshed after a 401 */
+                    "X-Hub-Refreshed"?: string;
+                    /** @description Time spent waiting for the provider */
+                    "X-Hub-Provider-Latency-Ms"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    "application/octet-stream": string;
+                };
+            };
+        };
+    };
+    proxy_userPost: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description true: retry this POST/PATCH too; false: never retry */
+                "X-Hub-Retry"?: string;
+                /** @description AWS connections: the service to sign for (e.g. s3) */
+                "X-Hub-Aws-Service"?: string;
+                /** @description AWS connections: the region (default: the connection's) */
+                "X-Hub-Aws-Region"?: string;
+            };
+            path: {
+                /** @description The integration instance's id */
+                id: string;
+                /** @description The provider API path below its base URL (slashes allowed; `..`, encoded dots and absolute URLs are refused) */
+                path: string;
+            };
+            cookie?: never;
+        };
+        /** @description Sent to the provider as it is (any media type) */
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_PROVIDER_PATH, UNSAFE_URL, USER_SCOPED_INTEGRATION, PROVIDER_DISABLED, TOKEN_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict with the current state. Codes: INTEGRATION_DISABLED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the limit. Codes: PAYLOAD_TOO_LARGE, RESPONSE_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED, PROVIDER_RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, PROVIDER_TIMEOUT, REFRESH_FAILED, PROVIDER_MISCONFIGURED */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The provider's answer as it came: its status, body (any media type) and allow-listed headers, with X-Hub-Attempts, X-Hub-Refreshed and X-Hub-Provider-Latency-Ms (docs/proxy.md) */
+            default: {
+                headers: {
+                    /** @description How many times the request was sent */
+                    "X-Hub-Attempts"?: string;
+                    /** @description true when the token was refreshed after a 401 */
+                    "X-Hub-Refreshed"?: string;
+                    /** @description Time spent waiting for the provider */
+                    "X-Hub-Provider-Latency-Ms"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    "application/octet-stream": string;
+                };
+            };
+        };
+    };
+    proxy_userDelete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description true: retry this POST/PATCH too; false: never retry */
+                "X-Hub-Retry"?: string;
+                /** @description AWS connections: the service to sign for (e.g. s3) */
+                "X-Hub-Aws-Service"?: string;
+                /** @description AWS connections: the region (default: the connection's) */
+                "X-Hub-Aws-Region"?: string;
+            };
+            path: {
+                /** @description The integration instance's id */
+                id: string;
+                /** @description The provider API path below its base URL (slashes allowed; `..`, encoded dots and absolute URLs are refused) */
+                path: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_PROVIDER_PATH, UNSAFE_URL, USER_SCOPED_INTEGRATION, PROVIDER_DISABLED, TOKEN_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict with the current state. Codes: INTEGRATION_DISABLED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the limit. Codes: PAYLOAD_TOO_LARGE, RESPONSE_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED, PROVIDER_RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, PROVIDER_TIMEOUT, REFRESH_FAILED, PROVIDER_MISCONFIGURED */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The provider's answer as it came: its status, body (any media type) and allow-listed headers, with X-Hub-Attempts, X-Hub-Refreshed and X-Hub-Provider-Latency-Ms (docs/proxy.md) */
+            default: {
+                headers: {
+                    /** @description How many times the request was sent */
+                    "X-Hub-Attempts"?: string;
+                    /** @description true when the token was refreshed after a 401 */
+                    "X-Hub-Refreshed"?: string;
+                    /** @description Time spent waiting for the provider */
+                    "X-Hub-Provider-Latency-Ms"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    "application/octet-stream": string;
+                };
+            };
+        };
+    };
+    proxy_userPatch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description true: retry this POST/PATCH too; false: never retry */
+                "X-Hub-Retry"?: string;
+                /** @description AWS connections: the service to sign for (e.g. s3) */
+                "X-Hub-Aws-Service"?: string;
+                /** @description AWS connections: the region (default: the connection's) */
+                "X-Hub-Aws-Region"?: string;
+            };
+            path: {
+                /** @description The integration instance's id */
+                id: string;
+                /** @description The provider API path below its base URL (slashes allowed; `..`, encoded dots and absolute URLs are refused) */
+                path: string;
+            };
+            cookie?: never;
+        };
+        /** @description Sent to the provider as it is (any media type) */
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_PROVIDER_PATH, UNSAFE_URL, USER_SCOPED_INTEGRATION, PROVIDER_DISABLED, TOKEN_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict with the current state. Codes: INTEGRATION_DISABLED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the limit. Codes: PAYLOAD_TOO_LARGE, RESPONSE_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED, PROVIDER_RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, PROVIDER_TIMEOUT, REFRESH_FAILED, PROVIDER_MISCONFIGURED */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The provider's answer as it came: its status, body (any media type) and allow-listed headers, with X-Hub-Attempts, X-Hub-Refreshed and X-Hub-Provider-Latency-Ms (docs/proxy.md) */
+            default: {
+                headers: {
+                    /** @description How many times the request was sent */
+                    "X-Hub-Attempts"?: string;
+                    /** @description true when the token was refreshed after a 401 */
+                    "X-Hub-Refreshed"?: string;
+                    /** @description Time spent waiting for the provider */
+                    "X-Hub-Provider-Latency-Ms"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    "application/octet-stream": string;
                 };
             };
         };

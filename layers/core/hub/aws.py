@@ -21,19 +21,26 @@ def client(service: str) -> Any:
     with _lock:
         if service not in _clients:
             import boto3
-            from botocore.config import Config
 
-            settings = get_settings()
-            kwargs: dict[str, Any] = {
-                "region_name": settings.region,
-                # the jobs call from a thread pool (refresh_concurrency): a pool per thread, not 10 shared
-                "config": Config(retries={"mode": "standard", "max_attempts": 3}, connect_timeout=3, read_timeout=10,
-                                 max_pool_connections=50),
-            }
-            if settings.aws_endpoint_url:
-                kwargs["endpoint_url"] = settings.aws_endpoint_url
-            _clients[service] = boto3.client(service, **kwargs)  # type: ignore[call-overload]
+            _clients[service] = boto3.client(service, **client_options())  # type: ignore[call-overload]
     return _clients[service]
+
+
+def client_options() -> dict[str, Any]:
+    """Region, endpoint and retry/pool configuration of every hub client (also the vault's
+    tenant-scoped ones, hub/vault/clients.py)."""
+    from botocore.config import Config
+
+    settings = get_settings()
+    kwargs: dict[str, Any] = {
+        "region_name": settings.region,
+        # the jobs call from a thread pool (refresh_concurrency): a pool per thread, not 10 shared
+        "config": Config(retries={"mode": "standard", "max_attempts": 3}, connect_timeout=3, read_timeout=10,
+                         max_pool_connections=50),
+    }
+    if settings.aws_endpoint_url:
+        kwargs["endpoint_url"] = settings.aws_endpoint_url
+    return kwargs
 
 
 def reset_clients() -> None:

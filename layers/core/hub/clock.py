@@ -51,6 +51,17 @@ def advance(seconds: float) -> None:
         _offset_seconds += seconds
 
 
+def sleep(seconds: float) -> None:
+    """Wait on the hub's clock: a frozen clock moves forward instead, so a test of pacing sees
+    the waits as time without spending it."""
+    if seconds <= 0:
+        return
+    if _frozen_at is not None:
+        advance(seconds)
+    else:
+        time.sleep(seconds)
+
+
 def freeze() -> None:
     """Test seam: stop the clock where it is; from now on only `advance` moves it."""
     global _frozen_at

@@ -48,6 +48,7 @@ TAGS = {
     "widgets": "Dashboard widgets: status, activity, provider data",
     "webhooks": "Signed outgoing webhooks (Standard Webhooks)",
     "inbound": "Provider webhooks in: verified by the provider's scheme, attributed to connections, forwarded",
+    "proxy": "Any provider API call through a connection: the provider's answer as it is (docs/proxy.md)",
 }
 
 _PROVIDER_PATHS = ("/api/admin/integrations/{category}/{id}", "/api/integrations/{category}/{id}")
@@ -58,6 +59,8 @@ PATH_PARAMETERS = {
     "deliveryId": "The delivery's id (`whd_…`)",
     "providerId": "The provider's id (e.g. `shopify`)",
     "integrationId": "The tenant's integration the provider's webhooks belong to",
+    "path": "The provider API path below its base URL (slashes allowed; `..`, encoded dots and absolute URLs "
+            "are refused)",
 }
 
 # the public OAuth redirects read what the provider (or the connect answer) put in the URL
@@ -119,7 +122,7 @@ def build_openapi() -> dict[str, Any]:
         schemas.pop(name, None)
     schemas[ENVELOPE] = _envelope_schema()
     for route in routes.values():
-        operation = document.get("paths", {}).get(route.path, {}).get(route.method.lower())
+        operation = document.get("paths", {}).get(route.openapi_path, {}).get(route.method.lower())
         if operation is not None:
             _complete(operation, route, modules[route.module].app, schemas)
     document["tags"] = [{"name": name, "description": text} for name, text in TAGS.items()]
@@ -127,7 +130,9 @@ def build_openapi() -> dict[str, Any]:
 
 
 def _complete(operation: dict[str, Any], route: Any, app: Any, schemas: dict[str, Any]) -> None:
-    operation["operationId"] = operation_id(route.module)
+    # a module serving several methods (the proxy) gets one operation id per method
+    shared = sum(1 for other in route_table().values() if other.module == route.module) > 1
+    operation["operationId"] = operation_id(route.module) + (route.method.capitalize() if shared else "")
     operation["tags"] = [route.area]
     operation["security"] = [] if route.public else [{"bearerAuth": []}]
     operation["x-roles"] = list(route.roles)
@@ -155,6 +160,8 @@ def _complete(operation: dict[str, Any], route: Any, app: Any, schemas: dict[str
         operation.pop("parameters", None)
     responses = operation.setdefault("responses", {})
     responses.pop("422", None)
+    if route.passthrough:
+        _passthrough(operation, route, responses)
     for status, response in responses.items():
         if status == "204":
             responses[status] = {"description": "Done; no content"}
@@ -173,6 +180,32 @@ def _complete(operation: dict[str, Any], route: Any, app: Any, schemas: dict[str
             "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{ENVELOPE}"}}},
         }
     operation["responses"] = dict(sorted(responses.items()))
+
+
+_PROVIDER_ANSWER = {
+    "description": "The provider's answer as it came: its status, body (any media type) and allow-listed "
+                   "headers, with X-Hub-Attempts, X-Hub-Refreshed and X-Hub-Provider-Latency-Ms (docs/proxy.md)",
+    "headers": {name: {"description": text, "schema": {"type": "string"}} for name, text in (
+        ("X-Hub-Attempts", "How many times the request was sent"),
+        ("X-Hub-Refreshed", "true when the token was refreshed after a 401"),
+        ("X-Hub-Provider-Latency-Ms", "Time spent waiting for the provider"))},
+    "content": {"application/json": {"schema": {}},  # any media type: these two are what generators type
+                "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
+}
+
+
+def _passthrough(operation: dict[str, Any], route: Any, responses: dict[str, Any]) -> None:
+    """A proxy route: any body goes in, and the provider's answer, whatever its status, comes out."""
+    responses.clear()
+    responses["default"] = _PROVIDER_ANSWER
+    if route.method in ("POST", "PUT", "PATCH"):
+        operation["requestBody"] = {"required": False, "description": "Sent to the provider as it is (any media "
+                                    "type)", "content": _PROVIDER_ANSWER["content"]}
+    operation["parameters"] = [*operation.get("parameters", []), *(
+        {"name": name, "in": "header", "required": False, "description": text, "schema": {"type": "string"}}
+        for name, text in (("X-Hub-Retry", "true: retry this POST/PATCH too; false: never retry"),
+                           ("X-Hub-Aws-Service", "AWS connections: the service to sign for (e.g. s3)"),
+                           ("X-Hub-Aws-Region", "AWS connections: the region (default: the connection's)")))]
 
 
 def _path_description(path: str, name: str) -> str:

@@ -29,6 +29,7 @@ DEFAULT_RATE_LIMITS: dict[str, int] = {
     "widget": 100,
     "webhook": 100,
     "audit": 100,
+    "proxy": 600,
 }
 # Standard Webhooks / Svix schedule: after the first attempt, retry after 5 s, 5 min, 30 min,
 # 2 h, 5 h, 10 h and 10 h (each with jitter); then the delivery is failed.
@@ -95,6 +96,10 @@ class Settings(BaseModel):
     vault_backend: Literal["secretsmanager", "table"] = setting(
         "secretsmanager", "Where new credentials go (hub/vault): one secret each, or in the connection's item; "
         "CDK context vaultBackend")
+    vault_scope: Literal["function", "tenant"] = setting(
+        "function", "Whose credentials the vault uses for a tenant's secrets: the function's own role, or a session "
+        "of the vault role tagged with that tenant (hub/vault/clients.py); CDK context vaultScope")
+    vault_role_arn: str = setting("", "The role assumed per tenant when vault_scope is tenant (the stack sets it)")
     vault_data_key_cache_seconds: int = setting(
         0, "A warm function may reuse an Encryption SDK data key this long (0: never)", ge=0, le=3600)
     aws_endpoint_url: str = setting("", "Send every AWS call here (the local stack's moto server)")
@@ -145,6 +150,33 @@ class Settings(BaseModel):
     # ---- search ------------------------------------------------------------------------------
     search_concurrency: int = setting(8, "Providers searched at once", ge=1, le=64)
     search_timeout_seconds: float = setting(8.0, "How long one provider may take to answer a search", ge=0.1, le=60)
+    # ---- calling providers: the proxy and the one provider-call core (docs/proxy.md) -----------
+    proxy_timeout_seconds: float = setting(
+        25.0, "One deadline for a whole provider call, retries and waits included (API Gateway stops at 30 s)",
+        gt=0, le=29)
+    proxy_max_attempts: int = setting(3, "Most tries of one provider call (retries on network errors, 5xx, 429)",
+                                      ge=1, le=10)
+    proxy_backoff_base_seconds: float = setting(0.25, "First retry waits up to this; each next one twice as long",
+                                                ge=0, le=10)
+    proxy_backoff_max_seconds: float = setting(4.0, "Longest backoff between two tries", ge=0, le=25)
+    proxy_max_retry_after_seconds: float = setting(
+        10.0, "A provider's Retry-After longer than this is not waited: its answer goes back to the caller",
+        ge=0, le=25)
+    proxy_max_payload_bytes: int = setting(
+        6 * 2**20, "Largest proxied body either way, as Lambda carries it (base64 included); 413 above",
+        ge=1024, le=6 * 2**20)
+    proxy_cache_seconds: float = setting(
+        30.0, "A warm function reuses an integration, its provider and a connection's credentials this long "
+        "(0: read them on every call)", ge=0, le=300)
+    proxy_aws_endpoint: str = setting(
+        "https://{service}.{region}.amazonaws.com", "Endpoint of AWS connections' calls ({service}, {region})",
+        min_length=8)
+    provider_quota_requests: int = setting(
+        600, "Quota budget per connection when neither the integration nor its template names one: requests "
+        "per provider_quota_period_seconds", ge=1, le=1_000_000)
+    provider_quota_period_seconds: int = setting(60, "The period of provider_quota_requests", ge=1, le=86_400)
+    provider_quota_wait_seconds: float = setting(
+        2.0, "A call over its connection's quota waits this long at most for the budget, else 429", ge=0, le=20)
     # ---- outgoing webhooks -------------------------------------------------------------------
     webhook_timeout_seconds: float = setting(15.0, "Deadline of one webhook delivery attempt", gt=0, le=60)
     webhook_retry_schedule: Seconds = setting(
@@ -189,6 +221,12 @@ class Settings(BaseModel):
                 values = {**values, "health_check_interval_seconds": interval}
         return values
 
+    @model_validator(mode="after")
+    def _tenant_scope_names_its_role(self) -> Settings:
+        if self.vault_scope == "tenant" and not self.vault_role_arn:
+            raise ValueError("vault_scope tenant needs HUB_VAULT_ROLE_ARN, the role assumed per tenant")
+        return self
+
     @property
     def oauth_callback_url(self) -> str:
         return self.public_api_url.rstrip("/") + "/api/integrations/oauth/callback"
@@ -218,7 +256,9 @@ class Settings(BaseModel):
             return cls.model_validate(values)
         except ValidationError as error:
             problems = "; ".join(
-                f"{'/'.join(cls.variables(str(e['loc'][0])))}: {e['msg']}" for e in error.errors()
+                # a rule across fields (a model validator) has no location: its message names them
+                f"{'/'.join(cls.variables(str(e['loc'][0])))}: {e['msg']}" if e["loc"] else e["msg"]
+                for e in error.errors()
             )
             raise SettingsError(f"invalid settings: {problems}") from None
 

@@ -97,6 +97,7 @@ from .integration_update_settings_type_0 import IntegrationUpdateSettingsType0
 from .integration_view import IntegrationView
 from .integration_view_connection_config_type_0 import IntegrationViewConnectionConfigType0
 from .integration_view_metadata_type_0 import IntegrationViewMetadataType0
+from .integration_view_provider_quota_type_0 import IntegrationViewProviderQuotaType0
 from .integrations_admin_list_sort_order import IntegrationsAdminListSortOrder
 from .integrations_admin_list_status import IntegrationsAdminListStatus
 from .integrations_list_sort_order import IntegrationsListSortOrder
@@ -149,6 +150,7 @@ from .providers_set_audience_return import ProvidersSetAudienceReturn
 from .providers_set_status_return import ProvidersSetStatusReturn
 from .providers_test_return import ProvidersTestReturn
 from .providers_update_return import ProvidersUpdateReturn
+from .quota_limits import QuotaLimits
 from .rate_limit_headers import RateLimitHeaders
 from .rate_limit_headers_resetformat import RateLimitHeadersResetformat
 from .recent_failure import RecentFailure
@@ -330,6 +332,7 @@ __all__ = (
     "IntegrationView",
     "IntegrationViewConnectionConfigType0",
     "IntegrationViewMetadataType0",
+    "IntegrationViewProviderQuotaType0",
     "OAuthConfigInput",
     "OAuthConfigInputAuthorizationParamsType0",
     "OAuthConfigInputRefreshParamsType0",
@@ -378,6 +381,7 @@ __all__ = (
     "ProviderUpdateConnectionConfigType0",
     "ProviderUpdateStatusType0",
     "ProviderUpdateSupportedSyncDirectionsType0Item",
+    "QuotaLimits",
     "RateLimitHeaders",
     "RateLimitHeadersResetformat",
     "RecentFailure",

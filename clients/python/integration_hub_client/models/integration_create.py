@@ -15,6 +15,7 @@ if TYPE_CHECKING:
   from ..models.integration_create_connection_config_type_0 import IntegrationCreateConnectionConfigType0
   from ..models.integration_create_settings_type_0 import IntegrationCreateSettingsType0
   from ..models.integration_metadata import IntegrationMetadata
+  from ..models.quota_limits import QuotaLimits
 
 
 
@@ -39,6 +40,8 @@ class IntegrationCreate:
             metadata (IntegrationMetadata | None | Unset):
             connection_config (IntegrationCreateConnectionConfigType0 | None | Unset): Account-specific values for the
                 provider's URL placeholders, e.g. a shop
+            provider_quota (None | QuotaLimits | Unset): This integration's provider request budget per connection, shared
+                by the proxy, search, widgets, sync and health checks (default: the template's)
             integration_id (None | str | Unset): The provider's id
             provider_id (None | str | Unset): The provider's id under its older name; give one of the two
      """
@@ -53,6 +56,7 @@ class IntegrationCreate:
     user_scoped: bool | None | Unset = UNSET
     metadata: IntegrationMetadata | None | Unset = UNSET
     connection_config: IntegrationCreateConnectionConfigType0 | None | Unset = UNSET
+    provider_quota: None | QuotaLimits | Unset = UNSET
     integration_id: None | str | Unset = UNSET
     provider_id: None | str | Unset = UNSET
 
@@ -64,6 +68,7 @@ class IntegrationCreate:
         from ..models.integration_create_connection_config_type_0 import IntegrationCreateConnectionConfigType0 # noqa: PLC0415
         from ..models.integration_create_settings_type_0 import IntegrationCreateSettingsType0 # noqa: PLC0415
         from ..models.integration_metadata import IntegrationMetadata # noqa: PLC0415
+        from ..models.quota_limits import QuotaLimits # noqa: PLC0415
         name = self.name
 
         description: None | str | Unset
@@ -134,6 +139,14 @@ class IntegrationCreate:
         else:
             connection_config = self.connection_config
 
+        provider_quota: dict[str, Any] | None | Unset
+        if isinstance(self.provider_quota, Unset):
+            provider_quota = UNSET
+        elif isinstance(self.provider_quota, QuotaLimits):
+            provider_quota = self.provider_quota.to_dict()
+        else:
+            provider_quota = self.provider_quota
+
         integration_id: None | str | Unset
         if isinstance(self.integration_id, Unset):
             integration_id = UNSET
@@ -170,6 +183,8 @@ class IntegrationCreate:
             field_dict["metadata"] = metadata
         if connection_config is not UNSET:
             field_dict["connectionConfig"] = connection_config
+        if provider_quota is not UNSET:
+            field_dict["providerQuota"] = provider_quota
         if integration_id is not UNSET:
             field_dict["integrationId"] = integration_id
         if provider_id is not UNSET:
@@ -184,6 +199,7 @@ class IntegrationCreate:
         from ..models.integration_create_connection_config_type_0 import IntegrationCreateConnectionConfigType0 # noqa: PLC0415
         from ..models.integration_create_settings_type_0 import IntegrationCreateSettingsType0 # noqa: PLC0415
         from ..models.integration_metadata import IntegrationMetadata # noqa: PLC0415
+        from ..models.quota_limits import QuotaLimits # noqa: PLC0415
         d = dict(src_dict)
         name = d.pop("name")
 
@@ -323,6 +339,26 @@ class IntegrationCreate:
         connection_config = _parse_connection_config(d.pop("connectionConfig", UNSET))
 
 
+        def _parse_provider_quota(data: object) -> None | QuotaLimits | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                provider_quota_type_0 = QuotaLimits.from_dict(data)
+
+
+
+                return provider_quota_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | QuotaLimits | Unset, data)
+
+        provider_quota = _parse_provider_quota(d.pop("providerQuota", UNSET))
+
+
         def _parse_integration_id(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -354,6 +390,7 @@ class IntegrationCreate:
             user_scoped=user_scoped,
             metadata=metadata,
             connection_config=connection_config,
+            provider_quota=provider_quota,
             integration_id=integration_id,
             provider_id=provider_id,
         )

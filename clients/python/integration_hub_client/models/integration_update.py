@@ -15,6 +15,7 @@ if TYPE_CHECKING:
   from ..models.integration_metadata import IntegrationMetadata
   from ..models.integration_update_connection_config_type_0 import IntegrationUpdateConnectionConfigType0
   from ..models.integration_update_settings_type_0 import IntegrationUpdateSettingsType0
+  from ..models.quota_limits import QuotaLimits
 
 
 
@@ -39,6 +40,8 @@ class IntegrationUpdate:
             metadata (IntegrationMetadata | None | Unset):
             connection_config (IntegrationUpdateConnectionConfigType0 | None | Unset): Account-specific values for the
                 provider's URL placeholders, e.g. a shop
+            provider_quota (None | QuotaLimits | Unset): This integration's provider request budget per connection, shared
+                by the proxy, search, widgets, sync and health checks (default: the template's)
             name (None | str | Unset):
             expected_version (int | None | Unset):
      """
@@ -52,6 +55,7 @@ class IntegrationUpdate:
     user_scoped: bool | None | Unset = UNSET
     metadata: IntegrationMetadata | None | Unset = UNSET
     connection_config: IntegrationUpdateConnectionConfigType0 | None | Unset = UNSET
+    provider_quota: None | QuotaLimits | Unset = UNSET
     name: None | str | Unset = UNSET
     expected_version: int | None | Unset = UNSET
 
@@ -63,6 +67,7 @@ class IntegrationUpdate:
         from ..models.integration_metadata import IntegrationMetadata # noqa: PLC0415
         from ..models.integration_update_connection_config_type_0 import IntegrationUpdateConnectionConfigType0 # noqa: PLC0415
         from ..models.integration_update_settings_type_0 import IntegrationUpdateSettingsType0 # noqa: PLC0415
+        from ..models.quota_limits import QuotaLimits # noqa: PLC0415
         description: None | str | Unset
         if isinstance(self.description, Unset):
             description = UNSET
@@ -131,6 +136,14 @@ class IntegrationUpdate:
         else:
             connection_config = self.connection_config
 
+        provider_quota: dict[str, Any] | None | Unset
+        if isinstance(self.provider_quota, Unset):
+            provider_quota = UNSET
+        elif isinstance(self.provider_quota, QuotaLimits):
+            provider_quota = self.provider_quota.to_dict()
+        else:
+            provider_quota = self.provider_quota
+
         name: None | str | Unset
         if isinstance(self.name, Unset):
             name = UNSET
@@ -166,6 +179,8 @@ class IntegrationUpdate:
             field_dict["metadata"] = metadata
         if connection_config is not UNSET:
             field_dict["connectionConfig"] = connection_config
+        if provider_quota is not UNSET:
+            field_dict["providerQuota"] = provider_quota
         if name is not UNSET:
             field_dict["name"] = name
         if expected_version is not UNSET:
@@ -180,6 +195,7 @@ class IntegrationUpdate:
         from ..models.integration_metadata import IntegrationMetadata # noqa: PLC0415
         from ..models.integration_update_connection_config_type_0 import IntegrationUpdateConnectionConfigType0 # noqa: PLC0415
         from ..models.integration_update_settings_type_0 import IntegrationUpdateSettingsType0 # noqa: PLC0415
+        from ..models.quota_limits import QuotaLimits # noqa: PLC0415
         d = dict(src_dict)
         def _parse_description(data: object) -> None | str | Unset:
             if data is None:
@@ -317,6 +333,26 @@ class IntegrationUpdate:
         connection_config = _parse_connection_config(d.pop("connectionConfig", UNSET))
 
 
+        def _parse_provider_quota(data: object) -> None | QuotaLimits | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                provider_quota_type_0 = QuotaLimits.from_dict(data)
+
+
+
+                return provider_quota_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | QuotaLimits | Unset, data)
+
+        provider_quota = _parse_provider_quota(d.pop("providerQuota", UNSET))
+
+
         def _parse_name(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -347,6 +383,7 @@ class IntegrationUpdate:
             user_scoped=user_scoped,
             metadata=metadata,
             connection_config=connection_config,
+            provider_quota=provider_quota,
             name=name,
             expected_version=expected_version,
         )

@@ -14,6 +14,7 @@ from typing import cast
 if TYPE_CHECKING:
   from ..models.integration_view_connection_config_type_0 import IntegrationViewConnectionConfigType0
   from ..models.integration_view_metadata_type_0 import IntegrationViewMetadataType0
+  from ..models.integration_view_provider_quota_type_0 import IntegrationViewProviderQuotaType0
 
 
 
@@ -43,6 +44,7 @@ class IntegrationView:
             user_scoped (bool | None | Unset):
             search_enabled (bool | None | Unset):
             metadata (IntegrationViewMetadataType0 | None | Unset):
+            provider_quota (IntegrationViewProviderQuotaType0 | None | Unset):
             connection_config (IntegrationViewConnectionConfigType0 | None | Unset):
             created_at (None | str | Unset):
             updated_at (None | str | Unset):
@@ -64,6 +66,7 @@ class IntegrationView:
     user_scoped: bool | None | Unset = UNSET
     search_enabled: bool | None | Unset = UNSET
     metadata: IntegrationViewMetadataType0 | None | Unset = UNSET
+    provider_quota: IntegrationViewProviderQuotaType0 | None | Unset = UNSET
     connection_config: IntegrationViewConnectionConfigType0 | None | Unset = UNSET
     created_at: None | str | Unset = UNSET
     updated_at: None | str | Unset = UNSET
@@ -78,6 +81,7 @@ class IntegrationView:
     def to_dict(self) -> dict[str, Any]:
         from ..models.integration_view_connection_config_type_0 import IntegrationViewConnectionConfigType0 # noqa: PLC0415
         from ..models.integration_view_metadata_type_0 import IntegrationViewMetadataType0 # noqa: PLC0415
+        from ..models.integration_view_provider_quota_type_0 import IntegrationViewProviderQuotaType0 # noqa: PLC0415
         id = self.id
 
         tenant_id = self.tenant_id
@@ -148,6 +152,14 @@ class IntegrationView:
         else:
             metadata = self.metadata
 
+        provider_quota: dict[str, Any] | None | Unset
+        if isinstance(self.provider_quota, Unset):
+            provider_quota = UNSET
+        elif isinstance(self.provider_quota, IntegrationViewProviderQuotaType0):
+            provider_quota = self.provider_quota.to_dict()
+        else:
+            provider_quota = self.provider_quota
+
         connection_config: dict[str, Any] | None | Unset
         if isinstance(self.connection_config, Unset):
             connection_config = UNSET
@@ -209,6 +221,8 @@ class IntegrationView:
             field_dict["searchEnabled"] = search_enabled
         if metadata is not UNSET:
             field_dict["metadata"] = metadata
+        if provider_quota is not UNSET:
+            field_dict["providerQuota"] = provider_quota
         if connection_config is not UNSET:
             field_dict["connectionConfig"] = connection_config
         if created_at is not UNSET:
@@ -228,6 +242,7 @@ class IntegrationView:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.integration_view_connection_config_type_0 import IntegrationViewConnectionConfigType0 # noqa: PLC0415
         from ..models.integration_view_metadata_type_0 import IntegrationViewMetadataType0 # noqa: PLC0415
+        from ..models.integration_view_provider_quota_type_0 import IntegrationViewProviderQuotaType0 # noqa: PLC0415
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -347,6 +362,26 @@ class IntegrationView:
         metadata = _parse_metadata(d.pop("metadata", UNSET))
 
 
+        def _parse_provider_quota(data: object) -> IntegrationViewProviderQuotaType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                provider_quota_type_0 = IntegrationViewProviderQuotaType0.from_dict(data)
+
+
+
+                return provider_quota_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(IntegrationViewProviderQuotaType0 | None | Unset, data)
+
+        provider_quota = _parse_provider_quota(d.pop("providerQuota", UNSET))
+
+
         def _parse_connection_config(data: object) -> IntegrationViewConnectionConfigType0 | None | Unset:
             if data is None:
                 return data
@@ -422,6 +457,7 @@ class IntegrationView:
             user_scoped=user_scoped,
             search_enabled=search_enabled,
             metadata=metadata,
+            provider_quota=provider_quota,
             connection_config=connection_config,
             created_at=created_at,
             updated_at=updated_at,

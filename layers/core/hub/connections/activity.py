@@ -17,7 +17,7 @@ from hub.repository import Repository
 from hub.settings import get_settings
 from hub.table import tenant_pk
 
-ACTIVITY_TYPES = ("connect", "test", "refresh", "disconnect", "sync", "credentials")
+ACTIVITY_TYPES = ("connect", "test", "refresh", "disconnect", "sync", "credentials", "proxy")
 
 
 def activity_prefix(integration_id: str) -> str:

@@ -21,9 +21,9 @@ from typing import Any
 from hub.connections.repository import secret_ref_of
 from hub.errors import VaultError
 from hub.redaction import register_secret
-from hub.vault import decrypt_field, encrypt_field, read_credentials
+from hub.vault import PURPOSE_PENDING_GRANT, decrypt_field, encrypt_field, read_credentials
 
-PURPOSE = "pending-grant"
+PURPOSE = PURPOSE_PENDING_GRANT
 # record attributes a pending write never sets: the keys, the claims and itself
 _NOT_CARRIED = {"pk", "sk", "version", "leaseOwner", "leaseExpiresAt", "secretWriter", "secretWriteUntil",
                 "pendingWrite", "pendingWriteAt", "tenantId", "integrationId", "userId", "connectionId"}

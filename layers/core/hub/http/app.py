@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -44,8 +45,23 @@ def validation_details(errors: Any) -> list[dict[str, Any]]:
     return details
 
 
-def create_app() -> APIGatewayHttpResolver:
-    app = APIGatewayHttpResolver(enable_validation=True)
+class _GreedyTailResolver(APIGatewayHttpResolver):
+    """A resolver whose routes end in a greedy parameter, API Gateway's `{path+}`
+    (hub/http/routing.py): the trailing `<path>` matches the rest of the path, slashes included.
+    Powertools' own parameters stop at a slash."""
+
+    def _compile_regex(self, rule: str, base_regex: str = "^{}$") -> re.Pattern[str]:  # type: ignore[override]
+        head, _, tail = rule.rpartition("/")
+        name = re.fullmatch(r"<(\w+)>", tail)
+        if name is None:
+            return super()._compile_regex(rule, base_regex)  # type: ignore[no-any-return]
+        prefix = super()._compile_regex(head, "{}").pattern
+        return re.compile(base_regex.format(f"{prefix}/(?P<{name.group(1)}>.+)"))
+
+
+def create_app(*, greedy_tail: bool = False) -> APIGatewayHttpResolver:
+    """The resolver of one handler module; `greedy_tail` for routes ending in `{name+}`."""
+    app = (_GreedyTailResolver if greedy_tail else APIGatewayHttpResolver)(enable_validation=True)
     # Powertools keeps its request-validation middleware in this attribute and always runs it
     # first; ours reads the body by the hub's rules (hub/http/validation.py)
     app._request_validation_middleware = JsonBodyValidation()

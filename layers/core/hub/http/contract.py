@@ -63,6 +63,12 @@ AREA_ERRORS: dict[str, Codes] = {
     # the intake reads the raw body itself (no JSON body model): 413 from the pipeline's size check
     "inbound": {400: ("VALIDATION_ERROR",), 401: ("INVALID_SIGNATURE",), 404: ("PROVIDER_NOT_FOUND",),
                 413: ("PAYLOAD_TOO_LARGE",), 503: ("SERVICE_UNAVAILABLE",)},
+    "proxy": {400: ("INVALID_PROVIDER_PATH", "UNSAFE_URL", "USER_SCOPED_INTEGRATION", "PROVIDER_DISABLED",
+                    "TOKEN_EXPIRED"),
+              404: ("INTEGRATION_NOT_FOUND", "PROVIDER_NOT_FOUND", "CONNECTION_NOT_FOUND"),
+              409: ("INTEGRATION_DISABLED",), 413: ("PAYLOAD_TOO_LARGE", "RESPONSE_TOO_LARGE"),
+              429: ("PROVIDER_RATE_LIMITED",),
+              502: ("CONNECTION_FAILED", "PROVIDER_TIMEOUT", "REFRESH_FAILED", "PROVIDER_MISCONFIGURED")},
     "webhooks": {400: ("UNSAFE_URL",), 404: ("WEBHOOK_NOT_FOUND", "INTEGRATION_NOT_FOUND"),
                  409: ("CONFLICT", "VERSION_CONFLICT", "WEBHOOK_DISABLED", "DELIVERY_IN_PROGRESS")},
 }
@@ -104,7 +110,8 @@ def route_errors(route: Route, shape: RouteShape) -> Codes:
         add(429, "RATE_LIMIT_EXCEEDED")
     if shape.has_body:
         add(413, "PAYLOAD_TOO_LARGE")
-        add(415, "UNSUPPORTED_MEDIA_TYPE")
+        if not route.passthrough:  # the proxy takes any media type
+            add(415, "UNSUPPORTED_MEDIA_TYPE")
     if route.idempotent:
         add(409, "IDEMPOTENCY_CONFLICT")
         add(422, "IDEMPOTENCY_KEY_REUSED")

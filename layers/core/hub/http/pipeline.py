@@ -99,8 +99,12 @@ def handle_http(app: Any, event: dict[str, Any], context: Any) -> dict[str, Any]
         route = route_for_key(route_key)
         if route is None:
             raise RouteNotFound()
-        if body_size(event) > get_settings().max_body_bytes:
-            raise PayloadTooLarge(details={"maxBytes": get_settings().max_body_bytes})
+        settings = get_settings()
+        # a passthrough body is measured as Lambda carries it (base64 included): its limit is Lambda's
+        size, limit = ((len(event.get("body") or ""), settings.proxy_max_payload_bytes) if route.passthrough
+                       else (body_size(event), settings.max_body_bytes))
+        if size > limit:
+            raise PayloadTooLarge(details={"maxBytes": limit})
         if not route.public:
             state.principal = principal_from_event(event)
             logger.append_keys(tenant_id=state.principal.tenant_id, user_id=state.principal.user_id)

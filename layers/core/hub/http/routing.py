@@ -33,6 +33,9 @@ class Route:
     tags: tuple[str, ...] = field(default_factory=tuple)
     # AWS access beyond the area's table access (infra/constructs/permissions.py GRANTS)
     grants: tuple[str, ...] = ()
+    # the request is forwarded as it came (the proxy): any media type, any query parameter, a
+    # body up to `proxy_max_payload_bytes`; the hub's JSON-body rules do not apply
+    passthrough: bool = False
 
     @property
     def key(self) -> str:
@@ -45,6 +48,18 @@ class Route:
     @property
     def is_mutation(self) -> bool:
         return self.method in {"POST", "PUT", "PATCH", "DELETE"}
+
+    @property
+    def openapi_path(self) -> str:
+        """The path as OpenAPI writes it: `{path+}` is `{path}` (a parameter that may hold slashes)."""
+        return self.path.replace("+}", "}")
+
+    @property
+    def greedy_param(self) -> str | None:
+        """The name of the trailing `{name+}` parameter, if the route has one."""
+        last = self.segments()[-1] if self.segments() else ""
+        param = _PARAM.match(last)
+        return param.group(1) if param and param.group(2) else None
 
     @property
     def powertools_path(self) -> str:

@@ -8,6 +8,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from hub.pagination import ListParams
+from hub.proxy.models import QuotaLimits
 from hub.validation import BoundedDocument, MultiLine, SingleLine
 
 IntegrationStatus = Literal["pending", "connected", "error", "disabled"]
@@ -36,6 +37,9 @@ class IntegrationFields(Strict):
     connectionConfig: dict[str, str] | None = Field(
         default=None, description="Account-specific values for the provider's URL placeholders, e.g. a shop"
     )
+    providerQuota: QuotaLimits | None = Field(
+        default=None, description="This integration's provider request budget per connection, shared by the "
+                                  "proxy, search, widgets, sync and health checks (default: the template's)")
 
 
 class IntegrationCreate(IntegrationFields):
@@ -111,6 +115,7 @@ class IntegrationView(BaseModel):
     userScoped: bool | None = None
     searchEnabled: bool | None = None
     metadata: dict[str, Any] | None = None
+    providerQuota: dict[str, Any] | None = None
     connectionConfig: dict[str, str] | None = None
     createdAt: str | None = None
     updatedAt: str | None = None

@@ -1,7 +1,7 @@
 """Sync logs and the sync itself.
 
 A sync runs the provider template's `sync` request through the connection's credentials
-(`hub.connections.use.provider_request`, which refreshes first when the token is expired
+(`hub.proxy.core.provider_request`, which refreshes first when the token is expired
 or about to be) and counts the records the response holds at the template's `itemsPath`:
 objects are processed, anything else in the list failed. Every run leaves a log:
     pk TENANT#{t}   sk SYNCLOG#{integrationId}#{logId}   ttl sync_log_retention_days
@@ -22,7 +22,6 @@ from pydantic import BaseModel, ConfigDict, Field
 from hub import clock
 from hub.connections.access import get_connection_record
 from hub.connections.spec import provider_spec_for
-from hub.connections.use import provider_request
 from hub.errors import HubError, IntegrationNotFound, ValidationError
 from hub.events import EventPublisher
 from hub.ids import new_id
@@ -30,6 +29,7 @@ from hub.integrations.repository import IntegrationRepository
 from hub.observability import logger
 from hub.pagination import ListParams, paginate
 from hub.providers.templates import json_path_value
+from hub.proxy.core import provider_request
 from hub.repository import Repository
 from hub.request import record_change
 from hub.settings import get_settings
@@ -158,7 +158,8 @@ def run_sync(
         raise IntegrationNotFound(details={"id": integration_id})
     if integration.get("enabled") is False or integration.get("status") == "disabled":
         raise IntegrationDisabled(details={"id": integration_id})
-    template = template_of(provider_spec_for(integration))
+    spec = provider_spec_for(integration)
+    template = template_of(spec)
     sync_spec = getattr(template, "sync", None)
     if sync_spec is None:
         raise SyncNotSupported(details={"providerId": integration.get("providerId")})
@@ -187,10 +188,11 @@ def run_sync(
     repository.create_log(log)
     failure: HubError | None = None
     try:
-        response = provider_request(record, sync_spec.method, sync_spec.path, json=sync_spec.body)
-        if response.status_code >= 400:
+        response = provider_request(record, sync_spec.method, sync_spec.path, json=sync_spec.body,
+                                    integration=integration, spec=spec)
+        if response.status >= 400:
             raise SyncFailed("The provider refused the sync request",
-                             details={"statusCode": response.status_code})
+                             details={"statusCode": response.status})
         try:
             body = response.json()
         except ValueError:
@@ -199,7 +201,7 @@ def run_sync(
         status = "partial" if failed and processed else "failed" if failed else "success"
         finished = _finish(log, started, status=status, processed=processed, failed=failed,
                            error="some records were not objects" if failed else None,
-                           details={"statusCode": response.status_code})
+                           details={"statusCode": response.status})
     except HubError as error:
         failure = error
         finished = _finish(log, started, status="failed", error=f"{error.code}: {error.message}",

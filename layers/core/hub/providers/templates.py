@@ -368,6 +368,15 @@ class RateLimitHeaders(_Spec):
     retry_after: HeaderName | None = None
 
 
+class QuotaHint(_Spec):
+    """The provider's request budget for one connection (hub/proxy/budget.py): `requests` per
+    `perSeconds`, at most `burst` at once. An integration's `providerQuota` overrides it."""
+
+    requests: int = Field(ge=1, le=1_000_000)
+    per_seconds: int = Field(ge=1, le=86_400)
+    burst: int | None = Field(default=None, ge=1, le=1_000_000)
+
+
 class Capabilities(_Spec):
     search: bool = False
     data_entities: list[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,63}$")]] = []
@@ -398,6 +407,7 @@ class ProviderTemplate(_Spec):
     # and then its connections are answered `unverified`, never `success`
     verification: VerificationRequest | None = None
     rate_limit_headers: RateLimitHeaders | None = None
+    quota: QuotaHint | None = None
     capabilities: Capabilities = Capabilities()
     sync: SyncSpec | None = None
     search: SearchSpec | None = None
@@ -875,7 +885,9 @@ def build_api_auth(
                 "A username and a password are required", details={"fields": ["username", "password"]}
             )
         encoded = base64.b64encode(f"{username}:{password}".encode()).decode("ascii")
-        headers[api.auth_header] = f"{api.auth_scheme or 'Basic'} {encoded}"
+        # "Bearer" is ApiSpec's default, never a basic scheme: a definition that names none gets Basic
+        scheme = api.auth_scheme if api.auth_scheme and api.auth_scheme != "Bearer" else "Basic"
+        headers[api.auth_header] = f"{scheme} {encoded}"
     elif template.auth_mode == "api_key":
         key = creds.get("apiKey")
         if not key:

@@ -4,7 +4,7 @@ The caller reads through exactly one connection: the tenant's connection of the 
 for a user-scoped integration, the caller's own connection (the user id comes from the token,
 never from input, so nobody reads through another user's connection). The integration must be
 enabled, its provider usable, and the connection active. Provider calls go through
-`hub.connections.use.provider_request` (credentials, refresh, URL guard); every failure
+`hub.proxy.core` (budget, credentials, refresh, retries, URL guard); every failure
 becomes a HubError whose message and details never carry the provider's answer, a URL or a
 credential.
 """
@@ -18,9 +18,9 @@ from hub.catalog.repository import ProviderRepository, strip_keys
 from hub.connections.record import effective_status
 from hub.connections.repository import ConnectionRepository
 from hub.connections.spec import spec_from_records
-from hub.connections.use import provider_request
 from hub.errors import ConnectionFailed, ConnectionNotFound, HubError, ProviderNotFound, ValidationError
 from hub.providers.templates import json_path_value
+from hub.proxy.core import provider_request
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from hub.connections.spec import ProviderSpec
@@ -91,25 +91,18 @@ def _retry_after(value: str | None) -> int | None:
 
 
 def call_provider(record: Mapping[str, Any], method: str, path: str, *, params: Mapping[str, Any] | None = None,
-                  json: Any = None) -> Any:
-    """One provider API call through the connection; the parsed JSON answer, or a HubError."""
-    import httpx
-
-
-    try:
-        response = provider_request(record, method, path, params=params, json=json)
-    except httpx.TimeoutException:
-        raise ConnectionFailed("The provider did not answer in time", code="PROVIDER_TIMEOUT") from None
-    except httpx.HTTPError:
-        # the exception text names the URL, which may carry a query-string API key
-        raise ConnectionFailed() from None
-    status = response.status_code
+                  json: Any = None, integration: Mapping[str, Any] | None = None,
+                  spec: ProviderSpec | None = None) -> Any:
+    """One provider API call through the connection; the parsed JSON answer, or a HubError.
+    `integration` and `spec`, when the caller has them, spare the core reading them again."""
+    response = provider_request(record, method, path, params=params, json=json, integration=integration, spec=spec)
+    status = response.status
     if status in (401, 403):
         raise ConnectionFailed("The provider refused this connection's credentials; test or reconnect it",
                                details={"statusCode": status})
     if status == 429:
         details: dict[str, Any] = {"statusCode": status}
-        retry_after = _retry_after(response.headers.get("Retry-After"))
+        retry_after = _retry_after(response.header("Retry-After"))
         if retry_after is not None:
             details["retryAfter"] = retry_after
         raise ConnectionFailed("The provider is rate limiting this connection", code="PROVIDER_RATE_LIMITED",

@@ -45,6 +45,7 @@ from hub.search.mapping import Criteria, map_item
 from hub.settings import get_settings
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
+    from hub.connections.spec import ProviderSpec
     from hub.principal import Principal
     from hub.providers.templates import SearchSpec
     from hub.search.models import IntegrationSearchParams, SearchRequest
@@ -78,6 +79,7 @@ class Target:
     connection: Mapping[str, Any]
     search: SearchSpec
     collection: str  # the template's first data entity: the default entity of its results
+    spec: ProviderSpec | None = None  # what the provider call needs, read once while resolving
 
     @property
     def id(self) -> str:
@@ -119,7 +121,7 @@ def resolve_target(principal: Principal, integration: Mapping[str, Any],
     connection = require_connection(principal, integration)
     entities = template.capabilities.data_entities
     return Target(integration=integration, connection=connection, search=template.search,
-                  collection=entities[0] if entities else DEFAULT_ENTITY)
+                  collection=entities[0] if entities else DEFAULT_ENTITY, spec=spec)
 
 
 def _left_out_quietly(error: HubError) -> bool:
@@ -137,12 +139,12 @@ def _targets(principal: Principal, wanted: Iterable[str] | None) -> tuple[list[T
     if wanted is None:
         integrations = sorted(repository.list_integrations(principal.tenant_id),
                               key=lambda i: (str(i.get("name") or "").lower(), str(i["id"])))
-        for integration in integrations:
-            try:
-                targets.append(resolve_target(principal, integration, providers))
-            except HubError as error:
-                if not _left_out_quietly(error):
-                    errors.append(error_entry(integration, error))
+        for integration, resolved in zip(integrations, _resolve_all(principal, integrations, providers),
+                                         strict=True):
+            if isinstance(resolved, Target):
+                targets.append(resolved)
+            elif not _left_out_quietly(resolved):
+                errors.append(error_entry(integration, resolved))
         return targets, errors
     for integration_id in dict.fromkeys(wanted):
         # another tenant's integration is simply not found: the key is under this tenant
@@ -155,6 +157,25 @@ def _targets(principal: Principal, wanted: Iterable[str] | None) -> tuple[list[T
         except HubError as error:
             errors.append(error_entry(found, error))
     return targets, errors
+
+
+def _resolve_all(principal: Principal, integrations: list[dict[str, Any]],
+                 providers: dict[str, Any]) -> list[Target | HubError]:
+    """Every integration's target (or why it cannot be searched), in order. Resolving reads the
+    provider and the connection, so the integrations are resolved side by side on the search's
+    thread pool width rather than one after another."""
+
+    def resolve(integration: dict[str, Any]) -> Target | HubError:
+        try:
+            return resolve_target(principal, integration, providers)
+        except HubError as error:
+            return error
+
+    if len(integrations) <= 1:
+        return [resolve(integration) for integration in integrations]
+    width = max(1, min(get_settings().search_concurrency, len(integrations)))
+    with ThreadPoolExecutor(max_workers=width, thread_name_prefix="search-resolve") as pool:
+        return list(pool.map(lambda i: contextvars.copy_context().run(resolve, i), integrations))
 
 
 # ---- one provider ------------------------------------------------------------------------
@@ -173,7 +194,8 @@ def search_target(target: Target, criteria: Criteria) -> Page:
         # the hub's own filters drop results, so then it asks for as many as it may
         wanted = spec.max_limit if criteria.filters_results else criteria.offset + criteria.limit + 1
         params[spec.limit_param] = min(wanted, spec.max_limit)
-    payload = call_provider(target.connection, spec.method, spec.path, params=params or None, json=body)
+    payload = call_provider(target.connection, spec.method, spec.path, params=params or None, json=body,
+                            integration=target.integration, spec=target.spec)
     matched: list[dict[str, Any]] = []
     for record in records_at(payload, spec.items_path):
         if not isinstance(record, Mapping):

@@ -27,6 +27,7 @@ from hub.settings import get_settings
 from hub.vault.crypto import decrypt_field, encrypt_field, reset_crypto, seal, unseal
 from hub.vault.refs import (
     PURPOSE_CONNECTION,
+    PURPOSE_PENDING_GRANT,
     PURPOSE_PROVIDER_CLIENT,
     PURPOSE_WEBHOOK_SIGNING,
     SYSTEM_TENANT,
@@ -38,7 +39,8 @@ from hub.vault.table import BACKEND_FIELD, MESSAGE_FIELD, TABLE, TableVault
 BACKENDS = (SECRETSMANAGER, TABLE)
 
 __all__ = [
-    "BACKENDS", "BACKEND_FIELD", "MESSAGE_FIELD", "PURPOSE_CONNECTION", "PURPOSE_PROVIDER_CLIENT",
+    "BACKENDS", "BACKEND_FIELD", "MESSAGE_FIELD", "PURPOSE_CONNECTION", "PURPOSE_PENDING_GRANT",
+    "PURPOSE_PROVIDER_CLIENT",
     "PURPOSE_WEBHOOK_SIGNING", "SECRETSMANAGER", "SYSTEM_TENANT", "TABLE", "CredentialVault", "SecretRef",
     "SecretsManagerVault", "StandaloneVault", "TableVault", "backend_of", "credential_fields", "decrypt_field",
     "encrypt_field", "get_vault", "read_credentials", "reset_crypto", "seal", "set_vault", "standalone_vault",

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from hub.errors import VaultError
 from hub.redaction import register_secret
 from hub.settings import get_settings
+from hub.vault.clients import reset_sessions, tenant_session
 from hub.vault.refs import SecretRef
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -101,7 +102,7 @@ def _decrypt_json(secret_string: str, context: dict[str, str]) -> dict[str, Any]
 
 
 def _encrypt_bytes(plaintext: bytes, context: dict[str, str]) -> str:
-    client, materials = _crypto()
+    client, materials = _crypto(context)
     try:
         ciphertext, _header = client.encrypt(source=plaintext, encryption_context=context, **materials)
     except Exception as exc:
@@ -114,7 +115,7 @@ def _decrypt_bytes(encoded: str, expected_context: dict[str, str]) -> bytes:
         message = base64.b64decode(encoded, validate=True)
     except (binascii.Error, ValueError):
         raise VaultError() from None
-    client, materials = _crypto()
+    client, materials = _crypto(expected_context)
     try:
         plaintext, header = client.decrypt(source=message, **materials)
     except Exception as exc:
@@ -131,27 +132,40 @@ def _decrypt_bytes(encoded: str, expected_context: dict[str, str]) -> bytes:
     return bytes(plaintext)
 
 
-def _crypto() -> tuple[EncryptionSDKClient, dict[str, Any]]:
+def _crypto(context: dict[str, str]) -> tuple[EncryptionSDKClient, dict[str, Any]]:
     """The SDK client and the keyword that names its key material (a master key provider, or a
-    caching materials manager in front of it)."""
+    caching materials manager in front of it) for a message with `context`: with the function's
+    own KMS client, or a tenant session's (hub/vault/clients.py), each with its own data-key cache
+    so that no tenant's session ever reuses a key another session obtained."""
     settings = get_settings()
     if not settings.kms_key_id:
         raise VaultError("The credential vault has no KMS key configured")
     # kms_key_id must be the key ARN: the strict provider matches the ARN recorded in the message
     # on decrypt, so an alias would encrypt fine and then never decrypt.
     where = (settings.kms_key_id, settings.region, settings.aws_endpoint_url)
-    client, provider = _crypto_for(*where)
-    if settings.vault_data_key_cache_seconds > 0:
-        return client, {"materials_manager": _caching_manager(*where, settings.vault_data_key_cache_seconds)}
+    max_age = settings.vault_data_key_cache_seconds
+    session = tenant_session(context.get("tenantId", ""), context.get("purpose", ""))
+    if session is None:
+        client, provider = _crypto_for(*where)
+        if max_age > 0:
+            return client, {"materials_manager": _caching_manager(*where, max_age)}
+        return client, {"key_provider": provider}
+    client, provider = session.memo(("crypto", *where), lambda: _build_crypto(*where, session.botocore_session))
+    if max_age > 0:
+        return client, {"materials_manager": session.memo(("cache", *where, max_age),
+                                                          lambda: _build_cache(provider, max_age))}
     return client, {"key_provider": provider}
 
 
 @lru_cache(maxsize=4)
 def _caching_manager(key_id: str, region: str, endpoint_url: str, max_age: float) -> Any:
     """One bounded data-key cache per key provider, kept while the function is warm."""
+    return _build_cache(_crypto_for(key_id, region, endpoint_url)[1], max_age)
+
+
+def _build_cache(provider: StrictAwsKmsMasterKeyProvider, max_age: float) -> Any:
     import aws_encryption_sdk
 
-    _client, provider = _crypto_for(key_id, region, endpoint_url)
     return aws_encryption_sdk.CachingCryptoMaterialsManager(
         master_key_provider=provider,
         cache=aws_encryption_sdk.LocalCryptoMaterialsCache(capacity=_CACHE_CAPACITY),
@@ -165,12 +179,19 @@ def _crypto_for(
     key_id: str, region: str, endpoint_url: str
 ) -> tuple[EncryptionSDKClient, StrictAwsKmsMasterKeyProvider]:
     """One SDK client and master key provider per (key, region, endpoint), reused while warm."""
-    import aws_encryption_sdk
     import botocore.session
-    from aws_encryption_sdk.identifiers import CommitmentPolicy
 
     session = botocore.session.Session()
     session.set_config_variable("region", region)
+    return _build_crypto(key_id, region, endpoint_url, session)
+
+
+def _build_crypto(key_id: str, region: str, endpoint_url: str, session: Any
+                  ) -> tuple[EncryptionSDKClient, StrictAwsKmsMasterKeyProvider]:
+    """An SDK client and a master key provider whose KMS clients come from `session`."""
+    import aws_encryption_sdk
+    from aws_encryption_sdk.identifiers import CommitmentPolicy
+
     provider_class = (
         _endpoint_provider_class(endpoint_url)
         if endpoint_url
@@ -220,6 +241,7 @@ def reset_crypto() -> None:
     """Forget cached KMS clients (tests and the local stack, after the endpoint or key changes)."""
     _crypto_for.cache_clear()
     _caching_manager.cache_clear()
+    reset_sessions()
 
 
 # --- helpers ------------------------------------------------------------------------------------

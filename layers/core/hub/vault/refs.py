@@ -14,6 +14,8 @@ SYSTEM_TENANT = "_system"
 PURPOSE_CONNECTION = "connection"
 PURPOSE_PROVIDER_CLIENT = "provider-client"
 PURPOSE_WEBHOOK_SIGNING = "webhook-signing"
+# a grant sealed into its connection item until the vault holds it (hub/connections/pending.py)
+PURPOSE_PENDING_GRANT = "pending-grant"
 
 # Secrets Manager name characters minus "/", so that one id can never spill into the next
 # path segment and make two references share a name.

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from hub import aws
 from hub.errors import SecretExists, SecretNotFound, VaultError
 from hub.settings import get_settings
+from hub.vault.clients import client as vault_client
 from hub.vault.crypto import seal, unseal
 from hub.vault.refs import SecretRef
 
@@ -40,7 +40,7 @@ class SecretsManagerVault:
             # ForceDeleteWithoutRecovery: a disconnected or revoked credential must not linger in
             # a 7-30 day recovery window where it could be restored and used again; the secret
             # (and every version of it) is gone immediately.
-            _secrets().delete_secret(SecretId=ref.secret_name(), ForceDeleteWithoutRecovery=True)
+            _secrets(ref).delete_secret(SecretId=ref.secret_name(), ForceDeleteWithoutRecovery=True)
         except Exception as exc:
             if error_code(exc) == "ResourceNotFoundException":
                 return  # already gone: deleting is idempotent
@@ -48,7 +48,7 @@ class SecretsManagerVault:
 
     def exists(self, ref: SecretRef) -> bool:
         try:
-            described = _secrets().describe_secret(SecretId=ref.secret_name())
+            described = _secrets(ref).describe_secret(SecretId=ref.secret_name())
         except Exception as exc:
             if error_code(exc) == "ResourceNotFoundException":
                 return False
@@ -73,7 +73,7 @@ class SecretsManagerVault:
         if settings.kms_key_id:
             kwargs["KmsKeyId"] = settings.kms_key_id
         try:
-            response = _secrets().create_secret(**kwargs)
+            response = _secrets(ref).create_secret(**kwargs)
         except Exception as exc:
             if error_code(exc) == "ResourceExistsException":
                 raise SecretExists() from None
@@ -82,7 +82,7 @@ class SecretsManagerVault:
 
     def read_message(self, ref: SecretRef) -> str:
         try:
-            response = _secrets().get_secret_value(SecretId=ref.secret_name())
+            response = _secrets(ref).get_secret_value(SecretId=ref.secret_name())
         except Exception as exc:
             if _is_gone(exc):
                 raise SecretNotFound() from None
@@ -96,15 +96,16 @@ class SecretsManagerVault:
         try:
             # A new version (AWSCURRENT moves to it); the previous one stays as AWSPREVIOUS
             # until the next write, which lets an in-flight reader finish with the old token.
-            _secrets().put_secret_value(SecretId=ref.secret_name(), SecretString=message)
+            _secrets(ref).put_secret_value(SecretId=ref.secret_name(), SecretString=message)
         except Exception as exc:
             if _is_gone(exc):
                 raise SecretNotFound() from None
             raise VaultError() from exc
 
 
-def _secrets() -> Any:
-    return aws.client("secretsmanager")
+def _secrets(ref: SecretRef) -> Any:
+    # the function's own client, or the session of the vault role scoped to ref's tenant
+    return vault_client("secretsmanager", ref.tenant_id, ref.purpose)
 
 
 def error_code(exc: Exception) -> str:

@@ -21,6 +21,7 @@ from botocore.exceptions import ClientError
 from hub.errors import SecretExists, SecretNotFound, VaultError
 from hub.repository import ConditionFailed, Repository, deserialize, key, serialize
 from hub.table import tenant_pk
+from hub.vault.clients import tenant_session
 from hub.vault.crypto import seal, unseal
 from hub.vault.refs import PURPOSE_CONNECTION, SecretRef
 
@@ -36,10 +37,12 @@ class TableVault:
     def __init__(self, repository: Repository | None = None) -> None:
         self._repository = repository
 
-    @property
-    def repository(self) -> Repository:
+    def repository(self, ref: SecretRef) -> Repository:
         # the table name comes from settings, which tests swap: resolve it per use
-        return self._repository or Repository()
+        if self._repository is not None:
+            return self._repository
+        session = tenant_session(ref.tenant_id, ref.purpose)
+        return Repository() if session is None else _SessionRepository(session.client("dynamodb"))
 
     def store(self, ref: SecretRef, payload: dict[str, Any]) -> str:
         return self.store_message(ref, seal(ref, payload))
@@ -59,10 +62,10 @@ class TableVault:
 
     def delete(self, ref: SecretRef) -> None:
         if not _in_record(ref):
-            self.repository.delete(*_own_key(ref))
+            self.repository(ref).delete(*_own_key(ref))
             return
         try:
-            self.repository.update(*_record_key(ref), remove_fields=(MESSAGE_FIELD,), condition="#cid = :cid",
+            self.repository(ref).update(*_record_key(ref), remove_fields=(MESSAGE_FIELD,), condition="#cid = :cid",
                                    names={"#cid": "connectionId"}, values={":cid": ref.connection_id},
                                    return_new=False)
         except ConditionFailed:
@@ -74,7 +77,7 @@ class TableVault:
         if not _in_record(ref):
             pk, sk = _own_key(ref)
             try:
-                self.repository.put({"pk": pk, "sk": sk, "entity": "vault", MESSAGE_FIELD: message},
+                self.repository(ref).put({"pk": pk, "sk": sk, "entity": "vault", MESSAGE_FIELD: message},
                                     condition="attribute_not_exists(pk)")
             except ConditionFailed:
                 raise SecretExists() from None
@@ -86,7 +89,7 @@ class TableVault:
         return f"{pk}|{sk}"
 
     def read_message(self, ref: SecretRef) -> str:
-        item = self.repository.get(*(_record_key(ref) if _in_record(ref) else _own_key(ref)))
+        item = self.repository(ref).get(*(_record_key(ref) if _in_record(ref) else _own_key(ref)))
         if item is None or (_in_record(ref) and item.get("connectionId") != ref.connection_id):
             raise SecretNotFound()
         message = item.get(MESSAGE_FIELD)
@@ -98,7 +101,7 @@ class TableVault:
         if not _in_record(ref):
             pk, sk = _own_key(ref)
             try:
-                self.repository.put({"pk": pk, "sk": sk, "entity": "vault", MESSAGE_FIELD: message},
+                self.repository(ref).put({"pk": pk, "sk": sk, "entity": "vault", MESSAGE_FIELD: message},
                                     condition="attribute_exists(pk)")
             except ConditionFailed:
                 raise SecretNotFound() from None
@@ -112,8 +115,9 @@ class TableVault:
         presence = "attribute_exists" if must_exist else "attribute_not_exists"
         pk, sk = _record_key(ref)
         try:
-            self.repository.client.update_item(
-                TableName=self.repository.table_name, Key=key(pk, sk),
+            repository = self.repository(ref)
+            repository.client.update_item(
+                TableName=repository.table_name, Key=key(pk, sk),
                 UpdateExpression="SET #m = :m, #b = :b",
                 ConditionExpression=f"#cid = :cid AND {presence}(#m)",
                 ExpressionAttributeNames={"#m": MESSAGE_FIELD, "#b": BACKEND_FIELD, "#cid": "connectionId"},
@@ -125,6 +129,19 @@ class TableVault:
                 raise VaultError() from error
             return deserialize(error.response.get("Item") or {})
         return None
+
+
+class _SessionRepository(Repository):
+    """The table through a tenant session's client (hub/vault/clients.py): the vault role may
+    touch only items whose partition key is its tenant's."""
+
+    def __init__(self, client: Any) -> None:
+        super().__init__()
+        self._client = client
+
+    @property
+    def client(self) -> Any:
+        return self._client
 
 
 def _in_record(ref: SecretRef) -> bool:

@@ -208,6 +208,31 @@ def close_without_attempt(delivery: dict[str, Any], reason: str, *, publish: boo
     return closed or delivery
 
 
+def send_due(
+    due: Sequence[dict[str, Any]], moment: float, *, deadline: Callable[[], bool] | None = None
+) -> list[dict[str, Any]]:
+    """Send deliveries that are due (the retry sweep's and the throttle release's work):
+    endpoints read in batches, claims and outcomes written in batches. A delivery whose claim
+    someone else won meanwhile is left out of the answer."""
+    repo = WebhookRepository()
+    endpoints = repo.get_endpoints([(d["tenantId"], d["webhookId"]) for d in due]) if due else {}
+    results: list[dict[str, Any]] = []
+    claimable = []
+    for delivery in due:
+        endpoint = endpoints.get((delivery["tenantId"], delivery["webhookId"]))
+        if endpoint is None:
+            results.append(close_without_attempt(delivery, "endpoint deleted", publish=False))
+        elif endpoint.get("status") != "active":
+            results.append(close_without_attempt(delivery, "endpoint disabled", publish=True))
+        else:
+            claimable.append(delivery)
+    claimed = repo.claim_deliveries(claimable, [lease_until(moment, i) for i in range(len(claimable))],
+                                    now_iso=clock.iso(moment)) if claimable else []
+    results.extend(run_claimed(
+        [Attempt(d, endpoints[(d["tenantId"], d["webhookId"])]) for d in claimed], deadline=deadline))
+    return results
+
+
 def attempt_delivery(
     delivery: dict[str, Any], *, endpoint: dict[str, Any] | None = None, manual: bool = False, first: bool = False
 ) -> dict[str, Any]:

@@ -68,12 +68,13 @@ def delivery_id_for(message_id: str) -> str:
 
 def new_delivery(
     endpoint: dict[str, Any], *, message_id: str, event_type: str, timestamp: str, data: dict[str, Any],
-    position: int = 0, queued_until: float | None = None,
+    position: int = 0, queued_until: float | None = None, release_timer: bool = False,
 ) -> dict[str, Any]:
     """A delivery item that already holds the claim on its first attempt (one write fewer per
     delivery): the caller sends it right away. Should the caller die first, the lease runs out
     and the sweep sends it. `queued_until`: the endpoint's throttle holds it until then instead
-    (not claimed; the sweep sends it when due)."""
+    (not claimed; its release timer or the sweep sends it when due, hub/webhooks/release.py);
+    `release_timer`: the caller sets that timer now."""
     now = clock.now()
     iso = clock.iso(now)
     delivery_id = delivery_id_for(message_id)
@@ -84,7 +85,7 @@ def new_delivery(
             "webhookId": endpoint["id"], "messageId": message_id, "eventType": event_type,
             "body": build_body(message_id, event_type, timestamp, data), "status": "pending", "attempts": 0,
             "throttledUntil": clock.iso(queued_until), "nextAttemptAt": clock.iso(queued_until),
-            "createdAt": iso, "updatedAt": iso,
+            "createdAt": iso, "updatedAt": iso, **({"releaseTimer": True} if release_timer else {}),
             "ttl": int(now + get_settings().webhook_delivery_retention_days * 86400),
             **due_index_keys(delivery_id, queued_until),
         }

@@ -4,7 +4,8 @@ An EventBridge rule (`event_pattern()`) sends hub events to the webhook queue; t
 takes a whole batch of them and turns each into one delivery per matching active endpoint of the
 event's tenant: endpoints read once per tenant per batch, deliveries written in one batched write,
 first attempts sent concurrently (hub/webhooks/attempts.py). An endpoint's throttle
-(hub/webhooks/throttle.py) queues what exceeds its rate in the due index rather than dropping it.
+(hub/webhooks/throttle.py) queues what exceeds its rate in the due index rather than dropping it,
+and timers on the webhook queue release it at its slots (hub/webhooks/release.py).
 Events about webhooks are never delivered to webhooks: the rule leaves them out and the
 dispatcher drops them again, so a misconfigured rule cannot start a feedback loop.
 """
@@ -19,10 +20,11 @@ from hub import clock
 from hub.events import WEBHOOK_EVENT_TYPES
 from hub.observability import logger
 from hub.settings import get_settings
-from hub.webhooks.attempts import Attempt, close_without_attempt, run_claimed
-from hub.webhooks.delivery import lease_until, new_delivery
+from hub.webhooks.attempts import Attempt, run_claimed, send_due
+from hub.webhooks.delivery import new_delivery
 from hub.webhooks.models import deliverable_event_types, subscribes
-from hub.webhooks.repository import WebhookRepository
+from hub.webhooks.release import LOOKAHEAD_SECONDS, release, timed_at_creation, upcoming_untimed
+from hub.webhooks.repository import WebhookRepository, is_due
 from hub.webhooks.throttle import throttle_holds
 
 RULE_SUFFIX = "webhooks"
@@ -113,7 +115,7 @@ def dispatch_events(events: Sequence[dict[str, Any]], *, deadline: Callable[[], 
             endpoint, message_id=str(detail.get("eventId") or event.get("id")), event_type=event_type,
             timestamp=str(detail.get("time") or event.get("time") or clock.iso(now)),
             data={k: v for k, v in detail.items() if k not in _ENVELOPE_FIELDS},
-            position=position, queued_until=hold,
+            position=position, queued_until=hold, release_timer=hold is not None and timed_at_creation(hold, now),
         ))
         owners.append(index)
         position += hold is None
@@ -130,6 +132,8 @@ def dispatch_events(events: Sequence[dict[str, Any]], *, deadline: Callable[[], 
     to_send = [Attempt(d, endpoints_by_id[d["webhookId"]]) for d in created if d["attempts"] == 1]
     result.queued = [d for d in created if d["attempts"] == 0]
     result.deliveries = run_claimed(to_send, deadline=deadline)
+    released = {d["id"]: d for d in release([d for d in result.queued if d.get("releaseTimer")], deadline=deadline)}
+    result.queued = [released.get(d["id"], d) for d in result.queued]
     return result
 
 
@@ -145,31 +149,21 @@ def sweep_due_deliveries(
     *, now: float | None = None, max_deliveries: int | None = None, deadline: Callable[[], bool] | None = None
 ) -> dict[str, int]:
     """Send every delivery whose next attempt is due (the scheduled retry job): endpoints read
-    in batches, claims and outcomes written in batches."""
+    in batches, claims and outcomes written in batches. Throttled deliveries due before the next
+    run that have no release timer get one (hub/webhooks/release.py)."""
     limit = max_deliveries or get_settings().webhook_sweep_max_deliveries
     moment = clock.now() if now is None else now
-    repo = WebhookRepository()
-    due = repo.due_deliveries(moment, limit)
-    endpoints = repo.get_endpoints([(d["tenantId"], d["webhookId"]) for d in due]) if due else {}
-    results: list[dict[str, Any]] = []
-    claimable = []
-    for delivery in due:
-        endpoint = endpoints.get((delivery["tenantId"], delivery["webhookId"]))
-        if endpoint is None:
-            results.append(close_without_attempt(delivery, "endpoint deleted", publish=False))
-        elif endpoint.get("status") != "active":
-            results.append(close_without_attempt(delivery, "endpoint disabled", publish=True))
-        else:
-            claimable.append(delivery)
-    claimed = repo.claim_deliveries(claimable, [lease_until(moment, i) for i in range(len(claimable))],
-                                    now_iso=clock.iso(moment)) if claimable else []
-    results.extend(run_claimed(
-        [Attempt(d, endpoints[(d["tenantId"], d["webhookId"])]) for d in claimed], deadline=deadline))
-    counts = {"due": len(due), "pending": 0, "delivered": 0, "retrying": 0, "failed": 0, "other": 0}
+    # one read of the due index also finds the throttled deliveries coming before the next run
+    found = WebhookRepository().due_deliveries(moment + LOOKAHEAD_SECONDS, limit)
+    due = [d for d in found if is_due(d, moment)]
+    results = send_due(due, moment, deadline=deadline)
+    released = release(upcoming_untimed(found[len(due):], moment), deadline=deadline)
+    counts = {"due": len(due), "released": len(released), "pending": 0, "delivered": 0, "retrying": 0,
+              "failed": 0, "other": 0}
     for delivery in results:
         status = delivery.get("status", "other")
         counts[status if status in counts else "other"] += 1
-    counts["other"] += len(claimable) - len(claimed)  # taken by someone else meanwhile
+    counts["other"] += len(due) - len(results)  # taken by someone else meanwhile
     if due:
         logger.info("webhook retry sweep", extra=counts)
     return counts

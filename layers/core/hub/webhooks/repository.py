@@ -43,6 +43,11 @@ def due_index_keys(delivery_id: str, due_at: float) -> dict[str, str]:
     return due_keys(DUE_KIND, delivery_id, math.ceil(due_at))
 
 
+def is_due(item: dict[str, Any], now: float) -> bool:
+    """Whether an item read from the due index is due by `now` (as `due_deliveries` reads it)."""
+    return int(str(item.get(GSI2_SK, "0")).split("#", 1)[0]) <= int(now)
+
+
 def endpoint_sk(webhook_id: str) -> str:
     return f"{ENDPOINT_PREFIX}{webhook_id}"
 
@@ -188,18 +193,22 @@ class WebhookRepository(Repository):
                                  max_items=max_items * 4)
         return self.list_deliveries(tenant_id, webhook_id, max_items) + answers
 
+    def get_deliveries(self, keys: Sequence[tuple[str, str, str]]) -> list[dict[str, Any]]:
+        """Deliveries by (tenantId, webhookId, deliveryId), 100 keys per BatchGetItem; missing ones are left out."""
+        return self._batch_get([key(delivery_pk(t, w), delivery_sk(d)) for t, w, d in dict.fromkeys(keys)])
+
     def get_endpoints(self, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], dict[str, Any]]:
         """Endpoints by (tenantId, webhookId), 100 keys per BatchGetItem."""
-        found: dict[tuple[str, str], dict[str, Any]] = {}
-        wanted = list(dict.fromkeys(keys))
-        for start in range(0, len(wanted), 100):
-            request = {self.table_name: {"Keys": [key(tenant_pk(t), endpoint_sk(w)) for t, w in
-                                                  wanted[start:start + 100]], "ConsistentRead": True}}
+        items = self._batch_get([key(tenant_pk(t), endpoint_sk(w)) for t, w in dict.fromkeys(keys)])
+        return {(item["tenantId"], item["id"]): item for item in items}
+
+    def _batch_get(self, keys: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+        found: list[dict[str, Any]] = []
+        for start in range(0, len(keys), 100):
+            request = {self.table_name: {"Keys": list(keys[start:start + 100]), "ConsistentRead": True}}
             for _ in range(TRANSACT_ROUNDS * 2):
                 response = self.client.batch_get_item(RequestItems=request)
-                for raw in response.get("Responses", {}).get(self.table_name, []):
-                    item = deserialize(raw)
-                    found[(item["tenantId"], item["id"])] = item
+                found.extend(deserialize(raw) for raw in response.get("Responses", {}).get(self.table_name, []))
                 request = response.get("UnprocessedKeys") or {}
                 if not request:
                     break

@@ -3,9 +3,9 @@
 Each endpoint with a rate keeps `throttleNextSlot` (epoch seconds): the first free sending slot.
 A batch reserves one slot per delivery, 1/rate apart, with one conditional write per endpoint
 (retried on a concurrent reservation). Deliveries whose slot falls within the current second are
-sent now; the others are written as queued deliveries in the due index at their slot, and the
-retry sweep sends them when due. So the rate holds on average; with the sweep running every
-minute, queued messages leave in groups of at most one minute's worth.
+sent now; the others are written as queued deliveries in the due index at their slot, and a
+timer on the webhook queue sends each slot-second's deliveries at their time
+(hub/webhooks/release.py), so queued messages leave at the rate rather than in bursts.
 """
 
 from __future__ import annotations

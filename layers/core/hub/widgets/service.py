@@ -183,7 +183,7 @@ def widget_data(principal: Principal, integration_id: str, params: DataParams) -
                               code="ENTITY_NOT_READABLE", details={"entity": params.entity, "readable": readable})
     require_enabled(integration)
     record = require_connection(principal, integration)
-    payload = call_provider(record, sync.method, sync.path, json=sync.body)
+    payload = call_provider(record, sync.method, sync.path, json=sync.body, integration=integration, spec=spec)
     records = [scrub(item) for item in records_at(payload, sync.items_path) if isinstance(item, Mapping)]
     wanted = params.filters or {}
     kept = [r for r in records if all(values_equal(_value_at(r, name), value) for name, value in wanted.items())]

@@ -1,0 +1,22 @@
+"""Any method on /api/tenant/integrations/{id}/proxy/{path+}: the tenant's connection calls the
+provider's API (docs/proxy.md)."""
+
+from aws_lambda_powertools.event_handler import Response
+
+from hub.http import create_app, lambda_entry
+from hub.http.context import current_principal
+from hub.proxy.handler import proxy_request_of, to_response
+from hub.proxy.service import proxy_call
+
+app = create_app(greedy_tail=True)
+
+
+@app.route("/api/tenant/integrations/<id>/proxy/<path>", method=["GET", "POST", "PUT", "PATCH", "DELETE"],
+           summary="Call the provider's API through the tenant's connection", tags=["proxy"],
+           enable_validation=False)  # any body, any query: forwarded as it came (docs/proxy.md)
+def proxy(id: str, path: str) -> Response[bytes]:
+    return to_response(proxy_call(current_principal(), id, proxy_request_of(app.current_event, path),
+                                  user_scoped=False))
+
+
+handler = lambda_entry(app)

@@ -1,0 +1,211 @@
+"""The one way the hub calls a provider's API (docs/architecture.md, "Calling providers").
+
+The proxy routes, search, widget data and sync all come here: the connection's quota budget is
+spent (the same write reads the connection), credentials are made usable (refreshed when due)
+and injected by auth mode, the URL is built on the provider's own base URL and goes through the
+URL guard, failures are retried with backoff honouring Retry-After, a 401 refreshes the token
+once, and one deadline bounds it all. Network failures become HubErrors that never carry the
+URL (its query may hold an API key) or the provider's answer.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from hub import clock
+from hub.connections.access import require_usable, spec_of
+from hub.connections.record import ConnectionRecord, is_refreshable
+from hub.connections.refresh import refresh_connection
+from hub.connections.spec import ProviderSpec
+from hub.connections.use import read_secret, usable_credentials, wait_for_other_refresh
+from hub.errors import ConnectionFailed, PayloadTooLarge, RateLimitExceeded, RefreshFailed, ValidationError
+from hub.ids import new_id
+from hub.providers.templates import api_base_url
+from hub.proxy import auth, budget, paths, retry
+from hub.proxy.cache import TtlCache
+from hub.proxy.models import ProviderAnswer, ProviderCall
+from hub.settings import get_settings
+from hub.urlguard import safe_request
+
+
+def _cache_seconds() -> float:
+    return float(get_settings().proxy_cache_seconds)
+
+
+# a warm function reuses what it read for a connection (docs/proxy.md, "AWS calls per request"):
+# the integration and provider (keyed by tenant, so isolation holds) and the decrypted
+# credentials of one record version (a refresh or reconnect writes a new version)
+_specs: TtlCache[tuple[dict[str, Any], ProviderSpec]] = TtlCache(_cache_seconds)
+_secrets: TtlCache[dict[str, Any]] = TtlCache(_cache_seconds)
+
+
+def forget_cached() -> None:
+    """Test seam: the next call reads everything again."""
+    _specs.clear()
+    _secrets.clear()
+    auth.forget_assumed_roles()
+
+
+def integration_and_spec(record: Mapping[str, Any]) -> tuple[dict[str, Any], ProviderSpec]:
+    """The connection's integration and provider spec, reused for `proxy_cache_seconds` (the
+    proxy's warm path; a change to the integration or provider reaches it within that time)."""
+    tenant_id, integration_id = str(record["tenantId"]), str(record["integrationId"])
+    return _specs.get((tenant_id, integration_id), lambda: spec_of(record))
+
+
+def _credentials(record: ConnectionRecord, spec: ProviderSpec) -> tuple[ConnectionRecord, dict[str, Any]]:
+    expires_at = record.get("expiresAt")
+    if isinstance(expires_at, int | float) and expires_at - spec.refresh_buffer_seconds <= clock.now():
+        return usable_credentials(record, spec)
+    require_usable(record)
+    if record.get("pendingWrite"):
+        return record, read_secret(record)
+    key = (record.get("tenantId"), record.get("integrationId"), record.get("userId"), record.get("connectionId"),
+           record.get("version"), record.get("expiresAt"))
+    return record, _secrets.get(key, lambda: read_secret(record))
+
+
+def _refreshed(record: ConnectionRecord, spec: ProviderSpec) -> tuple[ConnectionRecord, dict[str, Any]]:
+    """After a 401: refresh now (or wait for whoever is), and the credentials that came of it."""
+    outcome = refresh_connection(record["tenantId"], record["integrationId"], record.get("userId"), force=True,
+                                 owner=f"request:{new_id()}")
+    current = record
+    if outcome.status == "refreshed" and outcome.record is not None:
+        current = outcome.record
+    elif outcome.status == "lease_taken":
+        current = wait_for_other_refresh(record)
+    else:
+        raise RefreshFailed(outcome.detail or "The provider refused the token and it could not be refreshed",
+                            details={"integrationId": record.get("integrationId")})
+    return current, read_secret(current)
+
+
+@dataclass
+class _Attempt:
+    """What one try sends: the URL and headers with credentials in them."""
+
+    url: str
+    headers: dict[str, str]
+
+
+def _prepare(call: ProviderCall, record: ConnectionRecord, spec: ProviderSpec, payload: Mapping[str, Any]) -> _Attempt:
+    headers = {"accept": "application/json", **call.headers}
+    if call.aws is not None:
+        url = paths.join(auth.aws_base_url(call.aws), call.path, call.query)
+        credentials = auth.aws_credentials(spec, payload, tenant_id=str(record["tenantId"]),
+                                           connection_id=str(record.get("connectionId") or record["integrationId"]))
+        return _Attempt(url, auth.sign_aws(call.method, url, headers, call.body, call.aws, credentials))
+    template = spec.template
+    if template is None:
+        raise ConnectionFailed("The hub has no HTTP API definition for this provider", code="PROVIDER_MISCONFIGURED",
+                               details={"providerId": spec.provider_id})
+    injected = auth.api_auth(spec, payload)
+    base = api_base_url(template, dict(spec.config), record.get("tokenFields"))
+    url = paths.join(base, call.path, [*call.query, *injected.query.items()])
+    return _Attempt(url, {**headers, **injected.headers})
+
+
+def _send(call: ProviderCall, attempt: _Attempt, time_left: float) -> Any:
+    import httpx
+
+    limit = get_settings().proxy_max_payload_bytes
+    try:
+        return safe_request(call.method, attempt.url, headers=attempt.headers, content=call.body,
+                            timeout=time_left, purpose="provider-api", max_response_bytes=limit)
+    except httpx.TimeoutException:
+        raise ConnectionFailed("The provider did not answer in time", code="PROVIDER_TIMEOUT") from None
+    except httpx.HTTPError:
+        raise ConnectionFailed() from None  # the exception text names the URL
+    except ConnectionFailed as error:
+        if "limit" in (error.details if isinstance(error.details, dict) else {}):
+            raise PayloadTooLarge("The provider's answer is larger than the hub can return",
+                                  code="RESPONSE_TOO_LARGE", details={"maxBytes": limit}) from None
+        raise
+
+
+def call_provider_api(record: Mapping[str, Any], call: ProviderCall, *,
+                      integration: Mapping[str, Any] | None = None, spec: ProviderSpec | None = None,
+                      timeout: float | None = None) -> ProviderAnswer:
+    """Make `call` through the connection `record` and return the provider's answer as it is
+    (any status). Raises HubError: 429 PROVIDER_RATE_LIMITED (the budget), 502/504 (network),
+    401/400 (the connection cannot be used), 400 (path, URL guard)."""
+    if integration is None or spec is None:
+        integration, spec = spec_of(record)
+    if auth.is_aws(spec) != (call.aws is not None):
+        raise ValidationError("Only AWS connections take an AWS service (X-Hub-Aws-Service), and they need one",
+                              details={"field": "X-Hub-Aws-Service"})
+    deadline = clock.monotonic() + (timeout or get_settings().proxy_timeout_seconds)
+    limits = budget.limits_for(integration, spec)
+    current = budget.spend(record, limits, deadline=deadline)
+    current, payload = _credentials(current, spec)
+    attempt = _prepare(call, current, spec, payload)
+    attempts, refreshed, latency = 0, False, 0.0
+    last: Any = None
+    while True:
+        attempts += 1
+        if attempts > 1:
+            try:
+                budget.spend(current, limits, deadline=deadline)
+            except RateLimitExceeded:
+                if last is not None:
+                    return _answer(last, attempts - 1, refreshed, latency)
+                raise
+            if call.aws is not None:
+                attempt = _prepare(call, current, spec, payload)  # a fresh signature date
+        time_left = deadline - clock.monotonic()
+        if time_left <= 0:
+            raise ConnectionFailed("The provider did not answer in time", code="PROVIDER_TIMEOUT")
+        started = time.perf_counter()
+        last = None
+        try:
+            last = _send(call, attempt, time_left)
+        except ConnectionFailed as error:
+            latency += time.perf_counter() - started
+            wait = retry.wait_before_retry(attempts, None, deadline - clock.monotonic()) if call.retryable else None
+            if wait is None:
+                raise error from None
+            retry.sleep(wait)
+            continue
+        latency += time.perf_counter() - started
+        status = last.status_code
+        if status == 401 and not refreshed and call.aws is None and is_refreshable(current):
+            current, payload = _refreshed(current, spec)
+            attempt, refreshed = _prepare(call, current, spec, payload), True
+            continue
+        if status in retry.RETRIED_STATUSES and call.retryable:
+            asked = retry.requested_wait(status, last.headers, spec.template.rate_limit_headers
+                                         if spec.template else None)
+            wait = retry.wait_before_retry(attempts, asked, deadline - clock.monotonic())
+            if wait is not None:
+                retry.sleep(wait)
+                continue
+        return _answer(last, attempts, refreshed, latency)
+
+
+def _answer(response: Any, attempts: int, refreshed: bool, latency: float) -> ProviderAnswer:
+    return ProviderAnswer(status=response.status_code, headers=tuple(response.headers.multi_items()),
+                          body=bytes(response.content), attempts=attempts, refreshed=refreshed,
+                          latency_ms=int(latency * 1000))
+
+
+def provider_request(record: Mapping[str, Any], method: str, path: str, *, params: Mapping[str, Any] | None = None,
+                     json: Any = None, integration: Mapping[str, Any] | None = None,
+                     spec: ProviderSpec | None = None) -> ProviderAnswer:
+    """A hub-internal call (search, widget data, sync): `path` is the template's own path below
+    the API base URL (it may carry a query string); `params` are added to the query."""
+    import json as json_module
+
+    if not path.startswith("/") or path.startswith("//") or "://" in path or "#" in path:
+        raise ValidationError("The provider path must be relative to its API base URL", details={"field": "path"})
+    own_path, _, own_query = path.partition("?")
+    query = [*paths.query_pairs(own_query), *((k, str(v)) for k, v in (params or {}).items() if v is not None)]
+    headers, body = {}, None
+    if json is not None:
+        headers["content-type"] = "application/json"
+        body = json_module.dumps(json).encode()
+    call = ProviderCall(method=method.upper(), path=own_path, query=tuple(query), headers=headers,  # type: ignore[arg-type]
+                        body=body)
+    return call_provider_api(record, call, integration=integration, spec=spec)

@@ -1,0 +1,61 @@
+"""Which headers pass the proxy, each way.
+
+To the provider: content negotiation, conditional requests, ranges, provider API versions
+(`Notion-Version`, `Stripe-Version`, …) and `X-…` headers, except anything that is or looks like
+a credential (the hub injects the connection's own, hub.proxy.auth), the hub's own controls
+(`X-Hub-…`), forwarding and AWS signing headers, and hop-by-hop headers (RFC 9110 §7.6.1).
+Back to the caller: the representation, caching, pagination (`Link`), rate-limit and `X-…`
+headers, never cookies or anything credential-like.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+HOP_BY_HOP = frozenset({
+    "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer", "trailers",
+    "transfer-encoding", "upgrade", "host", "content-length", "content-encoding", "expect",
+})
+_REQUEST_ALLOWED = frozenset({
+    "accept", "accept-language", "content-type", "content-language", "content-md5", "if-match",
+    "if-none-match", "if-modified-since", "if-unmodified-since", "if-range", "range", "prefer",
+    "idempotency-key", "user-agent",
+})
+_RESPONSE_ALLOWED = frozenset({
+    "content-type", "content-language", "content-disposition", "content-range", "accept-ranges", "etag",
+    "last-modified", "cache-control", "expires", "vary", "link", "location", "retry-after", "www-authenticate",
+    "preference-applied", "deprecation", "sunset", "ratelimit", "ratelimit-policy", "ratelimit-limit",
+    "ratelimit-remaining", "ratelimit-reset",
+})
+_CREDENTIAL_LIKE = re.compile(r"auth|token|secret|key|session|signature|cookie|password|credential|amz",
+                              re.IGNORECASE)
+_NOT_FORWARDED = ("x-hub-", "x-forwarded-", "x-real-ip", "x-amzn-", "x-request-id")
+
+
+def _passes(name: str, allowed: frozenset[str]) -> bool:
+    lowered = name.lower()
+    if lowered in HOP_BY_HOP or lowered.startswith(_NOT_FORWARDED):
+        return False
+    if lowered in allowed:
+        return True
+    custom = lowered.startswith("x-") or lowered.endswith("-version")
+    return custom and not _CREDENTIAL_LIKE.search(lowered)
+
+
+def request_headers(given: Mapping[str, str], *, auth_headers: Iterable[str] = ()) -> dict[str, str]:
+    """The caller's headers that go on to the provider (names lower-cased)."""
+    injected = {name.lower() for name in auth_headers}
+    return {name.lower(): value for name, value in given.items()
+            if name.lower() not in injected and _passes(name, _REQUEST_ALLOWED)}
+
+
+def response_headers(given: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """The provider's headers the caller gets back (repeated ones joined by commas, as HTTP allows)."""
+    kept: dict[str, str] = {}
+    for name, value in given:
+        if not _passes(name, _RESPONSE_ALLOWED):
+            continue
+        key = name.lower()
+        kept[key] = f"{kept[key]}, {value}" if key in kept else value
+    return kept

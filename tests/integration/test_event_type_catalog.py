@@ -1,0 +1,104 @@
+"""Every event type in the catalog is published by the hub's own code paths, and every published
+event matches the JSON schema `GET /api/tenant/webhooks/event-types` serves for its type.
+
+One integration's whole life against the sandbox provider (connect, sync, scheduled refresh,
+failing and recovering health checks, disconnect) and two webhook endpoints (one that accepts,
+one that answers 410 Gone) publish every catalogued type; nothing is published by hand. The
+bus events are read through a rule as a consumer gets them, and the webhook messages as the
+receiver got them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import jsonschema
+import pytest
+
+from hub import clock
+from hub.settings import get_settings
+from hub.webhooks.event_types import catalogued_types, message_of
+from local.jobs import local_jobs
+from local.receiver import Receiver
+from local.webhooks_dev import install_webhook_rule, pump_webhook_queue
+from tests.support.connections import SandboxWorld, sandbox_server, sandbox_world
+from tests.support.jobs import EventCapture
+from tests.support.webhooks import receiver_on_hub_clock
+
+__all__ = ["receiver_on_hub_clock", "sandbox_server", "sandbox_world"]
+
+pytestmark = pytest.mark.usefixtures("receiver_on_hub_clock")
+
+
+@pytest.fixture
+def receivers(sandbox_world: SandboxWorld) -> Iterator[tuple[Receiver, Receiver]]:
+    install_webhook_rule()
+    with Receiver() as accepting, Receiver(down=True, status=410) as gone:
+        yield accepting, gone
+
+
+def run_job(name: str) -> dict[str, Any]:
+    from functions.workers import WORKERS
+
+    worker = next(w for w in WORKERS if w.name == name)
+    result: dict[str, Any] = local_jobs(workers=[worker]).run_schedule(worker)
+    return result
+
+
+def register(world: SandboxWorld, receiver: Receiver, events: list[str]) -> dict[str, Any]:
+    response = world.api.post("/api/tenant/webhooks", {"url": receiver.url, "events": events})
+    assert response.status == 201, response.raw_body
+    receiver.secrets.append(response.body["secret"])
+    return response.body  # type: ignore[no-any-return]
+
+
+def live_the_whole_life_of_an_integration(world: SandboxWorld) -> None:
+    """Connect, fail three health checks, recover, sync, refresh when due, disconnect."""
+    integration_id = world.create_integration()
+    world.connect(integration_id)
+    interval = get_settings().health_check_interval_seconds
+    clock.advance(interval)
+    assert run_job("check-connection-health")["outcomes"] == {"healthy": 1}
+    world.provider.configure(api_status=503)
+    for _ in range(3):
+        clock.advance(interval)
+        run_job("check-connection-health")
+    world.provider.configure(api_status=None)
+    clock.advance(interval)
+    assert run_job("check-connection-health")["transitions"] == 1
+    assert world.api.post(f"/api/tenant/integrations/{integration_id}/sync").status == 200
+    clock.advance(3601)  # the access token is due
+    assert run_job("refresh-due-connections")["refreshed"] == 1
+    assert world.api.post(f"/api/tenant/integrations/{integration_id}/disconnect").status == 200
+
+
+def test_the_hub_publishes_every_catalogued_event_type_and_each_matches_its_served_schema(
+        sandbox_world: SandboxWorld, receivers: tuple[Receiver, Receiver]) -> None:
+    accepting, gone = receivers
+    bus = EventCapture()
+    # Given the schemas the catalog serves, an endpoint that takes every event, and one that is gone
+    served = sandbox_world.api.get("/api/tenant/webhooks/event-types")
+    assert served.status == 200, served.raw_body
+    schemas = {item["type"]: item["jsonSchema"] for item in served.body["eventTypes"]}
+    assert set(schemas) == set(catalogued_types())
+    webhook = register(sandbox_world, accepting, ["*"])
+    register(sandbox_world, gone, ["integration.connected"])
+    # When an integration lives its whole life, its events are dispatched, and the test route is used
+    live_the_whole_life_of_an_integration(sandbox_world)
+    pump_webhook_queue()
+    assert sandbox_world.api.post(f"/api/tenant/webhooks/{webhook['id']}/test").status in (200, 202)
+    # Then every catalogued type was published: on the bus, or (webhook.test) to the endpoint only
+    published = bus.events()
+    on_the_bus = {event["detail-type"] for event in published}
+    delivered = [request.json for request in accepting.requests]
+    assert on_the_bus | {message["type"] for message in delivered} == set(catalogued_types())
+    # And every bus event, as the webhook message it becomes, matches its type's served schema
+    for event in published:
+        assert event["detail"]["type"] == event["detail-type"]
+        jsonschema.validate(message_of(event["detail"]), schemas[event["detail-type"]])
+    # And every message the receiver got matches too, and each deliverable type reached it
+    for message in delivered:
+        jsonschema.validate(message, schemas[message["type"]])
+    deliverable = {item["type"] for item in served.body["eventTypes"] if item["deliverable"]}
+    assert deliverable | {"webhook.test"} == {message["type"] for message in delivered}
+    assert all(request.verified for request in accepting.requests)
