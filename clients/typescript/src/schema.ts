@@ -284,10 +284,10 @@ export interface paths {
             cookie?: never;
         };
         /** Answer a provider's subscription handshake */
-        get: operations["inbound_handshake"];
+        get: operations["inbound_receiveGet"];
         put?: never;
         /** Receive a provider's webhook */
-        post: operations["inbound_receive"];
+        post: operations["inbound_receivePostProviderId"];
         delete?: never;
         options?: never;
         head?: never;
@@ -304,7 +304,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Receive a provider's webhook for one integration */
-        post: operations["inbound_receiveIntegration"];
+        post: operations["inbound_receivePostIntegrationId"];
         delete?: never;
         options?: never;
         head?: never;
@@ -407,9 +407,9 @@ export interface paths {
             cookie?: never;
         };
         /** An integration's own webhook intake */
-        get: operations["integrations_getInbound"];
+        get: operations["integrations_inboundGet"];
         /** Set an integration's webhook signing secret */
-        put: operations["integrations_setInbound"];
+        put: operations["integrations_inboundPut"];
         post?: never;
         delete?: never;
         options?: never;
@@ -513,9 +513,9 @@ export interface paths {
             cookie?: never;
         };
         /** A provider's inbound webhooks */
-        get: operations["providers_getInbound"];
+        get: operations["providers_inboundGet"];
         /** Set a provider's inbound webhook keys */
-        put: operations["providers_setInbound"];
+        put: operations["providers_inboundPut"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2125,6 +2125,28 @@ export interface components {
             url: string;
         };
         /**
+         * InboundKeysUpdate
+         * @description PUT /api/admin/integrations/{category}/{id}/inbound-webhooks: the keys the provider's
+         *     inbound webhooks are verified with. Only the fields sent change; null removes one.
+         */
+        InboundKeysUpdate: {
+            /**
+             * Signingsecret
+             * @description the provider's webhook signing secret
+             */
+            signingSecret?: string | null;
+            /**
+             * Publickey
+             * @description the provider's ed25519 public key, hex (Discord)
+             */
+            publicKey?: string | null;
+            /**
+             * Verifytoken
+             * @description the token the provider's subscription handshake echoes (Meta)
+             */
+            verifyToken?: string | null;
+        };
+        /**
          * InboundSettingsView
          * @description The intake of one provider (never a key).
          */
@@ -2223,28 +2245,6 @@ export interface components {
              * @enum {string}
              */
             audience: "system" | "tenant";
-        };
-        /**
-         * InboundKeysUpdate
-         * @description PUT /api/admin/integrations/{category}/{id}/inbound-webhooks: the keys the provider's
-         *     inbound webhooks are verified with. Only the fields sent change; null removes one.
-         */
-        InboundKeysUpdate: {
-            /**
-             * Signingsecret
-             * @description the provider's webhook signing secret
-             */
-            signingSecret?: string | null;
-            /**
-             * Publickey
-             * @description the provider's ed25519 public key, hex (Discord)
-             */
-            publicKey?: string | null;
-            /**
-             * Verifytoken
-             * @description the token the provider's subscription handshake echoes (Meta)
-             */
-            verifyToken?: string | null;
         };
         /** ProviderStatusUpdate */
         ProviderStatusUpdate: {
@@ -4481,7 +4481,7 @@ export interface operations {
             };
         };
     };
-    inbound_handshake: {
+    inbound_receiveGet: {
         parameters: {
             query?: never;
             header?: never;
@@ -4549,7 +4549,7 @@ export interface operations {
             };
         };
     };
-    inbound_receive: {
+    inbound_receivePostProviderId: {
         parameters: {
             query?: never;
             header?: never;
@@ -4617,7 +4617,7 @@ export interface operations {
             };
         };
     };
-    inbound_receiveIntegration: {
+    inbound_receivePostIntegrationId: {
         parameters: {
             query?: never;
             header?: never;
@@ -5372,7 +5372,7 @@ export interface operations {
             };
         };
     };
-    integrations_getInbound: {
+    integrations_inboundGet: {
         parameters: {
             query?: never;
             header?: never;
@@ -5449,7 +5449,7 @@ export interface operations {
             };
         };
     };
-    integrations_setInbound: {
+    integrations_inboundPut: {
         parameters: {
             query?: never;
             header?: never;
@@ -6239,7 +6239,7 @@ export interface operations {
             };
         };
     };
-    providers_getInbound: {
+    providers_inboundGet: {
         parameters: {
             query?: never;
             header?: never;
@@ -6327,7 +6327,7 @@ export interface operations {
             };
         };
     };
-    providers_setInbound: {
+    providers_inboundPut: {
         parameters: {
             query?: never;
             header?: never;

@@ -130,9 +130,14 @@ def build_openapi() -> dict[str, Any]:
 
 
 def _complete(operation: dict[str, Any], route: Any, app: Any, schemas: dict[str, Any]) -> None:
-    # a module serving several methods (the proxy) gets one operation id per method
-    shared = sum(1 for other in route_table().values() if other.module == route.module) > 1
-    operation["operationId"] = operation_id(route.module) + (route.method.capitalize() if shared else "")
+    # a module serving several methods (the proxy) gets one operation id per method, and per
+    # last path segment when it serves one method on several paths (the webhook intake)
+    siblings = [other for other in route_table().values() if other.module == route.module]
+    suffix = route.method.capitalize() if len(siblings) > 1 else ""
+    if sum(1 for other in siblings if other.method == route.method) > 1:
+        last = route.segments()[-1].strip("{}+")
+        suffix += last[:1].upper() + _camel(last)[1:]
+    operation["operationId"] = operation_id(route.module) + suffix
     operation["tags"] = [route.area]
     operation["security"] = [] if route.public else [{"bearerAuth": []}]
     operation["x-roles"] = list(route.roles)
