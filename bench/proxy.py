@@ -8,7 +8,8 @@ The sandbox provider on loopback answers after `latency_ms` (50 ms, a typical pr
 - AWS calls of one warm proxied request, counted at botocore (deterministic; the test
   tests/integration/test_proxy_budget.py asserts the same count);
 - search: the median of a global search over 8 connected integrations over that of 1.
-AWS is in-process moto (~1.5 ms a call on one GIL), so the ratios include emulated AWS time.
+AWS is moto in its own process (bench/_env.py), as in the local stack: AWS's side of each call
+runs on the other core, as it would run on AWS's machines.
 """
 
 from __future__ import annotations
@@ -21,33 +22,22 @@ LATENCY_MS = 50
 
 
 def run(calls: int = 40, searches: int = 15) -> dict[str, Any]:
-    from bench._env import prepare
+    from bench._env import moto_server, prepare
 
     prepare()
-    from moto import mock_aws
-
-    with mock_aws():
+    with moto_server():
         return _measure(calls, searches)
 
 
 def _api(method: str, path: str, *, role: str = "tenant_admin", tenant: str = "bench",
          body: str | None = None, query: dict[str, str] | None = None) -> dict[str, Any]:
-    import importlib
+    from local.apigw import invoke
 
-    from hub.http import routing
-    from local.apigw import LambdaContext, build_http_event
-
-    found = routing.match_route(routing.route_table().values(), method, path)
-    assert found is not None, path
-    route, params = found
-    claims = {"sub": "ben", "tenant_id": tenant, "roles": [role]}
     headers = {"content-type": "application/json"} if body is not None else None
-    event = build_http_event(route, path, path_params=params or None, query=query, headers=headers, body=body,
-                             claims=claims)
-    result: dict[str, Any] = importlib.import_module(route.module).handler(event, LambdaContext(route.function_name))
-    status = int(result["statusCode"])
-    if status >= 400:
-        raise RuntimeError(f"{method} {path}: {status} {result.get('body', '')[:300]}")
+    result = invoke(method, path, query=query, headers=headers, body=body,
+                    claims={"sub": "ben", "tenant_id": tenant, "roles": [role]})
+    if int(result["statusCode"]) >= 400:
+        raise RuntimeError(f"{method} {path}: {result['statusCode']} {result.get('body', '')[:300]}")
     return result
 
 
@@ -78,30 +68,30 @@ def _measure(calls: int, searches: int) -> dict[str, Any]:
     import httpx
 
     from hub import aws
-    from hub.settings import reset_settings
+    from hub.settings import get_settings, reset_settings
     from local.aws_calls import recording_aws_calls
-    from local.moto_atomic import make_moto_dynamodb_atomic
     from local.resources import create_resources
     from local.sandbox import start_sandbox
     from local.seed import seed_sandbox_providers
 
-    make_moto_dynamodb_atomic()
     aws.reset_clients()
     reset_settings()
-    os.environ.update(create_resources().environment())
+    os.environ.update(create_resources(endpoint_url=get_settings().aws_endpoint_url, with_rules=False).environment())
     sandbox = start_sandbox(port=0)
     os.environ["HUB_SANDBOX_BASE_URL"] = sandbox.base_url
     reset_settings()
     try:
         seed_sandbox_providers()
-        sandbox.provider.configure(latency_ms=LATENCY_MS, rate_limit=1_000_000)
+        sandbox.provider.configure(api_latency_ms=LATENCY_MS, rate_limit=1_000_000)
         integration_id = _connected_integration("sandbox-apikey")
         proxied_path = f"/api/tenant/integrations/{integration_id}/proxy/api/me"
         _api("GET", proxied_path)  # warm: the function's first call reads and keeps what it may
         headers = {"X-API-Key": "sbx_test_key_valid_0001"}
+        tls = httpx.create_ssl_context(trust_env=False)  # loaded once, as the hub does (hub/urlguard.py)
 
         def direct() -> None:
-            with httpx.Client(trust_env=False) as client:
+            # a new connection per request, like the hub's calls
+            with httpx.Client(trust_env=False, verify=tls) as client:
                 client.get(f"{sandbox.base_url}/api/me", headers=headers).raise_for_status()
 
         direct_ms = _median_ms(direct, calls)

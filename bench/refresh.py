@@ -80,7 +80,9 @@ def run_backend(backend: str, connections: int, latency_ms: int) -> tuple[dict[s
             os.environ["HUB_SANDBOX_BASE_URL"] = sandbox.base_url
             integration = _prepare()
             sizes = _seed(sandbox, integration, connections)
-            return _measure(backend, sandbox, connections, latency_ms, moto.pid, sizes)
+            figures, measured = _measure(backend, sandbox, connections, latency_ms, moto.pid, sizes)
+            figures.update(_operation_calls(integration))
+            return figures, measured
     finally:
         moto.terminate()
         moto.wait(10)
@@ -267,6 +269,35 @@ def _measure(backend: str, sandbox: Any, count: int, latency_ms: int, moto_pid: 
         "$ per connection-month (10k connections, 1-hour tokens)": round(
             total(monthly_per_connection(measured, 10_000)), 4),
     }, measured
+
+
+def _operation_calls(integration: dict[str, Any]) -> dict[str, Any]:
+    """The calls of one refresh, one forced refresh through the API and one GET connection, in
+    a warm container, for one of the connections the job just refreshed (the same operations
+    tests/integration/test_call_counts.py holds to local/aws_calls.CALL_BUDGETS)."""
+    import json
+
+    from hub.connections.refresh import refresh_connection
+    from local.apigw import invoke
+    from local.aws_calls import counted, recording_aws_calls
+
+    tenant_id, integration_id, user = integration["tenantId"], integration["id"], "user-00001"
+    claims = {"sub": user, "tenant_id": tenant_id, "roles": ["user"]}
+    path = f"/api/user/integrations/{integration_id}/connection"
+    with recording_aws_calls() as calls:
+        invoke("GET", path, claims=claims)  # warm: this container has read the integration
+        _, reading = counted(calls, lambda: invoke("GET", path, claims=claims))
+        answer, forcing = counted(calls, lambda: invoke(
+            "POST", f"{path}/refresh", claims=claims, body=json.dumps({"force": True}),
+            headers={"content-type": "application/json"}))
+        outcome, refreshing = counted(calls, lambda: refresh_connection(
+            tenant_id, integration_id, "user-00002", force=True, owner="bench"))
+    if int(answer["statusCode"]) != 200 or outcome.status != "refreshed":
+        raise RuntimeError(f"the counted refreshes failed: {answer.get('body')} / {outcome.status}")
+    return {
+        "AWS calls: one refresh / forced refresh (API) / GET connection":
+            f"{len(refreshing)} / {len(forcing)} / {len(reading)}",
+    }
 
 
 if __name__ == "__main__":

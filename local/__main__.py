@@ -158,6 +158,12 @@ def cmd_invoke(args: argparse.Namespace) -> int:
 
         module_name, record = _find_function(args.function)
         event = json.loads(Path(args.event).read_text()) if args.event else {}
+        if state is not None and state.get("sandboxUrl"):
+            from local.samples import prepare
+
+            # the records the event names, made on the stack, their ids filled in (local/samples.py)
+            event = prepare(getattr(record, "function_name", getattr(record, "name", "")), event,
+                            state["apiUrl"], state["sandboxUrl"])
         timeout = float(getattr(record, "timeout_seconds", 30) or 30)
         context = LambdaContext(getattr(record, "function_name", getattr(record, "name", "local")), timeout)
         result = importlib.import_module(module_name).handler(event, context)

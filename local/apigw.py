@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import base64
+import importlib
 import time
 import uuid
 from typing import Any
 from urllib.parse import urlencode
 
 from hub import clock
-from hub.http.routing import Route
+from hub.http import routing
+from hub.http.routing import Route, match_route
 
 
 def _flatten_claim(value: Any) -> Any:
@@ -108,3 +110,15 @@ class LambdaContext:
 
     def get_remaining_time_in_millis(self) -> int:
         return max(0, int((self._deadline - clock.monotonic()) * 1000))
+
+
+def invoke(method: str, path: str, **event: Any) -> dict[str, Any]:
+    """Call the handler of `method path` in this process as API Gateway would: the route table's
+    match, a payload v2 event (`event`: build_http_event's keywords), the module imported once."""
+    found = match_route(routing.route_table().values(), method, path)
+    if found is None:
+        raise LookupError(f"no route for {method} {path}")
+    route, params = found
+    request = build_http_event(route, path, path_params=params or None, **event)
+    result: dict[str, Any] = importlib.import_module(route.module).handler(request, LambdaContext(route.function_name))
+    return result

@@ -14,12 +14,64 @@ ROOT = Path(__file__).resolve().parent.parent
 EVENTS = ROOT / "events"
 
 
+# path parameters, query and body of each route's sample event. Ids are placeholders that
+# `python -m local invoke` makes records for and fills in (local/samples.py, PLACEHOLDERS)
+PATH_DEFAULTS = {"tenantId": "acme", "category": "crm", "id": "int_sample", "webhookId": "wh_sample",
+                 "deliveryId": "whd_sample", "jobId": "whr_sample"}
+_ADMIN = {"category": "crm", "id": "sample-admin"}
+_BASIC = {"username": "ops", "password": "sample-password-1"}
+SAMPLE_REQUESTS: dict[str, dict[str, Any]] = {
+    "providers-create": {"body": {"provider": "sample-created", "name": "Sample Created",
+                                  "displayName": "Sample Created", "category": "crm", "authType": "basic"}},
+    "providers-get": {"path": _ADMIN},
+    "providers-update": {"path": _ADMIN, "body": {"description": "Changed by the sample event"}},
+    "providers-delete": {"path": _ADMIN},
+    "providers-set-status": {"path": _ADMIN, "body": {"status": "active"}},
+    "providers-set-audience": {"path": _ADMIN, "body": {"audience": "system"}},
+    "providers-test": {"path": {"category": "developer", "id": "sandbox"}},
+    "providers-discover": {"body": {"url": "http://sandbox.sample"}},
+    "providers-rediscover": {"path": {"category": "crm", "id": "sample-oidc"}, "body": {"apply": False}},
+    "catalog-get": {"path": {"category": "developer", "id": "sandbox"}},
+    "integrations-create": {"body": {"providerId": "sample-fresh", "name": "Sample created by its event"}},
+    "integrations-update": {"body": {"description": "Changed by the sample event"}},
+    "integrations-delete": {"path": {"id": "int_sample_spare"}},
+    "connections-connect-oauth": {"path": {"id": "int_sample_oauth"},
+                                  "body": {"returnUrl": "http://127.0.0.1:5173/integrations/done"}},
+    "connections-exchange-oauth": {"path": {"id": "int_sample_oauth"}},
+    "connections-connect-api-key": {"body": {"apiKey": "sbx_test_key_valid_0001"}},
+    "connections-connect-basic": {"path": {"id": "int_sample_basic"}, "body": _BASIC},
+    "connections-connect-custom": {"path": {"id": "int_sample_custom"},
+                                   "body": {"credentials": {"token": "sample-token-123"}}},
+    "connections-refresh": {"path": {"id": "int_sample_oauth"}},
+    "connections-update-credentials": {"body": {"credentialType": "api_key",
+                                                "credentials": {"apiKey": "sbx_test_key_valid_0001"}}},
+    "user-connections-connect-oauth": {"path": {"id": "int_sample_user"},
+                                       "body": {"returnUrl": "http://127.0.0.1:5173/integrations/done"}},
+    "user-connections-get": {"path": {"id": "int_sample_user"}},
+    "user-connections-test": {"path": {"id": "int_sample_user"}},
+    "user-connections-refresh": {"path": {"id": "int_sample_user"}},
+    "user-connections-disconnect": {"path": {"id": "int_sample_user"}},
+    "sync-run": {"path": {"id": "int_sample_oauth"}},
+    "search-global-search": {"body": {"query": "sample"}},
+    "search-integration-search": {"path": {"id": "int_sample_oauth"}, "query": {"query": "sample"}},
+    "widgets-data": {"path": {"id": "int_sample_oauth"}, "query": {"entity": "items"}},
+    "webhooks-create": {"body": {"url": "http://receiver.sample/hooks", "events": ["integration.connected"],
+                                 "description": "created by the sample event"}},
+    "webhooks-update": {"body": {"description": "sample"}},
+    "webhooks-delete": {"path": {"webhookId": "wh_sample_spare"}},
+    "webhooks-recover": {"body": {"since": "2026-11-01T00:00:00Z"}},
+    "proxy-tenant": {"path": {"path": "api/me"}},  # the sandbox's own API
+    "proxy-user": {"path": {"id": "int_sample_user", "path": "api/me"}},
+}
+
+
 def _sample_path(route: Route) -> tuple[str, dict[str, str]]:
     params: dict[str, str] = {}
+    overrides = SAMPLE_REQUESTS.get(route.function_name, {}).get("path", {})
 
     def fill(match: re.Match[str]) -> str:
         name = match.group(1)
-        value = {"tenantId": "acme", "category": "crm", "id": "int_sample"}.get(name, f"{name}_sample")
+        value = overrides.get(name) or PATH_DEFAULTS.get(name, f"{name}_sample")
         params[name] = value
         return value
 
@@ -28,11 +80,15 @@ def _sample_path(route: Route) -> tuple[str, dict[str, str]]:
 
 def route_event(route: Route) -> dict[str, Any]:
     path, params = _sample_path(route)
+    sample = SAMPLE_REQUESTS.get(route.function_name, {})
     claims = None if route.public else {"sub": "alice", "tenant_id": "acme", "roles": [route.roles[0]]}
-    body = json.dumps({}) if route.method in {"POST", "PUT", "PATCH"} else None
+    body = json.dumps(sample.get("body", {})) if route.method in {"POST", "PUT", "PATCH"} else None
     event = build_http_event(route, path, path_params=params or None, claims=claims, body=body,
+                             query=sample.get("query"),
                              headers={"content-type": "application/json"} if body else None,
                              request_id="sample-request-id")
+    if not route.public and route.roles[0] == "super_admin":  # as `make run`'s super admin token
+        event["requestContext"]["authorizer"]["jwt"]["claims"].update({"sub": "root", "tenant_id": "platform"})
     event["requestContext"]["time"] = "24/Nov/2026:10:00:00 +0000"
     event["requestContext"]["timeEpoch"] = 1795514400000
     return event
@@ -45,7 +101,14 @@ SAMPLE_DETAILS: dict[str, dict[str, Any]] = {
                           "title": "Hello"},
 }
 SAMPLE_QUEUE_BODIES: dict[str, dict[str, Any]] = {
-    "refresh": {"connectionKeys": ["acme#int_sample#TENANT"]},
+    "refresh": {"connectionKeys": ["acme#int_sample_oauth#TENANT"]},
+    # a hub event as the bus rule puts it on the webhook queue
+    "webhook": {"version": "0", "id": "sample-event", "detail-type": "integration.connected",
+                "source": "integration-hub", "account": "000000000000", "time": "2026-11-24T10:00:00Z",
+                "region": "us-east-1", "resources": [],
+                "detail": {"eventId": "evt_sample", "type": "integration.connected", "time": "2026-11-24T10:00:00Z",
+                           "tenantId": "acme", "integrationId": "int_sample", "providerId": "sandbox-apikey",
+                           "via": "api_key"}},
 }
 
 

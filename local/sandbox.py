@@ -182,6 +182,8 @@ class SandboxConfig:
     api_status: int | None = None
     # how many API requests `api_status` answers before it switches itself off (0: all of them)
     api_status_count: int = 0
+    # every API request (/api/...) waits this long before it answers, like a real provider's API
+    api_latency_ms: int = 0
     issue_refresh_token: bool = True
     rate_limit: int = 100
     api_keys: tuple[str, ...] = DEFAULT_API_KEYS
@@ -211,6 +213,7 @@ class ConfigUpdate(BaseModel):
     fail_count: int = Field(default=0, ge=0, le=10_000)
     api_status: int | None = Field(default=None, ge=200, le=599)
     api_status_count: int = Field(default=0, ge=0, le=10_000)
+    api_latency_ms: int = Field(default=0, ge=0, le=30_000)
     issue_refresh_token: bool = True
     reuse_grant: bool = False
     rate_limit: int = Field(default=100, ge=1, le=1_000_000)
@@ -965,6 +968,8 @@ class SandboxProvider:
     def _api(
         self, request: Request, needed_scope: str | None, work: Callable[[dict[str, Any]], Response]
     ) -> Response:
+        if self.config.api_latency_ms:
+            time.sleep(self.config.api_latency_ms / 1000)  # outside the lock, like the token endpoint's
         caller = self._api_caller(request)
         if isinstance(caller, Response):
             return caller

@@ -34,6 +34,7 @@ import pytest
 from moto import mock_aws
 
 from hub import aws, clock
+from hub.cache import clear_caches
 from hub.proxy.core import forget_cached
 from hub.redaction import forget_secrets
 from hub.settings import reset_settings
@@ -74,8 +75,10 @@ def published_events_match_the_catalog(monkeypatch: pytest.MonkeyPatch) -> Itera
 @pytest.fixture
 def aws_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[LocalResources]:
     """Given the hub's table, key, bus and queues in in-process moto, and the hub's clock frozen:
-    time moves only when a test calls `clock.advance`, however slow the machine is."""
+    time moves only when a test calls `clock.advance`, however slow the machine is. Nothing a warm
+    container caches (hub/cache.py) survives from the last test's AWS."""
     clock.freeze()
+    clear_caches()
     with mock_aws():
         aws.reset_clients()
         reset_settings()
@@ -88,6 +91,7 @@ def aws_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[LocalResources]:
     reset_settings()
     clock.reset()
     forget_secrets()
+    clear_caches()
     forget_cached()  # what a warm function reuses between provider calls (hub/proxy/core.py)
 
 

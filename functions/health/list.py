@@ -6,7 +6,7 @@ from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from hub.http import create_app, lambda_entry
 from hub.http.context import current_principal
-from hub.jobs.health import HealthListParams, integrations_health
+from hub.jobs.health_views import HealthListParams, integrations_health
 
 app = create_app()
 

@@ -10,6 +10,7 @@ import pytest
 from hub import clock
 from hub.connections.activity import ActivityRepository
 from hub.connections.repository import ConnectionRepository, secret_ref_of
+from hub.settings import get_settings
 from hub.vault import get_vault
 from tests.support.connections import (
     API_KEY,
@@ -88,7 +89,7 @@ def test_a_refresh_without_a_new_refresh_token_keeps_the_old_one(sandbox_world: 
     new = get_vault().read(secret_ref_of(_record(integration_id)))
     assert new["refreshToken"] == old["refreshToken"] and new["accessToken"] != old["accessToken"]
     # and the kept one still works (past the forced-refresh interval)
-    clock.advance(61)
+    clock.advance(get_settings().forced_refresh_interval_seconds + 1)
     assert sandbox_world.api.post(_path(integration_id, "connection/refresh"), {"force": True}).status == 200
 
 

@@ -14,6 +14,7 @@ import pytest
 from hub import clock
 from hub.connections.repository import ConnectionRepository, secret_ref_of
 from hub.observability import logger as hub_logger
+from hub.settings import get_settings
 from hub.vault import get_vault
 from local.sandbox import DEFAULT_REDIRECT_URIS
 from tests.support.api import ApiResponse
@@ -118,10 +119,11 @@ def test_no_seeded_secret_appears_in_responses_events_or_logs(
     record(api.patch(f"{tenant}/credentials", {"credentialType": "oauth",
                                                "credentials": {"accessToken": WRONG_API_KEY}}))
     world.provider.configure(token_status=503)
-    clock.advance(61)  # forced refreshes of a fresh token: one a minute per connection
+    # forced refreshes of a fresh token: one per interval per connection
+    clock.advance(get_settings().forced_refresh_interval_seconds + 1)
     record(api.post(f"{tenant}/connection/refresh", {"force": True}))
     world.provider.configure(token_status=None, token_error="invalid_grant")
-    clock.advance(61)
+    clock.advance(get_settings().forced_refresh_interval_seconds + 1)
     record(api.post(f"{tenant}/connection/refresh", {"force": True}))
     world.provider.configure(token_error=None)
     # a fresh connection to disconnect (the previous one expired)

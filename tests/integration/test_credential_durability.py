@@ -47,14 +47,14 @@ class FaultyVault:
         self.error = error or VaultError("throttled (injected)")
         self.calls: list[str] = []
 
-    def _call(self, name: str, *args: Any) -> Any:
+    def _call(self, name: str, *args: Any, real_name: str | None = None) -> Any:
         self.calls.append(name)
         failing = name == self.method and self.left > 0
         if failing:
             self.left -= 1
             if not self.after:
                 raise self.error
-        result = getattr(self.real, name)(*args)
+        result = getattr(self.real, real_name or name)(*args)
         if failing:
             raise self.error
         return result
@@ -77,6 +77,17 @@ class FaultyVault:
 
     def exists(self, ref: SecretRef) -> bool:
         return bool(self._call("exists", ref))
+
+    # the grant writes store the message they sealed once (hub.connections.store.write_vault):
+    # a fault injected into `store` / `replace` hits those writes too
+    def store_message(self, ref: SecretRef, message: str) -> str:
+        return str(self._call("store", ref, message, real_name="store_message"))
+
+    def replace_message(self, ref: SecretRef, message: str) -> None:
+        self._call("replace", ref, message, real_name="replace_message")
+
+    def read_message(self, ref: SecretRef) -> str:
+        return str(self._call("read", ref, real_name="read_message"))
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import pytest
 from hub import clock
 from hub.settings import reset_settings
 from local.aws_calls import recording_aws_calls
-from tests.support.capture import CaptureProvider, capture, sigv4_check
+from tests.support.capture import CaptureProvider, Waits, capture, sigv4_check
 from tests.support.connections import SandboxWorld, sandbox_server, sandbox_world
 from tests.support.search import user_integration
 
@@ -24,17 +24,6 @@ ACCESS_KEY = {"accessKeyId": "AKIAIOSFODNN7EXAMPLE", "secretAccessKey": "wJalrXU
 
 def proxy(integration_id: str, path: str, *, user: bool = False) -> str:
     return f"/api/{'user' if user else 'tenant'}/integrations/{integration_id}/proxy/{path}"
-
-
-class Waits:
-    """Waits taken on the hub's clock, never the wall clock."""
-
-    def __init__(self) -> None:
-        self.waited: list[float] = []
-
-    def __call__(self, seconds: float) -> None:
-        self.waited.append(seconds)
-        clock.advance(seconds)
 
 
 def aws_integration(world: SandboxWorld, template: str) -> str:
@@ -163,6 +152,17 @@ def test_the_budget_is_shared_by_the_proxy_widget_data_and_search(sandbox_world:
     assert searched.status == 200, searched.raw_body
     over = sandbox_world.api.get(proxy(integration_id, "api/me"))
     assert over.status == 429 and over.error["code"] == "PROVIDER_RATE_LIMITED"
+
+
+def test_a_health_check_spends_the_budget_but_is_never_refused_by_it(sandbox_world: SandboxWorld) -> None:
+    # Given a connection allowed one request a minute
+    integration_id = budgeted(sandbox_world, 1, 60)
+    test_path = f"/api/tenant/integrations/{integration_id}/connection/test"
+    # When a check runs, Then it spends the request, so the proxy has none left
+    assert sandbox_world.api.post(test_path).body["success"] is True
+    assert sandbox_world.api.get(proxy(integration_id, "api/me")).status == 429
+    # and a check over budget still runs (a skipped check would read as a failing connection)
+    assert sandbox_world.api.post(test_path).body["success"] is True
 
 
 def test_a_bad_quota_override_is_a_400(sandbox_world: SandboxWorld) -> None:

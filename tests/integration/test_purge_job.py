@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from hub import clock
-from hub.jobs.purge import state_due_keys
+from hub.connections.state_repository import state_due_keys
 from hub.repository import Repository
 from hub.settings import get_settings
 from local.apigw import LambdaContext

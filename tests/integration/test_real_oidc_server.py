@@ -18,6 +18,7 @@ from hub.connections.refresh import refresh_connection
 from hub.connections.repository import ConnectionRepository, secret_ref_of
 from hub.connections.use import run_verification
 from hub.jobs.health import apply_check_result
+from hub.settings import get_settings
 from hub.vault import get_vault
 from tests.support.api import ApiClient
 from tests.support.connections import RETURN_URL, Browser
@@ -149,7 +150,7 @@ def test_a_reused_refresh_token_is_detected_and_the_connection_expires(world: Wo
     # Then the server detects the reuse and revokes the whole grant
     assert replay.status_code == 400 and replay.json()["error"] == "invalid_grant"
     # And the hub's next refresh finds the grant dead: the connection expires (reconnect), nothing lost
-    clock.advance(61)  # past the forced-refresh interval of a fresh token
+    clock.advance(get_settings().forced_refresh_interval_seconds + 1)  # past the forced-refresh interval
     after = world.api.post(f"/api/tenant/integrations/{integration_id}/connection/refresh", {"force": True})
     assert after.status in (400, 401, 409, 410) and world.record(integration_id)["status"] == "expired", after.raw_body
 

@@ -3,14 +3,11 @@ verified claims in the request context."""
 
 from __future__ import annotations
 
-import importlib
 import json
 from dataclasses import dataclass
 from typing import Any
 
-from hub.http import routing
-from hub.http.routing import match_route
-from local.apigw import LambdaContext, build_http_event
+from local.apigw import invoke
 
 
 def claims_for(role: str = "tenant_admin", tenant: str = "acme", user: str = "alice") -> dict[str, Any]:
@@ -65,9 +62,6 @@ class ApiClient:
         headers: dict[str, str] | None = None,
         claims: dict[str, Any] | bool | None = True,
     ) -> ApiResponse:
-        found = match_route(routing.route_table().values(), method, path.split("?")[0])
-        assert found is not None, f"no route for {method} {path}"
-        route, params = found
         if json_body is not None:
             body = json.dumps(json_body)
             headers = {"content-type": "application/json", **(headers or {})}
@@ -77,17 +71,11 @@ class ApiClient:
             use_claims = None
         else:
             use_claims = claims  # type: ignore[assignment]
-        event = build_http_event(
-            route,
-            path.split("?")[0],
-            path_params=params or None,
-            query={k: str(v) for k, v in (query or {}).items()} or None,
-            headers=headers,
-            body=body,
-            claims=use_claims,
-        )
-        module = importlib.import_module(route.module)
-        result = module.handler(event, LambdaContext(route.function_name))
+        try:
+            result = invoke(method, path.split("?")[0], query={k: str(v) for k, v in (query or {}).items()} or None,
+                            headers=headers, body=body, claims=use_claims)
+        except LookupError as error:
+            raise AssertionError(str(error)) from None
         return ApiResponse(int(result["statusCode"]), dict(result.get("headers") or {}), result.get("body") or "",
                            tuple(result.get("cookies") or ()), bool(result.get("isBase64Encoded")))
 

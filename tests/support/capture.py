@@ -14,6 +14,8 @@ import pytest
 from werkzeug.serving import WSGIRequestHandler, make_server
 from werkzeug.wrappers import Request, Response
 
+from hub import clock
+
 
 @dataclass
 class Seen:
@@ -107,3 +109,14 @@ def sigv4_check(seen: Seen, credentials: Mapping[str, str], service: str, region
 
 def echo_json(seen: Seen) -> Any:
     return json.loads(seen.body) if seen.body else None
+
+
+class Waits:
+    """Waits taken on the hub's clock (hub.proxy.retry.use_sleeper), never the wall clock."""
+
+    def __init__(self) -> None:
+        self.waited: list[float] = []
+
+    def __call__(self, seconds: float) -> None:
+        self.waited.append(seconds)
+        clock.advance(seconds)

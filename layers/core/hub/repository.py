@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
 from botocore.exceptions import ClientError
@@ -22,8 +22,24 @@ _serializer = TypeSerializer()
 _deserializer = TypeDeserializer()
 
 
+class UpdateSpec(TypedDict, total=False):
+    """What an update changes, and on which condition (`Repository.update`)."""
+
+    set_fields: dict[str, Any] | None  # a None value removes the attribute
+    remove_fields: Sequence[str]
+    add_fields: dict[str, int] | None
+    condition: str | None
+    names: dict[str, str] | None
+    values: dict[str, Any] | None
+
+
 class ConditionFailed(Exception):
-    """A conditional write did not hold (item exists / version moved / lease taken)."""
+    """A conditional write did not hold (item exists / version moved / lease taken). `item` is
+    the item as it was, when the write asked for it (`update(..., old_on_failure=True)`)."""
+
+    def __init__(self, item: dict[str, Any] | None = None) -> None:
+        super().__init__()
+        self.item = item
 
 
 def _to_dynamo(value: Any) -> Any:
@@ -63,6 +79,13 @@ def key(pk: str, sk: str) -> dict[str, Any]:
 def _is_condition_failure(error: ClientError) -> bool:
     code = error.response.get("Error", {}).get("Code", "")
     return code in {"ConditionalCheckFailedException", "TransactionCanceledException"}
+
+
+def _conflict_only(error: ClientError) -> bool:
+    """A transaction cancelled by a concurrent transaction on its items, not by a condition: a
+    retryable failure, not an answer (a caller must not read it as "the condition did not hold")."""
+    reasons = [r.get("Code") for r in error.response.get("CancellationReasons") or [] if r.get("Code") != "None"]
+    return bool(reasons) and "ConditionalCheckFailed" not in reasons
 
 
 class Repository:
@@ -176,26 +199,35 @@ class Repository:
             raise VersionConflict() from None
         return new_item
 
-    def update(
-        self,
-        pk: str,
-        sk: str,
-        *,
-        set_fields: dict[str, Any] | None = None,
-        remove_fields: Sequence[str] = (),
-        add_fields: dict[str, int] | None = None,
-        condition: str | None = None,
-        names: dict[str, str] | None = None,
-        values: dict[str, Any] | None = None,
-        return_new: bool = True,
-    ) -> dict[str, Any] | None:
-        expr_names = dict(names or {})
-        expr_values = dict(values or {})
+    def update(self, pk: str, sk: str, *, return_new: bool = True, old_on_failure: bool = False,
+               **spec: Unpack[UpdateSpec]) -> dict[str, Any] | None:
+        """Update one item; answers it as it is now (`return_new`). With `old_on_failure` a failed
+        condition raises ConditionFailed carrying the item as it was (no second read)."""
+        kwargs = self.update_request(pk, sk, **spec)
+        kwargs["ReturnValues"] = "ALL_NEW" if return_new else "NONE"
+        if old_on_failure:
+            kwargs["ReturnValuesOnConditionCheckFailure"] = "ALL_OLD"
+        try:
+            response = self.client.update_item(**kwargs)
+        except ClientError as error:
+            if _is_condition_failure(error):
+                old = error.response.get("Item")
+                raise ConditionFailed(deserialize(old) if old else None) from None
+            raise
+        attributes = response.get("Attributes")
+        return deserialize(attributes) if attributes else None
+
+    def update_request(self, pk: str, sk: str, **spec: Unpack[UpdateSpec]) -> dict[str, Any]:
+        """The UpdateItem parameters of an update (also the Update of a transaction)."""
+        expr_names = dict(spec.get("names") or {})
+        expr_values = dict(spec.get("values") or {})
+        remove_fields = list(spec.get("remove_fields") or ())
+        add_fields, condition = spec.get("add_fields"), spec.get("condition")
         clauses: list[str] = []
         sets = []
-        for i, (field_name, value) in enumerate((set_fields or {}).items()):
+        for i, (field_name, value) in enumerate((spec.get("set_fields") or {}).items()):
             if value is None:
-                remove_fields = [*remove_fields, field_name]
+                remove_fields.append(field_name)
                 continue
             expr_names[f"#s{i}"] = field_name
             expr_values[f":s{i}"] = value
@@ -219,7 +251,6 @@ class Repository:
             "TableName": self.table_name,
             "Key": key(pk, sk),
             "UpdateExpression": " ".join(clauses),
-            "ReturnValues": "ALL_NEW" if return_new else "NONE",
         }
         if expr_names:
             kwargs["ExpressionAttributeNames"] = expr_names
@@ -227,14 +258,7 @@ class Repository:
             kwargs["ExpressionAttributeValues"] = serialize(expr_values)
         if condition:
             kwargs["ConditionExpression"] = condition
-        try:
-            response = self.client.update_item(**kwargs)
-        except ClientError as error:
-            if _is_condition_failure(error):
-                raise ConditionFailed() from None
-            raise
-        attributes = response.get("Attributes")
-        return deserialize(attributes) if attributes else None
+        return kwargs
 
     def delete(self, pk: str, sk: str, *, condition: str | None = None, names: dict[str, str] | None = None,
                values: dict[str, Any] | None = None, return_old: bool = False) -> dict[str, Any] | None:
@@ -281,9 +305,11 @@ class Repository:
                 pk, sk = op["update"]
                 request.append({"Update": {"TableName": self.table_name, "Key": key(pk, sk),
                                            "UpdateExpression": op["expression"], **extra}})
+            elif "update_request" in op:  # the parameters `update_request` built
+                request.append({"Update": op["update_request"]})
         try:
             self.client.transact_write_items(TransactItems=request)
         except ClientError as error:
-            if _is_condition_failure(error):
+            if _is_condition_failure(error) and not _conflict_only(error):
                 raise ConditionFailed() from None
             raise

@@ -136,6 +136,12 @@ class Settings(BaseModel):
     refresh_scan_max: int = setting(20_000, "Due connections one refresh job reads at most", ge=1)
     job_time_margin_ms: int = setting(20_000, "A job stops starting work this long before its timeout", ge=0)
     activity_retention_days: int = setting(30, "Connection activity expires after this many days", ge=1)
+    forced_refresh_interval_seconds: int = setting(
+        600, "A forced refresh of a token that is not yet due is allowed once this often per connection "
+        "(Secrets Manager write quota; 0: always)", ge=0, le=DAY)
+    catalog_cache_seconds: int = setting(
+        60, "A warm function reuses provider records, their client secrets and integrations this long "
+        "(0: read every time); other functions see an edit within it", ge=0, le=900)
     # ---- health and sync -------------------------------------------------------------------
     jobs_interval_seconds: int = setting(
         0, "Local stack only: fire every schedule this often (0: each worker's own schedule)", ge=0

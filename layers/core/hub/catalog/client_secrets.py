@@ -1,14 +1,21 @@
 """A provider's OAuth client secret (set by a super admin), kept in the vault under the reserved
-tenant (`SecretRef.for_provider_client`). The catalog writes it; the OAuth code and the
-provider probe read it on demand, never caching it."""
+tenant (`SecretRef.for_provider_client`). The catalog writes it; the OAuth code, refreshes and
+the provider probe read it. A warm container keeps it for `settings.catalog_cache_seconds`
+(hub/cache.py): a refresh would otherwise pay a vault read and a KMS call for it every time.
+Writing or deleting it here drops it in this container at once; other containers see a new
+secret within that time (the old one keeps working at the provider until it is revoked there)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
+from hub.cache import TtlCache, catalog_seconds
 from hub.errors import SecretExists
+from hub.redaction import register_secret
 from hub.vault import SecretRef, standalone_vault
+
+_cached: TtlCache[str | None] = TtlCache(catalog_seconds, 512)
 
 
 def client_secret_ref(provider_id: str) -> SecretRef:
@@ -17,6 +24,7 @@ def client_secret_ref(provider_id: str) -> SecretRef:
 
 def store_client_secret(provider_id: str, client_secret: str) -> None:
     """Store or replace: a secret left by an earlier failed attempt must not block this one."""
+    _cached.discard(provider_id)
     ref = client_secret_ref(provider_id)
     try:
         standalone_vault().store(ref, {"clientSecret": client_secret})
@@ -25,12 +33,20 @@ def store_client_secret(provider_id: str, client_secret: str) -> None:
 
 
 def delete_client_secret(provider_id: str) -> None:
+    _cached.discard(provider_id)
     standalone_vault().delete(client_secret_ref(provider_id))
 
 
 def read_client_secret(provider: Mapping[str, Any]) -> str | None:
-    """The provider's client secret, straight from the vault."""
+    """The provider's client secret (from the vault at most once per cache period)."""
     if not provider.get("clientSecretConfigured"):
         return None
-    secret = standalone_vault().read(client_secret_ref(str(provider["id"]))).get("clientSecret")
-    return str(secret) if secret is not None else None
+    provider_id = str(provider["id"])
+
+    def load() -> str | None:
+        secret = standalone_vault().read(client_secret_ref(provider_id)).get("clientSecret")
+        return str(secret) if secret is not None else None
+
+    secret = _cached.get(provider_id, load)
+    register_secret(secret)  # masked in this invocation's logs, cached or not
+    return secret

@@ -14,6 +14,7 @@ from hub.connections.record import ENDPOINT_MODES, MODE_ENDPOINTS, ConnectionRec
 from hub.connections.repository import ConnectionRepository
 from hub.connections.spec import ProviderSpec, provider_spec_for
 from hub.errors import ConnectionNotFound, IntegrationNotFound, TokenExpired, ValidationError
+from hub.integrations.repository import IntegrationRepository
 from hub.integrations.service import get_integration
 from hub.principal import Principal
 
@@ -49,9 +50,18 @@ def require_usable(record: Mapping[str, Any]) -> None:
                                  details={"integrationId": record.get("integrationId")})
 
 
-def integration_for(principal: Principal, integration_id: str, *, user_scoped: bool) -> dict[str, Any]:
-    """The caller's integration. User endpoints only see user-scoped integrations."""
-    integration = get_integration(principal.tenant_id, integration_id)
+def integration_for(principal: Principal, integration_id: str, *, user_scoped: bool, cached: bool = False
+                    ) -> dict[str, Any]:
+    """The caller's integration. User endpoints only see user-scoped integrations. `cached`: as
+    this warm container last read it (hub/cache.py), for reads of a connection that then read
+    the connection record itself (a deleted integration's connections are deleted with it)."""
+    if cached:
+        found = IntegrationRepository().cached_integration(principal.tenant_id, integration_id)
+        if found is None:
+            raise IntegrationNotFound(details={"id": integration_id})
+        integration = found
+    else:
+        integration = get_integration(principal.tenant_id, integration_id)
     if user_scoped and not integration.get("userScoped"):
         raise IntegrationNotFound(details={"id": integration_id})
     return integration

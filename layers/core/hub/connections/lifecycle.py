@@ -7,13 +7,15 @@ the transitions here, which tells everyone else through a small hooks interface:
     transition        integration status    health marker   event                    activity  audit
     connected         connected/active      schedule        integration.connected    connect   yes
                       (and the provider accounts inbound webhooks attribute to it: linked; disconnected unlinks)
-    refreshed         connected (if not)    -               integration.refreshed    refresh   -
+    refreshed         connected (if not)    -               integration.refreshed    (1)       -
     grant_expired     error/expired         -               integration.error        refresh   -
     refresh_failed    -                     -               -                        refresh   -
     refresh_gave_up   error/error           -               integration.error        refresh   -
     disconnected      pending/-             unschedule      integration.disconnected disconnect yes
     health_failed     error/error           -               integration.error        -         -
     recovered         connected/active      -               integration.recovered    -         -
+
+(1) the refresh writes its activity line with the record (one transaction, hub.connections.refresh).
 
 Only the tenant's own connection speaks for the integration; a user's connection never moves
 its status. Every hook is best effort: the stored change stands, a lost side effect is logged.
@@ -28,7 +30,7 @@ from typing import Any, Protocol
 
 from hub import clock
 from hub.connections.activity import record_activity
-from hub.connections.health import schedule_health_check, unschedule_health_check
+from hub.connections.health_repository import schedule_health_check, unschedule_health_check
 from hub.connections.record import audit_view
 from hub.events import EventPublisher
 from hub.inbound.links import link_record, unlink_record
@@ -152,7 +154,6 @@ def refreshed(saved: Mapping[str, Any], *, before: Mapping[str, Any], integratio
         _integration(saved, {"connectionStatus": "active", "lastConnectedAt": clock.iso(), "lastError": None},
                      "connected")
     _event("integration.refreshed", saved)
-    _activity(saved, "refresh", "success")
 
 
 def grant_expired(saved: Mapping[str, Any], *, message: str) -> None:

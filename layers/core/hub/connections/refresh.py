@@ -1,12 +1,13 @@
 """Refreshing one connection's token, safely under concurrency and single faults (docs/architecture.md,
-Jobs and events; the write protocol: docs/connections.md, "The grant-write protocol").
+Jobs and events; the write protocol: docs/connections.md, "The grant-write protocol"; the AWS calls
+it takes: docs/cost.md).
 
 1. A lease per connection by conditional write (`leaseOwner`, `leaseExpiresAt`): only one
    worker (job, API request, another Lambda) refreshes a connection at a time; an expired lease
-   can be taken over.
-2. The lease write returns the item as it is now, which is the re-read: when someone else has
-   just refreshed, the due time has moved and the answer is "not_due" (unless `force`).
-3. The provider's answer:
+   can be taken over. The lease write is the read: it holds only on a live, renewable
+   connection that is due and not cooling down (unless `force`), and answers the item as it is
+   now, or as it was when the condition failed (which says why: "not_due", "lease_taken", ...).
+2. The provider's answer:
    - success: the new tokens replace the secret (a new version); when the provider returns no
      refresh token the old one is kept; rotation stores the new one. New expiry, new due time
      (expiry - buffer), counters reset, `integration.refreshed`;
@@ -15,22 +16,25 @@ Jobs and events; the write protocol: docs/connections.md, "The grant-write proto
      backoff (at least the provider's Retry-After) with `cooldownUntil`, the due time moved to
      the cooldown's end; `refreshFailureDays` counts distinct UTC days with failures and after
      `settings.refresh_max_failure_days` of them the connection turns "error" (+ event).
-4. A refresh never writes over a newer grant or a disconnect: the lease is pre-empted by a
-   reconnect and removed by a disconnect. Before the vault write the refresh claims the secret
-   write (`secretWriter` / `secretWriteUntil`, conditional on its lease and the connection id it
-   read; a reconnect waits for that short claim), and every record write after the provider
-   call is conditional on the same (`ConnectionRepository.update_if_leased`). When a condition
+3. A refresh never writes over a newer grant or a disconnect: the lease is pre-empted by a
+   reconnect and removed by a disconnect, and every record write after the provider call is
+   conditional on it (`ConnectionRepository.update_if_leased`). With Secrets Manager the refresh
+   first claims the secret write (`secretWriter` / `secretWriteUntil`, conditional on its lease
+   and the connection id it read; a reconnect waits for that short claim). When a condition
    fails nothing is written (and nothing revoked: see `hub.connections.store`), and the outcome
    is "superseded".
-5. The new grant is sealed into the record with the claim, before the vault write
-   (`hub.connections.pending`): a failed vault or record write, or a crash, leaves it pending,
-   and the next refresh (or a reader) reconciles it first.
-6. The lease is always released.
-Side effects (integration status, events, activity) are the lifecycle's: `hub.connections.lifecycle`.
+4. The new grant is sealed once (one Encryption SDK message). With Secrets Manager it goes into
+   the record with the claim, before the vault write (`hub.connections.pending`): a failed vault
+   or record write, or a crash, leaves it pending, and the next refresh (or a reader) reconciles
+   it first. With the `table` vault the record write is the vault write.
+5. The last record write ends the lease and carries the activity line (one transaction); any
+   other way out releases the lease.
+Side effects (integration status, events) are the lifecycle's: `hub.connections.lifecycle`.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -38,10 +42,11 @@ from typing import Any, Literal
 
 from hub import clock
 from hub.connections import lifecycle
+from hub.connections.activity import activity_item
 from hub.connections.credentials import service_account_assertion
 from hub.connections.pending import current_payload, seal, unseal
 from hub.connections.record import ConnectionRecord, connection_key, is_live, is_refreshable, refresh_due_at
-from hub.connections.repository import PENDING_FIELDS, ConnectionRepository, secret_ref_of
+from hub.connections.repository import CLAIM_FIELDS, PENDING_FIELDS, ConnectionRepository, secret_ref_of
 from hub.connections.spec import ProviderSpec, provider_spec_for
 from hub.connections.store import SECRET_WRITE_SECONDS, write_vault
 from hub.connections.tokens import (
@@ -58,12 +63,13 @@ from hub.integrations.repository import IntegrationRepository
 from hub.observability import logger
 from hub.settings import get_settings
 from hub.table import GSI2_PK, GSI2_SK, due_keys
-from hub.vault import BACKEND_FIELD, backend_of, credential_fields, vault_named
+from hub.vault import TABLE, backend_of, message_fields, vault_named
+from hub.vault import seal as seal_message
 
 RefreshStatus = Literal["refreshed", "not_due", "lease_taken", "expired", "retry_later", "error", "not_refreshable",
-                        "superseded"]
+                        "superseded", "too_soon"]
 REFRESH_STATUSES: tuple[RefreshStatus, ...] = ("refreshed", "not_due", "lease_taken", "expired", "retry_later",
-                                               "error", "not_refreshable", "superseded")
+                                               "error", "not_refreshable", "superseded", "too_soon")
 
 
 @dataclass
@@ -71,6 +77,12 @@ class RefreshOutcome:
     status: RefreshStatus
     record: ConnectionRecord | None = None
     detail: str | None = None
+    retry_after: int | None = None  # "too_soon": seconds until a forced refresh is allowed again
+
+
+def _ending(*names: str) -> tuple[str, ...]:
+    """Attributes a write removes, each once, with the lease and claim: it ends the refresh."""
+    return tuple(dict.fromkeys((*names, *CLAIM_FIELDS)))
 
 
 def _utc_day(moment: float) -> str:
@@ -91,35 +103,58 @@ def _renewable(record: Mapping[str, Any] | None) -> bool:
 
 
 def refresh_connection(tenant_id: str, integration_id: str, user_id: str | None = None, *, force: bool = False,
-                       owner: str, now: float | None = None) -> RefreshOutcome:
+                       owner: str, now: float | None = None, throttled: bool = False) -> RefreshOutcome:
+    """Renew the connection's token if it is due (or now, `force`). `throttled`: a caller's
+    forced refresh of a token that is not due yet is allowed once per
+    `settings.forced_refresh_interval_seconds` per connection (outcome "too_soon"), because every
+    refresh writes a Secrets Manager version (docs/cost.md)."""
     moment = clock.now() if now is None else now
+    settings = get_settings()
+    interval = settings.forced_refresh_interval_seconds
     repository = ConnectionRepository()
-    record = repository.get_connection(tenant_id, integration_id, user_id)
-    if record is None or not _renewable(record):
-        return RefreshOutcome("not_refreshable", record, "The connection has no renewable token")
-    if not force:
-        due = record.get("refreshDueAt")
-        if due is None or float(due) > moment:
-            return RefreshOutcome("not_due", record)
-        cooldown = record.get("cooldownUntil")
-        if cooldown is not None and float(cooldown) > moment:
-            return RefreshOutcome("retry_later", record, "The connection is cooling down after a failed refresh")
-    leased = repository.take_refresh_lease(record, owner, until=int(moment + get_settings().refresh_lease_seconds),
-                                           now=int(moment))
+    leased, current = repository.lease_for_refresh(
+        tenant_id, integration_id, user_id, owner, until=int(moment + settings.refresh_lease_seconds), now=moment,
+        due=not force, forced_since=moment - interval if force and throttled and interval > 0 else None)
     if leased is None:
-        return RefreshOutcome("lease_taken", record, "Another worker is refreshing this connection")
+        return _not_leased(current, owner, moment, force=force, interval=interval)
+    outcome: RefreshOutcome | None = None
     try:
-        # `leased` is the item as it is now: someone may have refreshed (or disconnected) meanwhile
+        # `leased` is the item as it is now: someone may have refreshed (or reconnected) meanwhile
         if leased.get("pendingWrite"):
             leased = reconcile_pending(leased, owner)
         if not _renewable(leased):
-            return RefreshOutcome("not_refreshable", leased, "The connection has no renewable token")
-        due = leased.get("refreshDueAt")
-        if not force and (due is None or float(due) > moment):
-            return RefreshOutcome("not_due", leased)
-        return _refresh_leased(leased, owner, moment)
+            outcome = RefreshOutcome("not_refreshable", leased, "The connection has no renewable token")
+        else:
+            outcome = _refresh_leased(leased, owner, moment)
+        return outcome
     finally:
-        _release(repository, leased, owner)
+        if outcome is None or _holds(outcome.record, owner):
+            _release(repository, leased, owner)
+
+
+def _not_leased(current: ConnectionRecord | None, owner: str, moment: float, *, force: bool,
+                interval: int) -> RefreshOutcome:
+    """Why the lease write did not hold, from the record as it was."""
+    if current is None or not _renewable(current):
+        return RefreshOutcome("not_refreshable", current, "The connection has no renewable token")
+    lease_owner, lease_until = current.get("leaseOwner"), current.get("leaseExpiresAt")
+    if lease_owner and lease_owner != owner and float(lease_until or 0) >= moment:
+        return RefreshOutcome("lease_taken", current, "Another worker is refreshing this connection")
+    due = current.get("refreshDueAt")
+    if not force:
+        if due is None or float(due) > moment:
+            return RefreshOutcome("not_due", current)
+        return RefreshOutcome("retry_later", current, "The connection is cooling down after a failed refresh")
+    forced = current.get("lastForcedRefreshAt")
+    if isinstance(forced, int | float):
+        retry = max(1, math.ceil(float(forced) + interval - moment))
+        return RefreshOutcome("too_soon", current, "The token is still fresh and was renewed on request recently",
+                              retry_after=retry)
+    return RefreshOutcome("lease_taken", current, "Another worker is refreshing this connection")
+
+
+def _holds(record: Mapping[str, Any] | None, owner: str) -> bool:
+    return bool(record) and (record or {}).get("leaseOwner") == owner
 
 
 def reconcile_pending(record: ConnectionRecord, owner: str) -> ConnectionRecord:
@@ -129,7 +164,7 @@ def reconcile_pending(record: ConnectionRecord, owner: str) -> ConnectionRecord:
     if grant is None:
         return record
     ref = secret_ref_of(record)
-    if not write_vault(ref, grant.payload, backend_of(record)):
+    if not write_vault(ref, grant.message or seal_message(ref, grant.payload), backend_of(record)):
         return record
     applied = ConnectionRepository().apply_pending(record, owner, str(record["pendingWrite"]), grant.fields,
                                                    grant.remove)
@@ -195,7 +230,8 @@ def _new_tokens(record: Mapping[str, Any], spec: ProviderSpec, payload: dict[str
 
 
 def _refresh_leased(record: ConnectionRecord, owner: str, moment: float) -> RefreshOutcome:
-    integration = IntegrationRepository().get_integration(record["tenantId"], record["integrationId"])
+    # cached per warm container (hub/cache.py): the integration, its provider and client secret
+    integration = IntegrationRepository().cached_integration(record["tenantId"], record["integrationId"])
     if integration is None:
         return RefreshOutcome("not_refreshable", record, "The integration no longer exists")
     try:
@@ -213,23 +249,34 @@ def _refresh_leased(record: ConnectionRecord, owner: str, moment: float) -> Refr
     new_payload = {**payload, **tokens.vault_payload()}
     if not tokens.refresh_token and payload.get("refreshToken"):
         new_payload["refreshToken"] = payload["refreshToken"]  # the provider kept the old one valid
-    repository = ConnectionRepository()
     fields, remove = _refreshed_fields(record, spec, tokens, new_payload, moment)
-    stored = credential_fields(ref, new_payload, record=record)  # `table`: the sealed tokens go with the record
-    fields = {**fields, **stored}
-    # from here on the provider has spent the old refresh token (when it rotates): the new grant
-    # goes into the record with the claim, before the vault is written
-    sealed = seal(record, new_payload, fields, remove)
-    if not repository.claim_secret_write(record, owner, until=int(clock.now() + SECRET_WRITE_SECONDS),
-                                         pending=sealed):
-        return _superseded(record)
-    if write_vault(ref, new_payload, stored[BACKEND_FIELD]):
-        remove = (*remove, *PENDING_FIELDS)
-    saved = repository.update_if_leased(record, owner, fields, remove, writing=True)
-    if saved is None:
-        # disconnected after our claim (it removed it): the record is theirs, and so is the secret
-        _drop_if_disconnected(record)
-        return _superseded(record)
+    # from here on the provider has spent the old refresh token (when it rotates). The grant is
+    # sealed once: the same message goes to the record (pending, or `table`'s own) and the vault.
+    backend = backend_of(record)
+    message = seal_message(ref, new_payload)
+    fields = {**fields, **message_fields(message, backend)}
+    activity = activity_item(record["tenantId"], record["integrationId"], "refresh", "success",
+                             user_id=record.get("userId"), details={"connectionId": record.get("connectionId")})
+    repository = ConnectionRepository()
+    if backend == TABLE:
+        # the record write is the vault write: one write, holding the lease, ends the refresh
+        saved = repository.update_if_leased(record, owner, fields, _ending(*remove), activity=activity)
+        if saved is None:
+            return _superseded(record)
+    else:
+        # the new grant goes into the record with the claim, before the vault is written
+        sealed = seal(message, fields, remove)
+        if not repository.claim_secret_write(record, owner, until=int(clock.now() + SECRET_WRITE_SECONDS),
+                                             pending=sealed):
+            return _superseded(record)
+        if write_vault(ref, message, backend):
+            remove = (*remove, *PENDING_FIELDS)
+        saved = repository.update_if_leased(record, owner, fields, _ending(*remove), writing=True,
+                                            activity=activity)
+        if saved is None:
+            # disconnected after our claim (it removed it): the record is theirs, and so is the secret
+            _drop_if_disconnected(record)
+            return _superseded(record)
     lifecycle.refreshed(saved, before=record, integration=integration)
     return RefreshOutcome("refreshed", saved)
 
@@ -268,7 +315,7 @@ def _expired(record: ConnectionRecord, owner: str, message: str) -> RefreshOutco
     now = clock.iso()
     saved = ConnectionRepository().update_if_leased(
         record, owner, {"status": "expired", "expiredAt": now, "lastRefreshError": message, "updatedAt": now},
-        (GSI2_PK, GSI2_SK, "refreshDueAt", "cooldownUntil"))
+        _ending(GSI2_PK, GSI2_SK, "refreshDueAt", "cooldownUntil"))
     if saved is None:  # the grant we refreshed is gone (disconnect or reconnect): not ours to mark
         return _lost_lease(record)
     lifecycle.grant_expired(saved, message=message)
@@ -300,7 +347,7 @@ def _failed(record: ConnectionRecord, owner: str, moment: float, message: str, r
     else:
         fields["refreshDueAt"] = round(cooldown, 3)
         fields.update(due_keys("refresh", connection_key(record), cooldown))
-    saved = ConnectionRepository().update_if_leased(record, owner, fields, remove)
+    saved = ConnectionRepository().update_if_leased(record, owner, fields, _ending(*remove))
     if saved is None:
         return _lost_lease(record)
     lifecycle.refresh_failed(saved, failures=failures, transient=transient)

@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypeVar, cast
 
 from hub import clock
-from hub.connections.record import ConnectionRecord
+from hub.connections.record import LIVE_STATUSES, RENEWABLE_MODES, ConnectionRecord
 from hub.repository import ConditionFailed, Repository
 from hub.table import GSI1, GSI1_PK, GSI1_SK, GSI2_PK, GSI2_SK, tenant_pk
 from hub.vault import SecretRef
@@ -135,6 +135,41 @@ class ConnectionRepository(Repository):
 
     # ---- claims: the refresh lease and the secret-write claim ---------------------------
 
+    def lease_for_refresh(self, tenant_id: str, integration_id: str, user_id: str | None, owner: str, *,
+                          until: int, now: float, due: bool, forced_since: float | None = None
+                          ) -> tuple[ConnectionRecord | None, ConnectionRecord | None]:
+        """Lease a live, renewable connection for one refresh, reading it in the same write:
+        (the leased record, None), or (None, the record as it is: None when there is none) when
+        it is not live or renewable, another worker holds the lease, or (`due`) its refresh is
+        not due or cooling down. With `forced_since` a token that is not due yet may be renewed
+        only if the last such forced refresh was before then; the lease records this one."""
+        values: dict[str, Any] = {":now": now, ":owner": owner, ":true": True,
+                                  **{f":st{i}": s for i, s in enumerate(LIVE_STATUSES)},
+                                  **{f":m{i}": m for i, m in enumerate(RENEWABLE_MODES)}}
+        condition = (f"#status IN ({', '.join(f':st{i}' for i in range(len(LIVE_STATUSES)))}) AND #stored = :true "
+                     f"AND #mode IN ({', '.join(f':m{i}' for i in range(len(RENEWABLE_MODES)))}) "
+                     "AND (attribute_not_exists(#owner) OR #until < :now OR #owner = :owner)")
+        names = {"#status": "status", "#stored": "secretStored", "#mode": "refreshMode", "#owner": "leaseOwner",
+                 "#until": "leaseExpiresAt"}
+        fields: dict[str, Any] = {"leaseOwner": owner, "leaseExpiresAt": until}
+        if due:
+            condition += " AND #due <= :now AND (attribute_not_exists(#cool) OR #cool <= :now)"
+            names.update({"#due": "refreshDueAt", "#cool": "cooldownUntil"})
+        if forced_since is not None:
+            condition += (" AND (attribute_not_exists(#due) OR #due <= :now OR attribute_not_exists(#forced)"
+                          " OR #forced <= :since)")
+            names.update({"#due": "refreshDueAt", "#forced": "lastForcedRefreshAt"})
+            values[":since"] = forced_since
+            fields["lastForcedRefreshAt"] = now
+        pk, sk = tenant_pk(tenant_id), connection_sk(integration_id, user_id)
+        try:
+            item = self.update(pk, sk, set_fields=fields, add_fields={"version": 1},
+                               condition=f"attribute_exists(pk) AND ({condition})", names=names, values=values,
+                               old_on_failure=True)
+        except ConditionFailed as failed:
+            return None, strip(failed.item) if failed.item else None
+        return (strip(item) if item else None), None
+
     def take_refresh_lease(self, record: Mapping[str, Any], owner: str, *, until: int, now: int
                            ) -> ConnectionRecord | None:
         """Lease the connection for one refresh (free, expired, or already ours). Answers the
@@ -198,16 +233,19 @@ class ConnectionRepository(Repository):
                             names={"#owner": "leaseOwner"}, values={":owner": owner}) is not None
 
     def update_if_leased(self, record: Mapping[str, Any], owner: str, fields: Mapping[str, Any],
-                         remove: tuple[str, ...] = (), *, writing: bool = False) -> ConnectionRecord | None:
+                         remove: tuple[str, ...] = (), *, writing: bool = False,
+                         activity: Mapping[str, Any] | None = None) -> ConnectionRecord | None:
         """Update while `owner` still leases the same connection (and, `writing`, holds the
-        secret-write claim); None when a disconnect or reconnect took it away."""
+        secret-write claim); None when a disconnect or reconnect took it away. `activity` (an
+        activity line, hub.connections.activity) is written in the same transaction."""
         condition = "#owner = :owner AND #cid = :cid"
         names = {"#owner": "leaseOwner", "#cid": "connectionId"}
         if writing:
             condition += " AND #writer = :owner"
             names["#writer"] = "secretWriter"
         return _persistently(lambda: self._update(record, fields, remove=remove, condition=condition, names=names,
-                                                  values={":owner": owner, ":cid": record["connectionId"]}))
+                                                  values={":owner": owner, ":cid": record["connectionId"]},
+                                                  also_put=activity))
 
     # ---- health transitions -------------------------------------------------------------
 
@@ -232,15 +270,34 @@ class ConnectionRepository(Repository):
 
     def _update(self, record: Mapping[str, Any], fields: Mapping[str, Any], *, remove: tuple[str, ...] = (),
                 condition: str | None = None, names: dict[str, str] | None = None,
-                values: dict[str, Any] | None = None) -> ConnectionRecord | None:
+                values: dict[str, Any] | None = None, also_put: Mapping[str, Any] | None = None
+                ) -> ConnectionRecord | None:
         pk, sk = self.key_of(record)
         cond = "attribute_exists(pk)" + (f" AND ({condition})" if condition else "")
+        if also_put is not None:
+            return self._update_with(record, fields, remove, cond, names, values, also_put)
         try:
             item = self.update(pk, sk, set_fields=dict(fields), remove_fields=remove, add_fields={"version": 1},
                                condition=cond, names=names, values=values)
         except ConditionFailed:
             return None
         return strip(item) if item else None
+
+    def _update_with(self, record: Mapping[str, Any], fields: Mapping[str, Any], remove: tuple[str, ...],
+                     condition: str, names: dict[str, str] | None, values: dict[str, Any] | None,
+                     item: Mapping[str, Any]) -> ConnectionRecord | None:
+        """The update and a new item (an activity line) in one transaction. A transaction
+        answers no attributes: the result is the record read plus this update."""
+        pk, sk = self.key_of(record)
+        update = self.update_request(pk, sk, set_fields=dict(fields), remove_fields=remove, add_fields={"version": 1},
+                                     condition=condition, names=names, values=values)
+        try:
+            self.transact([{"update_request": update}, {"put": dict(item)}])
+        except ConditionFailed:
+            return None
+        updated = {k: v for k, v in {**record, **fields}.items() if k not in remove and v is not None}
+        updated["version"] = int(record.get("version") or 0) + 1
+        return strip(updated)
 
     def delete_connection(self, tenant_id: str, integration_id: str, user_id: str | None = None) -> None:
         self.delete(tenant_pk(tenant_id), connection_sk(integration_id, user_id))

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError as PydanticValidationError
 
 from hub.catalog.client_secrets import read_client_secret
-from hub.catalog.repository import ProviderRepository, strip_keys
+from hub.catalog.repository import ProviderRepository
 from hub.errors import ProviderNotFound, ValidationError
 from hub.providers.templates import (
     CredentialField,
@@ -82,7 +82,7 @@ class ProviderSpec:
         return self.auth_mode == "oauth2" and self.oauth is not None and bool(self.oauth.authorization_url)
 
     def client_secret(self) -> str | None:
-        """The platform client's secret, read from the vault on demand (never cached here)."""
+        """The platform client's secret (hub/catalog/client_secrets.py: cached per warm container)."""
         return read_client_secret(self.provider)
 
     def render(self, url: str, config: Mapping[str, str] | None = None) -> str:
@@ -252,7 +252,7 @@ def provider_spec_for(integration: Mapping[str, Any]) -> ProviderSpec:
     """The effective template of a tenant's integration: built-in template + provider record
     overrides + the integration's connection settings."""
 
-    provider = ProviderRepository().get_provider(str(integration["providerId"]))
+    provider = ProviderRepository().cached_provider(str(integration["providerId"]))
     if provider is None:
         raise ProviderNotFound(details={"providerId": integration["providerId"]})
-    return spec_from_records(strip_keys(provider), integration)
+    return spec_from_records(provider, integration)

@@ -40,14 +40,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from hub import clock
+from hub.connections.state_repository import STATE_SK_PREFIX, OAuthStateRepository, state_due_keys
 from hub.errors import OAuthFailed
-from hub.jobs.purge import state_due_keys
 from hub.redaction import register_secret
-from hub.repository import ConditionFailed, Repository
 from hub.settings import get_settings
 from hub.table import GSI2_PK, GSI2_SK, tenant_pk
 
-STATE_SK_PREFIX = "OAUTHSTATE#"
 PURPOSE_PKCE_VERIFIER = "oauth-pkce-verifier"
 PURPOSE_AUTHORIZATION_URL = "oauth-authorization-url"
 BROWSER_COOKIE_PREFIX = "hub_oauth_"
@@ -157,7 +155,12 @@ _UNUSABLE_FLOW = ("This connection link is unknown, expired or was already opene
                   "start the connection again")
 
 
-class OAuthStateStore(Repository):
+class OAuthStateStore:
+    """Creates, binds and consumes states; their storage is `OAuthStateRepository`'s."""
+
+    def __init__(self) -> None:
+        self.repository = OAuthStateRepository()
+
     def create(self, tenant_id: str, binding: dict[str, Any], *, verifier: str | None,
                authorization_url: Callable[[str], str] | None = None) -> tuple[str, dict[str, Any]]:
         """Store a new state bound to `binding`; returns (state string, stored binding).
@@ -184,7 +187,7 @@ class OAuthStateStore(Repository):
             item["verifierEnc"] = encrypt_field(verifier, _verifier_context(tenant_id, hashed))
         if authorization_url is not None:
             item["authorizationUrlEnc"] = encrypt_field(authorization_url(state), _url_context(tenant_id, hashed))
-        self.put_new(item)
+        self.repository.create_state(item)
         return state, item
 
     def summary(self, flow: str) -> FlowSummary:
@@ -193,7 +196,7 @@ class OAuthStateStore(Repository):
         tenant = _tenant_of_prefix(match.group(1)) if match else None
         if match is None or tenant is None:
             raise OAuthFailed(_UNUSABLE_FLOW, details={"reason": "malformed_flow"})
-        item = self.get(tenant_pk(tenant), STATE_SK_PREFIX + match.group(2))
+        item = self.repository.get_state(tenant, match.group(2))
         now = clock.now()
         if (item is None or item.get("browserHash") or float(item.get("expiresAt", 0)) <= now
                 or item.get("tenantId") != tenant or not item.get("authorizationUrlEnc")):
@@ -216,19 +219,10 @@ class OAuthStateStore(Repository):
         nonce = secrets.token_urlsafe(STATE_RANDOM_BYTES)
         register_secret(nonce)  # a bearer of the flow: masked should it ever reach a log line
         now = clock.now()
-        try:
-            item = self.update(
-                tenant_pk(tenant), STATE_SK_PREFIX + hashed,
-                set_fields={"browserHash": _nonce_hash(nonce), "browserBoundAt": clock.iso(now)},
-                condition="attribute_exists(pk) AND attribute_not_exists(#browser) AND #expires > :now "
-                          "AND #tenant = :tenant AND attribute_exists(#url)",
-                names={"#browser": "browserHash", "#expires": "expiresAt", "#tenant": "tenantId",
-                       "#url": "authorizationUrlEnc"},
-                values={":now": int(now), ":tenant": tenant},
-            )
-        except ConditionFailed:
-            raise OAuthFailed(_UNUSABLE_FLOW, details={"reason": "flow_unusable"}) from None
-        assert item is not None
+        item = self.repository.bind_to_browser(
+            tenant, hashed, {"browserHash": _nonce_hash(nonce), "browserBoundAt": clock.iso(now)}, now=now)
+        if item is None:
+            raise OAuthFailed(_UNUSABLE_FLOW, details={"reason": "flow_unusable"})
         provider_url = decrypt_field(item["authorizationUrlEnc"], _url_context(tenant, hashed))
         max_age = max(1, int(float(item["expiresAt"]) - now))
         return BrowserBinding(provider_url=provider_url, cookie_name=browser_cookie_name(hashed), nonce=nonce,
@@ -248,23 +242,8 @@ class OAuthStateStore(Repository):
         if tenant_id is not None and claimed != tenant_id:
             raise OAuthFailed(_INVALID, details={"reason": "unknown_state"})
         hashed = state_hash(state)
-        conditions = ["attribute_exists(pk)", "#tenant = :tenant"]
-        values: dict[str, Any] = {":tenant": claimed}
-        names = {"#tenant": "tenantId"}
-        if integration_id is not None:
-            conditions.append("#integration = :integration")
-            names["#integration"] = "integrationId"
-            values[":integration"] = integration_id
-        if user_id is not None:
-            conditions.append("#user = :user")
-            names["#user"] = "userId"
-            values[":user"] = user_id
-        try:
-            item = self.delete(tenant_pk(claimed), STATE_SK_PREFIX + hashed, condition=" AND ".join(conditions),
-                               names=names, values=values, return_old=True)
-        except ConditionFailed:
-            raise OAuthFailed(_INVALID, details={"reason": "unknown_state"}) from None
-        if item is None:  # pragma: no cover - the condition makes this unreachable
+        item = self.repository.take_state(claimed, hashed, integration_id=integration_id, user_id=user_id)
+        if item is None:
             raise OAuthFailed(_INVALID, details={"reason": "unknown_state"})
         if float(item.get("expiresAt", 0)) <= clock.now():
             raise OAuthFailed(_INVALID, details={"reason": "expired_state"})

@@ -35,7 +35,8 @@ from hub.ids import new_id
 from hub.inbound.links import connect_account_ids
 from hub.observability import logger
 from hub.table import due_keys
-from hub.vault import BACKEND_FIELD, TABLE, SecretRef, credential_fields, vault_named
+from hub.vault import BACKEND_FIELD, TABLE, SecretRef, backend_for, message_fields, vault_named
+from hub.vault import seal as seal_message
 
 SECRET_WRITE_SECONDS = 30  # the vault + record write of a connect or refresh; never a provider call
 _CLAIM_ATTEMPTS = 30
@@ -87,17 +88,18 @@ def store_connection(integration: Mapping[str, Any], spec: ProviderSpec, *, user
         if not (existing and existing.get("secretStored") and existing.get("connectionId")):
             return _store_new(repository, integration, spec, existing, owner, user_id=user_id, actor=actor,
                               payload=payload, fields=fields)
-        stored = credential_fields(secret_ref_of(existing), payload, record=existing)
+        message = seal_message(secret_ref_of(existing), payload)
+        stored = message_fields(message, backend_for(existing))
         record = _record_for(integration, spec, existing, user_id=existing.get("userId"), actor=actor,
                              connection_id=str(existing["connectionId"]), version=0, fields={**fields, **stored})
-        sealed = seal(record, payload, record, tuple(_stale_fields(existing, record)))
+        sealed = seal(message, record, tuple(_stale_fields(existing, record)))
         now = clock.now()
         claimed = repository.claim_for_reconnect(existing, owner, until=int(now + SECRET_WRITE_SECONDS), now=int(now),
                                                  pending=sealed)
         if claimed is not None:
             try:
                 return _store_replacement(repository, spec, existing, claimed, owner, record=record, sealed=sealed,
-                                          payload=payload)
+                                          message=message)
             finally:
                 _release(repository, existing, owner)
         time.sleep(_CLAIM_PAUSE_SECONDS)
@@ -117,19 +119,19 @@ def _stale_fields(existing: Mapping[str, Any], record: Mapping[str, Any]) -> lis
     return [name for name in existing if name not in record and name not in keep]
 
 
-def write_vault(ref: SecretRef, payload: dict[str, Any], backend: str) -> bool:
-    """Put `payload` in `backend` (a new secret or a new version). False when the vault failed:
-    the caller keeps the grant pending in the record, to be written on the next read or refresh.
-    The `table` vault has nothing to write here: the record update carries the sealed message
-    (`credential_fields`)."""
+def write_vault(ref: SecretRef, message: str, backend: str) -> bool:
+    """Put the sealed `message` in `backend` (a new secret or a new version). False when the vault
+    failed: the caller keeps the grant pending in the record, to be written on the next read or
+    refresh. The `table` vault has nothing to write here: the record update carries the message
+    (`hub.vault.message_fields`)."""
     if backend == TABLE:
         return True
     vault = vault_named(backend)
     try:
         try:
-            vault.replace(ref, payload)
+            vault.replace_message(ref, message)
         except SecretNotFound:
-            vault.store(ref, payload)
+            vault.store_message(ref, message)
     except Exception:  # noqa: BLE001 - any vault failure: the grant is already safe in the record
         logger.exception("vault write failed; the grant stays pending in the connection record",
                          extra={"integrationId": ref.integration_id, "connectionId": ref.connection_id})
@@ -177,15 +179,16 @@ def _store_new(repository: ConnectionRepository, integration: Mapping[str, Any],
     """A first connect (or one after a disconnect): the record, holding the sealed grant and the
     write claim, is created only if nobody else did meanwhile (the loser answers 409 and leaves
     the winner's connection alone); then the secret; then the pending grant is dropped. With the
-    `table` vault the record itself carries the sealed credential (`credential_fields`)."""
+    `table` vault the record itself carries the sealed credential (`hub.vault.message_fields`)."""
     tenant_id, integration_id = str(integration["tenantId"]), str(integration["id"])
     connection_id = new_id("conn")
     ref = secret_ref_of({"tenantId": tenant_id, "integrationId": integration_id, "connectionId": connection_id,
                          "userId": user_id})
-    stored = credential_fields(ref, payload)
+    message = seal_message(ref, payload)  # sealed once: the pending copy and the vault hold this message
+    stored = message_fields(message, backend_for(None))
     record = _record_for(integration, spec, existing, user_id=user_id, actor=actor, connection_id=connection_id,
                          version=int((existing or {}).get("version") or 0), fields={**fields, **stored})
-    sealed = seal(record, payload)
+    sealed = seal(message)
     until = int(clock.now() + SECRET_WRITE_SECONDS)
     record.update({"pendingWrite": sealed, "pendingWriteAt": clock.iso(), "leaseOwner": owner,
                    "leaseExpiresAt": until, "secretWriter": owner, "secretWriteUntil": until})
@@ -197,7 +200,7 @@ def _store_new(repository: ConnectionRepository, integration: Mapping[str, Any],
         logger.warning("concurrent connect lost", extra={"integrationId": integration_id})
         raise ConnectionConflict(details={"integrationId": integration_id})
     ref = secret_ref_of(saved)
-    if write_vault(ref, payload, stored[BACKEND_FIELD]):
+    if write_vault(ref, message, stored[BACKEND_FIELD]):
         try:
             finished = repository.finish_pending(saved, owner, sealed)
         except Exception:  # noqa: BLE001 - the secret is written; the next read drops the pending copy
@@ -217,12 +220,12 @@ def _store_new(repository: ConnectionRepository, integration: Mapping[str, Any],
 
 def _store_replacement(repository: ConnectionRepository, spec: ProviderSpec, existing: ConnectionRecord,
                        claimed: ConnectionRecord, owner: str, *, record: dict[str, Any], sealed: str,
-                       payload: dict[str, Any]) -> ConnectionRecord:
+                       message: str) -> ConnectionRecord:
     """A reconnect: the claim already holds the sealed grant; the secret gets a new version; the
     record is replaced while the claim stands (still holding the grant if the vault failed)."""
     ref = secret_ref_of(existing)
     backend = str(record[BACKEND_FIELD])  # it stays where the record says it is
-    written = write_vault(ref, payload, backend)
+    written = write_vault(ref, message, backend)
     record = {**record, "version": int(claimed.get("version") or 0)}
     if not written:
         record.update({"pendingWrite": sealed, "pendingWriteAt": claimed.get("pendingWriteAt") or clock.iso()})

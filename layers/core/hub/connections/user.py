@@ -13,7 +13,7 @@ from hub.principal import Principal
 
 
 def get_user_connection(principal: Principal, integration_id: str) -> dict[str, Any]:
-    integration_for(principal, integration_id, user_scoped=True)
+    integration_for(principal, integration_id, user_scoped=True, cached=True)
     record = ConnectionRepository().get_connection(principal.tenant_id, integration_id, principal.user_id)
     return {"integrationId": integration_id, **user_connection_view(record)}
 

@@ -1,15 +1,23 @@
 """Integration instances: `TENANT#{t}` / `INTEGRATION#{id}`, a uniqueness guard
 `TENANT#{t}` / `INTEGRATION_PROVIDER#{providerId}` written in the same transaction, and GSI1
-`PROVIDER_USAGE#{providerId}` so a provider's users can be found without a Scan."""
+`PROVIDER_USAGE#{providerId}` so a provider's users can be found without a Scan.
+
+`cached_integration` keeps an integration per warm container for `settings.catalog_cache_seconds`
+(hub/cache.py) for the hot paths that only need what rarely changes (its provider, scope and
+account settings: a refresh, reading a connection's status). This repository's writes drop the
+entry in this container; other containers see an edit within that time."""
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
+from hub.cache import TtlCache, catalog_seconds
 from hub.repository import ConditionFailed, Repository
 from hub.table import GSI1, GSI1_PK, GSI1_SK, tenant_pk
 
 _HIDDEN = {"pk", "sk", GSI1_PK, GSI1_SK, "gsi2pk", "gsi2sk", "entity", "ttl"}
+_cached: TtlCache[dict[str, Any] | None] = TtlCache(catalog_seconds, 512)
 
 
 def integration_sk(integration_id: str) -> str:
@@ -60,11 +68,19 @@ class IntegrationRepository(Repository):
         item = self.get(tenant_pk(tenant_id), integration_sk(integration_id))
         return strip(item) if item else None
 
+    def cached_integration(self, tenant_id: str, integration_id: str) -> dict[str, Any] | None:
+        """The integration, read at most once per cache period (keyed by tenant: a foreign id is
+        never found)."""
+        record = _cached.get((tenant_id, integration_id), lambda: self.get_integration(tenant_id, integration_id))
+        return copy.deepcopy(record) if record is not None else None
+
     def save_integration(self, record: dict[str, Any], expected_version: int) -> dict[str, Any]:
+        _cached.discard((record["tenantId"], record["id"]))
         return strip(self.put_versioned(self._item(record), expected_version))
 
     def update_fields(self, tenant_id: str, integration_id: str, fields: dict[str, Any]) -> dict[str, Any] | None:
         """Unconditional field update (status bookkeeping by connections and jobs); bumps version."""
+        _cached.discard((tenant_id, integration_id))
         try:
             item = self.update(tenant_pk(tenant_id), integration_sk(integration_id), set_fields=fields,
                                add_fields={"version": 1}, condition="attribute_exists(pk)")
@@ -73,6 +89,7 @@ class IntegrationRepository(Repository):
         return strip(item) if item else None
 
     def delete_integration(self, record: dict[str, Any]) -> None:
+        _cached.discard((record["tenantId"], record["id"]))
         self.transact([
             {"delete": (tenant_pk(record["tenantId"]), integration_sk(record["id"]))},
             {"delete": (tenant_pk(record["tenantId"]), guard_sk(record["providerId"]))},

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from hub import clock
+from hub.cache import TtlCache
 from hub.connections.access import require_usable, spec_of
 from hub.connections.record import ConnectionRecord, is_refreshable
 from hub.connections.refresh import refresh_connection
@@ -25,7 +26,6 @@ from hub.errors import ConnectionFailed, PayloadTooLarge, RateLimitExceeded, Ref
 from hub.ids import new_id
 from hub.providers.templates import api_base_url
 from hub.proxy import auth, budget, paths, retry
-from hub.proxy.cache import TtlCache
 from hub.proxy.models import ProviderAnswer, ProviderCall
 from hub.settings import get_settings
 from hub.urlguard import safe_request

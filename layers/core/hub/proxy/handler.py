@@ -23,7 +23,10 @@ def proxy_request_of(event: Any, path: str) -> ProxyRequest:
                 raise ValidationError("The body is not valid base64", details={"field": "body"}) from None
         else:
             body = event.body.encode("utf-8", "surrogateescape")
-    return ProxyRequest(method=event.http_method, path=path, raw_query=event.raw_query_string or "",
+    # API Gateway's own `{path+}` value is percent-decoded once; the resolver's match runs on the
+    # raw path, which API Gateway may hand over still encoded
+    decoded = (event.path_parameters or {}).get("path") or path
+    return ProxyRequest(method=event.http_method, path=decoded, raw_query=event.raw_query_string or "",
                         headers=dict(event.headers or {}), body=body)
 
 

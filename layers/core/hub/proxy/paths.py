@@ -23,6 +23,7 @@ _FORBIDDEN = re.compile(r"[\x00-\x1f\x7f\\#?]")
 # or NUL there means the path was encoded twice to slip a segment past a check
 _ENCODED_AGAIN = re.compile(r"%(?:2e|2f|5c|00|25)", re.IGNORECASE)
 _SEGMENT_SAFE = "!$&'()*+,;=:@-._~"
+_VERSION = re.compile(r"v[0-9]+(?:\.[0-9]+)*")  # /v1/, /v2.1/: an API version, not an id
 
 
 def _refuse(reason: str) -> ValidationError:
@@ -56,7 +57,8 @@ def path_template(path: str) -> str:
     (a path may name a customer or an e-mail address; a template names an endpoint)."""
     parts = []
     for segment in path.strip("/").split("/"):
-        looks_like_id = any(ch.isdigit() for ch in segment) or "@" in segment or "%" in segment or len(segment) > 24
+        numbered = any(ch.isdigit() for ch in segment) and not _VERSION.fullmatch(segment)
+        looks_like_id = numbered or "@" in segment or "%" in segment or len(segment) > 24
         parts.append("{id}" if looks_like_id else segment)
     return "/" + "/".join(parts)
 

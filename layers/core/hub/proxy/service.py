@@ -14,7 +14,7 @@ from typing import Any
 
 from hub.connections.activity import record_activity
 from hub.errors import IntegrationNotFound, PayloadTooLarge, ValidationError
-from hub.observability import logger
+from hub.observability import metrics
 from hub.principal import Principal
 from hub.proxy import auth, core, headers, paths
 from hub.proxy.models import ProviderAnswer, ProviderCall
@@ -129,12 +129,10 @@ def _observe(principal: Principal, integration_id: str, provider_id: str, call: 
     record_activity(principal.tenant_id, integration_id, "proxy", "success" if answer.status < 400 else "failed",
                     details=facts, user_id=user_id)
     current_request().audit_target.update({"providerId": provider_id, **facts})
-    try:
-        from aws_lambda_powertools.metrics import MetricUnit, single_metric
+    from aws_lambda_powertools.metrics import MetricUnit
 
-        with single_metric(name="ProviderCalls", unit=MetricUnit.Count, value=1) as metric:
-            metric.add_dimension(name="provider", value=provider_id)
-            metric.add_dimension(name="statusClass", value=f"{answer.status // 100}xx")
-            metric.add_metric(name="ProviderLatency", unit=MetricUnit.Milliseconds, value=answer.latency_ms)
-    except Exception:  # noqa: BLE001 - a lost metric must not fail the call it describes
-        logger.warning("provider metric not written", extra={"providerId": provider_id})
+    # one proxied call per invocation, so the invocation's metrics carry the provider as a dimension
+    metrics.add_dimension(name="provider", value=provider_id)
+    metrics.add_metric(name="ProviderCalls", unit=MetricUnit.Count, value=1)
+    metrics.add_metric(name=f"ProviderCalls{answer.status // 100}xx", unit=MetricUnit.Count, value=1)
+    metrics.add_metric(name="ProviderLatency", unit=MetricUnit.Milliseconds, value=answer.latency_ms)

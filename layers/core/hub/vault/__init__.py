@@ -33,6 +33,7 @@ from hub.vault.refs import (
     SYSTEM_TENANT,
     SecretRef,
 )
+from hub.vault.sealed import SealedMessageVault
 from hub.vault.secretsmanager import SECRETSMANAGER, SecretsManagerVault
 from hub.vault.table import BACKEND_FIELD, MESSAGE_FIELD, TABLE, TableVault
 
@@ -42,9 +43,9 @@ __all__ = [
     "BACKENDS", "BACKEND_FIELD", "MESSAGE_FIELD", "PURPOSE_CONNECTION", "PURPOSE_PENDING_GRANT",
     "PURPOSE_PROVIDER_CLIENT",
     "PURPOSE_WEBHOOK_SIGNING", "SECRETSMANAGER", "SYSTEM_TENANT", "TABLE", "CredentialVault", "SecretRef",
-    "SecretsManagerVault", "StandaloneVault", "TableVault", "backend_of", "credential_fields", "decrypt_field",
-    "encrypt_field", "get_vault", "read_credentials", "reset_crypto", "seal", "set_vault", "standalone_vault",
-    "unseal", "vault_named",
+    "SecretsManagerVault", "StandaloneVault", "TableVault", "backend_for", "backend_of", "credential_fields",
+    "decrypt_field", "encrypt_field", "get_vault", "message_fields", "read_credentials", "reset_crypto", "seal",
+    "set_vault", "standalone_vault", "unseal", "vault_named",
 ]
 
 
@@ -113,7 +114,7 @@ def set_vault(vault: CredentialVault | None) -> None:
         _override = vault
 
 
-class StandaloneVault:
+class StandaloneVault(SealedMessageVault):
     """Credentials with no record of their own (provider client secrets): written to the
     deployment's backend, read from it and, failing that, from the other one, so switching
     `vault_backend` never makes one unreadable before the migration has moved it."""
@@ -126,12 +127,6 @@ class StandaloneVault:
         if self.other.exists(ref):
             raise SecretExists()
         return self.primary.store(ref, payload)
-
-    def read(self, ref: SecretRef) -> dict[str, Any]:
-        return unseal(ref, self.read_message(ref))
-
-    def replace(self, ref: SecretRef, payload: dict[str, Any]) -> None:
-        self.replace_message(ref, seal(ref, payload))
 
     def delete(self, ref: SecretRef) -> None:
         self.primary.delete(ref)
@@ -180,13 +175,27 @@ def read_credentials(ref: SecretRef, record: Mapping[str, Any]) -> dict[str, Any
     return vault_named(backend_of(record)).read(ref)
 
 
+def backend_for(record: Mapping[str, Any] | None) -> str:
+    """Where a connection's new payload goes: the backend of a stored record (it stays there until
+    the migration moves it), or the deployment's for a new one."""
+    if record is not None and record.get("secretStored"):
+        return backend_of(record)
+    return get_vault().name
+
+
+def message_fields(message: str, backend: str) -> dict[str, Any]:
+    """The record fields that keep a connection's sealed message: the message itself when it
+    lives in the table, else only the name of the backend that holds it."""
+    if backend == TABLE:
+        return {MESSAGE_FIELD: message, BACKEND_FIELD: TABLE}
+    return {BACKEND_FIELD: backend}
+
+
 def credential_fields(ref: SecretRef, payload: dict[str, Any], *, record: Mapping[str, Any] | None = None
                       ) -> dict[str, Any]:
-    """The record fields that keep a connection's new payload. For a record whose credential is
-    in the table (or a new one while the deployment uses `table`) that is the sealed message
-    itself, written with the record; for Secrets Manager the caller writes the secret and the
-    record only names the backend."""
-    backend = backend_of(record) if record is not None and record.get("secretStored") else get_vault().name
-    if backend == TABLE:
-        return {MESSAGE_FIELD: seal(ref, payload), BACKEND_FIELD: TABLE}
-    return {BACKEND_FIELD: backend}
+    """`message_fields` of a payload not sealed yet. For a record whose credential is in the table
+    (or a new one while the deployment uses `table`) that is the sealed message itself, written
+    with the record; for Secrets Manager the caller writes the secret and the record only names
+    the backend."""
+    backend = backend_for(record)
+    return message_fields(seal(ref, payload) if backend == TABLE else "", backend)

@@ -11,7 +11,9 @@ item or message than the session's is refused by AWS (docs/deploy.md, "A blast r
 tenant": what it covers and what it does not).
 
 The session's tenant is the verified caller's when a request has one (hub/request.py), else
-the reference's (jobs, queue consumers, the anonymous OAuth callback). Platform secrets
+the reference's (jobs, queue consumers, the anonymous OAuth callback). No route opens another
+tenant's credentials today (super admins act on tenants only through /api/admin routes, which
+hold no vault grant); one that did would be refused in this scope. Platform secrets
 (`_system`) and other sealed values keep the function's own clients.
 
 Sessions are kept per tenant per container (the `MAX_SESSIONS` most recently used), assumed on

@@ -34,14 +34,13 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from hub import aws, clock
+from hub import aws
 from hub.errors import SecretExists, SecretNotFound
 from hub.ids import new_id
-from hub.repository import ConditionFailed, Repository, deserialize, serialize
+from hub.repository import Repository
 from hub.settings import get_settings
 from hub.table import tenant_pk
 from hub.vault import (
-    BACKEND_FIELD,
     BACKENDS,
     MESSAGE_FIELD,
     SECRETSMANAGER,
@@ -50,11 +49,9 @@ from hub.vault import (
     backend_of,
     vault_named,
 )
+from hub.vault.migration_repository import MOVED_FROM_FIELD, MigrationRepository
 from hub.vault.refs import PURPOSE_PROVIDER_CLIENT, SYSTEM_TENANT
 
-MOVED_FROM_FIELD = "vaultMovedFrom"
-CHECKPOINT_PK = "GLOBAL#VAULT_MIGRATION"
-_CLAIM_SECONDS = 60
 _BUSY_ROUNDS = 5
 _BUSY_PAUSE_SECONDS = 2.0
 
@@ -76,86 +73,6 @@ class MigrationReport:
         return asdict(self)
 
 
-class MigrationStore(Repository):
-    """The migration's own reads and writes on the table: the Scan, the checkpoint, the claim
-    and the flip of one connection record (every condition of the migration is here)."""
-
-    def scan_connections(self, start: dict[str, Any] | None, page_size: int) -> tuple[list[dict[str, Any]],
-                                                                                       dict[str, Any] | None]:
-        kwargs: dict[str, Any] = {
-            "TableName": self.table_name, "Limit": page_size, "ConsistentRead": True,
-            "FilterExpression": "#e = :e", "ExpressionAttributeNames": {"#e": "entity"},
-            "ExpressionAttributeValues": serialize({":e": "connection"}),
-        }
-        if start:
-            kwargs["ExclusiveStartKey"] = start
-        response = self.client.scan(**kwargs)
-        return [deserialize(i) for i in response.get("Items", [])], response.get("LastEvaluatedKey")
-
-    def load_checkpoint(self, source: str, target: str) -> dict[str, Any] | None:
-        return self.get(CHECKPOINT_PK, f"{source}>{target}")
-
-    def save_checkpoint(self, source: str, target: str, phase: str, start: dict[str, Any] | None,
-                        report: MigrationReport) -> None:
-        self.put({"pk": CHECKPOINT_PK, "sk": f"{source}>{target}", "entity": "vault-migration", "phase": phase,
-                  "startKey": json.dumps(start) if start else None, "report": report.as_dict(),
-                  "updatedAt": clock.iso()})
-
-    def claim(self, item: dict[str, Any], owner: str, source: str) -> dict[str, Any] | None:
-        now = int(clock.now())
-        source_condition = "(attribute_not_exists(#b) OR #b = :src)" if source == SECRETSMANAGER else "#b = :src"
-        try:
-            return self.update(
-                item["pk"], item["sk"],
-                set_fields={"leaseOwner": owner, "leaseExpiresAt": now + _CLAIM_SECONDS, "secretWriter": owner,
-                            "secretWriteUntil": now + _CLAIM_SECONDS},
-                condition=("#cid = :cid AND #stored = :true AND " + source_condition +
-                           " AND (attribute_not_exists(#owner) OR #until < :now)"
-                           " AND (attribute_not_exists(#wu) OR #wu < :now)"),
-                names={"#cid": "connectionId", "#stored": "secretStored", "#b": BACKEND_FIELD,
-                       "#owner": "leaseOwner", "#until": "leaseExpiresAt", "#wu": "secretWriteUntil"},
-                values={":cid": item["connectionId"], ":true": True, ":src": source, ":now": now},
-            )
-        except ConditionFailed:
-            return None
-
-    def flip(self, item: dict[str, Any], owner: str, source: str, target: str, message: str) -> bool:
-        """Name the target as the credential's home (with the message itself for `table`), and
-        end our claim, only while the claim and the connection are still ours."""
-        fields: dict[str, Any] = {BACKEND_FIELD: target, MOVED_FROM_FIELD: source}
-        remove = ["leaseOwner", "leaseExpiresAt", "secretWriter", "secretWriteUntil"]
-        if target == TABLE:
-            fields[MESSAGE_FIELD] = message
-        else:
-            remove.append(MESSAGE_FIELD)
-        try:
-            self.update(item["pk"], item["sk"], set_fields=fields, remove_fields=remove, add_fields={"version": 1},
-                        condition="#owner = :owner AND #cid = :cid",
-                        names={"#owner": "leaseOwner", "#cid": "connectionId"},
-                        values={":owner": owner, ":cid": item["connectionId"]}, return_new=False)
-        except ConditionFailed:
-            return False
-        return True
-
-    def release(self, item: dict[str, Any], owner: str) -> None:
-        try:
-            self.update(item["pk"], item["sk"],
-                        remove_fields=("leaseOwner", "leaseExpiresAt", "secretWriter", "secretWriteUntil"),
-                        condition="#owner = :owner", names={"#owner": "leaseOwner"}, values={":owner": owner},
-                        return_new=False)
-        except ConditionFailed:
-            return  # taken over (a disconnect or reconnect): nothing of ours to release
-
-    def forget_source(self, item: dict[str, Any], source: str, target: str) -> None:
-        try:
-            self.update(item["pk"], item["sk"], remove_fields=(MOVED_FROM_FIELD,),
-                        condition="#m = :src AND #b = :dst AND #cid = :cid",
-                        names={"#m": MOVED_FROM_FIELD, "#b": BACKEND_FIELD, "#cid": "connectionId"},
-                        values={":src": source, ":dst": target, ":cid": item["connectionId"]}, return_new=False)
-        except ConditionFailed:
-            return
-
-
 def _ref(item: dict[str, Any]) -> SecretRef:
     return SecretRef(item["tenantId"], item["integrationId"], item["connectionId"], record_key=(item["pk"], item["sk"]))
 
@@ -170,7 +87,7 @@ class Migration:
         self.page_size = page_size
         self.grace_seconds = grace_seconds
         self.sleep = sleep
-        self.store = MigrationStore()
+        self.store = MigrationRepository()
         self.owner = f"vault-migration:{new_id()}"
 
     def run(self) -> MigrationReport:
@@ -184,11 +101,11 @@ class Migration:
         if phase == "copy":
             self._copy_pass(report, start)
             self._move_provider_secrets(report)
-            self.store.save_checkpoint(self.source, self.target, "cleanup", None, report)
+            self.store.save_checkpoint(self.source, self.target, "cleanup", None, report.as_dict())
             self.sleep(self.grace_seconds)
             start = None
         self._cleanup_pass(report, start)
-        self.store.save_checkpoint(self.source, self.target, "done", None, report)
+        self.store.save_checkpoint(self.source, self.target, "done", None, report.as_dict())
         return report
 
     # --- copy ----------------------------------------------------------------------------------
@@ -200,7 +117,7 @@ class Migration:
             for item in items:
                 if self._copy_one(item, report) == "busy":
                     busy.append(item)
-            self.store.save_checkpoint(self.source, self.target, "copy", start, report)
+            self.store.save_checkpoint(self.source, self.target, "copy", start, report.as_dict())
             if not start:
                 break
         for _round in range(_BUSY_ROUNDS):
@@ -278,7 +195,7 @@ class Migration:
                     vault_named(SECRETSMANAGER).delete(_ref(item))  # idempotent: a rerun deletes again
                 self.store.forget_source(item, self.source, self.target)
                 report.source_copies_deleted += 1
-            self.store.save_checkpoint(self.source, self.target, "cleanup", start, report)
+            self.store.save_checkpoint(self.source, self.target, "cleanup", start, report.as_dict())
             if not start:
                 return
 

@@ -14,7 +14,8 @@ SYSTEM_TENANT = "_system"
 PURPOSE_CONNECTION = "connection"
 PURPOSE_PROVIDER_CLIENT = "provider-client"
 PURPOSE_WEBHOOK_SIGNING = "webhook-signing"
-# a grant sealed into its connection item until the vault holds it (hub/connections/pending.py)
+# pending grants stored before they were sealed once as the vault message (hub/connections/pending.py
+# still reads them)
 PURPOSE_PENDING_GRANT = "pending-grant"
 
 # Secrets Manager name characters minus "/", so that one id can never spill into the next

@@ -14,26 +14,17 @@ from typing import Any
 from hub.errors import SecretExists, SecretNotFound, VaultError
 from hub.settings import get_settings
 from hub.vault.clients import client as vault_client
-from hub.vault.crypto import seal, unseal
 from hub.vault.refs import SecretRef
+from hub.vault.sealed import SealedMessageVault
 
 SECRETSMANAGER = "secretsmanager"
 
 
-class SecretsManagerVault:
+class SecretsManagerVault(SealedMessageVault):
     """Settings are read on every call (they are cached by hub.settings), so one instance stays
     valid across warm invocations and across tests that swap the environment."""
 
     name = SECRETSMANAGER
-
-    def store(self, ref: SecretRef, payload: dict[str, Any]) -> str:
-        return self.store_message(ref, seal(ref, payload))
-
-    def read(self, ref: SecretRef) -> dict[str, Any]:
-        return unseal(ref, self.read_message(ref))
-
-    def replace(self, ref: SecretRef, payload: dict[str, Any]) -> None:
-        self.replace_message(ref, seal(ref, payload))
 
     def delete(self, ref: SecretRef) -> None:
         try:

@@ -22,8 +22,8 @@ from hub.errors import SecretExists, SecretNotFound, VaultError
 from hub.repository import ConditionFailed, Repository, deserialize, key, serialize
 from hub.table import tenant_pk
 from hub.vault.clients import tenant_session
-from hub.vault.crypto import seal, unseal
 from hub.vault.refs import PURPOSE_CONNECTION, SecretRef
+from hub.vault.sealed import SealedMessageVault
 
 TABLE = "table"
 MESSAGE_FIELD = "vaultMessage"
@@ -31,7 +31,7 @@ BACKEND_FIELD = "vaultBackend"
 _CONDITION_FAILED = "ConditionalCheckFailedException"
 
 
-class TableVault:
+class TableVault(SealedMessageVault):
     name = TABLE
 
     def __init__(self, repository: Repository | None = None) -> None:
@@ -43,15 +43,6 @@ class TableVault:
             return self._repository
         session = tenant_session(ref.tenant_id, ref.purpose)
         return Repository() if session is None else _SessionRepository(session.client("dynamodb"))
-
-    def store(self, ref: SecretRef, payload: dict[str, Any]) -> str:
-        return self.store_message(ref, seal(ref, payload))
-
-    def read(self, ref: SecretRef) -> dict[str, Any]:
-        return unseal(ref, self.read_message(ref))
-
-    def replace(self, ref: SecretRef, payload: dict[str, Any]) -> None:
-        self.replace_message(ref, seal(ref, payload))
 
     def exists(self, ref: SecretRef) -> bool:
         try:

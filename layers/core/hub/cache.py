@@ -1,6 +1,11 @@
-"""A small time-bounded cache on the hub's clock, for what a warm function may reuse between
-provider calls (docs/proxy.md, "AWS calls per request"). Written here rather than taken from a
-library because its time must be hub.clock's, which tests move."""
+"""A small time-bounded cache on the hub's clock, for what a warm function may reuse: provider
+records and their client secrets (hub/catalog/repository.py, hub/catalog/client_secrets.py),
+integrations (hub/integrations/repository.py) and the proxy's warm path (hub/proxy/core.py).
+Written here rather than taken from a library because its time must be hub.clock's, which tests
+move instead of sleeping.
+
+A write through this container drops its entry at once; other warm containers see the change
+within the cache's time (docs/architecture.md, Caches)."""
 
 from __future__ import annotations
 
@@ -10,16 +15,22 @@ from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
 
 from hub import clock
+from hub.settings import get_settings
 
 V = TypeVar("V")
+_caches: list[TtlCache[object]] = []
 
 
 class TtlCache(Generic[V]):
+    """At most `max_entries` values (least recently used go first), each kept `seconds()`
+    (0: nothing is kept). A None value is never kept: "not found" is always asked again."""
+
     def __init__(self, seconds: Callable[[], float], max_entries: int = 256) -> None:
         self._seconds = seconds
         self._max = max_entries
         self._items: OrderedDict[Hashable, tuple[float, V]] = OrderedDict()
         self._lock = threading.Lock()
+        _caches.append(self)  # type: ignore[arg-type]
 
     def get(self, key: Hashable, load: Callable[[], V]) -> V:
         now = clock.monotonic()
@@ -30,7 +41,7 @@ class TtlCache(Generic[V]):
                 return found[1]
         value = load()
         ttl = self._seconds()
-        if ttl > 0:
+        if ttl > 0 and value is not None:
             with self._lock:
                 self._items[key] = (now + ttl, value)
                 self._items.move_to_end(key)
@@ -45,3 +56,14 @@ class TtlCache(Generic[V]):
     def clear(self) -> None:
         with self._lock:
             self._items.clear()
+
+
+def catalog_seconds() -> float:
+    """How long provider records, client secrets and integrations are kept (`catalog_cache_seconds`)."""
+    return float(get_settings().catalog_cache_seconds)
+
+
+def clear_caches() -> None:
+    """Forget every cached value (tests: each starts with an empty AWS)."""
+    for cache in _caches:
+        cache.clear()
