@@ -1262,6 +1262,125 @@ export interface components {
              */
             to?: string | null;
         };
+        /**
+         * CatalogEntry
+         * @description A provider as a tenant sees it: no platform client configuration.
+         */
+        CatalogEntry: {
+            /** Name */
+            name?: string | null;
+            /** Displayname */
+            displayName?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Category */
+            category?: string | null;
+            /** Status */
+            status?: ("active" | "beta" | "deprecated" | "disabled") | null;
+            /** Audience */
+            audience?: ("system" | "tenant") | null;
+            /** Authtype */
+            authType?: ("oauth2" | "oauth2_client_credentials" | "api_key" | "basic" | "custom") | null;
+            /** Capabilities */
+            capabilities?: string[] | null;
+            /** Supportedsyncdirections */
+            supportedSyncDirections?: ("pull" | "push" | "bidirectional")[] | null;
+            /** Supportsrealtime */
+            supportsRealtime?: boolean | null;
+            /** Supportswebhooks */
+            supportsWebhooks?: boolean | null;
+            /** Supportsnotifications */
+            supportsNotifications?: boolean | null;
+            /** Supportssearch */
+            supportsSearch?: boolean | null;
+            /** Searchableentities */
+            searchableEntities?: string[] | null;
+            searchCapabilities?: components["schemas"]["SearchCapabilitiesView"] | null;
+            /** Requiresuserscoping */
+            requiresUserScoping?: boolean | null;
+            /** Availableentities */
+            availableEntities?: components["schemas"]["EntityView"][] | null;
+            /** Icon */
+            icon?: string | null;
+            /** Color */
+            color?: string | null;
+            /** Ispremium */
+            isPremium?: boolean | null;
+            /** Requiredplan */
+            requiredPlan?: string | null;
+            /** Id */
+            id: string;
+            /** Provider */
+            provider: string;
+            /** Templateid */
+            templateId?: string | null;
+            /** Beta */
+            beta: boolean;
+            oauthConfig?: components["schemas"]["CatalogOAuthView"] | null;
+            /** Version */
+            version: number;
+            /** Createdat */
+            createdAt: string;
+            /** Updatedat */
+            updatedAt: string;
+        };
+        /** CatalogOAuthView */
+        CatalogOAuthView: {
+            /** Scopes */
+            scopes?: string[];
+        };
+        /** EntityView */
+        EntityView: {
+            /** Name */
+            name: string;
+            /** Displayname */
+            displayName?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Fields */
+            fields?: string[];
+            /**
+             * Searchable
+             * @default false
+             */
+            searchable: boolean;
+        };
+        /** SearchCapabilitiesView */
+        SearchCapabilitiesView: {
+            /**
+             * Fulltext
+             * @default false
+             */
+            fullText: boolean;
+            /**
+             * Fieldspecific
+             * @default false
+             */
+            fieldSpecific: boolean;
+            /**
+             * Filtered
+             * @default false
+             */
+            filtered: boolean;
+        };
+        /** CatalogList */
+        CatalogList: {
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Hasmore */
+            hasMore: boolean;
+            /**
+             * Nextoffset
+             * @description The offset of the next page; null on the last
+             */
+            nextOffset?: number | null;
+            /** Providers */
+            providers: components["schemas"]["CatalogEntry"][];
+        };
         /** CatalogListParams */
         CatalogListParams: {
             /**
@@ -1303,6 +1422,25 @@ export interface components {
             credentials?: {
                 [key: string]: unknown;
             } | null;
+        };
+        /** Connected */
+        Connected: {
+            /** Connectionid */
+            connectionId: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "not_connected" | "pending" | "active" | "error" | "expired" | "disconnected";
+            /** Connectedat */
+            connectedAt: string;
+            /**
+             * Verified
+             * @description False when the provider offers nothing to check the credentials with
+             */
+            verified: boolean;
+            /** Message */
+            message?: string | null;
         };
         /** BasicConnectRequest */
         BasicConnectRequest: {
@@ -1360,6 +1498,123 @@ export interface components {
              */
             redirectUri?: string | null;
         };
+        /** OAuthStarted */
+        OAuthStarted: {
+            /**
+             * Authorizationurl
+             * @description Open it in the browser: the hub's start page, then the provider
+             */
+            authorizationUrl: string;
+            /**
+             * Providerauthorizationurl
+             * @description The provider's own URL, for a frontend that runs the exchange itself
+             */
+            providerAuthorizationUrl?: string | null;
+            /** State */
+            state: string;
+            /** Expiresat */
+            expiresAt: string;
+            /** Redirecturi */
+            redirectUri: string;
+            /** Scopes */
+            scopes: string[];
+        };
+        /** Disconnected */
+        Disconnected: {
+            /** Success */
+            success: boolean;
+            /** Connectionid */
+            connectionId?: string | null;
+            /** Disconnectedat */
+            disconnectedAt: string;
+            /**
+             * Revokedatprovider
+             * @description null when there was nothing to revoke or no revocation URL
+             */
+            revokedAtProvider: boolean | null;
+        };
+        /** ConnectionStatusView */
+        ConnectionStatusView: {
+            /** Connected */
+            connected: boolean;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "not_connected" | "pending" | "active" | "error" | "expired" | "disconnected";
+            /** Connectionid */
+            connectionId?: string | null;
+            /** Integrationid */
+            integrationId?: string | null;
+            /** Userid */
+            userId?: string | null;
+            /** Providerid */
+            providerId?: string | null;
+            /** Authtype */
+            authType?: string | null;
+            /**
+             * Connectwith
+             * @description The connect endpoint to use (when not connected)
+             */
+            connectWith?: string | null;
+            /**
+             * Userscoped
+             * @description Users connect this integration themselves
+             */
+            userScoped?: boolean | null;
+            /** Displayname */
+            displayName?: string | null;
+            /** Scopes */
+            scopes?: string[] | null;
+            /**
+             * Expiresat
+             * @description When the access token expires
+             */
+            expiresAt?: string | null;
+            /** Hasrefreshtoken */
+            hasRefreshToken?: boolean | null;
+            /** Connectedat */
+            connectedAt?: string | null;
+            /** Lastconnectedat */
+            lastConnectedAt?: string | null;
+            /** Lastrefreshedat */
+            lastRefreshedAt?: string | null;
+            /** Lastvalidatedat */
+            lastValidatedAt?: string | null;
+            /** Validationerror */
+            validationError?: string | null;
+            /** Lastrefresherror */
+            lastRefreshError?: string | null;
+            /** Credentialsupdatedat */
+            credentialsUpdatedAt?: string | null;
+            /** Disconnectedat */
+            disconnectedAt?: string | null;
+            /**
+             * Credentials
+             * @description The non-secret credential values
+             */
+            credentials?: {
+                [key: string]: string;
+            } | null;
+            /**
+             * Account
+             * @description Account fields the provider's token answer named
+             */
+            account?: {
+                [key: string]: unknown;
+            } | null;
+            /** Metadata */
+            metadata?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Setup
+             * @description Values to copy into the provider (AWS ExternalId)
+             */
+            setup?: {
+                [key: string]: string;
+            } | null;
+        };
         /**
          * OAuthExchangeRequest
          * @description Only for a flow the hub started (connect/oauth with a frontend `redirectUri`): the hub's
@@ -1383,6 +1638,11 @@ export interface components {
              * @description The state connect/oauth answered
              */
             state: string;
+            /**
+             * Iss
+             * @description The `iss` the provider sent with the code (RFC 9207): required when the provider advertises it, and it must name the provider's issuer
+             */
+            iss?: string | null;
         };
         /** RefreshRequest */
         RefreshRequest: {
@@ -1392,6 +1652,54 @@ export interface components {
              * @default false
              */
             force: boolean;
+        };
+        /** RefreshResult */
+        RefreshResult: {
+            /** Refreshed */
+            refreshed: boolean;
+            /**
+             * Outcome
+             * @enum {string}
+             */
+            outcome: "refreshed" | "not_due" | "lease_taken" | "expired" | "retry_later" | "error" | "not_refreshable" | "superseded" | "too_soon";
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "not_connected" | "pending" | "active" | "error" | "expired" | "disconnected";
+            /** Expiresat */
+            expiresAt?: string | null;
+            /** Lastrefreshedat */
+            lastRefreshedAt?: string | null;
+            /** Connectionid */
+            connectionId?: string | null;
+        };
+        /** TestResult */
+        TestResult: {
+            /** Success */
+            success: boolean;
+            /**
+             * Outcome
+             * @enum {string}
+             */
+            outcome: "verified" | "failed" | "unverified";
+            /** Message */
+            message?: string | null;
+            /** Error */
+            error?: string | null;
+            /** Statuscode */
+            statusCode?: number | null;
+            /**
+             * Responsetime
+             * @description Milliseconds
+             */
+            responseTime?: number | null;
+            /** Testedat */
+            testedAt: string;
+            /** Details */
+            details?: {
+                [key: string]: unknown;
+            };
         };
         /** CredentialsUpdateRequest */
         CredentialsUpdateRequest: {
@@ -1404,6 +1712,64 @@ export interface components {
             credentials: {
                 [key: string]: unknown;
             };
+        };
+        /** CredentialsUpdated */
+        CredentialsUpdated: {
+            /** Success */
+            success: boolean;
+            /** Connectionid */
+            connectionId: string;
+            /**
+             * Credentialsecretname
+             * @description Where the credential is kept (never the credential)
+             */
+            credentialSecretName: string;
+            /** Updatedat */
+            updatedAt: string;
+        };
+        /**
+         * ConnectionCounts
+         * @description A user-scoped integration's connections by health status.
+         */
+        ConnectionCounts: {
+            /** Total */
+            total: number;
+            /** Active */
+            active: number;
+            /** Error */
+            error: number;
+            /** Expired */
+            expired: number;
+            /** Pending */
+            pending: number;
+        };
+        /** HealthCheck */
+        HealthCheck: {
+            /** Id */
+            id: string;
+            /** Tenantid */
+            tenantId: string;
+            /** Integrationid */
+            integrationId: string;
+            /** Userid */
+            userId?: string | null;
+            /** Connectionid */
+            connectionId?: string | null;
+            /**
+             * Status
+             * @description healthy, unhealthy or unverified
+             */
+            status: string;
+            /** Responsetime */
+            responseTime?: number | null;
+            /** Statuscode */
+            statusCode?: number | null;
+            /** Error */
+            error?: string | null;
+            /** Message */
+            message?: string | null;
+            /** Checkedat */
+            checkedAt: string;
         };
         /** HealthHistoryParams */
         HealthHistoryParams: {
@@ -1433,6 +1799,80 @@ export interface components {
              */
             userId?: string | null;
         };
+        /**
+         * IntegrationHealthHistory
+         * @description The integration's health, its latest check and a page of its check history.
+         */
+        IntegrationHealthHistory: {
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Hasmore */
+            hasMore: boolean;
+            /**
+             * Nextoffset
+             * @description The offset of the next page; null on the last
+             */
+            nextOffset?: number | null;
+            /** Integrationid */
+            integrationId: string;
+            /** Name */
+            name?: string | null;
+            /** Providerid */
+            providerId?: string | null;
+            /** Providername */
+            providerName?: string | null;
+            /**
+             * Status
+             * @description active, inactive, error, pending or expired
+             */
+            status: string;
+            /** Healthy */
+            healthy: boolean;
+            /** Lastcheckedat */
+            lastCheckedAt?: string | null;
+            /**
+             * Responsetime
+             * @description Milliseconds the last check took
+             */
+            responseTime?: number | null;
+            /** Consecutivefailures */
+            consecutiveFailures: number;
+            /** Lasterror */
+            lastError?: string | null;
+            /** Userscoped */
+            userScoped: boolean;
+            /** @description User-scoped integrations only */
+            connections?: components["schemas"]["ConnectionCounts"] | null;
+            /** @description The newest check, whatever the status filter */
+            latest: components["schemas"]["HealthCheck"] | null;
+            /** History */
+            history: components["schemas"]["HealthCheck"][];
+        };
+        /** HealthList */
+        HealthList: {
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Hasmore */
+            hasMore: boolean;
+            /**
+             * Nextoffset
+             * @description The offset of the next page; null on the last
+             */
+            nextOffset?: number | null;
+            /** Integrations */
+            integrations: components["schemas"]["IntegrationHealth"][];
+            summary: components["schemas"]["HealthSummary"];
+            /** Checkedat */
+            checkedAt: string;
+        };
         /** HealthListParams */
         HealthListParams: {
             /**
@@ -1455,6 +1895,56 @@ export interface components {
             sortOrder: "asc" | "desc";
             /** Status */
             status?: ("active" | "inactive" | "error" | "pending" | "expired") | null;
+        };
+        /** HealthSummary */
+        HealthSummary: {
+            /** Total */
+            total: number;
+            /** Healthy */
+            healthy: number;
+            /** Active */
+            active: number;
+            /** Inactive */
+            inactive: number;
+            /** Error */
+            error: number;
+            /** Pending */
+            pending: number;
+            /** Expired */
+            expired: number;
+        };
+        /** IntegrationHealth */
+        IntegrationHealth: {
+            /** Integrationid */
+            integrationId: string;
+            /** Name */
+            name?: string | null;
+            /** Providerid */
+            providerId?: string | null;
+            /** Providername */
+            providerName?: string | null;
+            /**
+             * Status
+             * @description active, inactive, error, pending or expired
+             */
+            status: string;
+            /** Healthy */
+            healthy: boolean;
+            /** Lastcheckedat */
+            lastCheckedAt?: string | null;
+            /**
+             * Responsetime
+             * @description Milliseconds the last check took
+             */
+            responseTime?: number | null;
+            /** Consecutivefailures */
+            consecutiveFailures: number;
+            /** Lasterror */
+            lastError?: string | null;
+            /** Userscoped */
+            userScoped: boolean;
+            /** @description User-scoped integrations only */
+            connections?: components["schemas"]["ConnectionCounts"] | null;
         };
         /** IntegrationActivated */
         IntegrationActivated: {
@@ -1771,6 +2261,17 @@ export interface components {
                 [key: string]: string;
             };
         };
+        /** EntityMappingView */
+        EntityMappingView: {
+            /** Entity */
+            entity: string;
+            /** Shardtype */
+            shardType: string;
+            /** Fieldmappings */
+            fieldMappings?: {
+                [key: string]: string;
+            };
+        };
         /** IntegrationEntity */
         IntegrationEntity: {
             /** Name */
@@ -1812,10 +2313,83 @@ export interface components {
             revocationUrl?: string | null;
             /** Revocationtokentypehint */
             revocationTokenTypeHint?: ("access_token" | "refresh_token") | null;
+            /**
+             * Userinfourl
+             * @description OpenID Connect userinfo: checks a grant when there is no verification request
+             */
+            userinfoUrl?: string | null;
+            /**
+             * Introspectionurl
+             * @description RFC 7662 introspection: checks a grant when there is neither a verification request nor userinfo
+             */
+            introspectionUrl?: string | null;
             /** Scopes */
             scopes?: string[] | null;
             /** Scopeseparator */
             scopeSeparator?: (" " | "," | "+") | null;
+            /** Pkce */
+            pkce?: boolean | null;
+            /** Tokenclientauth */
+            tokenClientAuth?: ("basic" | "body" | "json") | null;
+            /** Tokenbodyformat */
+            tokenBodyFormat?: ("form" | "json") | null;
+            /** Clientidparam */
+            clientIdParam?: string | null;
+            /** Clientsecretparam */
+            clientSecretParam?: string | null;
+            /** Codeparam */
+            codeParam?: string | null;
+            /** Authorizationparams */
+            authorizationParams?: {
+                [key: string]: string;
+            } | null;
+            /** Tokenparams */
+            tokenParams?: {
+                [key: string]: string;
+            } | null;
+            /** Refreshparams */
+            refreshParams?: {
+                [key: string]: string;
+            } | null;
+            /** Callbackfields */
+            callbackFields?: string[] | null;
+            tokenResponse?: components["schemas"]["TokenResponseSpec"] | null;
+            /** Refreshbufferseconds */
+            refreshBufferSeconds?: number | null;
+            /** Refreshtokenrotates */
+            refreshTokenRotates?: boolean | null;
+        };
+        /** OAuthConfigView */
+        OAuthConfigView: {
+            /** Clientid */
+            clientId?: string | null;
+            /**
+             * Clientsecretconfigured
+             * @description Whether the platform's client secret is stored
+             */
+            clientSecretConfigured?: boolean | null;
+            /** Issuer */
+            issuer?: string | null;
+            /** Authorizationresponseissparametersupported */
+            authorizationResponseIssParameterSupported?: boolean | null;
+            /** Authorizationurl */
+            authorizationUrl?: string | null;
+            /** Tokenurl */
+            tokenUrl?: string | null;
+            /** Refreshurl */
+            refreshUrl?: string | null;
+            /** Revocationurl */
+            revocationUrl?: string | null;
+            /** Revocationtokentypehint */
+            revocationTokenTypeHint?: ("access_token" | "refresh_token") | null;
+            /** Userinfourl */
+            userinfoUrl?: string | null;
+            /** Introspectionurl */
+            introspectionUrl?: string | null;
+            /** Scopes */
+            scopes?: string[] | null;
+            /** Scopeseparator */
+            scopeSeparator?: string | null;
             /** Pkce */
             pkce?: boolean | null;
             /** Tokenclientauth */
@@ -1920,6 +2494,86 @@ export interface components {
              * @description Start from a built-in template
              */
             templateId?: string | null;
+        };
+        /**
+         * ProviderView
+         * @description A provider as the super admin sees it.
+         */
+        ProviderView: {
+            /** Name */
+            name?: string | null;
+            /** Displayname */
+            displayName?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Category */
+            category?: string | null;
+            /** Status */
+            status?: ("active" | "beta" | "deprecated" | "disabled") | null;
+            /** Audience */
+            audience?: ("system" | "tenant") | null;
+            /** Authtype */
+            authType?: ("oauth2" | "oauth2_client_credentials" | "api_key" | "basic" | "custom") | null;
+            /** Capabilities */
+            capabilities?: string[] | null;
+            /** Supportedsyncdirections */
+            supportedSyncDirections?: ("pull" | "push" | "bidirectional")[] | null;
+            /** Supportsrealtime */
+            supportsRealtime?: boolean | null;
+            /** Supportswebhooks */
+            supportsWebhooks?: boolean | null;
+            /** Supportsnotifications */
+            supportsNotifications?: boolean | null;
+            /** Supportssearch */
+            supportsSearch?: boolean | null;
+            /** Searchableentities */
+            searchableEntities?: string[] | null;
+            searchCapabilities?: components["schemas"]["SearchCapabilitiesView"] | null;
+            /** Requiresuserscoping */
+            requiresUserScoping?: boolean | null;
+            /** Availableentities */
+            availableEntities?: components["schemas"]["EntityView"][] | null;
+            /** Icon */
+            icon?: string | null;
+            /** Color */
+            color?: string | null;
+            /** Ispremium */
+            isPremium?: boolean | null;
+            /** Requiredplan */
+            requiredPlan?: string | null;
+            oauthConfig?: components["schemas"]["OAuthConfigView"] | null;
+            /** Entitymappings */
+            entityMappings?: components["schemas"]["EntityMappingView"][] | null;
+            /** Connectionconfig */
+            connectionConfig?: {
+                [key: string]: string;
+            } | null;
+            api?: components["schemas"]["ApiSpec"] | null;
+            verification?: components["schemas"]["VerificationRequest"] | null;
+            search?: components["schemas"]["SearchSpec"] | null;
+            sync?: components["schemas"]["SyncSpec"] | null;
+            rateLimitHeaders?: components["schemas"]["RateLimitHeaders"] | null;
+            /** Discoveryurl */
+            discoveryUrl?: string | null;
+            /** Id */
+            id: string;
+            /** Provider */
+            provider: string;
+            /** Templateid */
+            templateId?: string | null;
+            /**
+             * Version
+             * @description Optimistic concurrency: send it back as expectedVersion
+             */
+            version: number;
+            /** Createdat */
+            createdAt: string;
+            /** Updatedat */
+            updatedAt: string;
+            /** Createdby */
+            createdBy?: string | null;
+            /** Clientsecretupdatedat */
+            clientSecretUpdatedAt?: string | null;
         };
         /** RateLimitHeaders */
         RateLimitHeaders: {
@@ -2124,6 +2778,86 @@ export interface components {
              */
             url: string;
         };
+        /** DiscoveryPreview */
+        DiscoveryPreview: {
+            /**
+             * Discoveryurl
+             * @description The metadata document that was read
+             */
+            discoveryUrl: string;
+            /** Issuer */
+            issuer: string;
+            /** @description The provider fields the metadata gives; nothing is saved */
+            provider: components["schemas"]["ProviderDraft"];
+            /**
+             * Metadata
+             * @description The metadata fields the preview was made from
+             */
+            metadata: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * ProviderDraft
+         * @description Provider fields not saved yet: a discovery preview, or the changes a rediscovery finds.
+         */
+        ProviderDraft: {
+            /** Name */
+            name?: string | null;
+            /** Displayname */
+            displayName?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Category */
+            category?: string | null;
+            /** Status */
+            status?: ("active" | "beta" | "deprecated" | "disabled") | null;
+            /** Audience */
+            audience?: ("system" | "tenant") | null;
+            /** Authtype */
+            authType?: ("oauth2" | "oauth2_client_credentials" | "api_key" | "basic" | "custom") | null;
+            /** Capabilities */
+            capabilities?: string[] | null;
+            /** Supportedsyncdirections */
+            supportedSyncDirections?: ("pull" | "push" | "bidirectional")[] | null;
+            /** Supportsrealtime */
+            supportsRealtime?: boolean | null;
+            /** Supportswebhooks */
+            supportsWebhooks?: boolean | null;
+            /** Supportsnotifications */
+            supportsNotifications?: boolean | null;
+            /** Supportssearch */
+            supportsSearch?: boolean | null;
+            /** Searchableentities */
+            searchableEntities?: string[] | null;
+            searchCapabilities?: components["schemas"]["SearchCapabilitiesView"] | null;
+            /** Requiresuserscoping */
+            requiresUserScoping?: boolean | null;
+            /** Availableentities */
+            availableEntities?: components["schemas"]["EntityView"][] | null;
+            /** Icon */
+            icon?: string | null;
+            /** Color */
+            color?: string | null;
+            /** Ispremium */
+            isPremium?: boolean | null;
+            /** Requiredplan */
+            requiredPlan?: string | null;
+            oauthConfig?: components["schemas"]["OAuthConfigView"] | null;
+            /** Entitymappings */
+            entityMappings?: components["schemas"]["EntityMappingView"][] | null;
+            /** Connectionconfig */
+            connectionConfig?: {
+                [key: string]: string;
+            } | null;
+            api?: components["schemas"]["ApiSpec"] | null;
+            verification?: components["schemas"]["VerificationRequest"] | null;
+            search?: components["schemas"]["SearchSpec"] | null;
+            sync?: components["schemas"]["SyncSpec"] | null;
+            rateLimitHeaders?: components["schemas"]["RateLimitHeaders"] | null;
+            /** Discoveryurl */
+            discoveryUrl?: string | null;
+        };
         /**
          * InboundKeysUpdate
          * @description PUT /api/admin/integrations/{category}/{id}/inbound-webhooks: the keys the provider's
@@ -2175,6 +2909,24 @@ export interface components {
             /** Handshakes */
             handshakes: string[];
         };
+        /** ProviderList */
+        ProviderList: {
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Hasmore */
+            hasMore: boolean;
+            /**
+             * Nextoffset
+             * @description The offset of the next page; null on the last
+             */
+            nextOffset?: number | null;
+            /** Providers */
+            providers: components["schemas"]["ProviderView"][];
+        };
         /** ProviderListParams */
         ProviderListParams: {
             /**
@@ -2204,6 +2956,112 @@ export interface components {
             /** Search */
             search?: string | null;
         };
+        /** Capabilities */
+        Capabilities: {
+            /**
+             * Search
+             * @default false
+             */
+            search: boolean;
+            /**
+             * Dataentities
+             * @default []
+             */
+            dataEntities: string[];
+            /**
+             * Webhooks
+             * @default false
+             */
+            webhooks: boolean;
+            /**
+             * Publish
+             * @default false
+             */
+            publish: boolean;
+            /**
+             * Sync
+             * @default false
+             */
+            sync: boolean;
+        };
+        /**
+         * ConfigField
+         * @description Account configuration (not secret) that fills `{name}` placeholders in URLs and paths.
+         */
+        ConfigField: {
+            /** Name */
+            name: string;
+            /** Label */
+            label: string;
+            /**
+             * Required
+             * @default true
+             */
+            required: boolean;
+            /** Pattern */
+            pattern?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Default */
+            default?: string | null;
+            /** Example */
+            example?: string | null;
+        };
+        /**
+         * CredentialField
+         * @description A credential the tenant enters (API key, password, service-account key, role ARN).
+         */
+        CredentialField: {
+            /** Name */
+            name: string;
+            /** Label */
+            label: string;
+            /**
+             * Type
+             * @default string
+             * @enum {string}
+             */
+            type: "string" | "secret" | "url" | "json" | "email";
+            /**
+             * Required
+             * @default true
+             */
+            required: boolean;
+            /**
+             * Secret
+             * @default false
+             */
+            secret: boolean;
+            /** Pattern */
+            pattern?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Default */
+            default?: string | null;
+            /**
+             * Generated
+             * @default false
+             */
+            generated: boolean;
+        };
+        /** TemplateList */
+        TemplateList: {
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Hasmore */
+            hasMore: boolean;
+            /**
+             * Nextoffset
+             * @description The offset of the next page; null on the last
+             */
+            nextOffset?: number | null;
+            /** Templates */
+            templates: components["schemas"]["TemplateSummary"][];
+        };
         /** TemplateListParams */
         TemplateListParams: {
             /**
@@ -2229,6 +3087,69 @@ export interface components {
             /** Search */
             search?: string | null;
         };
+        /** TemplateOAuthView */
+        TemplateOAuthView: {
+            /** Authorizationurl */
+            authorizationUrl?: string | null;
+            /** Tokenurl */
+            tokenUrl: string;
+            /** Revocationurl */
+            revocationUrl?: string | null;
+            /** Defaultscopes */
+            defaultScopes: string[];
+            /** Scopeseparator */
+            scopeSeparator: string;
+            /** Pkce */
+            pkce: boolean;
+        };
+        /**
+         * TemplateSummary
+         * @description A built-in template (hub/providers/templates.py template_summary): no wiring, no secrets.
+         */
+        TemplateSummary: {
+            /** Id */
+            id: string;
+            /** Name */
+            name: string;
+            /** Displayname */
+            displayName: string;
+            /** Description */
+            description?: string | null;
+            /** Category */
+            category: string;
+            /** Authmode */
+            authMode: string;
+            /** Customauth */
+            customAuth?: string | null;
+            /** Docsurl */
+            docsUrl?: string | null;
+            /** Logourl */
+            logoUrl?: string | null;
+            /** Tags */
+            tags: string[];
+            /** Status */
+            status: string;
+            /** Beta */
+            beta: boolean;
+            /** Sandbox */
+            sandbox: boolean;
+            capabilities: components["schemas"]["Capabilities"];
+            /** Credentialfields */
+            credentialFields: components["schemas"]["CredentialField"][];
+            /** Connectionconfig */
+            connectionConfig: components["schemas"]["ConfigField"][];
+            oauth?: components["schemas"]["TemplateOAuthView"] | null;
+            /** Apibaseurl */
+            apiBaseUrl?: string | null;
+            verification?: components["schemas"]["TemplateVerificationView"] | null;
+        };
+        /** TemplateVerificationView */
+        TemplateVerificationView: {
+            /** Method */
+            method: string;
+            /** Path */
+            path: string;
+        };
         /** RediscoverRequest */
         RediscoverRequest: {
             /**
@@ -2238,6 +3159,17 @@ export interface components {
              */
             apply: boolean;
         };
+        /** Rediscovery */
+        Rediscovery: {
+            /**
+             * Applied
+             * @description Whether the changes were saved
+             */
+            applied: boolean;
+            /** @description The fields that differ from the metadata */
+            changes: components["schemas"]["ProviderDraft"];
+            provider: components["schemas"]["ProviderView"];
+        };
         /** ProviderAudienceUpdate */
         ProviderAudienceUpdate: {
             /**
@@ -2246,6 +3178,18 @@ export interface components {
              */
             audience: "system" | "tenant";
         };
+        /** ProviderAudienceView */
+        ProviderAudienceView: {
+            /** Id */
+            id: string;
+            /**
+             * Audience
+             * @enum {string}
+             */
+            audience: "system" | "tenant";
+            /** Updatedat */
+            updatedAt: string;
+        };
         /** ProviderStatusUpdate */
         ProviderStatusUpdate: {
             /**
@@ -2253,6 +3197,40 @@ export interface components {
              * @enum {string}
              */
             status: "active" | "beta" | "deprecated" | "disabled";
+        };
+        /** ProviderStatusView */
+        ProviderStatusView: {
+            /** Id */
+            id: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "active" | "beta" | "deprecated" | "disabled";
+            /** Updatedat */
+            updatedAt: string;
+        };
+        /** ProviderTestResult */
+        ProviderTestResult: {
+            /** Success */
+            success: boolean;
+            /**
+             * Message
+             * @description What was checked, when it passed
+             */
+            message?: string | null;
+            /**
+             * Error
+             * @description Why it failed
+             */
+            error?: string | null;
+            /** Testedat */
+            testedAt: string;
+            /**
+             * Responsetime
+             * @description Milliseconds the check took
+             */
+            responseTime: number;
         };
         /** ProviderUpdate */
         ProviderUpdate: {
@@ -2329,6 +3307,48 @@ export interface components {
             /** End */
             end?: string | null;
         };
+        /** GlobalSearchAnswer */
+        GlobalSearchAnswer: {
+            /** Results */
+            results: components["schemas"]["SearchResultItem"][];
+            /** Total */
+            total: number;
+            /**
+             * Took
+             * @description Milliseconds
+             */
+            took: number;
+            /** Hasmore */
+            hasMore: boolean;
+            /** Byintegration */
+            byIntegration: {
+                [key: string]: components["schemas"]["SearchResultItem"][];
+            };
+            /** Byentity */
+            byEntity: {
+                [key: string]: components["schemas"]["SearchResultItem"][];
+            };
+            /** Errors */
+            errors: components["schemas"]["SearchErrorEntry"][];
+        };
+        /**
+         * SearchErrorEntry
+         * @description Why one integration gave no results; the others still answer.
+         */
+        SearchErrorEntry: {
+            /** Integrationid */
+            integrationId?: string | null;
+            /** Providerid */
+            providerId?: string | null;
+            /** Code */
+            code: string;
+            /** Message */
+            message: string;
+            /** Details */
+            details?: {
+                [key: string]: unknown;
+            };
+        };
         /** SearchFilters */
         SearchFilters: {
             /** @description Keep results updated within this range */
@@ -2381,6 +3401,53 @@ export interface components {
             offset: number;
         };
         /**
+         * SearchResultItem
+         * @description One provider record, mapped (hub/search/mapping.py map_item): fields without a value are left out.
+         */
+        SearchResultItem: {
+            /** Id */
+            id: string;
+            /** Integrationid */
+            integrationId: string;
+            /** Providerid */
+            providerId: string;
+            /** Entity */
+            entity: string;
+            /** Title */
+            title: string;
+            /** Snippet */
+            snippet?: string | null;
+            /** Url */
+            url?: string | null;
+            /** Updatedat */
+            updatedAt?: string | null;
+            /** Score */
+            score?: number | null;
+            /**
+             * Raw
+             * @description The record as the provider sent it (secret-named fields masked), when small enough
+             */
+            raw?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        /** IntegrationSearchAnswer */
+        IntegrationSearchAnswer: {
+            /** Integrationid */
+            integrationId: string;
+            /** Results */
+            results: components["schemas"]["SearchResultItem"][];
+            /** Total */
+            total: number;
+            /**
+             * Took
+             * @description Milliseconds
+             */
+            took: number;
+            /** Hasmore */
+            hasMore: boolean;
+        };
+        /**
          * IntegrationSearchParams
          * @description GET /api/integrations/{id}/search query string.
          */
@@ -2402,6 +3469,70 @@ export interface components {
              * @default 0
              */
             offset: number;
+        };
+        /** SyncLog */
+        SyncLog: {
+            /** Id */
+            id: string;
+            /** Tenantid */
+            tenantId: string;
+            /** Integrationid */
+            integrationId: string;
+            /** Providerid */
+            providerId?: string | null;
+            /** Userid */
+            userId?: string | null;
+            /** Connectionid */
+            connectionId?: string | null;
+            /** Direction */
+            direction: string;
+            /** Trigger */
+            trigger: string;
+            /** Action */
+            action?: string | null;
+            /** Resourcetype */
+            resourceType?: string | null;
+            /**
+             * Status
+             * @description running, success, partial or failed
+             */
+            status: string;
+            /** Itemsprocessed */
+            itemsProcessed: number;
+            /** Itemsfailed */
+            itemsFailed: number;
+            /** Startedat */
+            startedAt: string;
+            /** Completedat */
+            completedAt?: string | null;
+            /** Durationms */
+            durationMs?: number | null;
+            /** Error */
+            error?: string | null;
+            /** Actor */
+            actor?: string | null;
+            /** Details */
+            details?: {
+                [key: string]: unknown;
+            };
+        };
+        /** SyncLogList */
+        SyncLogList: {
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Hasmore */
+            hasMore: boolean;
+            /**
+             * Nextoffset
+             * @description The offset of the next page; null on the last
+             */
+            nextOffset?: number | null;
+            /** Synclogs */
+            syncLogs: components["schemas"]["SyncLog"][];
         };
         /** SyncLogListParams */
         SyncLogListParams: {
@@ -2435,6 +3566,155 @@ export interface components {
              * @description Sync a user's connection (user-scoped integrations)
              */
             userId?: string | null;
+        };
+        /** Liveness */
+        Liveness: {
+            /**
+             * Status
+             * @constant
+             */
+            status: "ok";
+            /** Service */
+            service: string;
+            /** Version */
+            version: string;
+            /** Time */
+            time: string;
+        };
+        /**
+         * OpenApiDocument
+         * @description The document itself (OpenAPI 3.1); its parts are described by the OpenAPI specification.
+         */
+        OpenApiDocument: {
+            /** Openapi */
+            openapi: string;
+            /** Info */
+            info: {
+                [key: string]: unknown;
+            };
+            /** Paths */
+            paths: {
+                [key: string]: unknown;
+            };
+            /** Components */
+            components?: {
+                [key: string]: unknown;
+            };
+            /** Tags */
+            tags?: {
+                [key: string]: unknown;
+            }[];
+            /** Security */
+            security?: {
+                [key: string]: unknown;
+            }[] | null;
+            /** Servers */
+            servers?: {
+                [key: string]: unknown;
+            }[] | null;
+        };
+        /** Readiness */
+        Readiness: {
+            /**
+             * Status
+             * @constant
+             */
+            status: "ready";
+            checks: components["schemas"]["ReadinessChecks"];
+            /** Time */
+            time: string;
+        };
+        /** ReadinessChecks */
+        ReadinessChecks: {
+            table: components["schemas"]["TableCheck"];
+        };
+        /** TableCheck */
+        TableCheck: {
+            /**
+             * Status
+             * @constant
+             */
+            status: "ok";
+            /** Latencyms */
+            latencyMs: number;
+        };
+        /** UserConnection */
+        UserConnection: {
+            /** Connected */
+            connected: boolean;
+            /** Status */
+            status?: ("not_connected" | "pending" | "active" | "error" | "expired" | "disconnected") | null;
+            /** Connectionid */
+            connectionId?: string | null;
+            /** Scopes */
+            scopes?: string[] | null;
+            /** Expiresat */
+            expiresAt?: string | null;
+            /** Lastconnectedat */
+            lastConnectedAt?: string | null;
+            /** Lastvalidatedat */
+            lastValidatedAt?: string | null;
+            /** Disconnectedat */
+            disconnectedAt?: string | null;
+            /** Integrationid */
+            integrationId: string;
+        };
+        /** UserConnectionView */
+        UserConnectionView: {
+            /** Connected */
+            connected: boolean;
+            /** Status */
+            status?: ("not_connected" | "pending" | "active" | "error" | "expired" | "disconnected") | null;
+            /** Connectionid */
+            connectionId?: string | null;
+            /** Scopes */
+            scopes?: string[] | null;
+            /** Expiresat */
+            expiresAt?: string | null;
+            /** Lastconnectedat */
+            lastConnectedAt?: string | null;
+            /** Lastvalidatedat */
+            lastValidatedAt?: string | null;
+            /** Disconnectedat */
+            disconnectedAt?: string | null;
+        };
+        /** UserIntegration */
+        UserIntegration: {
+            /** Integrationid */
+            integrationId: string;
+            /** Name */
+            name?: string | null;
+            /** Providerid */
+            providerId?: string | null;
+            /** Providername */
+            providerName?: string | null;
+            /** Providerdisplayname */
+            providerDisplayName?: string | null;
+            /** Category */
+            category?: string | null;
+            /** Authtype */
+            authType?: string | null;
+            /** Connected */
+            connected: boolean;
+            connection: components["schemas"]["UserConnectionView"];
+        };
+        /** UserIntegrationList */
+        UserIntegrationList: {
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Hasmore */
+            hasMore: boolean;
+            /**
+             * Nextoffset
+             * @description The offset of the next page; null on the last
+             */
+            nextOffset?: number | null;
+            /** Integrations */
+            integrations: components["schemas"]["UserIntegration"][];
         };
         /** UserIntegrationListParams */
         UserIntegrationListParams: {
@@ -2940,6 +4220,24 @@ export interface components {
              */
             status?: ("active" | "disabled") | null;
         };
+        /** ActivityEntry */
+        ActivityEntry: {
+            /** Id */
+            id?: string | null;
+            /**
+             * Type
+             * @description connect, refresh, test, sync, …
+             */
+            type?: string | null;
+            /** Status */
+            status?: string | null;
+            /** Timestamp */
+            timestamp?: string | null;
+            /** Details */
+            details?: {
+                [key: string]: unknown;
+            };
+        };
         /** ActivityParams */
         ActivityParams: {
             /**
@@ -2953,6 +4251,20 @@ export interface components {
              * @default 10
              */
             limit: number;
+        };
+        /** WidgetActivity */
+        WidgetActivity: {
+            /** Integrationid */
+            integrationId: string;
+            /**
+             * Timerange
+             * @enum {string}
+             */
+            timeRange: "1h" | "24h" | "7d" | "30d";
+            /** Activities */
+            activities: components["schemas"]["ActivityEntry"][];
+            /** Total */
+            total: number;
         };
         /** DataParams */
         DataParams: {
@@ -2978,6 +4290,51 @@ export interface components {
              * @default 10
              */
             limit: number;
+        };
+        /** WidgetData */
+        WidgetData: {
+            /** Integrationid */
+            integrationId: string;
+            /** Entity */
+            entity: string;
+            /**
+             * Data
+             * @description Provider records (secret-named fields masked)
+             */
+            data: {
+                [key: string]: unknown;
+            }[];
+            /** Total */
+            total: number;
+            /** Fetchedat */
+            fetchedAt: string;
+        };
+        /** WidgetStatus */
+        WidgetStatus: {
+            /** Integrationid */
+            integrationId: string;
+            /** Name */
+            name?: string | null;
+            /** Providerid */
+            providerId?: string | null;
+            /** Userscoped */
+            userScoped: boolean;
+            /**
+             * Status
+             * @description The integration's status
+             */
+            status: string;
+            /**
+             * Connectionstatus
+             * @description The caller's (or the tenant's) connection
+             */
+            connectionStatus?: string | null;
+            /** Lastconnectedat */
+            lastConnectedAt?: string | null;
+            /** Lastsyncat */
+            lastSyncAt?: string | null;
+            /** Error */
+            error?: string | null;
         };
         /**
          * ErrorEnvelope
@@ -3172,9 +4529,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CatalogEntry"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -3252,9 +4607,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CatalogList"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -3317,12 +4670,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Connected"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INTEGRATION_DISABLED, PROVIDER_DISABLED, PROVIDER_MISCONFIGURED, AUTH_TYPE_MISMATCH, USER_SCOPED_INTEGRATION, INVALID_CREDENTIALS, UNSAFE_URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3331,7 +4682,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3349,7 +4700,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND, SECRET_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3358,7 +4709,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, REFRESH_IN_PROGRESS, INTEGRATION_DISABLED */
+            /** @description Conflict with the current state. Codes: CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3394,7 +4745,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -3427,12 +4778,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Connected"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INTEGRATION_DISABLED, PROVIDER_DISABLED, PROVIDER_MISCONFIGURED, AUTH_TYPE_MISMATCH, USER_SCOPED_INTEGRATION, INVALID_CREDENTIALS, UNSAFE_URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3441,7 +4790,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3459,7 +4808,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND, SECRET_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3468,7 +4817,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, REFRESH_IN_PROGRESS, INTEGRATION_DISABLED */
+            /** @description Conflict with the current state. Codes: CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3504,7 +4853,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -3537,12 +4886,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Connected"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INTEGRATION_DISABLED, PROVIDER_DISABLED, PROVIDER_MISCONFIGURED, AUTH_TYPE_MISMATCH, USER_SCOPED_INTEGRATION, INVALID_CREDENTIALS, UNSAFE_URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3551,7 +4898,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3569,7 +4916,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND, SECRET_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3578,7 +4925,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, REFRESH_IN_PROGRESS, INTEGRATION_DISABLED */
+            /** @description Conflict with the current state. Codes: CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3614,7 +4961,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -3647,12 +4994,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["OAuthStarted"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INTEGRATION_DISABLED, PROVIDER_DISABLED, PROVIDER_MISCONFIGURED, AUTH_TYPE_MISMATCH, USER_SCOPED_INTEGRATION, PROVIDER_NOT_CONFIGURED, UNSAFE_URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3661,7 +5006,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3679,17 +5024,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND, SECRET_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, REFRESH_IN_PROGRESS, INTEGRATION_DISABLED */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3724,15 +5060,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
         };
     };
     connections_disconnect: {
@@ -3753,12 +5080,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Disconnected"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3767,7 +5092,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3785,17 +5110,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND, SECRET_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, REFRESH_IN_PROGRESS, INTEGRATION_DISABLED */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3805,15 +5121,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3845,12 +5152,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ConnectionStatusView"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INTEGRATION_DISABLED, PROVIDER_DISABLED, PROVIDER_MISCONFIGURED, AUTH_TYPE_MISMATCH, USER_SCOPED_INTEGRATION, PROVIDER_NOT_CONFIGURED, UNSAFE_URL, OAUTH_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3859,7 +5164,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3877,7 +5182,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND, SECRET_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3886,7 +5191,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, REFRESH_IN_PROGRESS, INTEGRATION_DISABLED */
+            /** @description Conflict with the current state. Codes: CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3922,15 +5227,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
         };
     };
     connections_get: {
@@ -3951,12 +5247,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ConnectionStatusView"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3965,7 +5259,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3983,17 +5277,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND, SECRET_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, REFRESH_IN_PROGRESS, INTEGRATION_DISABLED */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4003,15 +5288,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4043,12 +5319,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["RefreshResult"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, REFRESH_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4075,7 +5349,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND, SECRET_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4084,7 +5358,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, REFRESH_IN_PROGRESS, INTEGRATION_DISABLED */
+            /** @description Conflict with the current state. Codes: REFRESH_IN_PROGRESS, CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4120,7 +5394,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
+            /** @description The provider failed or could not be reached. Codes: REFRESH_FAILED */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -4149,12 +5423,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["TestResult"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4181,17 +5453,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND, SECRET_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, REFRESH_IN_PROGRESS, INTEGRATION_DISABLED */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4241,12 +5504,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CredentialsUpdated"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INTEGRATION_DISABLED, PROVIDER_DISABLED, PROVIDER_MISCONFIGURED, AUTH_TYPE_MISMATCH, USER_SCOPED_INTEGRATION, INVALID_CREDENTIALS, UNSAFE_URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4255,7 +5516,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4273,7 +5534,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND, SECRET_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4282,7 +5543,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, REFRESH_IN_PROGRESS, INTEGRATION_DISABLED */
+            /** @description Conflict with the current state. Codes: CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4318,7 +5579,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -4360,9 +5621,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["IntegrationHealthHistory"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -4438,9 +5697,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["HealthList"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -4708,7 +5965,7 @@ export interface operations {
                     "application/json": components["schemas"]["IntegrationActivated"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, PROVIDER_DISABLED, USER_SCOPED_INTEGRATION */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, PROVIDER_DISABLED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4735,7 +5992,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4744,7 +6001,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: INTEGRATION_EXISTS, VERSION_CONFLICT */
+            /** @description Conflict with the current state. Codes: VERSION_CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4800,7 +6057,7 @@ export interface operations {
                     "application/json": components["schemas"]["IntegrationList"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, PROVIDER_DISABLED, USER_SCOPED_INTEGRATION */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4820,24 +6077,6 @@ export interface operations {
             };
             /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: INTEGRATION_EXISTS, VERSION_CONFLICT */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4889,7 +6128,7 @@ export interface operations {
                     "application/json": components["schemas"]["IntegrationList"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, PROVIDER_DISABLED, USER_SCOPED_INTEGRATION */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4909,15 +6148,6 @@ export interface operations {
             };
             /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: INTEGRATION_EXISTS, VERSION_CONFLICT */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4961,7 +6191,7 @@ export interface operations {
                     "application/json": components["schemas"]["IntegrationView"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, PROVIDER_DISABLED, USER_SCOPED_INTEGRATION */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, PROVIDER_DISABLED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4988,7 +6218,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: PROVIDER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4997,7 +6227,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: IDEMPOTENCY_CONFLICT, INTEGRATION_EXISTS, VERSION_CONFLICT */
+            /** @description Conflict with the current state. Codes: IDEMPOTENCY_CONFLICT, INTEGRATION_EXISTS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5065,7 +6295,7 @@ export interface operations {
                     "application/json": components["schemas"]["IntegrationDeactivated"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, PROVIDER_DISABLED, USER_SCOPED_INTEGRATION */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5092,7 +6322,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5101,7 +6331,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: INTEGRATION_EXISTS, VERSION_CONFLICT */
+            /** @description Conflict with the current state. Codes: VERSION_CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5142,7 +6372,7 @@ export interface operations {
                     "application/json": components["schemas"]["IntegrationView"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, PROVIDER_DISABLED, USER_SCOPED_INTEGRATION */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5169,17 +6399,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: INTEGRATION_EXISTS, VERSION_CONFLICT */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5217,7 +6438,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, PROVIDER_DISABLED, USER_SCOPED_INTEGRATION */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5244,17 +6465,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: INTEGRATION_EXISTS, VERSION_CONFLICT */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5298,7 +6510,7 @@ export interface operations {
                     "application/json": components["schemas"]["IntegrationView"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, PROVIDER_DISABLED, USER_SCOPED_INTEGRATION */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5325,7 +6537,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5334,7 +6546,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: INTEGRATION_EXISTS, VERSION_CONFLICT */
+            /** @description Conflict with the current state. Codes: VERSION_CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5393,7 +6605,7 @@ export interface operations {
                     "application/json": components["schemas"]["IntegrationIntakeView"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, PROVIDER_DISABLED, USER_SCOPED_INTEGRATION, INBOUND_NOT_SUPPORTED */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INBOUND_NOT_SUPPORTED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5420,17 +6632,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: INTEGRATION_EXISTS, VERSION_CONFLICT */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5474,7 +6677,7 @@ export interface operations {
                     "application/json": components["schemas"]["IntegrationIntakeView"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, PROVIDER_DISABLED, USER_SCOPED_INTEGRATION, INBOUND_NOT_SUPPORTED */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INBOUND_NOT_SUPPORTED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5501,17 +6704,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: INTEGRATION_EXISTS, VERSION_CONFLICT */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5593,6 +6787,8 @@ export interface operations {
             query?: {
                 /** @description The flow id from the connect answer's authorization URL */
                 flow?: string;
+                /** @description The Continue link's one-time value (same browser only) */
+                confirm?: string;
             };
             header?: never;
             path?: never;
@@ -5606,7 +6802,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "text/html": string;
                 };
             };
             /** @description Redirect to the provider's authorization page */
@@ -5661,9 +6857,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ProviderList"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -5693,26 +6887,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5744,9 +6920,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ProviderView"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -5776,16 +6950,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: PROVIDER_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: IDEMPOTENCY_CONFLICT, PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
+            /** @description Conflict with the current state. Codes: IDEMPOTENCY_CONFLICT, PROVIDER_EXISTS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5830,15 +6995,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
         };
     };
     providers_get: {
@@ -5861,9 +7017,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ProviderView"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -5902,26 +7056,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5991,7 +7127,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
+            /** @description Conflict with the current state. Codes: PROVIDER_IN_USE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6002,15 +7138,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6044,9 +7171,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ProviderView"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -6085,7 +7210,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
+            /** @description Conflict with the current state. Codes: VERSION_CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6114,15 +7239,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6151,12 +7267,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["DiscoveryPreview"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, DISCOVERY_FAILED, UNSAFE_URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6176,24 +7290,6 @@ export interface operations {
             };
             /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Not found (another tenant's ids answer this too). Codes: PROVIDER_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6221,15 +7317,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6298,26 +7385,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6390,15 +7459,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description The body is larger than the limit. Codes: PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -6419,15 +7479,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6465,9 +7516,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["TemplateList"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -6497,26 +7546,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6550,12 +7581,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Rediscovery"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, DISCOVERY_FAILED, UNSAFE_URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6591,7 +7620,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
+            /** @description Conflict with the current state. Codes: VERSION_CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6620,15 +7649,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6662,9 +7682,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ProviderAudienceView"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -6703,7 +7721,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
+            /** @description Conflict with the current state. Codes: VERSION_CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6732,15 +7750,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6774,9 +7783,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ProviderStatusView"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -6815,7 +7822,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
+            /** @description Conflict with the current state. Codes: VERSION_CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6851,15 +7858,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
         };
     };
     providers_test: {
@@ -6882,9 +7880,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ProviderTestResult"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -6923,26 +7919,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7018,7 +7996,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is larger than the limit. Codes: PAYLOAD_TOO_LARGE, RESPONSE_TOO_LARGE */
+            /** @description The body is larger than the limit. Codes: RESPONSE_TOO_LARGE */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7363,7 +8341,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is larger than the limit. Codes: PAYLOAD_TOO_LARGE, RESPONSE_TOO_LARGE */
+            /** @description The body is larger than the limit. Codes: RESPONSE_TOO_LARGE */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7591,7 +8569,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is larger than the limit. Codes: PAYLOAD_TOO_LARGE, RESPONSE_TOO_LARGE */
+            /** @description The body is larger than the limit. Codes: RESPONSE_TOO_LARGE */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7936,7 +8914,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is larger than the limit. Codes: PAYLOAD_TOO_LARGE, RESPONSE_TOO_LARGE */
+            /** @description The body is larger than the limit. Codes: RESPONSE_TOO_LARGE */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8117,9 +9095,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["GlobalSearchAnswer"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR, SEARCH_DISABLED, SEARCH_NOT_SUPPORTED */
@@ -8149,7 +9125,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND, PROVIDER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8241,9 +9217,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["IntegrationSearchAnswer"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR, SEARCH_DISABLED, SEARCH_NOT_SUPPORTED */
@@ -8273,7 +9247,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND, PROVIDER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8351,12 +9325,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["SyncLogList"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, SYNC_NOT_SUPPORTED */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8365,7 +9337,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8383,17 +9355,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: INTEGRATION_DISABLED, CONFLICT */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8403,15 +9366,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: SYNC_FAILED, CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8443,9 +9397,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["SyncLog"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR, SYNC_NOT_SUPPORTED */
@@ -8475,7 +9427,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND, PROVIDER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8520,7 +9472,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: SYNC_FAILED, CONNECTION_FAILED, REFRESH_FAILED */
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED, SYNC_FAILED */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -8546,9 +9498,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Liveness"];
                 };
             };
         };
@@ -8568,9 +9518,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["OpenApiDocument"];
                 };
             };
         };
@@ -8590,9 +9538,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Readiness"];
                 };
             };
             /** @description A dependency is not available. Codes: SERVICE_UNAVAILABLE */
@@ -8628,12 +9574,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["OAuthStarted"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INTEGRATION_DISABLED, PROVIDER_DISABLED, PROVIDER_MISCONFIGURED, AUTH_TYPE_MISMATCH, PROVIDER_NOT_CONFIGURED, UNSAFE_URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8660,17 +9604,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, INTEGRATION_DISABLED */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8705,15 +9640,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
         };
     };
     userConnections_disconnect: {
@@ -8734,12 +9660,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Disconnected"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8766,17 +9690,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, INTEGRATION_DISABLED */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8786,15 +9701,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8822,12 +9728,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["UserConnection"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8854,17 +9758,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, INTEGRATION_DISABLED */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8874,15 +9769,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8918,12 +9804,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["UserIntegrationList"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8950,26 +9834,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, INTEGRATION_DISABLED */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9001,12 +9867,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["RefreshResult"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, REFRESH_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9015,7 +9879,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9033,7 +9897,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9042,7 +9906,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, INTEGRATION_DISABLED */
+            /** @description Conflict with the current state. Codes: REFRESH_IN_PROGRESS, CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9078,7 +9942,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
+            /** @description The provider failed or could not be reached. Codes: REFRESH_FAILED */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -9107,12 +9971,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["TestResult"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9121,7 +9983,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9139,17 +10001,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, INTEGRATION_DISABLED */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9208,7 +10061,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookList"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9228,15 +10081,6 @@ export interface operations {
             };
             /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9307,7 +10151,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND, INTEGRATION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9316,7 +10160,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: IDEMPOTENCY_CONFLICT, CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
+            /** @description Conflict with the current state. Codes: IDEMPOTENCY_CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9384,7 +10228,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookView"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9411,17 +10255,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND, INTEGRATION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9459,7 +10294,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9486,17 +10321,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND, INTEGRATION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9576,15 +10402,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description The body is larger than the limit. Codes: PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -9632,7 +10449,7 @@ export interface operations {
                     "application/json": components["schemas"]["EventTypeList"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9652,15 +10469,6 @@ export interface operations {
             };
             /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9702,7 +10510,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecoverJobView"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9729,17 +10537,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND, INTEGRATION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9792,7 +10591,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeliveryList"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9819,17 +10618,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND, INTEGRATION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9873,7 +10663,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecoverJobView"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9900,7 +10690,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND, INTEGRATION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9909,7 +10699,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
+            /** @description Conflict with the current state. Codes: WEBHOOK_DISABLED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9970,7 +10760,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeliveryView"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9997,7 +10787,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND, INTEGRATION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10006,7 +10796,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
+            /** @description Conflict with the current state. Codes: WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10047,7 +10837,7 @@ export interface operations {
                     "application/json": components["schemas"]["SecretRotated"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10074,17 +10864,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND, INTEGRATION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10127,7 +10908,7 @@ export interface operations {
                     "application/json": components["schemas"]["EndpointStats"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10154,17 +10935,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND, INTEGRATION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10204,7 +10976,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeliveryView"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10231,7 +11003,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND, INTEGRATION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10240,7 +11012,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
+            /** @description Conflict with the current state. Codes: WEBHOOK_DISABLED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10283,12 +11055,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["WidgetActivity"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, ENTITY_NOT_READABLE */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10297,7 +11067,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10315,17 +11085,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: INTEGRATION_DISABLED */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10335,15 +11096,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10382,9 +11134,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["WidgetData"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR, ENTITY_NOT_READABLE */
@@ -10414,7 +11164,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND, PROVIDER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10470,12 +11220,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["WidgetStatus"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, ENTITY_NOT_READABLE */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10484,7 +11232,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10502,17 +11250,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: INTEGRATION_DISABLED */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10522,15 +11261,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };

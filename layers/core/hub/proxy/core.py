@@ -25,7 +25,7 @@ from hub.connections.use import read_secret, usable_credentials, wait_for_other_
 from hub.errors import ConnectionFailed, PayloadTooLarge, RateLimitExceeded, RefreshFailed, ValidationError
 from hub.ids import new_id
 from hub.providers.templates import api_base_url
-from hub.proxy import auth, budget, paths, retry
+from hub.proxy import auth, budget, paths, retry, scrub
 from hub.proxy.models import ProviderAnswer, ProviderCall
 from hub.settings import get_settings
 from hub.urlguard import safe_request
@@ -85,10 +85,12 @@ def _refreshed(record: ConnectionRecord, spec: ProviderSpec) -> tuple[Connection
 
 @dataclass
 class _Attempt:
-    """What one try sends: the URL and headers with credentials in them."""
+    """What one try sends: the URL and headers with credentials in them, and those credentials
+    (masked in the answer, hub/proxy/scrub.py)."""
 
     url: str
     headers: dict[str, str]
+    secrets: tuple[str, ...]
 
 
 def _prepare(call: ProviderCall, record: ConnectionRecord, spec: ProviderSpec, payload: Mapping[str, Any]) -> _Attempt:
@@ -97,15 +99,24 @@ def _prepare(call: ProviderCall, record: ConnectionRecord, spec: ProviderSpec, p
         url = paths.join(auth.aws_base_url(call.aws), call.path, call.query)
         credentials = auth.aws_credentials(spec, payload, tenant_id=str(record["tenantId"]),
                                            connection_id=str(record.get("connectionId") or record["integrationId"]))
-        return _Attempt(url, auth.sign_aws(call.method, url, headers, call.body, call.aws, credentials))
+        signed = auth.sign_aws(call.method, url, headers, call.body, call.aws, credentials)
+        return _Attempt(url, signed, scrub.sent_secrets({**payload, "session": credentials}))
     template = spec.template
     if template is None:
         raise ConnectionFailed("The hub has no HTTP API definition for this provider", code="PROVIDER_MISCONFIGURED",
                                details={"providerId": spec.provider_id})
     injected = auth.api_auth(spec, payload)
     base = api_base_url(template, dict(spec.config), record.get("tokenFields"))
-    url = paths.join(base, call.path, [*call.query, *injected.query.items()])
-    return _Attempt(url, {**headers, **injected.headers})
+    # a caller's header or query parameter of an injected name (in any case) is dropped, never
+    # sent beside the connection's own
+    taken_headers = {name.lower() for name in injected.headers}
+    taken_query = {name.lower() for name in injected.query}
+    url = paths.join(base, call.path, [*((name, value) for name, value in call.query
+                                         if name.lower() not in taken_query), *injected.query.items()])
+    kept = {name: value for name, value in headers.items() if name.lower() not in taken_headers}
+    secrets = scrub.sent_secrets(payload, auth_value=injected.headers.get(template.api.auth_header),
+                                 query=injected.query)
+    return _Attempt(url, {**kept, **injected.headers}, secrets)
 
 
 def _send(call: ProviderCall, attempt: _Attempt, time_left: float) -> Any:
@@ -151,7 +162,7 @@ def call_provider_api(record: Mapping[str, Any], call: ProviderCall, *,
                 budget.spend(current, limits, deadline=deadline)
             except RateLimitExceeded:
                 if last is not None:
-                    return _answer(last, attempts - 1, refreshed, latency)
+                    return _answer(last, attempts - 1, refreshed, latency, attempt.secrets)
                 raise
             if call.aws is not None:
                 attempt = _prepare(call, current, spec, payload)  # a fresh signature date
@@ -182,13 +193,14 @@ def call_provider_api(record: Mapping[str, Any], call: ProviderCall, *,
             if wait is not None:
                 retry.sleep(wait)
                 continue
-        return _answer(last, attempts, refreshed, latency)
+        return _answer(last, attempts, refreshed, latency, attempt.secrets)
 
 
-def _answer(response: Any, attempts: int, refreshed: bool, latency: float) -> ProviderAnswer:
-    return ProviderAnswer(status=response.status_code, headers=tuple(response.headers.multi_items()),
-                          body=bytes(response.content), attempts=attempts, refreshed=refreshed,
-                          latency_ms=int(latency * 1000))
+def _answer(response: Any, attempts: int, refreshed: bool, latency: float, secrets: tuple[str, ...]) -> ProviderAnswer:
+    return ProviderAnswer(status=response.status_code,
+                          headers=scrub.scrub_headers(response.headers.multi_items(), secrets),
+                          body=scrub.scrub_body(bytes(response.content), secrets), attempts=attempts,
+                          refreshed=refreshed, latency_ms=int(latency * 1000))
 
 
 def provider_request(record: Mapping[str, Any], method: str, path: str, *, params: Mapping[str, Any] | None = None,

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+from hub.errors import ValidationError
+
 HOP_BY_HOP = frozenset({
     "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer", "trailers",
     "transfer-encoding", "upgrade", "host", "content-length", "content-encoding", "expect",
@@ -31,6 +33,9 @@ _RESPONSE_ALLOWED = frozenset({
 _CREDENTIAL_LIKE = re.compile(r"auth|token|secret|key|session|signature|cookie|password|credential|amz",
                               re.IGNORECASE)
 _NOT_FORWARDED = ("x-hub-", "x-forwarded-", "x-real-ip", "x-amzn-", "x-request-id")
+# what an HTTP/1.1 field value may carry and httpx can send (visible ASCII, space, tab): a CR or
+# LF would end the header, a NUL or non-ASCII letter makes the request unsendable (a 502 before)
+_NOT_FIELD_VALUE = re.compile(r"[^\t\x20-\x7e]")
 
 
 def _passes(name: str, allowed: frozenset[str]) -> bool:
@@ -46,8 +51,13 @@ def _passes(name: str, allowed: frozenset[str]) -> bool:
 def request_headers(given: Mapping[str, str], *, auth_headers: Iterable[str] = ()) -> dict[str, str]:
     """The caller's headers that go on to the provider (names lower-cased)."""
     injected = {name.lower() for name in auth_headers}
-    return {name.lower(): value for name, value in given.items()
+    kept = {name.lower(): value for name, value in given.items()
             if name.lower() not in injected and _passes(name, _REQUEST_ALLOWED)}
+    for name, value in kept.items():
+        if _NOT_FIELD_VALUE.search(value):
+            raise ValidationError(f"The header {name} holds characters an HTTP header cannot carry",
+                                  details={"field": name})
+    return kept
 
 
 def response_headers(given: Iterable[tuple[str, str]]) -> dict[str, str]:
