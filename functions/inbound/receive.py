@@ -13,6 +13,7 @@ from aws_lambda_powertools.event_handler import Response
 
 from hub.http import create_app, lambda_entry
 from hub.inbound.intake import IntegrationId, ProviderId, receive, request_of
+from hub.inbound.models import IntakeAck
 
 app = create_app()
 
@@ -23,19 +24,22 @@ def _answer(provider_id: str, integration_id: str | None = None) -> Response[str
 
 
 @app.post("/api/webhooks/in/<providerId>", summary="Receive a provider's webhook", tags=["inbound"],
-          responses={200: {"description": "Accepted (or a replay, or a handshake answered)"}})
+          responses={200: {"description": "Accepted (or a replay, or a handshake answered)",
+                           "content": {"application/json": {"model": IntakeAck}}}})
 def post_webhook(providerId: ProviderId) -> Response[str]:
     return _answer(providerId)
 
 
 @app.get("/api/webhooks/in/<providerId>", summary="Answer a provider's subscription handshake", tags=["inbound"],
-         responses={200: {"description": "The challenge, echoed"}})
+         responses={200: {"description": "The challenge, echoed",
+                          "content": {"text/plain": {"schema": {"type": "string"}}}}})
 def get_handshake(providerId: ProviderId) -> Response[str]:
     return _answer(providerId)
 
 
 @app.post("/api/webhooks/in/<providerId>/<integrationId>", summary="Receive a provider's webhook for one integration",
-          tags=["inbound"], responses={200: {"description": "Accepted (or a replay)"}})
+          tags=["inbound"], responses={200: {"description": "Accepted (or a replay)",
+                                             "content": {"application/json": {"model": IntakeAck}}}})
 def post_integration_webhook(providerId: ProviderId, integrationId: IntegrationId) -> Response[str]:
     return _answer(providerId, integrationId)
 

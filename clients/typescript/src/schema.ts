@@ -1946,6 +1946,38 @@ export interface components {
             /** @description User-scoped integrations only */
             connections?: components["schemas"]["ConnectionCounts"] | null;
         };
+        /**
+         * IntakeAck
+         * @description The answer to an accepted (or replayed) delivery; a signed handshake is answered with the
+         *     provider's own shape instead (Slack `{"challenge"}`, Discord `{"type": 1}`).
+         */
+        IntakeAck: {
+            /**
+             * Received
+             * @default true
+             */
+            received: boolean | null;
+            /**
+             * Duplicate
+             * @default false
+             */
+            duplicate: boolean | null;
+            /**
+             * Events
+             * @description events the request carried
+             */
+            events?: number | null;
+            /**
+             * Challenge
+             * @description Slack's url_verification challenge, echoed
+             */
+            challenge?: string | null;
+            /**
+             * Type
+             * @description Discord's PONG (1)
+             */
+            type?: number | null;
+        };
         /** IntegrationActivated */
         IntegrationActivated: {
             /** Id */
@@ -5756,7 +5788,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "text/plain": string;
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -5824,7 +5856,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "application/json": components["schemas"]["IntakeAck"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -5894,7 +5926,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "application/json": components["schemas"]["IntakeAck"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */

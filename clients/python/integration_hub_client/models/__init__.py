@@ -98,6 +98,7 @@ from .health_list_status import HealthListStatus
 from .health_summary import HealthSummary
 from .inbound_keys_update import InboundKeysUpdate
 from .inbound_settings_view import InboundSettingsView
+from .intake_ack import IntakeAck
 from .integration_activated import IntegrationActivated
 from .integration_create import IntegrationCreate
 from .integration_create_connection_config_type_0 import IntegrationCreateConnectionConfigType0
@@ -394,6 +395,7 @@ __all__ = (
     "HealthSummary",
     "InboundKeysUpdate",
     "InboundSettingsView",
+    "IntakeAck",
     "IntegrationActivated",
     "IntegrationCreate",
     "IntegrationCreateConnectionConfigType0",

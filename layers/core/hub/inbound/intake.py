@@ -188,4 +188,4 @@ def _accept(request: IntakeRequest, provider: Mapping[str, Any], spec: InboundWe
     logger.info("inbound webhook accepted", extra={"providerId": delivery.provider_id, "duplicate": not fresh,
                                                   "events": len(events), "deliveryId": delivery.delivery_id})
     ack = IntakeAck(duplicate=not fresh, events=len(events))
-    return IntakeAnswer(status_code=200, body=ack.model_dump_json())
+    return IntakeAnswer(status_code=200, body=ack.model_dump_json(exclude_none=True))

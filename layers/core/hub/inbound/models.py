@@ -111,8 +111,11 @@ class IntegrationIntakeView(BaseModel):
 
 
 class IntakeAck(BaseModel):
-    """The answer to an accepted (or replayed) delivery."""
+    """The answer to an accepted (or replayed) delivery; a signed handshake is answered with the
+    provider's own shape instead (Slack `{"challenge"}`, Discord `{"type": 1}`)."""
 
-    received: bool = True
-    duplicate: bool = False
-    events: int = Field(description="events the request carried")
+    received: bool | None = True
+    duplicate: bool | None = False
+    events: int | None = Field(default=None, description="events the request carried")
+    challenge: str | None = Field(default=None, description="Slack's url_verification challenge, echoed")
+    type: int | None = Field(default=None, description="Discord's PONG (1)")
