@@ -105,8 +105,9 @@ def render(results: list[Measured]) -> str:
         f"Monthly AWS cost of keeping OAuth connections fresh with 1-hour tokens: a refresh every "
         f"{(TOKEN_LIFETIME_SECONDS - REFRESH_BUFFER_SECONDS) // 60} minutes "
         f"({REFRESHES_PER_MONTH:,.0f} a month per connection), for each vault backend. Calls per "
-        "refresh are counted by the bench over one scheduled invocation, so they include the job's due-index "
-        "queries and queue hand-offs; prices are AWS list prices in us-east-1, "
+        "refresh are counted by the bench: the calls of one warm refresh, one by one (the same count "
+        "tests/integration/test_call_counts.py asserts), plus the scheduled job's own due-index queries and "
+        "queue hand-offs spread over the connections it found due; prices are AWS list prices in us-east-1, "
         "on-demand. The goal is ≤ $0.05 per connection-month with `table`.",
         "",
         "## Calls per refresh",

@@ -31,8 +31,8 @@ def _routes_with_body() -> list[Route]:
     document = build_openapi()
     routes = []
     for route in route_table().values():
-        operation = document["paths"][route.path][route.method.lower()]
-        if "requestBody" in operation:
+        operation = document["paths"][route.openapi_path][route.method.lower()]
+        if "requestBody" in operation and not route.passthrough:  # the proxy's bodies go to the provider as they are
             routes.append(route)
     return routes
 

@@ -51,8 +51,9 @@ def test_super_admin_routes_are_403_for_tenant_admins(api: ApiClient, route: Rou
 
 def _routes_with_bodies() -> list[Route]:
     document = build_openapi()
-    return [r for r in PROTECTED if r.method in {"POST", "PUT", "PATCH"}
-            and "requestBody" in document["paths"][r.path][r.method.lower()]]
+    # the proxy's bodies go to the provider as they are (tests/integration/test_proxy.py)
+    return [r for r in PROTECTED if r.method in {"POST", "PUT", "PATCH"} and not r.passthrough
+            and "requestBody" in document["paths"][r.openapi_path][r.method.lower()]]
 
 
 @pytest.mark.parametrize("route", _routes_with_bodies(), ids=lambda r: r.key)
