@@ -31,7 +31,7 @@ _VERSION = re.compile(r"v[0-9]+(?:\.[0-9]+)*")  # /v1/, /v2.1/: an API version, 
 def _dots_only(segment: str) -> bool:
     """`.`/`..` as some server may read the segment: Tomcat and Spring drop a `;parameter`
     (`..;`), Windows servers drop trailing dots and spaces (`.. `, `....`), a server that
-    normalizes Unicode folds full-width dots (`．．`)."""
+    normalizes Unicode folds full-width dots (U+FF0E)."""
     before_parameters = unicodedata.normalize("NFKC", segment.split(";", 1)[0])
     return before_parameters.strip(". ") == ""
 
