@@ -224,3 +224,32 @@ def test_a_zero_or_negative_quota_override_is_a_400_where_it_is_written(sandbox_
     created = sandbox_world.api.post("/api/tenant/integrations", {"providerId": "sandbox", "name": "q",
                                                                   "providerQuota": quota})
     assert created.status == 400, created.raw_body
+
+
+@pytest.mark.parametrize(("path", "query", "headers"), [
+    ("v1/" + "a" * 2100, None, {}),
+    ("v1/things", {"q": "x" * 9000}, {}),
+    ("v1/things", None, {"X-Hub-Retry": "maybe"}),
+])
+def test_a_path_or_query_too_long_or_a_bad_control_header_is_a_400_and_nothing_is_sent(
+        sandbox_world: SandboxWorld, capture: CaptureProvider, path: str, query: dict[str, str] | None,
+        headers: dict[str, str]) -> None:
+    integration_id = by_query_key(sandbox_world, capture, "by-sizes")
+    response = sandbox_world.api.get(proxy(integration_id, path), query=query, headers=headers)
+    assert response.status == 400 and response.error["code"], response.raw_body
+    assert capture.seen == []
+
+
+def test_a_query_string_that_is_not_utf8_is_a_400(sandbox_world: SandboxWorld, capture: CaptureProvider) -> None:
+    # Given an API Gateway event whose raw query string percent-encodes bytes that are not UTF-8
+    integration_id = by_query_key(sandbox_world, capture, "by-bytes")
+    path = proxy(integration_id, "v1/things")
+    found = match_route(routing.route_table().values(), "GET", path)
+    assert found is not None
+    route, params = found
+    event = build_http_event(route, path, path_params=params, claims=claims_for())
+    event["rawQueryString"] = "bad=%FF%FE&api_key=%C0"
+    # When the handler gets it, Then a 400 and nothing sent
+    answer = importlib.import_module(route.module).handler(event, LambdaContext(route.function_name))
+    assert int(answer["statusCode"]) == 400 and json.loads(answer["body"])["error"]["details"] == {"field": "query"}
+    assert capture.seen == []
