@@ -503,7 +503,7 @@ def test_function_assets_hold_only_their_own_handler(hub_synth: Synthesized) -> 
     openapi = json.loads(
         (hub_synth.build_root / "functions" / "system-openapi" / "functions" / "openapi.json").read_text()
     )
-    assert set(openapi["paths"]) >= {r.path for r in hub_synth.routes}
+    assert set(openapi["paths"]) >= {r.openapi_path for r in hub_synth.routes}
 
 
 def test_routes_api_gateway_cannot_tell_apart_stop_the_synth() -> None:
