@@ -1,5 +1,6 @@
 """GET /api/integrations/{category}/{id}: one catalog entry."""
 
+from hub.catalog.models import CatalogEntry
 from hub.catalog.service import get_catalog_provider
 from hub.http import create_app, lambda_entry
 
@@ -7,7 +8,7 @@ app = create_app()
 
 
 @app.get("/api/integrations/<category>/<id>", summary="Get integration details", tags=["catalog"])
-def get_entry(category: str, id: str) -> dict:
+def get_entry(category: str, id: str) -> CatalogEntry:
     return get_catalog_provider(category, id)
 
 

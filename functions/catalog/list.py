@@ -4,7 +4,7 @@ from typing import Annotated
 
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
-from hub.catalog.models import CatalogListParams
+from hub.catalog.models import CatalogList, CatalogListParams
 from hub.catalog.service import list_catalog
 from hub.http import create_app, lambda_entry
 
@@ -12,7 +12,7 @@ app = create_app()
 
 
 @app.get("/api/integrations", summary="List available integrations", tags=["catalog"])
-def get_catalog(query: Annotated[CatalogListParams, Query()]) -> dict:
+def get_catalog(query: Annotated[CatalogListParams, Query()]) -> CatalogList:
     return list_catalog(query)
 
 

@@ -4,6 +4,7 @@ from typing import Annotated
 
 from aws_lambda_powertools.event_handler.openapi.params import Body
 
+from hub.connections.answers import Connected
 from hub.connections.connect import connect_with_credentials
 from hub.connections.models import ApiKeyConnectRequest
 from hub.http import create_app, lambda_entry
@@ -13,9 +14,10 @@ app = create_app()
 
 
 @app.post("/api/tenant/integrations/<id>/connect/api-key", summary="Connect with an API key", tags=["connections"])
-def post_connect_api_key(id: str, body: Annotated[ApiKeyConnectRequest, Body()]) -> dict:
+def post_connect_api_key(id: str, body: Annotated[ApiKeyConnectRequest, Body()]) -> Connected:
     given = {**(body.credentials or {}), "apiKey": body.apiKey.get_secret_value()}
-    return connect_with_credentials(current_principal(), id, "api_key", given, display_name=body.displayName)
+    connected = connect_with_credentials(current_principal(), id, "api_key", given, display_name=body.displayName)
+    return Connected.model_validate(connected)
 
 
 handler = lambda_entry(app)

@@ -4,6 +4,7 @@ from typing import Annotated
 
 from aws_lambda_powertools.event_handler.openapi.params import Body
 
+from hub.connections.answers import Connected
 from hub.connections.connect import connect_with_credentials
 from hub.connections.models import BasicConnectRequest
 from hub.http import create_app, lambda_entry
@@ -13,9 +14,10 @@ app = create_app()
 
 
 @app.post("/api/tenant/integrations/<id>/connect/basic", summary="Connect with basic auth", tags=["connections"])
-def post_connect_basic(id: str, body: Annotated[BasicConnectRequest, Body()]) -> dict:
+def post_connect_basic(id: str, body: Annotated[BasicConnectRequest, Body()]) -> Connected:
     given = {**(body.credentials or {}), "username": body.username, "password": body.password.get_secret_value()}
-    return connect_with_credentials(current_principal(), id, "basic", given, display_name=body.displayName)
+    connected = connect_with_credentials(current_principal(), id, "basic", given, display_name=body.displayName)
+    return Connected.model_validate(connected)
 
 
 handler = lambda_entry(app)

@@ -5,6 +5,7 @@ from typing import Annotated
 
 from aws_lambda_powertools.event_handler.openapi.params import Body
 
+from hub.connections.answers import Connected
 from hub.connections.connect import connect_with_credentials
 from hub.connections.models import CustomConnectRequest
 from hub.http import create_app, lambda_entry
@@ -15,9 +16,9 @@ app = create_app()
 
 @app.post("/api/tenant/integrations/<id>/connect/custom", summary="Connect with custom credentials",
           tags=["connections"])
-def post_connect_custom(id: str, body: Annotated[CustomConnectRequest, Body()]) -> dict:
-    return connect_with_credentials(current_principal(), id, "custom", body.credentials,
-                                    display_name=body.displayName)
+def post_connect_custom(id: str, body: Annotated[CustomConnectRequest, Body()]) -> Connected:
+    return Connected.model_validate(connect_with_credentials(current_principal(), id, "custom", body.credentials,
+                                                             display_name=body.displayName))
 
 
 handler = lambda_entry(app)

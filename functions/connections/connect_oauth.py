@@ -4,6 +4,7 @@ from typing import Annotated
 
 from aws_lambda_powertools.event_handler.openapi.params import Body
 
+from hub.connections.answers import OAuthStarted
 from hub.connections.models import OAuthStartRequest
 from hub.connections.oauth import start_oauth
 from hub.http import create_app, lambda_entry
@@ -14,9 +15,10 @@ app = create_app()
 
 @app.post("/api/tenant/integrations/<id>/connect/oauth", summary="Start the OAuth flow (authorization URL + state)",
           tags=["connections"])
-def post_connect_oauth(id: str, body: Annotated[OAuthStartRequest, Body()]) -> dict:
-    return start_oauth(current_principal(), id, return_url=body.returnUrl, scopes=body.scopes,
-                       metadata=body.metadata, redirect_uri=body.redirectUri)
+def post_connect_oauth(id: str, body: Annotated[OAuthStartRequest, Body()]) -> OAuthStarted:
+    return OAuthStarted.model_validate(start_oauth(current_principal(), id, return_url=body.returnUrl,
+                                                   scopes=body.scopes, metadata=body.metadata,
+                                                   redirect_uri=body.redirectUri))
 
 
 handler = lambda_entry(app)

@@ -4,6 +4,7 @@ from typing import Annotated
 
 from aws_lambda_powertools.event_handler.openapi.params import Body
 
+from hub.connections.answers import ConnectionStatusView
 from hub.connections.models import OAuthExchangeRequest
 from hub.connections.oauth import exchange_for_integration
 from hub.http import create_app, lambda_entry
@@ -14,9 +15,10 @@ app = create_app()
 
 @app.post("/api/tenant/integrations/<id>/connect/oauth/exchange", summary="Exchange an authorization code",
           tags=["connections"])
-def post_exchange(id: str, body: Annotated[OAuthExchangeRequest, Body()]) -> dict:
-    return exchange_for_integration(current_principal(), id, code=body.code.get_secret_value(),
-                                    redirect_uri=body.redirectUri, state=body.state)
+def post_exchange(id: str, body: Annotated[OAuthExchangeRequest, Body()]) -> ConnectionStatusView:
+    connection = exchange_for_integration(current_principal(), id, code=body.code.get_secret_value(),
+                                          redirect_uri=body.redirectUri, state=body.state, iss=body.iss)
+    return ConnectionStatusView.model_validate(connection)
 
 
 handler = lambda_entry(app)

@@ -4,6 +4,7 @@ from typing import Annotated
 
 from aws_lambda_powertools.event_handler.openapi.params import Body
 
+from hub.connections.answers import CredentialsUpdated
 from hub.connections.connect import update_credentials
 from hub.connections.models import CredentialsUpdateRequest
 from hub.http import create_app, lambda_entry
@@ -14,8 +15,9 @@ app = create_app()
 
 @app.patch("/api/tenant/integrations/<id>/credentials", summary="Update the connection's credentials",
            tags=["connections"])
-def patch_credentials(id: str, body: Annotated[CredentialsUpdateRequest, Body()]) -> dict:
-    return update_credentials(current_principal(), id, body.credentialType, body.credentials)
+def patch_credentials(id: str, body: Annotated[CredentialsUpdateRequest, Body()]) -> CredentialsUpdated:
+    updated = update_credentials(current_principal(), id, body.credentialType, body.credentials)
+    return CredentialsUpdated.model_validate(updated)
 
 
 handler = lambda_entry(app)

@@ -6,14 +6,15 @@ from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from hub.http import create_app, lambda_entry
 from hub.http.context import current_principal
+from hub.jobs.answers import IntegrationHealthHistory
 from hub.jobs.health_views import HealthHistoryParams, integration_health
 
 app = create_app()
 
 
 @app.get("/api/tenant/integrations/<id>/health", summary="Health of one integration", tags=["health"])
-def get_health(id: str, query: Annotated[HealthHistoryParams, Query()]) -> dict:
-    return integration_health(current_principal().tenant_id, id, query)
+def get_health(id: str, query: Annotated[HealthHistoryParams, Query()]) -> IntegrationHealthHistory:
+    return IntegrationHealthHistory.model_validate(integration_health(current_principal().tenant_id, id, query))
 
 
 handler = lambda_entry(app)

@@ -6,14 +6,15 @@ from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from hub.http import create_app, lambda_entry
 from hub.http.context import current_principal
+from hub.jobs.answers import HealthList
 from hub.jobs.health_views import HealthListParams, integrations_health
 
 app = create_app()
 
 
 @app.get("/api/tenant/integrations/health", summary="Health of all integrations", tags=["health"])
-def get_all_health(query: Annotated[HealthListParams, Query()]) -> dict:
-    return integrations_health(current_principal().tenant_id, query)
+def get_all_health(query: Annotated[HealthListParams, Query()]) -> HealthList:
+    return HealthList.model_validate(integrations_health(current_principal().tenant_id, query))
 
 
 handler = lambda_entry(app)

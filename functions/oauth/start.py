@@ -17,7 +17,8 @@ app = create_app()
 
 
 @app.get("/api/integrations/oauth/start", summary="Start the OAuth flow in this browser (a page, then the provider)",
-         tags=["oauth"], responses={200: {"description": "The page naming whose flow this is"},
+         tags=["oauth"], responses={200: {"description": "The page naming whose flow this is",
+                                         "content": {"text/html": {"schema": {"type": "string"}}}},
                                     302: {"description": "Redirect to the provider's authorization page"}})
 def get_start() -> Response[str]:
     query = app.current_event.query_string_parameters or {}

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from aws_lambda_powertools.event_handler.openapi.params import Body
 
-from hub.catalog.models import ProviderCreate
+from hub.catalog.models import ProviderCreate, ProviderView
 from hub.catalog.service import create_provider
 from hub.http import create_app, lambda_entry
 from hub.http.context import current_principal
@@ -13,7 +13,7 @@ app = create_app()
 
 
 @app.post("/api/admin/integrations", status_code=201, summary="Create a provider", tags=["providers"])
-def post_provider(body: Annotated[ProviderCreate, Body()]) -> dict:
+def post_provider(body: Annotated[ProviderCreate, Body()]) -> ProviderView:
     return create_provider(current_principal(), body)
 
 

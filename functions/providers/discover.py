@@ -6,7 +6,7 @@ from typing import Annotated
 from aws_lambda_powertools.event_handler.openapi.params import Body
 
 from hub.catalog.discovery import discover
-from hub.catalog.models import DiscoverRequest
+from hub.catalog.models import DiscoverRequest, DiscoveryPreview
 from hub.http import create_app, lambda_entry
 
 app = create_app()
@@ -14,7 +14,7 @@ app = create_app()
 
 @app.post("/api/admin/integrations/discover", summary="Preview a provider from its discovery metadata",
           tags=["providers"])
-def post_discover(body: Annotated[DiscoverRequest, Body()]) -> dict:
+def post_discover(body: Annotated[DiscoverRequest, Body()]) -> DiscoveryPreview:
     return discover(body.url)
 
 

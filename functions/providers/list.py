@@ -4,7 +4,7 @@ from typing import Annotated
 
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
-from hub.catalog.models import ProviderListParams
+from hub.catalog.models import ProviderList, ProviderListParams
 from hub.catalog.service import list_providers
 from hub.http import create_app, lambda_entry
 
@@ -12,7 +12,7 @@ app = create_app()
 
 
 @app.get("/api/admin/integrations", summary="List providers", tags=["providers"])
-def get_providers(query: Annotated[ProviderListParams, Query()]) -> dict:
+def get_providers(query: Annotated[ProviderListParams, Query()]) -> ProviderList:
     return list_providers(query)
 
 

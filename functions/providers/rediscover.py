@@ -6,7 +6,7 @@ from typing import Annotated
 from aws_lambda_powertools.event_handler.openapi.params import Body
 
 from hub.catalog.discovery import rediscover
-from hub.catalog.models import RediscoverRequest
+from hub.catalog.models import RediscoverRequest, Rediscovery
 from hub.http import create_app, lambda_entry
 
 app = create_app()
@@ -14,7 +14,7 @@ app = create_app()
 
 @app.post("/api/admin/integrations/<category>/<id>/discover", summary="Refresh a provider from its metadata",
           tags=["providers"])
-def post_rediscover(category: str, id: str, body: Annotated[RediscoverRequest | None, Body()] = None) -> dict:
+def post_rediscover(category: str, id: str, body: Annotated[RediscoverRequest | None, Body()] = None) -> Rediscovery:
     return rediscover(category, id, apply=bool(body and body.apply))
 
 

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from aws_lambda_powertools.event_handler.openapi.params import Body
 
-from hub.catalog.models import ProviderAudienceUpdate
+from hub.catalog.models import ProviderAudienceUpdate, ProviderAudienceView
 from hub.catalog.service import set_provider_audience
 from hub.http import create_app, lambda_entry
 
@@ -13,7 +13,7 @@ app = create_app()
 
 @app.patch("/api/admin/integrations/<category>/<id>/audience", summary="Set a provider's audience",
            tags=["providers"])
-def patch_audience(category: str, id: str, body: Annotated[ProviderAudienceUpdate, Body()]) -> dict:
+def patch_audience(category: str, id: str, body: Annotated[ProviderAudienceUpdate, Body()]) -> ProviderAudienceView:
     return set_provider_audience(category, id, body.audience)
 
 

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from aws_lambda_powertools.event_handler.openapi.params import Body
 
-from hub.catalog.models import ProviderStatusUpdate
+from hub.catalog.models import ProviderStatusUpdate, ProviderStatusView
 from hub.catalog.service import set_provider_status
 from hub.http import create_app, lambda_entry
 
@@ -12,7 +12,7 @@ app = create_app()
 
 
 @app.patch("/api/admin/integrations/<category>/<id>/status", summary="Set a provider's status", tags=["providers"])
-def patch_status(category: str, id: str, body: Annotated[ProviderStatusUpdate, Body()]) -> dict:
+def patch_status(category: str, id: str, body: Annotated[ProviderStatusUpdate, Body()]) -> ProviderStatusView:
     return set_provider_status(category, id, body.status)
 
 

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from aws_lambda_powertools.event_handler.openapi.params import Body
 
-from hub.catalog.models import ProviderUpdate
+from hub.catalog.models import ProviderUpdate, ProviderView
 from hub.catalog.service import update_provider
 from hub.http import create_app, lambda_entry
 
@@ -12,7 +12,7 @@ app = create_app()
 
 
 @app.patch("/api/admin/integrations/<category>/<id>", summary="Update a provider", tags=["providers"])
-def patch_provider(category: str, id: str, body: Annotated[ProviderUpdate, Body()]) -> dict:
+def patch_provider(category: str, id: str, body: Annotated[ProviderUpdate, Body()]) -> ProviderView:
     return update_provider(category, id, body)
 
 

@@ -7,15 +7,15 @@ from aws_lambda_powertools.event_handler.openapi.params import Body
 
 from hub.http import create_app, lambda_entry
 from hub.http.context import current_principal
-from hub.search.models import SearchRequest
+from hub.search.models import GlobalSearchAnswer, SearchRequest
 from hub.search.service import global_search
 
 app = create_app()
 
 
 @app.post("/api/integrations/search", summary="Search across the tenant's integrations", tags=["search"])
-def post_search(body: Annotated[SearchRequest, Body()]) -> dict:
-    return global_search(current_principal(), body)
+def post_search(body: Annotated[SearchRequest, Body()]) -> GlobalSearchAnswer:
+    return GlobalSearchAnswer.model_validate(global_search(current_principal(), body))
 
 
 handler = lambda_entry(app)

@@ -6,15 +6,15 @@ from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from hub.http import create_app, lambda_entry
 from hub.http.context import current_principal
-from hub.search.models import IntegrationSearchParams
+from hub.search.models import IntegrationSearchAnswer, IntegrationSearchParams
 from hub.search.service import integration_search
 
 app = create_app()
 
 
 @app.get("/api/integrations/<id>/search", summary="Search one integration", tags=["search"])
-def get_integration_search(id: str, query: Annotated[IntegrationSearchParams, Query()]) -> dict:
-    return integration_search(current_principal(), id, query)
+def get_integration_search(id: str, query: Annotated[IntegrationSearchParams, Query()]) -> IntegrationSearchAnswer:
+    return IntegrationSearchAnswer.model_validate(integration_search(current_principal(), id, query))
 
 
 handler = lambda_entry(app)

@@ -6,14 +6,15 @@ from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from hub.http import create_app, lambda_entry
 from hub.http.context import current_principal
+from hub.jobs.answers import SyncLogList
 from hub.jobs.sync import SyncLogListParams, list_sync_logs
 
 app = create_app()
 
 
 @app.get("/api/tenant/integrations/<id>/sync-logs", summary="Sync logs of an integration", tags=["sync"])
-def get_sync_logs(id: str, query: Annotated[SyncLogListParams, Query()]) -> dict:
-    return list_sync_logs(current_principal().tenant_id, id, query)
+def get_sync_logs(id: str, query: Annotated[SyncLogListParams, Query()]) -> SyncLogList:
+    return SyncLogList.model_validate(list_sync_logs(current_principal().tenant_id, id, query))
 
 
 handler = lambda_entry(app)

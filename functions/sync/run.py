@@ -6,16 +6,18 @@ from aws_lambda_powertools.event_handler.openapi.params import Body
 
 from hub.http import create_app, lambda_entry
 from hub.http.context import current_principal
+from hub.jobs.answers import SyncLog
 from hub.jobs.sync import SyncRequest, run_sync
 
 app = create_app()
 
 
 @app.post("/api/tenant/integrations/<id>/sync", summary="Run a manual sync", tags=["sync"])
-def post_sync(id: str, body: Annotated[SyncRequest | None, Body()] = None) -> dict:
+def post_sync(id: str, body: Annotated[SyncRequest | None, Body()] = None) -> SyncLog:
     principal = current_principal()
-    return run_sync(principal.tenant_id, id, trigger="manual", user_id=body.userId if body else None,
-                    actor=principal.user_id)
+    log = run_sync(principal.tenant_id, id, trigger="manual", user_id=body.userId if body else None,
+                   actor=principal.user_id)
+    return SyncLog.model_validate(log)
 
 
 handler = lambda_entry(app)

@@ -4,6 +4,7 @@ from typing import Annotated
 
 from aws_lambda_powertools.event_handler.openapi.params import Body
 
+from hub.connections.answers import OAuthStarted
 from hub.connections.models import OAuthStartRequest
 from hub.connections.oauth import start_oauth
 from hub.http import create_app, lambda_entry
@@ -13,9 +14,10 @@ app = create_app()
 
 
 @app.post("/api/user/integrations/<id>/connect/oauth", summary="Start my OAuth flow", tags=["user_connections"])
-def post_user_connect_oauth(id: str, body: Annotated[OAuthStartRequest, Body()]) -> dict:
-    return start_oauth(current_principal(), id, return_url=body.returnUrl, scopes=body.scopes,
-                       metadata=body.metadata, redirect_uri=body.redirectUri, user_scoped=True)
+def post_user_connect_oauth(id: str, body: Annotated[OAuthStartRequest, Body()]) -> OAuthStarted:
+    return OAuthStarted.model_validate(start_oauth(current_principal(), id, return_url=body.returnUrl,
+                                                   scopes=body.scopes, metadata=body.metadata,
+                                                   redirect_uri=body.redirectUri, user_scoped=True))
 
 
 handler = lambda_entry(app)

@@ -4,6 +4,7 @@ from typing import Annotated
 
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
+from hub.connections.answers import UserIntegrationList
 from hub.connections.models import UserIntegrationListParams
 from hub.connections.user import list_user_integrations
 from hub.http import create_app, lambda_entry
@@ -13,8 +14,8 @@ app = create_app()
 
 
 @app.get("/api/user/integrations", summary="List my integrations and connections", tags=["user_connections"])
-def get_user_integrations(query: Annotated[UserIntegrationListParams, Query()]) -> dict:
-    return list_user_integrations(current_principal(), query)
+def get_user_integrations(query: Annotated[UserIntegrationListParams, Query()]) -> UserIntegrationList:
+    return UserIntegrationList.model_validate(list_user_integrations(current_principal(), query))
 
 
 handler = lambda_entry(app)

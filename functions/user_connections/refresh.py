@@ -4,6 +4,7 @@ from typing import Annotated
 
 from aws_lambda_powertools.event_handler.openapi.params import Body
 
+from hub.connections.answers import RefreshResult
 from hub.connections.models import RefreshRequest
 from hub.connections.operations import refresh_now
 from hub.http import create_app, lambda_entry
@@ -14,8 +15,9 @@ app = create_app()
 
 @app.post("/api/user/integrations/<id>/connection/refresh", summary="Refresh my connection's token",
           tags=["user_connections"])
-def post_user_refresh(id: str, body: Annotated[RefreshRequest | None, Body()] = None) -> dict:
-    return refresh_now(current_principal(), id, force=bool(body and body.force), user_scoped=True)
+def post_user_refresh(id: str, body: Annotated[RefreshRequest | None, Body()] = None) -> RefreshResult:
+    refreshed = refresh_now(current_principal(), id, force=bool(body and body.force), user_scoped=True)
+    return RefreshResult.model_validate(refreshed)
 
 
 handler = lambda_entry(app)

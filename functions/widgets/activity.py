@@ -6,7 +6,7 @@ from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from hub.http import create_app, lambda_entry
 from hub.http.context import current_principal
-from hub.widgets.models import ActivityParams
+from hub.widgets.models import ActivityParams, WidgetActivity
 from hub.widgets.service import widget_activity
 
 app = create_app()
@@ -14,8 +14,8 @@ app = create_app()
 
 @app.get("/api/tenant/integrations/<id>/widgets/activity", summary="Integration activity for a widget",
          tags=["widgets"])
-def get_widget_activity(id: str, query: Annotated[ActivityParams, Query()]) -> dict:
-    return widget_activity(current_principal(), id, query)
+def get_widget_activity(id: str, query: Annotated[ActivityParams, Query()]) -> WidgetActivity:
+    return WidgetActivity.model_validate(widget_activity(current_principal(), id, query))
 
 
 handler = lambda_entry(app)

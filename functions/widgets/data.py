@@ -6,15 +6,15 @@ from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from hub.http import create_app, lambda_entry
 from hub.http.context import current_principal
-from hub.widgets.models import DataParams
+from hub.widgets.models import DataParams, WidgetData
 from hub.widgets.service import widget_data
 
 app = create_app()
 
 
 @app.get("/api/tenant/integrations/<id>/widgets/data", summary="Provider data for a widget", tags=["widgets"])
-def get_widget_data(id: str, query: Annotated[DataParams, Query()]) -> dict:
-    return widget_data(current_principal(), id, query)
+def get_widget_data(id: str, query: Annotated[DataParams, Query()]) -> WidgetData:
+    return WidgetData.model_validate(widget_data(current_principal(), id, query))
 
 
 handler = lambda_entry(app)

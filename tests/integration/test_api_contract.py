@@ -150,6 +150,33 @@ def test_a_reused_idempotency_key_answers_the_documented_422(api: ApiClient) -> 
         assert_documented(route, api.request(route.method, route.path, body=other, headers=headers), 422)
 
 
+def _component(ref: str) -> dict:
+    return DOCUMENT["components"]["schemas"][ref.rpartition("/")[2]]
+
+
+@pytest.mark.parametrize("route", ROUTES, ids=lambda r: r.key)
+def test_every_success_answer_has_a_typed_schema(route: Route) -> None:
+    # Given the operation's success answers (every one a test reaches is validated against this
+    # schema by tests/support/contract.py)
+    if route.passthrough:  # the proxy answers the provider's answer, whatever it is
+        assert _documented(route)["default"]["content"], route.key
+        return
+    successes = {s: r for s, r in _documented(route).items() if s[0] in "23"}
+    assert successes, f"{route.key} declares no success answer"
+    for status, response in successes.items():
+        if status in ("204", "302"):
+            assert "content" not in response, (route.key, status)
+            continue
+        # Then each carries a schema; a JSON one is a named model with its own fields, never "any object"
+        for media_type, content in response["content"].items():
+            schema = content.get("schema")
+            assert schema, (route.key, status, media_type)
+            if media_type == "application/json":
+                assert "$ref" in schema, (route.key, status, schema)
+                model = _component(schema["$ref"])
+                assert model.get("type") == "object" and model.get("properties"), (route.key, status, schema)
+
+
 def _evidence(status: str, codes: list[str], suite_text: str, all_text: str) -> bool:
     """The area suite asserts this status, and (for an error) some suite asserts one of its codes."""
     if not re.search(rf"\b{status}\b", suite_text):

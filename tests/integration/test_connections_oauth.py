@@ -252,7 +252,8 @@ def test_another_tenants_state_cannot_be_exchanged_and_is_not_spent(sandbox_worl
     assert response.status == 400 and response.error["code"] == "OAUTH_FAILED"
     assert _connection(other_id, tenant="globex") is None and _secrets_of("globex") == []
     mine = sandbox_world.api.post(f"/api/tenant/integrations/{integration_id}/connect/oauth/exchange",
-                                  {"code": answer["code"], "state": answer["state"], "redirectUri": FRONTEND_PAGE})
+                                  {"code": answer["code"], "state": answer["state"], "redirectUri": FRONTEND_PAGE,
+                                   "iss": answer["iss"]})
     assert mine.status == 200, mine.raw_body
     assert _connection(integration_id) is not None
 
@@ -345,10 +346,28 @@ def test_a_frontend_can_exchange_the_code_with_the_hubs_state(sandbox_world: San
     started, answer = frontend_flow(sandbox_world, integration_id)
     assert started["redirectUri"] == FRONTEND_PAGE
     response = sandbox_world.api.post(f"/api/tenant/integrations/{integration_id}/connect/oauth/exchange",
-                                      {"code": answer["code"], "state": answer["state"], "redirectUri": FRONTEND_PAGE})
+                                      {"code": answer["code"], "state": answer["state"], "redirectUri": FRONTEND_PAGE,
+                                       "iss": answer["iss"]})
     assert response.status == 200, response.raw_body
     assert response.body["status"] == "active" and response.body["connected"] is True
     assert "accessToken" not in response.raw_body
+
+
+@pytest.mark.parametrize("iss", ["https://other-server.example.com", None])
+def test_the_exchange_holds_the_code_to_rfc_9207_like_the_callback(sandbox_world: SandboxWorld,
+                                                                   iss: str | None) -> None:
+    # Given a frontend flow with the sandbox, which advertises `iss` on every authorization response
+    integration_id = sandbox_world.create_integration()
+    _, answer = frontend_flow(sandbox_world, integration_id)
+    # When the frontend posts the code with another server's `iss`, or without the `iss` it received
+    body = {"code": answer["code"], "state": answer["state"], "redirectUri": FRONTEND_PAGE}
+    response = sandbox_world.api.post(f"/api/tenant/integrations/{integration_id}/connect/oauth/exchange",
+                                      {**body, "iss": iss} if iss else body)
+    # Then the code is never sent to the token endpoint and nothing is stored
+    assert response.status == 400 and response.error["code"] == "OAUTH_FAILED", response.raw_body
+    assert response.error["details"]["reason"] == "invalid_issuer"
+    assert sandbox_world.provider.stats()["token_requests_total"] == 0
+    _assert_nothing_stored(integration_id)
 
 
 def test_a_code_without_a_hub_state_or_with_a_client_verifier_is_refused(sandbox_world: SandboxWorld) -> None:

@@ -1,8 +1,10 @@
 """Against a real authorization server nobody here wrote (panva/oidc-provider on loopback,
 tests/support/oidc): PKCE and RFC 9207 `iss`, refresh-token rotation with reuse detection,
 concurrent refresh, revocation, reconnect, a foreign `iss`, both client authentication
-methods; and a custom provider registered from its discovery URL that connects, refreshes, is
-health-checked by its own verification request and disconnects."""
+methods; a custom provider registered from its discovery URL that connects, refreshes, is
+health-checked by its own verification request and disconnects; a user's own (user-scoped)
+connection; a frontend that receives the code itself and exchanges it with the hub's state; and
+a grant checked through userinfo or introspection when there is no verification request."""
 
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ from hub.settings import get_settings
 from hub.vault import get_vault
 from tests.support.api import ApiClient
 from tests.support.connections import RETURN_URL, Browser
-from tests.support.oidc_server import CLIENTS, OidcBrowser, RunningOidc, oidc_server
+from tests.support.oidc_server import CLIENTS, FRONTEND_CALLBACK, OidcBrowser, RunningOidc, oidc_server
 
 __all__ = ["oidc_server"]
 
@@ -34,13 +36,18 @@ class World:
         self.admin = api.as_("super_admin", tenant="platform", user="root")
         self.hub_browser = Browser(api)
 
-    def register(self, client_auth: str = "basic", provider: str = "real-oidc") -> dict[str, Any]:
+    def register(self, client_auth: str = "basic", provider: str = "real-oidc", *,
+                 leave_out: tuple[str, ...] = ()) -> dict[str, Any]:
+        """Register the server from its discovery URL; `leave_out` drops proposed fields (e.g.
+        "verification", "oauthConfig.userinfoUrl") to register it with less than it offers."""
         preview = self.admin.post("/api/admin/integrations/discover", {"url": self.oidc.issuer})
         assert preview.status == 200, preview.raw_body
         client_id = CLIENTS[client_auth]
+        proposed = {k: v for k, v in preview.body["provider"].items() if k not in leave_out}
         body = {"provider": provider, "name": provider, "displayName": "Real OIDC", "category": "custom",
-                "audience": "tenant", "status": "active", **preview.body["provider"]}
-        body["oauthConfig"] = {**body["oauthConfig"], "clientId": client_id,
+                "audience": "tenant", "status": "active", **proposed}
+        oauth = {k: v for k, v in body["oauthConfig"].items() if f"oauthConfig.{k}" not in leave_out}
+        body["oauthConfig"] = {**oauth, "clientId": client_id,
                                "clientSecret": self.oidc.client_secret(client_id), "tokenClientAuth": client_auth,
                                "scopes": ["openid", "profile"]}
         created = self.admin.post("/api/admin/integrations", body)
@@ -94,7 +101,7 @@ def test_a_provider_registered_from_its_discovery_url_connects_refreshes_is_heal
     # Given a provider registered from the server's discovery URL
     preview = world.register()
     assert preview["provider"]["oauthConfig"]["authorizationResponseIssParameterSupported"] is True
-    assert preview["provider"]["verification"] == {"method": "GET", "path": "/me"}
+    assert {"method": "GET", "path": "/me"}.items() <= preview["provider"]["verification"].items()
     integration_id = world.integration()
     # When a tenant admin connects (PKCE + iss checked)
     world.connect(integration_id)
@@ -220,3 +227,83 @@ def test_a_missing_iss_is_refused_when_the_server_advertises_it(world: World) ->
     outcome = world.finish({k: v for k, v in answer.items() if k != "iss"})
     assert outcome["status"] == "error" and outcome["error"] == "invalid_issuer", outcome
     assert ConnectionRepository().get_connection("acme", integration_id, None) is None
+
+
+def test_a_user_connects_their_own_account_which_refreshes_tests_and_disconnects(world: World) -> None:
+    # Given a user-scoped integration of the real server
+    world.register()
+    created = world.api.post("/api/tenant/integrations", {"providerId": "real-oidc", "name": "Real OIDC",
+                                                         "userScoped": True})
+    assert created.status == 201, created.raw_body
+    integration_id = created.body["id"]
+    bob = world.api.as_("user", user="bob")
+    # When bob connects his own account at the provider, in his browser
+    started = bob.post(f"/api/user/integrations/{integration_id}/connect/oauth", {"returnUrl": RETURN_URL})
+    assert started.status == 200, started.raw_body
+    browser = Browser(bob)
+    answer = OidcBrowser("bob").authorize(browser.provider_url(started.body["authorizationUrl"]))
+    assert answer["iss"] == world.oidc.issuer
+    callback = browser.callback(answer)
+    assert dict(parse_qsl(urlsplit(callback.header("Location") or "").query))["status"] == "connected"
+    # Then the connection is bob's alone: stored under his user id, invisible to alice
+    record = ConnectionRepository().get_connection("acme", integration_id, "bob")
+    assert record is not None and record["userId"] == "bob"
+    assert ConnectionRepository().get_connection("acme", integration_id, None) is None
+    assert bob.get(f"/api/user/integrations/{integration_id}/connection").body["connected"] is True
+    alice = world.api.as_("user", user="alice")
+    assert alice.get(f"/api/user/integrations/{integration_id}/connection").body["connected"] is False
+    # And it refreshes (rotation at the real server), verifies, and a disconnect revokes it there
+    refreshed = bob.post(f"/api/user/integrations/{integration_id}/connection/refresh", {"force": True})
+    assert refreshed.status == 200 and refreshed.body["refreshed"] is True, refreshed.raw_body
+    tested = bob.post(f"/api/user/integrations/{integration_id}/connection/test")
+    assert tested.body["outcome"] == "verified", tested.body
+    access = get_vault().read(secret_ref_of(ConnectionRepository().get_connection("acme", integration_id, "bob")))
+    gone = bob.post(f"/api/user/integrations/{integration_id}/disconnect")
+    assert gone.status == 200 and gone.body["revokedAtProvider"] is True, gone.raw_body
+    assert world.userinfo(access["accessToken"]) == 401
+
+
+def test_a_frontend_receives_the_code_and_exchanges_it_with_the_hubs_state(world: World) -> None:
+    # Given a flow started for a frontend page registered at the provider
+    world.register()
+    integration_id = world.integration()
+    started = world.api.post(f"/api/tenant/integrations/{integration_id}/connect/oauth",
+                             {"returnUrl": RETURN_URL, "redirectUri": FRONTEND_CALLBACK})
+    assert started.status == 200 and started.body["redirectUri"] == FRONTEND_CALLBACK, started.raw_body
+    # When the person authorizes and the provider sends the code (and its iss) to that page
+    answer = OidcBrowser("alice").authorize(started.body["providerAuthorizationUrl"], until=FRONTEND_CALLBACK)
+    assert answer["iss"] == world.oidc.issuer and answer["state"] == started.body["state"]
+    exchange = f"/api/tenant/integrations/{integration_id}/connect/oauth/exchange"
+    body = {"code": answer["code"], "state": answer["state"], "redirectUri": FRONTEND_CALLBACK, "iss": answer["iss"]}
+    exchanged = world.api.post(exchange, body)
+    # Then the hub redeems it with its own PKCE verifier: connected, and the tokens refresh
+    assert exchanged.status == 200 and exchanged.body["connected"] is True, exchanged.raw_body
+    assert world.userinfo(world.tokens(integration_id)["accessToken"]) == 200
+    assert world.api.post(f"/api/tenant/integrations/{integration_id}/connection/refresh",
+                          {"force": True}).status == 200
+    # And the state is spent: the same code and state cannot be exchanged twice
+    again = world.api.post(exchange, body)
+    assert again.status == 400 and again.error["code"] == "OAUTH_FAILED", again.raw_body
+
+
+@pytest.mark.parametrize("checked_with, leave_out", [
+    ("userinfo", ("verification", "api")),
+    ("introspection", ("verification", "api", "oauthConfig.userinfoUrl")),
+])
+def test_without_a_verification_request_the_grant_is_checked_by_userinfo_or_introspection(
+        world: World, checked_with: str, leave_out: tuple[str, ...]) -> None:
+    # Given a provider registered without its verification request (and, for introspection,
+    # without its userinfo endpoint), connected
+    preview = world.register(leave_out=leave_out)
+    integration_id = world.integration()
+    world.connect(integration_id)
+    # When the connection is tested, Then the grant is checked the way the provider offers
+    tested = world.api.post(f"/api/tenant/integrations/{integration_id}/connection/test")
+    assert tested.body["outcome"] == "verified" and tested.body["details"]["checkedWith"] == checked_with, tested.body
+    # And once the provider has revoked the access token, the same check says it is no longer live
+    revocation = preview["provider"]["oauthConfig"]["revocationUrl"]
+    revoked = httpx.post(revocation, data={"token": world.tokens(integration_id)["accessToken"],
+                                           "token_type_hint": "access_token"}, auth=("hub-basic", "hub-basic-secret"))
+    assert revoked.status_code == 200
+    after = world.api.post(f"/api/tenant/integrations/{integration_id}/connection/test")
+    assert after.body["outcome"] == "failed" and after.body["error"] == "INVALID_CREDENTIALS", after.body

@@ -83,3 +83,20 @@ def test_every_function_has_a_sample_event() -> None:
         pass
     missing = sorted(n for n in names if not (ROOT / "events" / f"{n}.json").exists())
     assert missing == [], f"run `make events` to write sample events for {missing}"
+
+
+HUB_SOURCE = "\n".join(p.read_text() for p in (ROOT / "layers" / "core" / "hub").rglob("*.py"))
+
+
+@pytest.mark.parametrize("route", ROUTES, ids=lambda r: r.key)
+def test_every_declared_error_is_a_status_and_a_code_the_hub_raises(route: Route) -> None:
+    from hub.http.contract import declared_errors
+
+    # Given the errors the route table declares for the route (the OpenAPI document lists them)
+    declared = declared_errors(route)  # raises on anything but "<documented status> <CODE>"
+    # Then each code is one the domain raises, and none is declared twice
+    for codes in declared.values():
+        assert len(set(codes)) == len(codes), route.key
+        for code in codes:
+            assert f'"{code}"' in HUB_SOURCE, f"{route.key}: nothing in hub/ answers {code}"
+    assert len(route.errors) == len(set(route.errors)), f"{route.key} declares an error twice"

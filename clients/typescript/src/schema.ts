@@ -1191,6 +1191,125 @@ export interface components {
              */
             to?: string | null;
         };
+        /**
+         * CatalogEntry
+         * @description A provider as a tenant sees it: no platform client configuration.
+         */
+        CatalogEntry: {
+            /** Name */
+            name?: string | null;
+            /** Displayname */
+            displayName?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Category */
+            category?: string | null;
+            /** Status */
+            status?: ("active" | "beta" | "deprecated" | "disabled") | null;
+            /** Audience */
+            audience?: ("system" | "tenant") | null;
+            /** Authtype */
+            authType?: ("oauth2" | "oauth2_client_credentials" | "api_key" | "basic" | "custom") | null;
+            /** Capabilities */
+            capabilities?: string[] | null;
+            /** Supportedsyncdirections */
+            supportedSyncDirections?: ("pull" | "push" | "bidirectional")[] | null;
+            /** Supportsrealtime */
+            supportsRealtime?: boolean | null;
+            /** Supportswebhooks */
+            supportsWebhooks?: boolean | null;
+            /** Supportsnotifications */
+            supportsNotifications?: boolean | null;
+            /** Supportssearch */
+            supportsSearch?: boolean | null;
+            /** Searchableentities */
+            searchableEntities?: string[] | null;
+            searchCapabilities?: components["schemas"]["SearchCapabilitiesView"] | null;
+            /** Requiresuserscoping */
+            requiresUserScoping?: boolean | null;
+            /** Availableentities */
+            availableEntities?: components["schemas"]["EntityView"][] | null;
+            /** Icon */
+            icon?: string | null;
+            /** Color */
+            color?: string | null;
+            /** Ispremium */
+            isPremium?: boolean | null;
+            /** Requiredplan */
+            requiredPlan?: string | null;
+            /** Id */
+            id: string;
+            /** Provider */
+            provider: string;
+            /** Templateid */
+            templateId?: string | null;
+            /** Beta */
+            beta: boolean;
+            oauthConfig?: components["schemas"]["CatalogOAuthView"] | null;
+            /** Version */
+            version: number;
+            /** Createdat */
+            createdAt: string;
+            /** Updatedat */
+            updatedAt: string;
+        };
+        /** CatalogOAuthView */
+        CatalogOAuthView: {
+            /** Scopes */
+            scopes?: string[];
+        };
+        /** EntityView */
+        EntityView: {
+            /** Name */
+            name: string;
+            /** Displayname */
+            displayName?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Fields */
+            fields?: string[];
+            /**
+             * Searchable
+             * @default false
+             */
+            searchable: boolean;
+        };
+        /** SearchCapabilitiesView */
+        SearchCapabilitiesView: {
+            /**
+             * Fulltext
+             * @default false
+             */
+            fullText: boolean;
+            /**
+             * Fieldspecific
+             * @default false
+             */
+            fieldSpecific: boolean;
+            /**
+             * Filtered
+             * @default false
+             */
+            filtered: boolean;
+        };
+        /** CatalogList */
+        CatalogList: {
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Hasmore */
+            hasMore: boolean;
+            /**
+             * Nextoffset
+             * @description The offset of the next page; null on the last
+             */
+            nextOffset?: number | null;
+            /** Providers */
+            providers: components["schemas"]["CatalogEntry"][];
+        };
         /** CatalogListParams */
         CatalogListParams: {
             /**
@@ -1232,6 +1351,25 @@ export interface components {
             credentials?: {
                 [key: string]: unknown;
             } | null;
+        };
+        /** Connected */
+        Connected: {
+            /** Connectionid */
+            connectionId: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "not_connected" | "pending" | "active" | "error" | "expired" | "disconnected";
+            /** Connectedat */
+            connectedAt: string;
+            /**
+             * Verified
+             * @description False when the provider offers nothing to check the credentials with
+             */
+            verified: boolean;
+            /** Message */
+            message?: string | null;
         };
         /** BasicConnectRequest */
         BasicConnectRequest: {
@@ -1289,6 +1427,123 @@ export interface components {
              */
             redirectUri?: string | null;
         };
+        /** OAuthStarted */
+        OAuthStarted: {
+            /**
+             * Authorizationurl
+             * @description Open it in the browser: the hub's start page, then the provider
+             */
+            authorizationUrl: string;
+            /**
+             * Providerauthorizationurl
+             * @description The provider's own URL, for a frontend that runs the exchange itself
+             */
+            providerAuthorizationUrl?: string | null;
+            /** State */
+            state: string;
+            /** Expiresat */
+            expiresAt: string;
+            /** Redirecturi */
+            redirectUri: string;
+            /** Scopes */
+            scopes: string[];
+        };
+        /** Disconnected */
+        Disconnected: {
+            /** Success */
+            success: boolean;
+            /** Connectionid */
+            connectionId?: string | null;
+            /** Disconnectedat */
+            disconnectedAt: string;
+            /**
+             * Revokedatprovider
+             * @description null when there was nothing to revoke or no revocation URL
+             */
+            revokedAtProvider: boolean | null;
+        };
+        /** ConnectionStatusView */
+        ConnectionStatusView: {
+            /** Connected */
+            connected: boolean;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "not_connected" | "pending" | "active" | "error" | "expired" | "disconnected";
+            /** Connectionid */
+            connectionId?: string | null;
+            /** Integrationid */
+            integrationId?: string | null;
+            /** Userid */
+            userId?: string | null;
+            /** Providerid */
+            providerId?: string | null;
+            /** Authtype */
+            authType?: string | null;
+            /**
+             * Connectwith
+             * @description The connect endpoint to use (when not connected)
+             */
+            connectWith?: string | null;
+            /**
+             * Userscoped
+             * @description Users connect this integration themselves
+             */
+            userScoped?: boolean | null;
+            /** Displayname */
+            displayName?: string | null;
+            /** Scopes */
+            scopes?: string[] | null;
+            /**
+             * Expiresat
+             * @description When the access token expires
+             */
+            expiresAt?: string | null;
+            /** Hasrefreshtoken */
+            hasRefreshToken?: boolean | null;
+            /** Connectedat */
+            connectedAt?: string | null;
+            /** Lastconnectedat */
+            lastConnectedAt?: string | null;
+            /** Lastrefreshedat */
+            lastRefreshedAt?: string | null;
+            /** Lastvalidatedat */
+            lastValidatedAt?: string | null;
+            /** Validationerror */
+            validationError?: string | null;
+            /** Lastrefresherror */
+            lastRefreshError?: string | null;
+            /** Credentialsupdatedat */
+            credentialsUpdatedAt?: string | null;
+            /** Disconnectedat */
+            disconnectedAt?: string | null;
+            /**
+             * Credentials
+             * @description The non-secret credential values
+             */
+            credentials?: {
+                [key: string]: string;
+            } | null;
+            /**
+             * Account
+             * @description Account fields the provider's token answer named
+             */
+            account?: {
+                [key: string]: unknown;
+            } | null;
+            /** Metadata */
+            metadata?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Setup
+             * @description Values to copy into the provider (AWS ExternalId)
+             */
+            setup?: {
+                [key: string]: string;
+            } | null;
+        };
         /**
          * OAuthExchangeRequest
          * @description Only for a flow the hub started (connect/oauth with a frontend `redirectUri`): the hub's
@@ -1312,6 +1567,11 @@ export interface components {
              * @description The state connect/oauth answered
              */
             state: string;
+            /**
+             * Iss
+             * @description The `iss` the provider sent with the code (RFC 9207): required when the provider advertises it, and it must name the provider's issuer
+             */
+            iss?: string | null;
         };
         /** RefreshRequest */
         RefreshRequest: {
@@ -1321,6 +1581,54 @@ export interface components {
              * @default false
              */
             force: boolean;
+        };
+        /** RefreshResult */
+        RefreshResult: {
+            /** Refreshed */
+            refreshed: boolean;
+            /**
+             * Outcome
+             * @enum {string}
+             */
+            outcome: "refreshed" | "not_due" | "lease_taken" | "expired" | "retry_later" | "error" | "not_refreshable" | "superseded" | "too_soon";
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "not_connected" | "pending" | "active" | "error" | "expired" | "disconnected";
+            /** Expiresat */
+            expiresAt?: string | null;
+            /** Lastrefreshedat */
+            lastRefreshedAt?: string | null;
+            /** Connectionid */
+            connectionId?: string | null;
+        };
+        /** TestResult */
+        TestResult: {
+            /** Success */
+            success: boolean;
+            /**
+             * Outcome
+             * @enum {string}
+             */
+            outcome: "verified" | "failed" | "unverified";
+            /** Message */
+            message?: string | null;
+            /** Error */
+            error?: string | null;
+            /** Statuscode */
+            statusCode?: number | null;
+            /**
+             * Responsetime
+             * @description Milliseconds
+             */
+            responseTime?: number | null;
+            /** Testedat */
+            testedAt: string;
+            /** Details */
+            details?: {
+                [key: string]: unknown;
+            };
         };
         /** CredentialsUpdateRequest */
         CredentialsUpdateRequest: {
@@ -1333,6 +1641,64 @@ export interface components {
             credentials: {
                 [key: string]: unknown;
             };
+        };
+        /** CredentialsUpdated */
+        CredentialsUpdated: {
+            /** Success */
+            success: boolean;
+            /** Connectionid */
+            connectionId: string;
+            /**
+             * Credentialsecretname
+             * @description Where the credential is kept (never the credential)
+             */
+            credentialSecretName: string;
+            /** Updatedat */
+            updatedAt: string;
+        };
+        /**
+         * ConnectionCounts
+         * @description A user-scoped integration's connections by health status.
+         */
+        ConnectionCounts: {
+            /** Total */
+            total: number;
+            /** Active */
+            active: number;
+            /** Error */
+            error: number;
+            /** Expired */
+            expired: number;
+            /** Pending */
+            pending: number;
+        };
+        /** HealthCheck */
+        HealthCheck: {
+            /** Id */
+            id: string;
+            /** Tenantid */
+            tenantId: string;
+            /** Integrationid */
+            integrationId: string;
+            /** Userid */
+            userId?: string | null;
+            /** Connectionid */
+            connectionId?: string | null;
+            /**
+             * Status
+             * @description healthy, unhealthy or unverified
+             */
+            status: string;
+            /** Responsetime */
+            responseTime?: number | null;
+            /** Statuscode */
+            statusCode?: number | null;
+            /** Error */
+            error?: string | null;
+            /** Message */
+            message?: string | null;
+            /** Checkedat */
+            checkedAt: string;
         };
         /** HealthHistoryParams */
         HealthHistoryParams: {
@@ -1362,6 +1728,80 @@ export interface components {
              */
             userId?: string | null;
         };
+        /**
+         * IntegrationHealthHistory
+         * @description The integration's health, its latest check and a page of its check history.
+         */
+        IntegrationHealthHistory: {
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Hasmore */
+            hasMore: boolean;
+            /**
+             * Nextoffset
+             * @description The offset of the next page; null on the last
+             */
+            nextOffset?: number | null;
+            /** Integrationid */
+            integrationId: string;
+            /** Name */
+            name?: string | null;
+            /** Providerid */
+            providerId?: string | null;
+            /** Providername */
+            providerName?: string | null;
+            /**
+             * Status
+             * @description active, inactive, error, pending or expired
+             */
+            status: string;
+            /** Healthy */
+            healthy: boolean;
+            /** Lastcheckedat */
+            lastCheckedAt?: string | null;
+            /**
+             * Responsetime
+             * @description Milliseconds the last check took
+             */
+            responseTime?: number | null;
+            /** Consecutivefailures */
+            consecutiveFailures: number;
+            /** Lasterror */
+            lastError?: string | null;
+            /** Userscoped */
+            userScoped: boolean;
+            /** @description User-scoped integrations only */
+            connections?: components["schemas"]["ConnectionCounts"] | null;
+            /** @description The newest check, whatever the status filter */
+            latest: components["schemas"]["HealthCheck"] | null;
+            /** History */
+            history: components["schemas"]["HealthCheck"][];
+        };
+        /** HealthList */
+        HealthList: {
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Hasmore */
+            hasMore: boolean;
+            /**
+             * Nextoffset
+             * @description The offset of the next page; null on the last
+             */
+            nextOffset?: number | null;
+            /** Integrations */
+            integrations: components["schemas"]["IntegrationHealth"][];
+            summary: components["schemas"]["HealthSummary"];
+            /** Checkedat */
+            checkedAt: string;
+        };
         /** HealthListParams */
         HealthListParams: {
             /**
@@ -1384,6 +1824,56 @@ export interface components {
             sortOrder: "asc" | "desc";
             /** Status */
             status?: ("active" | "inactive" | "error" | "pending" | "expired") | null;
+        };
+        /** HealthSummary */
+        HealthSummary: {
+            /** Total */
+            total: number;
+            /** Healthy */
+            healthy: number;
+            /** Active */
+            active: number;
+            /** Inactive */
+            inactive: number;
+            /** Error */
+            error: number;
+            /** Pending */
+            pending: number;
+            /** Expired */
+            expired: number;
+        };
+        /** IntegrationHealth */
+        IntegrationHealth: {
+            /** Integrationid */
+            integrationId: string;
+            /** Name */
+            name?: string | null;
+            /** Providerid */
+            providerId?: string | null;
+            /** Providername */
+            providerName?: string | null;
+            /**
+             * Status
+             * @description active, inactive, error, pending or expired
+             */
+            status: string;
+            /** Healthy */
+            healthy: boolean;
+            /** Lastcheckedat */
+            lastCheckedAt?: string | null;
+            /**
+             * Responsetime
+             * @description Milliseconds the last check took
+             */
+            responseTime?: number | null;
+            /** Consecutivefailures */
+            consecutiveFailures: number;
+            /** Lasterror */
+            lastError?: string | null;
+            /** Userscoped */
+            userScoped: boolean;
+            /** @description User-scoped integrations only */
+            connections?: components["schemas"]["ConnectionCounts"] | null;
         };
         /** IntegrationActivated */
         IntegrationActivated: {
@@ -1667,6 +2157,17 @@ export interface components {
                 [key: string]: string;
             };
         };
+        /** EntityMappingView */
+        EntityMappingView: {
+            /** Entity */
+            entity: string;
+            /** Shardtype */
+            shardType: string;
+            /** Fieldmappings */
+            fieldMappings?: {
+                [key: string]: string;
+            };
+        };
         /** IntegrationEntity */
         IntegrationEntity: {
             /** Name */
@@ -1708,10 +2209,83 @@ export interface components {
             revocationUrl?: string | null;
             /** Revocationtokentypehint */
             revocationTokenTypeHint?: ("access_token" | "refresh_token") | null;
+            /**
+             * Userinfourl
+             * @description OpenID Connect userinfo: checks a grant when there is no verification request
+             */
+            userinfoUrl?: string | null;
+            /**
+             * Introspectionurl
+             * @description RFC 7662 introspection: checks a grant when there is neither a verification request nor userinfo
+             */
+            introspectionUrl?: string | null;
             /** Scopes */
             scopes?: string[] | null;
             /** Scopeseparator */
             scopeSeparator?: (" " | "," | "+") | null;
+            /** Pkce */
+            pkce?: boolean | null;
+            /** Tokenclientauth */
+            tokenClientAuth?: ("basic" | "body" | "json") | null;
+            /** Tokenbodyformat */
+            tokenBodyFormat?: ("form" | "json") | null;
+            /** Clientidparam */
+            clientIdParam?: string | null;
+            /** Clientsecretparam */
+            clientSecretParam?: string | null;
+            /** Codeparam */
+            codeParam?: string | null;
+            /** Authorizationparams */
+            authorizationParams?: {
+                [key: string]: string;
+            } | null;
+            /** Tokenparams */
+            tokenParams?: {
+                [key: string]: string;
+            } | null;
+            /** Refreshparams */
+            refreshParams?: {
+                [key: string]: string;
+            } | null;
+            /** Callbackfields */
+            callbackFields?: string[] | null;
+            tokenResponse?: components["schemas"]["TokenResponseSpec"] | null;
+            /** Refreshbufferseconds */
+            refreshBufferSeconds?: number | null;
+            /** Refreshtokenrotates */
+            refreshTokenRotates?: boolean | null;
+        };
+        /** OAuthConfigView */
+        OAuthConfigView: {
+            /** Clientid */
+            clientId?: string | null;
+            /**
+             * Clientsecretconfigured
+             * @description Whether the platform's client secret is stored
+             */
+            clientSecretConfigured?: boolean | null;
+            /** Issuer */
+            issuer?: string | null;
+            /** Authorizationresponseissparametersupported */
+            authorizationResponseIssParameterSupported?: boolean | null;
+            /** Authorizationurl */
+            authorizationUrl?: string | null;
+            /** Tokenurl */
+            tokenUrl?: string | null;
+            /** Refreshurl */
+            refreshUrl?: string | null;
+            /** Revocationurl */
+            revocationUrl?: string | null;
+            /** Revocationtokentypehint */
+            revocationTokenTypeHint?: ("access_token" | "refresh_token") | null;
+            /** Userinfourl */
+            userinfoUrl?: string | null;
+            /** Introspectionurl */
+            introspectionUrl?: string | null;
+            /** Scopes */
+            scopes?: string[] | null;
+            /** Scopeseparator */
+            scopeSeparator?: string | null;
             /** Pkce */
             pkce?: boolean | null;
             /** Tokenclientauth */
@@ -1816,6 +2390,86 @@ export interface components {
              * @description Start from a built-in template
              */
             templateId?: string | null;
+        };
+        /**
+         * ProviderView
+         * @description A provider as the super admin sees it.
+         */
+        ProviderView: {
+            /** Name */
+            name?: string | null;
+            /** Displayname */
+            displayName?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Category */
+            category?: string | null;
+            /** Status */
+            status?: ("active" | "beta" | "deprecated" | "disabled") | null;
+            /** Audience */
+            audience?: ("system" | "tenant") | null;
+            /** Authtype */
+            authType?: ("oauth2" | "oauth2_client_credentials" | "api_key" | "basic" | "custom") | null;
+            /** Capabilities */
+            capabilities?: string[] | null;
+            /** Supportedsyncdirections */
+            supportedSyncDirections?: ("pull" | "push" | "bidirectional")[] | null;
+            /** Supportsrealtime */
+            supportsRealtime?: boolean | null;
+            /** Supportswebhooks */
+            supportsWebhooks?: boolean | null;
+            /** Supportsnotifications */
+            supportsNotifications?: boolean | null;
+            /** Supportssearch */
+            supportsSearch?: boolean | null;
+            /** Searchableentities */
+            searchableEntities?: string[] | null;
+            searchCapabilities?: components["schemas"]["SearchCapabilitiesView"] | null;
+            /** Requiresuserscoping */
+            requiresUserScoping?: boolean | null;
+            /** Availableentities */
+            availableEntities?: components["schemas"]["EntityView"][] | null;
+            /** Icon */
+            icon?: string | null;
+            /** Color */
+            color?: string | null;
+            /** Ispremium */
+            isPremium?: boolean | null;
+            /** Requiredplan */
+            requiredPlan?: string | null;
+            oauthConfig?: components["schemas"]["OAuthConfigView"] | null;
+            /** Entitymappings */
+            entityMappings?: components["schemas"]["EntityMappingView"][] | null;
+            /** Connectionconfig */
+            connectionConfig?: {
+                [key: string]: string;
+            } | null;
+            api?: components["schemas"]["ApiSpec"] | null;
+            verification?: components["schemas"]["VerificationRequest"] | null;
+            search?: components["schemas"]["SearchSpec"] | null;
+            sync?: components["schemas"]["SyncSpec"] | null;
+            rateLimitHeaders?: components["schemas"]["RateLimitHeaders"] | null;
+            /** Discoveryurl */
+            discoveryUrl?: string | null;
+            /** Id */
+            id: string;
+            /** Provider */
+            provider: string;
+            /** Templateid */
+            templateId?: string | null;
+            /**
+             * Version
+             * @description Optimistic concurrency: send it back as expectedVersion
+             */
+            version: number;
+            /** Createdat */
+            createdAt: string;
+            /** Updatedat */
+            updatedAt: string;
+            /** Createdby */
+            createdBy?: string | null;
+            /** Clientsecretupdatedat */
+            clientSecretUpdatedAt?: string | null;
         };
         /** RateLimitHeaders */
         RateLimitHeaders: {
@@ -2020,6 +2674,104 @@ export interface components {
              */
             url: string;
         };
+        /** DiscoveryPreview */
+        DiscoveryPreview: {
+            /**
+             * Discoveryurl
+             * @description The metadata document that was read
+             */
+            discoveryUrl: string;
+            /** Issuer */
+            issuer: string;
+            /** @description The provider fields the metadata gives; nothing is saved */
+            provider: components["schemas"]["ProviderDraft"];
+            /**
+             * Metadata
+             * @description The metadata fields the preview was made from
+             */
+            metadata: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * ProviderDraft
+         * @description Provider fields not saved yet: a discovery preview, or the changes a rediscovery finds.
+         */
+        ProviderDraft: {
+            /** Name */
+            name?: string | null;
+            /** Displayname */
+            displayName?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Category */
+            category?: string | null;
+            /** Status */
+            status?: ("active" | "beta" | "deprecated" | "disabled") | null;
+            /** Audience */
+            audience?: ("system" | "tenant") | null;
+            /** Authtype */
+            authType?: ("oauth2" | "oauth2_client_credentials" | "api_key" | "basic" | "custom") | null;
+            /** Capabilities */
+            capabilities?: string[] | null;
+            /** Supportedsyncdirections */
+            supportedSyncDirections?: ("pull" | "push" | "bidirectional")[] | null;
+            /** Supportsrealtime */
+            supportsRealtime?: boolean | null;
+            /** Supportswebhooks */
+            supportsWebhooks?: boolean | null;
+            /** Supportsnotifications */
+            supportsNotifications?: boolean | null;
+            /** Supportssearch */
+            supportsSearch?: boolean | null;
+            /** Searchableentities */
+            searchableEntities?: string[] | null;
+            searchCapabilities?: components["schemas"]["SearchCapabilitiesView"] | null;
+            /** Requiresuserscoping */
+            requiresUserScoping?: boolean | null;
+            /** Availableentities */
+            availableEntities?: components["schemas"]["EntityView"][] | null;
+            /** Icon */
+            icon?: string | null;
+            /** Color */
+            color?: string | null;
+            /** Ispremium */
+            isPremium?: boolean | null;
+            /** Requiredplan */
+            requiredPlan?: string | null;
+            oauthConfig?: components["schemas"]["OAuthConfigView"] | null;
+            /** Entitymappings */
+            entityMappings?: components["schemas"]["EntityMappingView"][] | null;
+            /** Connectionconfig */
+            connectionConfig?: {
+                [key: string]: string;
+            } | null;
+            api?: components["schemas"]["ApiSpec"] | null;
+            verification?: components["schemas"]["VerificationRequest"] | null;
+            search?: components["schemas"]["SearchSpec"] | null;
+            sync?: components["schemas"]["SyncSpec"] | null;
+            rateLimitHeaders?: components["schemas"]["RateLimitHeaders"] | null;
+            /** Discoveryurl */
+            discoveryUrl?: string | null;
+        };
+        /** ProviderList */
+        ProviderList: {
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Hasmore */
+            hasMore: boolean;
+            /**
+             * Nextoffset
+             * @description The offset of the next page; null on the last
+             */
+            nextOffset?: number | null;
+            /** Providers */
+            providers: components["schemas"]["ProviderView"][];
+        };
         /** ProviderListParams */
         ProviderListParams: {
             /**
@@ -2049,6 +2801,112 @@ export interface components {
             /** Search */
             search?: string | null;
         };
+        /** Capabilities */
+        Capabilities: {
+            /**
+             * Search
+             * @default false
+             */
+            search: boolean;
+            /**
+             * Dataentities
+             * @default []
+             */
+            dataEntities: string[];
+            /**
+             * Webhooks
+             * @default false
+             */
+            webhooks: boolean;
+            /**
+             * Publish
+             * @default false
+             */
+            publish: boolean;
+            /**
+             * Sync
+             * @default false
+             */
+            sync: boolean;
+        };
+        /**
+         * ConfigField
+         * @description Account configuration (not secret) that fills `{name}` placeholders in URLs and paths.
+         */
+        ConfigField: {
+            /** Name */
+            name: string;
+            /** Label */
+            label: string;
+            /**
+             * Required
+             * @default true
+             */
+            required: boolean;
+            /** Pattern */
+            pattern?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Default */
+            default?: string | null;
+            /** Example */
+            example?: string | null;
+        };
+        /**
+         * CredentialField
+         * @description A credential the tenant enters (API key, password, service-account key, role ARN).
+         */
+        CredentialField: {
+            /** Name */
+            name: string;
+            /** Label */
+            label: string;
+            /**
+             * Type
+             * @default string
+             * @enum {string}
+             */
+            type: "string" | "secret" | "url" | "json" | "email";
+            /**
+             * Required
+             * @default true
+             */
+            required: boolean;
+            /**
+             * Secret
+             * @default false
+             */
+            secret: boolean;
+            /** Pattern */
+            pattern?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Default */
+            default?: string | null;
+            /**
+             * Generated
+             * @default false
+             */
+            generated: boolean;
+        };
+        /** TemplateList */
+        TemplateList: {
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Hasmore */
+            hasMore: boolean;
+            /**
+             * Nextoffset
+             * @description The offset of the next page; null on the last
+             */
+            nextOffset?: number | null;
+            /** Templates */
+            templates: components["schemas"]["TemplateSummary"][];
+        };
         /** TemplateListParams */
         TemplateListParams: {
             /**
@@ -2074,6 +2932,69 @@ export interface components {
             /** Search */
             search?: string | null;
         };
+        /** TemplateOAuthView */
+        TemplateOAuthView: {
+            /** Authorizationurl */
+            authorizationUrl?: string | null;
+            /** Tokenurl */
+            tokenUrl: string;
+            /** Revocationurl */
+            revocationUrl?: string | null;
+            /** Defaultscopes */
+            defaultScopes: string[];
+            /** Scopeseparator */
+            scopeSeparator: string;
+            /** Pkce */
+            pkce: boolean;
+        };
+        /**
+         * TemplateSummary
+         * @description A built-in template (hub/providers/templates.py template_summary): no wiring, no secrets.
+         */
+        TemplateSummary: {
+            /** Id */
+            id: string;
+            /** Name */
+            name: string;
+            /** Displayname */
+            displayName: string;
+            /** Description */
+            description?: string | null;
+            /** Category */
+            category: string;
+            /** Authmode */
+            authMode: string;
+            /** Customauth */
+            customAuth?: string | null;
+            /** Docsurl */
+            docsUrl?: string | null;
+            /** Logourl */
+            logoUrl?: string | null;
+            /** Tags */
+            tags: string[];
+            /** Status */
+            status: string;
+            /** Beta */
+            beta: boolean;
+            /** Sandbox */
+            sandbox: boolean;
+            capabilities: components["schemas"]["Capabilities"];
+            /** Credentialfields */
+            credentialFields: components["schemas"]["CredentialField"][];
+            /** Connectionconfig */
+            connectionConfig: components["schemas"]["ConfigField"][];
+            oauth?: components["schemas"]["TemplateOAuthView"] | null;
+            /** Apibaseurl */
+            apiBaseUrl?: string | null;
+            verification?: components["schemas"]["TemplateVerificationView"] | null;
+        };
+        /** TemplateVerificationView */
+        TemplateVerificationView: {
+            /** Method */
+            method: string;
+            /** Path */
+            path: string;
+        };
         /** RediscoverRequest */
         RediscoverRequest: {
             /**
@@ -2083,6 +3004,17 @@ export interface components {
              */
             apply: boolean;
         };
+        /** Rediscovery */
+        Rediscovery: {
+            /**
+             * Applied
+             * @description Whether the changes were saved
+             */
+            applied: boolean;
+            /** @description The fields that differ from the metadata */
+            changes: components["schemas"]["ProviderDraft"];
+            provider: components["schemas"]["ProviderView"];
+        };
         /** ProviderAudienceUpdate */
         ProviderAudienceUpdate: {
             /**
@@ -2091,6 +3023,18 @@ export interface components {
              */
             audience: "system" | "tenant";
         };
+        /** ProviderAudienceView */
+        ProviderAudienceView: {
+            /** Id */
+            id: string;
+            /**
+             * Audience
+             * @enum {string}
+             */
+            audience: "system" | "tenant";
+            /** Updatedat */
+            updatedAt: string;
+        };
         /** ProviderStatusUpdate */
         ProviderStatusUpdate: {
             /**
@@ -2098,6 +3042,40 @@ export interface components {
              * @enum {string}
              */
             status: "active" | "beta" | "deprecated" | "disabled";
+        };
+        /** ProviderStatusView */
+        ProviderStatusView: {
+            /** Id */
+            id: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "active" | "beta" | "deprecated" | "disabled";
+            /** Updatedat */
+            updatedAt: string;
+        };
+        /** ProviderTestResult */
+        ProviderTestResult: {
+            /** Success */
+            success: boolean;
+            /**
+             * Message
+             * @description What was checked, when it passed
+             */
+            message?: string | null;
+            /**
+             * Error
+             * @description Why it failed
+             */
+            error?: string | null;
+            /** Testedat */
+            testedAt: string;
+            /**
+             * Responsetime
+             * @description Milliseconds the check took
+             */
+            responseTime: number;
         };
         /** ProviderUpdate */
         ProviderUpdate: {
@@ -2174,6 +3152,48 @@ export interface components {
             /** End */
             end?: string | null;
         };
+        /** GlobalSearchAnswer */
+        GlobalSearchAnswer: {
+            /** Results */
+            results: components["schemas"]["SearchResultItem"][];
+            /** Total */
+            total: number;
+            /**
+             * Took
+             * @description Milliseconds
+             */
+            took: number;
+            /** Hasmore */
+            hasMore: boolean;
+            /** Byintegration */
+            byIntegration: {
+                [key: string]: components["schemas"]["SearchResultItem"][];
+            };
+            /** Byentity */
+            byEntity: {
+                [key: string]: components["schemas"]["SearchResultItem"][];
+            };
+            /** Errors */
+            errors: components["schemas"]["SearchErrorEntry"][];
+        };
+        /**
+         * SearchErrorEntry
+         * @description Why one integration gave no results; the others still answer.
+         */
+        SearchErrorEntry: {
+            /** Integrationid */
+            integrationId?: string | null;
+            /** Providerid */
+            providerId?: string | null;
+            /** Code */
+            code: string;
+            /** Message */
+            message: string;
+            /** Details */
+            details?: {
+                [key: string]: unknown;
+            };
+        };
         /** SearchFilters */
         SearchFilters: {
             /** @description Keep results updated within this range */
@@ -2226,6 +3246,53 @@ export interface components {
             offset: number;
         };
         /**
+         * SearchResultItem
+         * @description One provider record, mapped (hub/search/mapping.py map_item): fields without a value are left out.
+         */
+        SearchResultItem: {
+            /** Id */
+            id: string;
+            /** Integrationid */
+            integrationId: string;
+            /** Providerid */
+            providerId: string;
+            /** Entity */
+            entity: string;
+            /** Title */
+            title: string;
+            /** Snippet */
+            snippet?: string | null;
+            /** Url */
+            url?: string | null;
+            /** Updatedat */
+            updatedAt?: string | null;
+            /** Score */
+            score?: number | null;
+            /**
+             * Raw
+             * @description The record as the provider sent it (secret-named fields masked), when small enough
+             */
+            raw?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        /** IntegrationSearchAnswer */
+        IntegrationSearchAnswer: {
+            /** Integrationid */
+            integrationId: string;
+            /** Results */
+            results: components["schemas"]["SearchResultItem"][];
+            /** Total */
+            total: number;
+            /**
+             * Took
+             * @description Milliseconds
+             */
+            took: number;
+            /** Hasmore */
+            hasMore: boolean;
+        };
+        /**
          * IntegrationSearchParams
          * @description GET /api/integrations/{id}/search query string.
          */
@@ -2247,6 +3314,70 @@ export interface components {
              * @default 0
              */
             offset: number;
+        };
+        /** SyncLog */
+        SyncLog: {
+            /** Id */
+            id: string;
+            /** Tenantid */
+            tenantId: string;
+            /** Integrationid */
+            integrationId: string;
+            /** Providerid */
+            providerId?: string | null;
+            /** Userid */
+            userId?: string | null;
+            /** Connectionid */
+            connectionId?: string | null;
+            /** Direction */
+            direction: string;
+            /** Trigger */
+            trigger: string;
+            /** Action */
+            action?: string | null;
+            /** Resourcetype */
+            resourceType?: string | null;
+            /**
+             * Status
+             * @description running, success, partial or failed
+             */
+            status: string;
+            /** Itemsprocessed */
+            itemsProcessed: number;
+            /** Itemsfailed */
+            itemsFailed: number;
+            /** Startedat */
+            startedAt: string;
+            /** Completedat */
+            completedAt?: string | null;
+            /** Durationms */
+            durationMs?: number | null;
+            /** Error */
+            error?: string | null;
+            /** Actor */
+            actor?: string | null;
+            /** Details */
+            details?: {
+                [key: string]: unknown;
+            };
+        };
+        /** SyncLogList */
+        SyncLogList: {
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Hasmore */
+            hasMore: boolean;
+            /**
+             * Nextoffset
+             * @description The offset of the next page; null on the last
+             */
+            nextOffset?: number | null;
+            /** Synclogs */
+            syncLogs: components["schemas"]["SyncLog"][];
         };
         /** SyncLogListParams */
         SyncLogListParams: {
@@ -2280,6 +3411,155 @@ export interface components {
              * @description Sync a user's connection (user-scoped integrations)
              */
             userId?: string | null;
+        };
+        /** Liveness */
+        Liveness: {
+            /**
+             * Status
+             * @constant
+             */
+            status: "ok";
+            /** Service */
+            service: string;
+            /** Version */
+            version: string;
+            /** Time */
+            time: string;
+        };
+        /**
+         * OpenApiDocument
+         * @description The document itself (OpenAPI 3.1); its parts are described by the OpenAPI specification.
+         */
+        OpenApiDocument: {
+            /** Openapi */
+            openapi: string;
+            /** Info */
+            info: {
+                [key: string]: unknown;
+            };
+            /** Paths */
+            paths: {
+                [key: string]: unknown;
+            };
+            /** Components */
+            components?: {
+                [key: string]: unknown;
+            };
+            /** Tags */
+            tags?: {
+                [key: string]: unknown;
+            }[];
+            /** Security */
+            security?: {
+                [key: string]: unknown;
+            }[] | null;
+            /** Servers */
+            servers?: {
+                [key: string]: unknown;
+            }[] | null;
+        };
+        /** Readiness */
+        Readiness: {
+            /**
+             * Status
+             * @constant
+             */
+            status: "ready";
+            checks: components["schemas"]["ReadinessChecks"];
+            /** Time */
+            time: string;
+        };
+        /** ReadinessChecks */
+        ReadinessChecks: {
+            table: components["schemas"]["TableCheck"];
+        };
+        /** TableCheck */
+        TableCheck: {
+            /**
+             * Status
+             * @constant
+             */
+            status: "ok";
+            /** Latencyms */
+            latencyMs: number;
+        };
+        /** UserConnection */
+        UserConnection: {
+            /** Connected */
+            connected: boolean;
+            /** Status */
+            status?: ("not_connected" | "pending" | "active" | "error" | "expired" | "disconnected") | null;
+            /** Connectionid */
+            connectionId?: string | null;
+            /** Scopes */
+            scopes?: string[] | null;
+            /** Expiresat */
+            expiresAt?: string | null;
+            /** Lastconnectedat */
+            lastConnectedAt?: string | null;
+            /** Lastvalidatedat */
+            lastValidatedAt?: string | null;
+            /** Disconnectedat */
+            disconnectedAt?: string | null;
+            /** Integrationid */
+            integrationId: string;
+        };
+        /** UserConnectionView */
+        UserConnectionView: {
+            /** Connected */
+            connected: boolean;
+            /** Status */
+            status?: ("not_connected" | "pending" | "active" | "error" | "expired" | "disconnected") | null;
+            /** Connectionid */
+            connectionId?: string | null;
+            /** Scopes */
+            scopes?: string[] | null;
+            /** Expiresat */
+            expiresAt?: string | null;
+            /** Lastconnectedat */
+            lastConnectedAt?: string | null;
+            /** Lastvalidatedat */
+            lastValidatedAt?: string | null;
+            /** Disconnectedat */
+            disconnectedAt?: string | null;
+        };
+        /** UserIntegration */
+        UserIntegration: {
+            /** Integrationid */
+            integrationId: string;
+            /** Name */
+            name?: string | null;
+            /** Providerid */
+            providerId?: string | null;
+            /** Providername */
+            providerName?: string | null;
+            /** Providerdisplayname */
+            providerDisplayName?: string | null;
+            /** Category */
+            category?: string | null;
+            /** Authtype */
+            authType?: string | null;
+            /** Connected */
+            connected: boolean;
+            connection: components["schemas"]["UserConnectionView"];
+        };
+        /** UserIntegrationList */
+        UserIntegrationList: {
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Hasmore */
+            hasMore: boolean;
+            /**
+             * Nextoffset
+             * @description The offset of the next page; null on the last
+             */
+            nextOffset?: number | null;
+            /** Integrations */
+            integrations: components["schemas"]["UserIntegration"][];
         };
         /** UserIntegrationListParams */
         UserIntegrationListParams: {
@@ -2785,6 +4065,24 @@ export interface components {
              */
             status?: ("active" | "disabled") | null;
         };
+        /** ActivityEntry */
+        ActivityEntry: {
+            /** Id */
+            id?: string | null;
+            /**
+             * Type
+             * @description connect, refresh, test, sync, …
+             */
+            type?: string | null;
+            /** Status */
+            status?: string | null;
+            /** Timestamp */
+            timestamp?: string | null;
+            /** Details */
+            details?: {
+                [key: string]: unknown;
+            };
+        };
         /** ActivityParams */
         ActivityParams: {
             /**
@@ -2798,6 +4096,20 @@ export interface components {
              * @default 10
              */
             limit: number;
+        };
+        /** WidgetActivity */
+        WidgetActivity: {
+            /** Integrationid */
+            integrationId: string;
+            /**
+             * Timerange
+             * @enum {string}
+             */
+            timeRange: "1h" | "24h" | "7d" | "30d";
+            /** Activities */
+            activities: components["schemas"]["ActivityEntry"][];
+            /** Total */
+            total: number;
         };
         /** DataParams */
         DataParams: {
@@ -2823,6 +4135,51 @@ export interface components {
              * @default 10
              */
             limit: number;
+        };
+        /** WidgetData */
+        WidgetData: {
+            /** Integrationid */
+            integrationId: string;
+            /** Entity */
+            entity: string;
+            /**
+             * Data
+             * @description Provider records (secret-named fields masked)
+             */
+            data: {
+                [key: string]: unknown;
+            }[];
+            /** Total */
+            total: number;
+            /** Fetchedat */
+            fetchedAt: string;
+        };
+        /** WidgetStatus */
+        WidgetStatus: {
+            /** Integrationid */
+            integrationId: string;
+            /** Name */
+            name?: string | null;
+            /** Providerid */
+            providerId?: string | null;
+            /** Userscoped */
+            userScoped: boolean;
+            /**
+             * Status
+             * @description The integration's status
+             */
+            status: string;
+            /**
+             * Connectionstatus
+             * @description The caller's (or the tenant's) connection
+             */
+            connectionStatus?: string | null;
+            /** Lastconnectedat */
+            lastConnectedAt?: string | null;
+            /** Lastsyncat */
+            lastSyncAt?: string | null;
+            /** Error */
+            error?: string | null;
         };
         /**
          * ErrorEnvelope
@@ -3017,9 +4374,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CatalogEntry"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -3097,9 +4452,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CatalogList"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -3162,12 +4515,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Connected"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INTEGRATION_DISABLED, PROVIDER_DISABLED, PROVIDER_MISCONFIGURED, AUTH_TYPE_MISMATCH, USER_SCOPED_INTEGRATION, INVALID_CREDENTIALS, UNSAFE_URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3176,7 +4527,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3194,7 +4545,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND, SECRET_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3203,7 +4554,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, REFRESH_IN_PROGRESS, INTEGRATION_DISABLED */
+            /** @description Conflict with the current state. Codes: CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3239,7 +4590,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -3272,12 +4623,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Connected"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INTEGRATION_DISABLED, PROVIDER_DISABLED, PROVIDER_MISCONFIGURED, AUTH_TYPE_MISMATCH, USER_SCOPED_INTEGRATION, INVALID_CREDENTIALS, UNSAFE_URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3286,7 +4635,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3304,7 +4653,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND, SECRET_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3313,7 +4662,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, REFRESH_IN_PROGRESS, INTEGRATION_DISABLED */
+            /** @description Conflict with the current state. Codes: CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3349,7 +4698,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -3382,12 +4731,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Connected"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INTEGRATION_DISABLED, PROVIDER_DISABLED, PROVIDER_MISCONFIGURED, AUTH_TYPE_MISMATCH, USER_SCOPED_INTEGRATION, INVALID_CREDENTIALS, UNSAFE_URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3396,7 +4743,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3414,7 +4761,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND, SECRET_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3423,7 +4770,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, REFRESH_IN_PROGRESS, INTEGRATION_DISABLED */
+            /** @description Conflict with the current state. Codes: CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3459,7 +4806,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -3492,12 +4839,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["OAuthStarted"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INTEGRATION_DISABLED, PROVIDER_DISABLED, PROVIDER_MISCONFIGURED, AUTH_TYPE_MISMATCH, USER_SCOPED_INTEGRATION, PROVIDER_NOT_CONFIGURED, UNSAFE_URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3506,7 +4851,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3524,17 +4869,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND, SECRET_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, REFRESH_IN_PROGRESS, INTEGRATION_DISABLED */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3569,15 +4905,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
         };
     };
     connections_disconnect: {
@@ -3598,12 +4925,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Disconnected"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3612,7 +4937,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3630,17 +4955,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND, SECRET_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, REFRESH_IN_PROGRESS, INTEGRATION_DISABLED */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3650,15 +4966,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3690,12 +4997,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ConnectionStatusView"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INTEGRATION_DISABLED, PROVIDER_DISABLED, PROVIDER_MISCONFIGURED, AUTH_TYPE_MISMATCH, USER_SCOPED_INTEGRATION, PROVIDER_NOT_CONFIGURED, UNSAFE_URL, OAUTH_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3704,7 +5009,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3722,7 +5027,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND, SECRET_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3731,7 +5036,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, REFRESH_IN_PROGRESS, INTEGRATION_DISABLED */
+            /** @description Conflict with the current state. Codes: CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3767,15 +5072,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
         };
     };
     connections_get: {
@@ -3796,12 +5092,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ConnectionStatusView"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3810,7 +5104,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3828,17 +5122,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND, SECRET_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, REFRESH_IN_PROGRESS, INTEGRATION_DISABLED */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3848,15 +5133,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3888,12 +5164,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["RefreshResult"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, REFRESH_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3920,7 +5194,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND, SECRET_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3929,7 +5203,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, REFRESH_IN_PROGRESS, INTEGRATION_DISABLED */
+            /** @description Conflict with the current state. Codes: REFRESH_IN_PROGRESS, CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3965,7 +5239,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
+            /** @description The provider failed or could not be reached. Codes: REFRESH_FAILED */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -3994,12 +5268,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["TestResult"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4026,17 +5298,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND, SECRET_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, REFRESH_IN_PROGRESS, INTEGRATION_DISABLED */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4086,12 +5349,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CredentialsUpdated"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INTEGRATION_DISABLED, PROVIDER_DISABLED, PROVIDER_MISCONFIGURED, AUTH_TYPE_MISMATCH, USER_SCOPED_INTEGRATION, INVALID_CREDENTIALS, UNSAFE_URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4100,7 +5361,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4118,7 +5379,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND, SECRET_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4127,7 +5388,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, REFRESH_IN_PROGRESS, INTEGRATION_DISABLED */
+            /** @description Conflict with the current state. Codes: CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4163,7 +5424,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -4205,9 +5466,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["IntegrationHealthHistory"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -4283,9 +5542,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["HealthList"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -4347,7 +5604,7 @@ export interface operations {
                     "application/json": components["schemas"]["IntegrationActivated"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, PROVIDER_DISABLED, USER_SCOPED_INTEGRATION */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, PROVIDER_DISABLED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4374,7 +5631,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4383,7 +5640,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: INTEGRATION_EXISTS, VERSION_CONFLICT */
+            /** @description Conflict with the current state. Codes: VERSION_CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4439,7 +5696,7 @@ export interface operations {
                     "application/json": components["schemas"]["IntegrationList"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, PROVIDER_DISABLED, USER_SCOPED_INTEGRATION */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4459,24 +5716,6 @@ export interface operations {
             };
             /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: INTEGRATION_EXISTS, VERSION_CONFLICT */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4528,7 +5767,7 @@ export interface operations {
                     "application/json": components["schemas"]["IntegrationList"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, PROVIDER_DISABLED, USER_SCOPED_INTEGRATION */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4548,15 +5787,6 @@ export interface operations {
             };
             /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: INTEGRATION_EXISTS, VERSION_CONFLICT */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4600,7 +5830,7 @@ export interface operations {
                     "application/json": components["schemas"]["IntegrationView"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, PROVIDER_DISABLED, USER_SCOPED_INTEGRATION */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, PROVIDER_DISABLED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4627,7 +5857,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: PROVIDER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4636,7 +5866,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: IDEMPOTENCY_CONFLICT, INTEGRATION_EXISTS, VERSION_CONFLICT */
+            /** @description Conflict with the current state. Codes: IDEMPOTENCY_CONFLICT, INTEGRATION_EXISTS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4704,7 +5934,7 @@ export interface operations {
                     "application/json": components["schemas"]["IntegrationDeactivated"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, PROVIDER_DISABLED, USER_SCOPED_INTEGRATION */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4731,7 +5961,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4740,7 +5970,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: INTEGRATION_EXISTS, VERSION_CONFLICT */
+            /** @description Conflict with the current state. Codes: VERSION_CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4781,7 +6011,7 @@ export interface operations {
                     "application/json": components["schemas"]["IntegrationView"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, PROVIDER_DISABLED, USER_SCOPED_INTEGRATION */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4808,17 +6038,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: INTEGRATION_EXISTS, VERSION_CONFLICT */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4856,7 +6077,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, PROVIDER_DISABLED, USER_SCOPED_INTEGRATION */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4883,17 +6104,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: INTEGRATION_EXISTS, VERSION_CONFLICT */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4937,7 +6149,7 @@ export interface operations {
                     "application/json": components["schemas"]["IntegrationView"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, PROVIDER_DISABLED, USER_SCOPED_INTEGRATION */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4964,7 +6176,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4973,7 +6185,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: INTEGRATION_EXISTS, VERSION_CONFLICT */
+            /** @description Conflict with the current state. Codes: VERSION_CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5056,6 +6268,8 @@ export interface operations {
             query?: {
                 /** @description The flow id from the connect answer's authorization URL */
                 flow?: string;
+                /** @description The Continue link's one-time value (same browser only) */
+                confirm?: string;
             };
             header?: never;
             path?: never;
@@ -5069,7 +6283,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "text/html": string;
                 };
             };
             /** @description Redirect to the provider's authorization page */
@@ -5124,9 +6338,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ProviderList"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -5156,26 +6368,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5207,9 +6401,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ProviderView"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -5239,16 +6431,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: PROVIDER_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: IDEMPOTENCY_CONFLICT, PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
+            /** @description Conflict with the current state. Codes: IDEMPOTENCY_CONFLICT, PROVIDER_EXISTS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5293,15 +6476,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
         };
     };
     providers_get: {
@@ -5324,9 +6498,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ProviderView"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -5365,26 +6537,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5454,7 +6608,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
+            /** @description Conflict with the current state. Codes: PROVIDER_IN_USE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5465,15 +6619,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5507,9 +6652,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ProviderView"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -5548,7 +6691,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
+            /** @description Conflict with the current state. Codes: VERSION_CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5577,15 +6720,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5614,12 +6748,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["DiscoveryPreview"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, DISCOVERY_FAILED, UNSAFE_URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5639,24 +6771,6 @@ export interface operations {
             };
             /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Not found (another tenant's ids answer this too). Codes: PROVIDER_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5684,15 +6798,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5730,9 +6835,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["TemplateList"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -5762,26 +6865,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5815,12 +6900,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Rediscovery"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, DISCOVERY_FAILED, UNSAFE_URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5856,7 +6939,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
+            /** @description Conflict with the current state. Codes: VERSION_CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5885,15 +6968,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5927,9 +7001,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ProviderAudienceView"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -5968,7 +7040,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
+            /** @description Conflict with the current state. Codes: VERSION_CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5997,15 +7069,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6039,9 +7102,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ProviderStatusView"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -6080,7 +7141,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
+            /** @description Conflict with the current state. Codes: VERSION_CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6116,15 +7177,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
         };
     };
     providers_test: {
@@ -6147,9 +7199,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ProviderTestResult"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR */
@@ -6188,26 +7238,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: PROVIDER_EXISTS, PROVIDER_IN_USE, VERSION_CONFLICT */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6283,7 +7315,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is larger than the limit. Codes: PAYLOAD_TOO_LARGE, RESPONSE_TOO_LARGE */
+            /** @description The body is larger than the limit. Codes: RESPONSE_TOO_LARGE */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6628,7 +7660,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is larger than the limit. Codes: PAYLOAD_TOO_LARGE, RESPONSE_TOO_LARGE */
+            /** @description The body is larger than the limit. Codes: RESPONSE_TOO_LARGE */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6856,7 +7888,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is larger than the limit. Codes: PAYLOAD_TOO_LARGE, RESPONSE_TOO_LARGE */
+            /** @description The body is larger than the limit. Codes: RESPONSE_TOO_LARGE */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7201,7 +8233,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is larger than the limit. Codes: PAYLOAD_TOO_LARGE, RESPONSE_TOO_LARGE */
+            /** @description The body is larger than the limit. Codes: RESPONSE_TOO_LARGE */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7382,9 +8414,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["GlobalSearchAnswer"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR, SEARCH_DISABLED, SEARCH_NOT_SUPPORTED */
@@ -7414,7 +8444,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND, PROVIDER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7506,9 +8536,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["IntegrationSearchAnswer"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR, SEARCH_DISABLED, SEARCH_NOT_SUPPORTED */
@@ -7538,7 +8566,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND, PROVIDER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7616,12 +8644,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["SyncLogList"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, SYNC_NOT_SUPPORTED */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7630,7 +8656,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7648,17 +8674,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: INTEGRATION_DISABLED, CONFLICT */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7668,15 +8685,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: SYNC_FAILED, CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7708,9 +8716,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["SyncLog"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR, SYNC_NOT_SUPPORTED */
@@ -7740,7 +8746,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND, PROVIDER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7785,7 +8791,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: SYNC_FAILED, CONNECTION_FAILED, REFRESH_FAILED */
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED, SYNC_FAILED */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -7811,9 +8817,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Liveness"];
                 };
             };
         };
@@ -7833,9 +8837,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["OpenApiDocument"];
                 };
             };
         };
@@ -7855,9 +8857,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Readiness"];
                 };
             };
             /** @description A dependency is not available. Codes: SERVICE_UNAVAILABLE */
@@ -7893,12 +8893,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["OAuthStarted"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INTEGRATION_DISABLED, PROVIDER_DISABLED, PROVIDER_MISCONFIGURED, AUTH_TYPE_MISMATCH, PROVIDER_NOT_CONFIGURED, UNSAFE_URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7925,17 +8923,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, INTEGRATION_DISABLED */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7970,15 +8959,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
         };
     };
     userConnections_disconnect: {
@@ -7999,12 +8979,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Disconnected"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8031,17 +9009,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, INTEGRATION_DISABLED */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8051,15 +9020,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8087,12 +9047,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["UserConnection"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8119,17 +9077,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, INTEGRATION_DISABLED */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8139,15 +9088,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8183,12 +9123,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["UserIntegrationList"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8215,26 +9153,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, INTEGRATION_DISABLED */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8266,12 +9186,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["RefreshResult"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, REFRESH_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8280,7 +9198,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8298,7 +9216,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8307,7 +9225,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, INTEGRATION_DISABLED */
+            /** @description Conflict with the current state. Codes: REFRESH_IN_PROGRESS, CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8343,7 +9261,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
+            /** @description The provider failed or could not be reached. Codes: REFRESH_FAILED */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -8372,12 +9290,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["TestResult"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_CREDENTIALS, OAUTH_FAILED, AUTH_TYPE_MISMATCH, PROVIDER_DISABLED, PROVIDER_NOT_CONFIGURED, PROVIDER_MISCONFIGURED, USER_SCOPED_INTEGRATION, REFRESH_FAILED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8386,7 +9302,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8404,17 +9320,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, INTEGRATION_DISABLED */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8473,7 +9380,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookList"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8493,15 +9400,6 @@ export interface operations {
             };
             /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8572,7 +9470,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND, INTEGRATION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8581,7 +9479,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: IDEMPOTENCY_CONFLICT, CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
+            /** @description Conflict with the current state. Codes: IDEMPOTENCY_CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8649,7 +9547,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookView"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8676,17 +9574,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND, INTEGRATION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8724,7 +9613,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8751,17 +9640,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND, INTEGRATION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8841,15 +9721,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description The body is larger than the limit. Codes: PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -8897,7 +9768,7 @@ export interface operations {
                     "application/json": components["schemas"]["EventTypeList"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8917,15 +9788,6 @@ export interface operations {
             };
             /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8967,7 +9829,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecoverJobView"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8994,17 +9856,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND, INTEGRATION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9057,7 +9910,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeliveryList"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9084,17 +9937,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND, INTEGRATION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9138,7 +9982,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecoverJobView"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9165,7 +10009,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND, INTEGRATION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9174,7 +10018,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
+            /** @description Conflict with the current state. Codes: WEBHOOK_DISABLED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9235,7 +10079,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeliveryView"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9262,7 +10106,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND, INTEGRATION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9271,7 +10115,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
+            /** @description Conflict with the current state. Codes: WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9312,7 +10156,7 @@ export interface operations {
                     "application/json": components["schemas"]["SecretRotated"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9339,17 +10183,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND, INTEGRATION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9392,7 +10227,7 @@ export interface operations {
                     "application/json": components["schemas"]["EndpointStats"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9419,17 +10254,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND, INTEGRATION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9469,7 +10295,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeliveryView"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9496,7 +10322,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND, INTEGRATION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: WEBHOOK_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9505,7 +10331,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Conflict with the current state. Codes: CONFLICT, VERSION_CONFLICT, WEBHOOK_DISABLED, DELIVERY_IN_PROGRESS */
+            /** @description Conflict with the current state. Codes: WEBHOOK_DISABLED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9548,12 +10374,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["WidgetActivity"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, ENTITY_NOT_READABLE */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9562,7 +10386,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9580,17 +10404,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: INTEGRATION_DISABLED */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9600,15 +10415,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9647,9 +10453,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["WidgetData"];
                 };
             };
             /** @description The request is not valid. Codes: VALIDATION_ERROR, ENTITY_NOT_READABLE */
@@ -9679,7 +10483,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND, PROVIDER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9735,12 +10539,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["WidgetStatus"];
                 };
             };
-            /** @description The request is not valid. Codes: VALIDATION_ERROR, ENTITY_NOT_READABLE */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9749,7 +10551,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED, TOKEN_EXPIRED */
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9767,17 +10569,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Conflict with the current state. Codes: INTEGRATION_DISABLED */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9787,15 +10580,6 @@ export interface operations {
             };
             /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, REFRESH_FAILED */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from hub.answer import Answer
 from hub.errors import ValidationError
 
 DEFAULT_LIMIT = 50
@@ -22,6 +23,16 @@ class ListParams(BaseModel):
     offset: int = Field(default=0, ge=0, le=100_000)
     sortBy: str | None = Field(default=None, max_length=64)
     sortOrder: Literal["asc", "desc"] = "desc"
+
+
+class Page(Answer):
+    """The paging fields of every list answer; a subclass adds the list itself."""
+
+    total: int
+    limit: int
+    offset: int
+    hasMore: bool
+    nextOffset: int | None = Field(default=None, description="The offset of the next page; null on the last")
 
 
 def sort_items(

@@ -45,6 +45,9 @@ class OAuthConfigInput:
             refresh_url (None | str | Unset):
             revocation_url (None | str | Unset):
             revocation_token_type_hint (None | OAuthConfigInputRevocationTokenTypeHintType0 | Unset):
+            userinfo_url (None | str | Unset): OpenID Connect userinfo: checks a grant when there is no verification request
+            introspection_url (None | str | Unset): RFC 7662 introspection: checks a grant when there is neither a
+                verification request nor userinfo
             scopes (list[str] | None | Unset):
             scope_separator (None | OAuthConfigInputScopeSeparatorType0 | Unset):
             pkce (bool | None | Unset):
@@ -71,6 +74,8 @@ class OAuthConfigInput:
     refresh_url: None | str | Unset = UNSET
     revocation_url: None | str | Unset = UNSET
     revocation_token_type_hint: None | OAuthConfigInputRevocationTokenTypeHintType0 | Unset = UNSET
+    userinfo_url: None | str | Unset = UNSET
+    introspection_url: None | str | Unset = UNSET
     scopes: list[str] | None | Unset = UNSET
     scope_separator: None | OAuthConfigInputScopeSeparatorType0 | Unset = UNSET
     pkce: bool | None | Unset = UNSET
@@ -151,6 +156,18 @@ class OAuthConfigInput:
             revocation_token_type_hint = self.revocation_token_type_hint.value
         else:
             revocation_token_type_hint = self.revocation_token_type_hint
+
+        userinfo_url: None | str | Unset
+        if isinstance(self.userinfo_url, Unset):
+            userinfo_url = UNSET
+        else:
+            userinfo_url = self.userinfo_url
+
+        introspection_url: None | str | Unset
+        if isinstance(self.introspection_url, Unset):
+            introspection_url = UNSET
+        else:
+            introspection_url = self.introspection_url
 
         scopes: list[str] | None | Unset
         if isinstance(self.scopes, Unset):
@@ -287,6 +304,10 @@ class OAuthConfigInput:
             field_dict["revocationUrl"] = revocation_url
         if revocation_token_type_hint is not UNSET:
             field_dict["revocationTokenTypeHint"] = revocation_token_type_hint
+        if userinfo_url is not UNSET:
+            field_dict["userinfoUrl"] = userinfo_url
+        if introspection_url is not UNSET:
+            field_dict["introspectionUrl"] = introspection_url
         if scopes is not UNSET:
             field_dict["scopes"] = scopes
         if scope_separator is not UNSET:
@@ -427,6 +448,26 @@ class OAuthConfigInput:
             return cast(None | OAuthConfigInputRevocationTokenTypeHintType0 | Unset, data)
 
         revocation_token_type_hint = _parse_revocation_token_type_hint(d.pop("revocationTokenTypeHint", UNSET))
+
+
+        def _parse_userinfo_url(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        userinfo_url = _parse_userinfo_url(d.pop("userinfoUrl", UNSET))
+
+
+        def _parse_introspection_url(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        introspection_url = _parse_introspection_url(d.pop("introspectionUrl", UNSET))
 
 
         def _parse_scopes(data: object) -> list[str] | None | Unset:
@@ -675,6 +716,8 @@ class OAuthConfigInput:
             refresh_url=refresh_url,
             revocation_url=revocation_url,
             revocation_token_type_hint=revocation_token_type_hint,
+            userinfo_url=userinfo_url,
+            introspection_url=introspection_url,
             scopes=scopes,
             scope_separator=scope_separator,
             pkce=pkce,

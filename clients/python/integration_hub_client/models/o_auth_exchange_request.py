@@ -8,6 +8,8 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
+from typing import cast
 
 
 
@@ -29,11 +31,14 @@ class OAuthExchangeRequest:
             code (str):
             redirect_uri (str): The frontend page the flow was started with (never the hub's callback)
             state (str): The state connect/oauth answered
+            iss (None | str | Unset): The `iss` the provider sent with the code (RFC 9207): required when the provider
+                advertises it, and it must name the provider's issuer
      """
 
     code: str
     redirect_uri: str
     state: str
+    iss: None | str | Unset = UNSET
 
 
 
@@ -46,6 +51,12 @@ class OAuthExchangeRequest:
 
         state = self.state
 
+        iss: None | str | Unset
+        if isinstance(self.iss, Unset):
+            iss = UNSET
+        else:
+            iss = self.iss
+
 
         field_dict: dict[str, Any] = {}
 
@@ -54,6 +65,8 @@ class OAuthExchangeRequest:
             "redirectUri": redirect_uri,
             "state": state,
         })
+        if iss is not UNSET:
+            field_dict["iss"] = iss
 
         return field_dict
 
@@ -68,10 +81,21 @@ class OAuthExchangeRequest:
 
         state = d.pop("state")
 
+        def _parse_iss(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        iss = _parse_iss(d.pop("iss", UNSET))
+
+
         o_auth_exchange_request = cls(
             code=code,
             redirect_uri=redirect_uri,
             state=state,
+            iss=iss,
         )
 
         return o_auth_exchange_request

@@ -13,6 +13,8 @@ fields, in the same schema as a template (docs/providers.md):
   server says nothing, RFC 8414 §2), else the form body for `client_secret_post`;
 - `authorizationResponseIssParameterSupported` (RFC 9207: then a callback without `iss` fails);
 - a verification request: GET the userinfo endpoint with the connection's token (OIDC);
+- the userinfo and RFC 7662 introspection endpoints, which check a grant when a provider's
+  verification request is removed (hub/connections/verify.py);
 - default scopes `openid` (plus `offline_access` when the server has it, for a refresh token).
 
 The proposal is shown to the admin (`POST /api/admin/integrations/discover`), who saves it with
@@ -26,6 +28,7 @@ import json
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+from hub.catalog.models import DiscoveryPreview, Rediscovery
 from hub.catalog.service import get_provider_record, public_provider, save_discovered
 from hub.errors import HubError, ValidationError
 
@@ -140,9 +143,11 @@ def proposal(document: dict[str, Any], metadata_url: str) -> dict[str, Any]:
         "authorizationResponseIssParameterSupported":
             document.get("authorization_response_iss_parameter_supported") is True,
     }
-    revocation = _endpoint(document, "revocation_endpoint")
-    if revocation:
-        oauth["revocationUrl"] = revocation
+    for key, name in (("revocationUrl", "revocation_endpoint"), ("userinfoUrl", "userinfo_endpoint"),
+                      ("introspectionUrl", "introspection_endpoint")):
+        endpoint = _endpoint(document, name)
+        if endpoint:
+            oauth[key] = endpoint
     fields: dict[str, Any] = {"authType": "oauth2", "oauthConfig": oauth, "discoveryUrl": metadata_url}
     userinfo = _endpoint(document, "userinfo_endpoint")
     if userinfo:
@@ -152,22 +157,24 @@ def proposal(document: dict[str, Any], metadata_url: str) -> dict[str, Any]:
     return fields
 
 
-def discover(url: str) -> dict[str, Any]:
+def discover(url: str) -> DiscoveryPreview:
     """POST /api/admin/integrations/discover: what the hub would register, for the admin to check."""
     metadata_url, document = fetch_metadata(url)
     fields = proposal(document, metadata_url)
-    return {"discoveryUrl": metadata_url, "issuer": document["issuer"], "provider": fields,
-            "metadata": {key: document.get(key) for key in _SHOWN if key in document}}
+    return DiscoveryPreview.model_validate({
+        "discoveryUrl": metadata_url, "issuer": document["issuer"], "provider": fields,
+        "metadata": {key: document.get(key) for key in _SHOWN if key in document}})
 
 
 _SHOWN = (
     "issuer", "authorization_endpoint", "token_endpoint", "revocation_endpoint", "userinfo_endpoint",
+    "introspection_endpoint",
     "code_challenge_methods_supported", "token_endpoint_auth_methods_supported", "scopes_supported",
     "authorization_response_iss_parameter_supported", "grant_types_supported",
 )
 
 
-def rediscover(category: str, provider_id: str, *, apply: bool) -> dict[str, Any]:
+def rediscover(category: str, provider_id: str, *, apply: bool) -> Rediscovery:
     """Fetch a provider's metadata again: the fields that changed, saved when `apply`."""
 
     record = get_provider_record(category, provider_id)
@@ -188,5 +195,5 @@ def rediscover(category: str, provider_id: str, *, apply: bool) -> dict[str, Any
     if apply and changes:
         saved = save_discovered(record, {**changes, "oauthConfig": {**current_oauth, **oauth_changes}}
                                 if oauth_changes else changes)
-        return {"applied": True, "changes": changes, "provider": public_provider(saved)}
-    return {"applied": False, "changes": changes, "provider": public_provider(record)}
+        return Rediscovery.model_validate({"applied": True, "changes": changes, "provider": public_provider(saved)})
+    return Rediscovery.model_validate({"applied": False, "changes": changes, "provider": public_provider(record)})

@@ -1,5 +1,5 @@
-"""Input models of the provider endpoints (docs/providers.md). extra="forbid" everywhere:
-unknown fields are a 400, never silently stored."""
+"""Models of the provider endpoints (docs/providers.md). Inputs are extra="forbid" everywhere:
+unknown fields are a 400, never silently stored. Answers are at the end."""
 
 from __future__ import annotations
 
@@ -7,9 +7,13 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
 
-from hub.pagination import ListParams
+from hub.answer import Answer
+from hub.pagination import ListParams, Page
 from hub.providers.templates import (
     ApiSpec,
+    Capabilities,
+    ConfigField,
+    CredentialField,
     FieldName,
     ParamName,
     RateLimitHeaders,
@@ -53,6 +57,10 @@ class OAuthConfigInput(Strict):
     refreshUrl: HttpUrl | None = None
     revocationUrl: HttpUrl | None = None
     revocationTokenTypeHint: Literal["access_token", "refresh_token"] | None = None
+    userinfoUrl: HttpUrl | None = Field(default=None, description="OpenID Connect userinfo: checks a grant "
+                                        "when there is no verification request")
+    introspectionUrl: HttpUrl | None = Field(default=None, description="RFC 7662 introspection: checks a grant "
+                                             "when there is neither a verification request nor userinfo")
     scopes: list[str] | None = Field(default=None, max_length=100)
     scopeSeparator: Literal[" ", ",", "+"] | None = None
     pkce: bool | None = None
@@ -178,3 +186,217 @@ class CatalogListParams(ListParams):
 def dump_set_fields(model: BaseModel) -> dict[str, Any]:
     # by_alias: the definition sections are template models, whose JSON names are camelCase
     return model.model_dump(mode="json", exclude_unset=True, by_alias=True)
+
+
+# ---- answers --------------------------------------------------------------------------------
+# A provider record holds the fields of ProviderFields as they were given (so every one is
+# optional here) plus its bookkeeping; the client secret never appears, only whether one is set.
+
+
+class OAuthConfigView(Answer):
+    clientId: str | None = None
+    clientSecretConfigured: bool | None = Field(default=None,
+                                                description="Whether the platform's client secret is stored")
+    issuer: str | None = None
+    authorizationResponseIssParameterSupported: bool | None = None
+    authorizationUrl: str | None = None
+    tokenUrl: str | None = None
+    refreshUrl: str | None = None
+    revocationUrl: str | None = None
+    revocationTokenTypeHint: Literal["access_token", "refresh_token"] | None = None
+    userinfoUrl: str | None = None
+    introspectionUrl: str | None = None
+    scopes: list[str] | None = None
+    scopeSeparator: str | None = None
+    pkce: bool | None = None
+    tokenClientAuth: Literal["basic", "body", "json"] | None = None
+    tokenBodyFormat: Literal["form", "json"] | None = None
+    clientIdParam: str | None = None
+    clientSecretParam: str | None = None
+    codeParam: str | None = None
+    authorizationParams: dict[str, str] | None = None
+    tokenParams: dict[str, str] | None = None
+    refreshParams: dict[str, str] | None = None
+    callbackFields: list[str] | None = None
+    tokenResponse: TokenResponseSpec | None = None
+    refreshBufferSeconds: int | None = None
+    refreshTokenRotates: bool | None = None
+
+
+class EntityView(Answer):
+    name: str
+    displayName: str | None = None
+    description: str | None = None
+    fields: list[str] = Field(default_factory=list)
+    searchable: bool = False
+
+
+class EntityMappingView(Answer):
+    entity: str
+    shardType: str
+    fieldMappings: dict[str, str] = Field(default_factory=dict)
+
+
+class SearchCapabilitiesView(Answer):
+    fullText: bool = False
+    fieldSpecific: bool = False
+    filtered: bool = False
+
+
+class _ProviderShown(Answer):
+    """What both super admins and tenants see of a provider."""
+
+    name: str | None = None
+    displayName: str | None = None
+    description: str | None = None
+    category: str | None = None
+    status: ProviderStatus | None = None
+    audience: Audience | None = None
+    authType: AuthType | None = None
+    capabilities: list[str] | None = None
+    supportedSyncDirections: list[SyncDirection] | None = None
+    supportsRealtime: bool | None = None
+    supportsWebhooks: bool | None = None
+    supportsNotifications: bool | None = None
+    supportsSearch: bool | None = None
+    searchableEntities: list[str] | None = None
+    searchCapabilities: SearchCapabilitiesView | None = None
+    requiresUserScoping: bool | None = None
+    availableEntities: list[EntityView] | None = None
+    icon: str | None = None
+    color: str | None = None
+    isPremium: bool | None = None
+    requiredPlan: str | None = None
+
+
+class ProviderDraft(_ProviderShown):
+    """Provider fields not saved yet: a discovery preview, or the changes a rediscovery finds."""
+
+    oauthConfig: OAuthConfigView | None = None
+    entityMappings: list[EntityMappingView] | None = None
+    connectionConfig: dict[str, str] | None = None
+    api: ApiSpec | None = None
+    verification: VerificationRequest | None = None
+    search: SearchSpec | None = None
+    sync: SyncSpec | None = None
+    rateLimitHeaders: RateLimitHeaders | None = None
+    discoveryUrl: str | None = None
+
+
+class ProviderView(ProviderDraft):
+    """A provider as the super admin sees it."""
+
+    id: str
+    provider: str
+    templateId: str | None = None
+    version: int = Field(description="Optimistic concurrency: send it back as expectedVersion")
+    createdAt: str
+    updatedAt: str
+    createdBy: str | None = None
+    clientSecretUpdatedAt: str | None = None
+
+
+class ProviderList(Page):
+    providers: list[ProviderView]
+
+
+class ProviderStatusView(Answer):
+    id: str
+    status: ProviderStatus
+    updatedAt: str
+
+
+class ProviderAudienceView(Answer):
+    id: str
+    audience: Audience
+    updatedAt: str
+
+
+class ProviderTestResult(Answer):
+    success: bool
+    message: str | None = Field(default=None, description="What was checked, when it passed")
+    error: str | None = Field(default=None, description="Why it failed")
+    testedAt: str
+    responseTime: int = Field(description="Milliseconds the check took")
+
+
+class DiscoveryPreview(Answer):
+    discoveryUrl: str = Field(description="The metadata document that was read")
+    issuer: str
+    provider: ProviderDraft = Field(description="The provider fields the metadata gives; nothing is saved")
+    metadata: dict[str, Any] = Field(description="The metadata fields the preview was made from")
+
+
+class Rediscovery(Answer):
+    applied: bool = Field(description="Whether the changes were saved")
+    changes: ProviderDraft = Field(description="The fields that differ from the metadata")
+    provider: ProviderView
+
+
+class CatalogOAuthView(Answer):
+    scopes: list[str] = Field(default_factory=list)
+
+
+class CatalogEntry(_ProviderShown):
+    """A provider as a tenant sees it: no platform client configuration."""
+
+    id: str
+    provider: str
+    templateId: str | None = None
+    beta: bool
+    oauthConfig: CatalogOAuthView | None = None
+    version: int
+    createdAt: str
+    updatedAt: str
+
+
+class CatalogList(Page):
+    providers: list[CatalogEntry]
+
+
+class TemplateListParams(ListParams):
+    category: str | None = Field(default=None, max_length=40)
+    search: str | None = Field(default=None, max_length=100)
+    sortOrder: Literal["asc", "desc"] = "asc"
+
+
+class TemplateOAuthView(Answer):
+    authorizationUrl: str | None = None
+    tokenUrl: str
+    revocationUrl: str | None = None
+    defaultScopes: list[str]
+    scopeSeparator: str
+    pkce: bool
+
+
+class TemplateVerificationView(Answer):
+    method: str
+    path: str
+
+
+class TemplateSummary(Answer):
+    """A built-in template (hub/providers/templates.py template_summary): no wiring, no secrets."""
+
+    id: str
+    name: str
+    displayName: str
+    description: str | None = None
+    category: str
+    authMode: str
+    customAuth: str | None = None
+    docsUrl: str | None = None
+    logoUrl: str | None = None
+    tags: list[str]
+    status: str
+    beta: bool
+    sandbox: bool
+    capabilities: Capabilities
+    credentialFields: list[CredentialField]
+    connectionConfig: list[ConfigField]
+    oauth: TemplateOAuthView | None = None
+    apiBaseUrl: str | None = None
+    verification: TemplateVerificationView | None = None
+
+
+class TemplateList(Page):
+    templates: list[TemplateSummary]

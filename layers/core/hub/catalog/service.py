@@ -14,9 +14,17 @@ from typing import Any
 from hub import clock
 from hub.catalog.client_secrets import delete_client_secret, store_client_secret
 from hub.catalog.models import (
+    CatalogEntry,
+    CatalogList,
+    ProviderAudienceView,
     ProviderCreate,
+    ProviderList,
     ProviderListParams,
+    ProviderStatusView,
+    ProviderTestResult,
     ProviderUpdate,
+    ProviderView,
+    TemplateList,
     dump_set_fields,
 )
 from hub.catalog.probe import probe_provider
@@ -100,7 +108,7 @@ def _split_secret(fields: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
     return fields, secret
 
 
-def create_provider(principal: Principal, body: ProviderCreate) -> dict[str, Any]:
+def create_provider(principal: Principal, body: ProviderCreate) -> ProviderView:
     fields, client_secret = _split_secret(dump_set_fields(body))
     provider_id = fields.pop("provider")
     template_id = fields.pop("templateId", None)
@@ -153,7 +161,7 @@ def create_provider(principal: Principal, body: ProviderCreate) -> dict[str, Any
         raise Conflict("A provider with this identifier already exists", code="PROVIDER_EXISTS",
                        details={"provider": provider_id})
     record_change("provider", provider_id, after=_audit_view(record), action="provider.create")
-    return public_provider(record)
+    return ProviderView.model_validate(public_provider(record))
 
 
 def _check_definition(record: dict[str, Any]) -> None:
@@ -173,11 +181,11 @@ def get_provider_record(category: str, provider_id: str) -> dict[str, Any]:
     return strip_keys(record)
 
 
-def get_provider(category: str, provider_id: str) -> dict[str, Any]:
-    return public_provider(get_provider_record(category, provider_id))
+def get_provider(category: str, provider_id: str) -> ProviderView:
+    return ProviderView.model_validate(public_provider(get_provider_record(category, provider_id)))
 
 
-def list_providers(params: ProviderListParams) -> dict[str, Any]:
+def list_providers(params: ProviderListParams) -> ProviderList:
     items = [
         p for p in ProviderRepository().list_providers()
         if (not params.category or p.get("category") == params.category)
@@ -186,7 +194,7 @@ def list_providers(params: ProviderListParams) -> dict[str, Any]:
         and matches_search(p, params.search, ("name", "displayName", "description", "provider"))
     ]
     ordered = sort_items(items, params.sortBy, params.sortOrder, PROVIDER_SORT_FIELDS, "name")
-    return paginate(ordered, params, key="providers", transform=public_provider)
+    return ProviderList.model_validate(paginate(ordered, params, key="providers", transform=public_provider))
 
 
 def _save(before: dict[str, Any], changes: dict[str, Any], action: str,
@@ -195,7 +203,7 @@ def _save(before: dict[str, Any], changes: dict[str, Any], action: str,
                         persist=ProviderRepository().save_provider, audit_view=_audit_view)
 
 
-def update_provider(category: str, provider_id: str, body: ProviderUpdate) -> dict[str, Any]:
+def update_provider(category: str, provider_id: str, body: ProviderUpdate) -> ProviderView:
     before = get_provider_record(category, provider_id)
     fields, client_secret = _split_secret(dump_set_fields(body))
     expected_version = fields.pop("expectedVersion", None)
@@ -212,7 +220,7 @@ def update_provider(category: str, provider_id: str, body: ProviderUpdate) -> di
         store_client_secret(provider_id, client_secret)
         fields["clientSecretConfigured"] = True
         fields["clientSecretUpdatedAt"] = clock.iso()
-    return public_provider(_save(before, fields, "provider.update", expected_version))
+    return ProviderView.model_validate(public_provider(_save(before, fields, "provider.update", expected_version)))
 
 
 def save_discovered(before: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
@@ -221,14 +229,14 @@ def save_discovered(before: dict[str, Any], changes: dict[str, Any]) -> dict[str
     return _save(before, changes, "provider.rediscover")
 
 
-def set_provider_status(category: str, provider_id: str, status: str) -> dict[str, Any]:
+def set_provider_status(category: str, provider_id: str, status: str) -> ProviderStatusView:
     saved = _save(get_provider_record(category, provider_id), {"status": status}, "provider.status")
-    return {"id": provider_id, "status": saved["status"], "updatedAt": saved["updatedAt"]}
+    return ProviderStatusView(id=provider_id, status=saved["status"], updatedAt=saved["updatedAt"])
 
 
-def set_provider_audience(category: str, provider_id: str, audience: str) -> dict[str, Any]:
+def set_provider_audience(category: str, provider_id: str, audience: str) -> ProviderAudienceView:
     saved = _save(get_provider_record(category, provider_id), {"audience": audience}, "provider.audience")
-    return {"id": provider_id, "audience": saved["audience"], "updatedAt": saved["updatedAt"]}
+    return ProviderAudienceView(id=provider_id, audience=saved["audience"], updatedAt=saved["updatedAt"])
 
 
 def remove_provider(record: dict[str, Any]) -> None:
@@ -241,28 +249,28 @@ def remove_provider(record: dict[str, Any]) -> None:
     record_change("provider", provider_id, before=_audit_view(record), action="provider.delete")
 
 
-def test_provider(category: str, provider_id: str) -> dict[str, Any]:
+def test_provider(category: str, provider_id: str) -> ProviderTestResult:
     """Checks the system-level configuration as far as the provider allows (see hub.catalog.probe)."""
 
     record = get_provider_record(category, provider_id)
     started = time.perf_counter()
     success, message = probe_provider(record)
-    return {
-        "success": success,
-        "message": message if success else None,
-        "error": None if success else message,
-        "testedAt": clock.iso(),
-        "responseTime": round((time.perf_counter() - started) * 1000),
-    }
+    return ProviderTestResult(
+        success=success,
+        message=message if success else None,
+        error=None if success else message,
+        testedAt=clock.iso(),
+        responseTime=round((time.perf_counter() - started) * 1000),
+    )
 
 
-def list_templates(params: ListParams, category: str | None = None, search: str | None = None) -> dict[str, Any]:
+def list_templates(params: ListParams, category: str | None = None, search: str | None = None) -> TemplateList:
     templates = _templates()
     items = [templates.template_summary(t) for t in templates.load_templates().values()]
     items = [t for t in items if (not category or t.get("category") == category)
              and matches_search(t, search, ("id", "name", "displayName", "description"))]
     ordered = sort_items(items, params.sortBy or "id", params.sortOrder, ("id", "name", "category"), "id")
-    return paginate(ordered, params, key="templates")
+    return TemplateList.model_validate(paginate(ordered, params, key="templates"))
 
 
 # ---- tenant catalog ---------------------------------------------------------------------
@@ -282,7 +290,7 @@ def is_visible_to_tenants(record: dict[str, Any]) -> bool:
     return record.get("audience") == "tenant" and record.get("status") in VISIBLE_STATUSES
 
 
-def list_catalog(params: Any) -> dict[str, Any]:
+def list_catalog(params: Any) -> CatalogList:
     items = [
         p for p in ProviderRepository().list_providers()
         if is_visible_to_tenants(p)
@@ -290,11 +298,11 @@ def list_catalog(params: Any) -> dict[str, Any]:
         and matches_search(p, params.search, ("name", "displayName", "description", "provider"))
     ]
     ordered = sort_items(items, params.sortBy, params.sortOrder, PROVIDER_SORT_FIELDS, "displayName")
-    return paginate(ordered, params, key="providers", transform=_catalog_view)
+    return CatalogList.model_validate(paginate(ordered, params, key="providers", transform=_catalog_view))
 
 
-def get_catalog_provider(category: str, provider_id: str) -> dict[str, Any]:
+def get_catalog_provider(category: str, provider_id: str) -> CatalogEntry:
     record = ProviderRepository().get_provider(provider_id)
     if record is None or record.get("category") != category or not is_visible_to_tenants(record):
         raise ProviderNotFound(details={"category": category, "id": provider_id})
-    return _catalog_view(record)
+    return CatalogEntry.model_validate(_catalog_view(record))

@@ -63,6 +63,9 @@ class OAuthExchangeRequest(Strict):
     redirectUri: str = Field(min_length=1, max_length=2048,
                              description="The frontend page the flow was started with (never the hub's callback)")
     state: str = Field(min_length=10, max_length=200, description="The state connect/oauth answered")
+    iss: str | None = Field(default=None, min_length=1, max_length=2048,
+                            description="The `iss` the provider sent with the code (RFC 9207): required when the "
+                                        "provider advertises it, and it must name the provider's issuer")
 
 
 class ApiKeyConnectRequest(Strict):

@@ -340,7 +340,7 @@ def _exchange(spec: ProviderSpec, code: str, redirect_uri: str, verifier: str | 
 
 
 def exchange_for_integration(principal: Principal, integration_id: str, *, code: str, redirect_uri: str,
-                             state: str, user_scoped: bool = False) -> dict[str, Any]:
+                             state: str, iss: str | None = None, user_scoped: bool = False) -> dict[str, Any]:
     """POST .../connect/oauth/exchange: the frontend received the code on its own page of a flow
     the hub started. Only with the hub's state (bound to this tenant, integration and user); the
     verifier, redirect URI and scopes are the ones stored with it. The hub's own callback is
@@ -362,6 +362,7 @@ def exchange_for_integration(principal: Principal, integration_id: str, *, code:
                           details={"reason": "redirect_uri_mismatch"})
     if binding.get("connectionScope") != ("user" if user_scoped else "tenant"):
         raise OAuthFailed("The state belongs to another kind of connection", details={"reason": "scope"})
+    _check_issuer(binding, iss)  # RFC 9207 as at the hub's callback: the code goes to no other server
     try:
         tokens = _exchange(spec, code, redirect_uri, binding.get("verifier"))
     except InvalidGrant as error:

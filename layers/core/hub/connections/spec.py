@@ -116,6 +116,14 @@ class ProviderSpec:
         url = self.oauth.revocation_url if self.oauth is not None else None
         return self.render(url, config) if url else None
 
+    def userinfo_url(self, config: Mapping[str, str] | None = None) -> str | None:
+        url = self.oauth.userinfo_url if self.oauth is not None else None
+        return self.render(url, config) if url else None
+
+    def introspection_url(self, config: Mapping[str, str] | None = None) -> str | None:
+        url = self.oauth.introspection_url if self.oauth is not None else None
+        return self.render(url, config) if url else None
+
     def issuer(self, config: Mapping[str, str] | None = None) -> str | None:
         url = self.oauth.issuer if self.oauth is not None else None
         return self.render(url, config).rstrip("/") if url else None

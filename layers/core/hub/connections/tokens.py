@@ -360,6 +360,16 @@ def jwt_bearer_token(provider_spec: ProviderSpec, assertion: str, config: Mappin
     return parse_token_response(provider_spec, body)
 
 
+def introspect_token(provider_spec: ProviderSpec, token: str, config: Mapping[str, str] | None = None) -> bool:
+    """RFC 7662 introspection with the platform client: whether the provider says the access
+    token is active. Raises the classified token-endpoint errors (transient, rejected)."""
+    url = provider_spec.introspection_url(config)
+    if not url:
+        raise TokenRequestRejected("no_introspection", "This provider has no introspection endpoint")
+    body = _call(provider_spec, url, {"token": token, "token_type_hint": "access_token"})
+    return body.get("active") is True
+
+
 def revoke_token(provider_spec: ProviderSpec, token: str, token_type_hint: str | None = None,
                  config: Mapping[str, str] | None = None) -> bool:
     """RFC 7009 revocation with the platform client. True when the provider answered 200.

@@ -5,10 +5,15 @@ and by the health job. The result says what happened without repeating anything 
 sent back (a response body can carry tokens or personal data): success, a short message, an
 error class, the HTTP status and the response time.
 
+Without a verification request, an OAuth grant is checked another way the provider offers: its
+OpenID Connect userinfo endpoint (GET with the access token), else its RFC 7662 introspection
+endpoint (`active` must be true); `details.checkedWith` names which.
+
 Error classes: INVALID_CREDENTIALS (the provider answered and refused: 4xx, or an unexpected
 body), CONNECTION_FAILED (network, timeout, 5xx, 429), NOT_VERIFIABLE (the provider defines no
-verification request: the answer is `unverified` — never `success`, because nothing was
-checked; connecting still works, the test and the health job say `unverified`).
+verification request, userinfo or introspection endpoint: the answer is `unverified` — never
+`success`, because nothing was checked; connecting still works, the test and the health job say
+`unverified`).
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from urllib.parse import quote, urlencode
 
 from hub import clock
 from hub.connections import aws_sts
+from hub.connections.tokens import TransientTokenError, introspect_token
 from hub.errors import HubAccessDenied, HubError, ValidationError
 from hub.observability import count_swallowed, logger
 from hub.providers.templates import api_base_url, build_api_auth, json_path_value
@@ -103,6 +109,11 @@ def verify(spec: ProviderSpec, *, access_token: str | None = None, credentials: 
            tenant_id: str | None = None) -> Verification:
     template = spec.template
     if template is None or template.verification is None:
+        # no request of its own: an OAuth grant can still be checked where the provider offers a way
+        if access_token and spec.userinfo_url(spec.config):
+            return _verify_userinfo(spec, access_token)
+        if access_token and spec.introspection_url(spec.config):
+            return _verify_introspection(spec, access_token)
         return unverifiable()
     if template.verification.method == "AWS_STS":
         return _verify_aws(spec, credentials or {}, tenant_id=tenant_id)
@@ -110,9 +121,55 @@ def verify(spec: ProviderSpec, *, access_token: str | None = None, credentials: 
                         callback_fields=callback_fields)
 
 
+def _verify_userinfo(spec: ProviderSpec, access_token: str) -> Verification:
+    """OpenID Connect userinfo: GET with the access token; 200 means the grant is live."""
+    import httpx
+
+    from hub.urlguard import safe_request
+
+    url = spec.userinfo_url(spec.config)
+    assert url is not None
+    started = time.perf_counter()
+    try:
+        response = safe_request("GET", url, headers={"Accept": "application/json",
+                                                     "Authorization": f"Bearer {access_token}"},
+                                purpose="verification")
+    except (httpx.HTTPError, HubError):
+        return Verification(success=False, error=CONNECTION_FAILED, response_time_ms=_elapsed(started),
+                            message="The provider's userinfo endpoint could not be reached")
+    status, elapsed = response.status_code, _elapsed(started)
+    if status == 200:
+        return Verification(success=True, message="The provider's userinfo endpoint accepted the token",
+                            status_code=status, response_time_ms=elapsed, details={"checkedWith": "userinfo"})
+    if status == 429 or status >= 500:
+        return Verification(success=False, error=CONNECTION_FAILED, status_code=status, response_time_ms=elapsed,
+                            message=f"The provider's userinfo endpoint is unavailable (HTTP {status})")
+    return Verification(success=False, error=INVALID_CREDENTIALS, status_code=status, response_time_ms=elapsed,
+                        message=f"The provider's userinfo endpoint rejected the token (HTTP {status})")
+
+
+def _verify_introspection(spec: ProviderSpec, access_token: str) -> Verification:
+    """RFC 7662: the provider says whether the access token is active (asked with the platform client)."""
+    started = time.perf_counter()
+    try:
+        active = introspect_token(spec, access_token, spec.config)
+    except TransientTokenError as error:
+        return Verification(success=False, error=CONNECTION_FAILED, message=error.message,
+                            response_time_ms=_elapsed(started))
+    except HubError as error:  # the introspection request itself was refused (the platform's client)
+        return Verification(success=False, error=CONNECTION_FAILED, response_time_ms=_elapsed(started),
+                            message=f"The provider refused the introspection request ({error.code})")
+    if active:
+        return Verification(success=True, message="The provider's introspection says the token is active",
+                            response_time_ms=_elapsed(started), details={"checkedWith": "introspection"})
+    return Verification(success=False, error=INVALID_CREDENTIALS, response_time_ms=_elapsed(started),
+                        message="The provider's introspection says the token is no longer active")
+
+
 def unverifiable() -> Verification:
     return Verification(success=False, verified=False, error=NOT_VERIFIABLE,
-                        message="This provider defines no verification request; nothing was checked (unverified)")
+                        message="This provider defines no verification request, userinfo or introspection endpoint; "
+                                "nothing was checked (unverified)")
 
 
 def _verify_http(spec: ProviderSpec, *, access_token: str | None, credentials: Mapping[str, str] | None,

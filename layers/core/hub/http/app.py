@@ -9,7 +9,7 @@ from typing import Any
 
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 from aws_lambda_powertools.event_handler.exceptions import NotFoundError
-from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
+from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError, ResponseValidationError
 from aws_lambda_powertools.logging import correlation_paths
 from pydantic import ValidationError as PydanticValidationError
 
@@ -19,7 +19,7 @@ from hub.http.pipeline import handle_http
 from hub.http.responses import to_json
 from hub.http.validation import JsonBodyValidation
 from hub.invocation import running
-from hub.observability import logger, metrics, tracer
+from hub.observability import count_swallowed, logger, metrics, tracer
 from hub.redaction import start_invocation
 
 
@@ -61,7 +61,10 @@ class _GreedyTailResolver(APIGatewayHttpResolver):
 
 def create_app(*, greedy_tail: bool = False) -> APIGatewayHttpResolver:
     """The resolver of one handler module; `greedy_tail` for routes ending in `{name+}`."""
-    app = (_GreedyTailResolver if greedy_tail else APIGatewayHttpResolver)(enable_validation=True)
+    # the return annotation is the answer's documented model (hub/openapi.py); an answer that does
+    # not fit it is the hub's bug, not the caller's input: a 500, logged and counted
+    resolver = _GreedyTailResolver if greedy_tail else APIGatewayHttpResolver
+    app = resolver(enable_validation=True, response_validation_error_http_code=500)
     # Powertools keeps its request-validation middleware in this attribute and always runs it
     # first; ours reads the body by the hub's rules (hub/http/validation.py)
     app._request_validation_middleware = JsonBodyValidation()
@@ -73,6 +76,13 @@ def create_app(*, greedy_tail: bool = False) -> APIGatewayHttpResolver:
     @app.exception_handler(RequestValidationError)
     def _request_validation(error: RequestValidationError) -> Response:
         return _envelope(ValidationError(details=validation_details(error.errors())))
+
+    @app.exception_handler(ResponseValidationError)
+    def _answer_mismatch(error: ResponseValidationError) -> Response:
+        # the details name fields and reasons, never the values (they may be credentials)
+        logger.error("The answer does not match its model", extra={"fields": validation_details(error.errors())})
+        count_swallowed("AnswerModelMismatch")
+        return _envelope(HubError())
 
     @app.exception_handler(PydanticValidationError)
     def _model_validation(error: PydanticValidationError) -> Response:

@@ -2,8 +2,9 @@
 and the contract test (tests/integration/test_api_contract.py) holds the routes to it.
 
 The pipeline's own answers follow from the route itself (public or not, rate class, body,
-Idempotency-Key); the domain's answers are listed per area of the route table, from the error
-classes that area raises (hub/errors.py and the areas' own subclasses).
+Idempotency-Key); the domain's answers are declared by each route of the route table
+(functions/routes.py, `errors`), from the errors its domain call raises (hub/errors.py and the
+areas' own subclasses).
 """
 
 from __future__ import annotations
@@ -29,49 +30,17 @@ DESCRIPTIONS = {
     504: "The provider did not answer in time",
 }
 
-_CONNECTION_400 = ("INVALID_CREDENTIALS", "OAUTH_FAILED", "AUTH_TYPE_MISMATCH", "PROVIDER_DISABLED",
-                   "PROVIDER_NOT_CONFIGURED", "PROVIDER_MISCONFIGURED", "USER_SCOPED_INTEGRATION",
-                   "REFRESH_FAILED", "UNSAFE_URL")
-_PROVIDER_CALL_5XX: Codes = {502: ("CONNECTION_FAILED", "REFRESH_FAILED")}
 
-# the domain's errors by the route table's area (besides VALIDATION_ERROR, which every area has)
-AREA_ERRORS: dict[str, Codes] = {
-    "providers": {404: ("PROVIDER_NOT_FOUND",), 409: ("PROVIDER_EXISTS", "PROVIDER_IN_USE", "VERSION_CONFLICT"),
-                  502: ("CONNECTION_FAILED",)},
-    "catalog": {404: ("PROVIDER_NOT_FOUND",)},
-    "integrations": {400: ("PROVIDER_DISABLED", "USER_SCOPED_INTEGRATION"),
-                     404: ("INTEGRATION_NOT_FOUND", "PROVIDER_NOT_FOUND"),
-                     409: ("INTEGRATION_EXISTS", "VERSION_CONFLICT")},
-    "audit": {},
-    "connections": {400: _CONNECTION_400, 401: ("TOKEN_EXPIRED",),
-                    404: ("INTEGRATION_NOT_FOUND", "PROVIDER_NOT_FOUND", "CONNECTION_NOT_FOUND", "SECRET_NOT_FOUND"),
-                    409: ("CONFLICT", "REFRESH_IN_PROGRESS", "INTEGRATION_DISABLED"), **_PROVIDER_CALL_5XX},
-    "user_connections": {400: _CONNECTION_400,
-                         404: ("INTEGRATION_NOT_FOUND", "PROVIDER_NOT_FOUND", "CONNECTION_NOT_FOUND"),
-                         409: ("CONFLICT", "INTEGRATION_DISABLED"), **_PROVIDER_CALL_5XX},
-    "oauth": {400: ("OAUTH_FAILED",)},
-    "health": {404: ("INTEGRATION_NOT_FOUND",)},
-    "sync": {400: ("SYNC_NOT_SUPPORTED",), 401: ("TOKEN_EXPIRED",), 404: ("INTEGRATION_NOT_FOUND",
-                                                                          "CONNECTION_NOT_FOUND"),
-             409: ("INTEGRATION_DISABLED", "CONFLICT"), 502: ("SYNC_FAILED", "CONNECTION_FAILED", "REFRESH_FAILED")},
-    "search": {400: ("SEARCH_DISABLED", "SEARCH_NOT_SUPPORTED"), 401: ("TOKEN_EXPIRED",),
-               404: ("INTEGRATION_NOT_FOUND", "PROVIDER_NOT_FOUND", "CONNECTION_NOT_FOUND"),
-               409: ("INTEGRATION_DISABLED",), **_PROVIDER_CALL_5XX, 504: ("SEARCH_TIMEOUT",)},
-    "widgets": {400: ("ENTITY_NOT_READABLE",), 401: ("TOKEN_EXPIRED",),
-                404: ("INTEGRATION_NOT_FOUND", "CONNECTION_NOT_FOUND"), 409: ("INTEGRATION_DISABLED",),
-                **_PROVIDER_CALL_5XX},
-    "proxy": {400: ("INVALID_PROVIDER_PATH", "UNSAFE_URL", "USER_SCOPED_INTEGRATION", "PROVIDER_DISABLED",
-                    "TOKEN_EXPIRED"),
-              404: ("INTEGRATION_NOT_FOUND", "PROVIDER_NOT_FOUND", "CONNECTION_NOT_FOUND"),
-              409: ("INTEGRATION_DISABLED",), 413: ("PAYLOAD_TOO_LARGE", "RESPONSE_TOO_LARGE"),
-              429: ("PROVIDER_RATE_LIMITED",),
-              502: ("CONNECTION_FAILED", "PROVIDER_TIMEOUT", "REFRESH_FAILED", "PROVIDER_MISCONFIGURED")},
-    "webhooks": {400: ("UNSAFE_URL",), 404: ("WEBHOOK_NOT_FOUND", "INTEGRATION_NOT_FOUND"),
-                 409: ("CONFLICT", "VERSION_CONFLICT", "WEBHOOK_DISABLED", "DELIVERY_IN_PROGRESS")},
-}
 
-# errors only one route answers
-ROUTE_ERRORS: dict[str, Codes] = {"GET /ready": {503: ("SERVICE_UNAVAILABLE",)}}
+def declared_errors(route: Route) -> Codes:
+    """The route table's `errors` of a route, by status."""
+    by_status: dict[int, list[str]] = {}
+    for entry in route.errors:
+        status, _, code = entry.partition(" ")
+        if not status.isdigit() or int(status) not in DESCRIPTIONS or not code.isupper():
+            raise ValueError(f"{route.key}: error {entry!r} is not '<status> <CODE>' with a documented status")
+        by_status.setdefault(int(status), []).append(code)
+    return {status: tuple(codes) for status, codes in by_status.items()}
 
 
 @dataclass(frozen=True)
@@ -106,10 +75,6 @@ def route_errors(route: Route, shape: RouteShape) -> Codes:
     if route.idempotent:
         add(409, "IDEMPOTENCY_CONFLICT")
         add(422, "IDEMPOTENCY_KEY_REUSED")
-    for status, codes in AREA_ERRORS.get(route.area, {}).items():
-        if status == 404 and not shape.has_path and route.method == "GET":
-            continue  # a listing without ids finds nothing missing
-        add(status, *codes)
-    for status, codes in ROUTE_ERRORS.get(route.key, {}).items():
+    for status, codes in declared_errors(route).items():
         add(status, *codes)
     return {status: tuple(codes) for status, codes in sorted(errors.items())}

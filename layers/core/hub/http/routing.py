@@ -33,6 +33,10 @@ class Route:
     tags: tuple[str, ...] = field(default_factory=tuple)
     # AWS access beyond the area's table access (infra/constructs/permissions.py GRANTS)
     grants: tuple[str, ...] = ()
+    # the domain's error answers, "<status> <CODE>" (e.g. "404 INTEGRATION_NOT_FOUND"); the
+    # pipeline's own (400/401/403/413/415/429, Idempotency-Key) follow from the route itself
+    # (hub/http/contract.py); the OpenAPI document lists both
+    errors: tuple[str, ...] = ()
     # the request is forwarded as it came (the proxy): any media type, any query parameter, a
     # body up to `proxy_max_payload_bytes`; the hub's JSON-body rules do not apply
     passthrough: bool = False

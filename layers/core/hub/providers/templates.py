@@ -35,14 +35,17 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    SerializerFunctionWrapHandler,
     StringConstraints,
     ValidationInfo,
     field_validator,
+    model_serializer,
     model_validator,
 )
 from pydantic import ValidationError as PydanticValidationError
 from pydantic.alias_generators import to_camel
 
+from hub.answer import without_unset_nulls
 from hub.errors import ConnectionFailed, ValidationError
 from hub.inbound.spec import InboundWebhookSpec
 from hub.settings import get_settings
@@ -117,6 +120,11 @@ class _Spec(BaseModel):
     """Templates are read from camelCase JSON; Python code uses the snake_case attributes."""
 
     model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True, alias_generator=to_camel)
+
+    # a section shown in an answer (e.g. a provider's `verification`) says only what it was given
+    @model_serializer(mode="wrap")
+    def _omit_unset_nulls(self, handler: SerializerFunctionWrapHandler):  # type: ignore[no-untyped-def]
+        return without_unset_nulls(self, handler(self))
 
 
 def placeholders(text: str) -> list[str]:
@@ -220,6 +228,11 @@ class OAuthSpec(_Spec):
     revocation_token_type_hint: Literal["access_token", "refresh_token"] | None = None
     # RFC 9207: when set, an authorization response carrying `iss` must carry this value
     issuer: str | None = None
+    # how a grant is checked when the template has no verification request
+    # (hub/connections/verify.py): OpenID Connect userinfo (GET with the access token), else
+    # RFC 7662 introspection (POST with the platform's client; `active` must be true)
+    userinfo_url: str | None = None
+    introspection_url: str | None = None
     # the server's metadata says `authorization_response_iss_parameter_supported`: a response
     # WITHOUT `iss` is refused too (RFC 9207 §2.4)
     authorization_response_iss_parameter_supported: bool = False
@@ -498,6 +511,8 @@ class ProviderTemplate(_Spec):
                 ("oauth.refreshUrl", self.oauth.refresh_url),
                 ("oauth.revocationUrl", self.oauth.revocation_url),
                 ("oauth.issuer", self.oauth.issuer),
+                ("oauth.userinfoUrl", self.oauth.userinfo_url),
+                ("oauth.introspectionUrl", self.oauth.introspection_url),
             ]
         return urls
 

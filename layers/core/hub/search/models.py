@@ -1,4 +1,4 @@
-"""Input models of the search endpoints (README.md, "Search and widgets").
+"""Models of the search endpoints (README.md, "Search and widgets"): inputs, then answers.
 
 A `userId` is deliberately absent: whose user-scoped connection is searched comes from
 the caller's token, so a body or query string naming another user is refused (extra="forbid").
@@ -10,6 +10,8 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+from hub.answer import Answer
 
 # an entity name: a template's data entity ("items", "contacts") or a record's own type
 # ("document", "Account", "calendar#event")
@@ -93,3 +95,50 @@ class IntegrationSearchParams(Strict):
     offset: int = Field(default=0, ge=0, le=MAX_OFFSET)
 
     _entities = field_validator("entities", mode="before")(comma_list)
+
+
+# ---- answers --------------------------------------------------------------------------------
+
+
+class SearchResultItem(Answer):
+    """One provider record, mapped (hub/search/mapping.py map_item): fields without a value are left out."""
+
+    id: str
+    integrationId: str
+    providerId: str
+    entity: str
+    title: str
+    snippet: str | None = None
+    url: str | None = None
+    updatedAt: str | None = None
+    score: float | None = None
+    raw: dict[str, Any] | None = Field(default=None, description="The record as the provider sent it "
+                                       "(secret-named fields masked), when small enough")
+
+
+class SearchErrorEntry(Answer):
+    """Why one integration gave no results; the others still answer."""
+
+    integrationId: str | None = None
+    providerId: str | None = None
+    code: str
+    message: str
+    details: dict[str, Any] = Field(default_factory=dict)
+
+
+class GlobalSearchAnswer(Answer):
+    results: list[SearchResultItem]
+    total: int
+    took: int = Field(description="Milliseconds")
+    hasMore: bool
+    byIntegration: dict[str, list[SearchResultItem]]
+    byEntity: dict[str, list[SearchResultItem]]
+    errors: list[SearchErrorEntry]
+
+
+class IntegrationSearchAnswer(Answer):
+    integrationId: str
+    results: list[SearchResultItem]
+    total: int
+    took: int = Field(description="Milliseconds")
+    hasMore: bool

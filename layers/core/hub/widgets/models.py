@@ -1,4 +1,4 @@
-"""Query-string models of the widget endpoints (README.md, "Search and widgets"). As for search,
+"""Query-string and answer models of the widget endpoints (README.md, "Search and widgets"). As for search,
 a `userId` is not accepted: the caller's own connection is used for user-scoped
 integrations."""
 
@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints, field_validator
 
+from hub.answer import Answer
 from hub.search.models import EntityName, FilterValue, Strict, comma_list
 
 TimeRange = Literal["1h", "24h", "7d", "30d"]
@@ -51,3 +52,41 @@ class DataParams(Strict):
         if len(parsed) > MAX_FILTERS:
             raise ValueError(f"at most {MAX_FILTERS} filters")
         return parsed
+
+
+# ---- answers --------------------------------------------------------------------------------
+
+
+class WidgetStatus(Answer):
+    integrationId: str
+    name: str | None = None
+    providerId: str | None = None
+    userScoped: bool
+    status: str = Field(description="The integration's status")
+    connectionStatus: str | None = Field(default=None, description="The caller's (or the tenant's) connection")
+    lastConnectedAt: str | None = None
+    lastSyncAt: str | None = None
+    error: str | None = None
+
+
+class ActivityEntry(Answer):
+    id: str | None = None
+    type: str | None = Field(default=None, description="connect, refresh, test, sync, …")
+    status: str | None = None
+    timestamp: str | None = None
+    details: dict[str, Any] = Field(default_factory=dict)
+
+
+class WidgetActivity(Answer):
+    integrationId: str
+    timeRange: TimeRange
+    activities: list[ActivityEntry]
+    total: int
+
+
+class WidgetData(Answer):
+    integrationId: str
+    entity: str
+    data: list[dict[str, Any]] = Field(description="Provider records (secret-named fields masked)")
+    total: int
+    fetchedAt: str

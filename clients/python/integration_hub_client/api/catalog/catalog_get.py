@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.catalog_get_return import CatalogGetReturn
+from ...models.catalog_entry import CatalogEntry
 from ...models.error_envelope import ErrorEnvelope
 from typing import cast
 
@@ -35,9 +35,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CatalogGetReturn | ErrorEnvelope | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CatalogEntry | ErrorEnvelope | None:
     if response.status_code == 200:
-        response_200 = CatalogGetReturn.from_dict(response.json())
+        response_200 = CatalogEntry.from_dict(response.json())
 
 
 
@@ -84,7 +84,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[CatalogGetReturn | ErrorEnvelope]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[CatalogEntry | ErrorEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -99,7 +99,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[CatalogGetReturn | ErrorEnvelope]:
+) -> Response[CatalogEntry | ErrorEnvelope]:
     """ Get integration details
 
     Args:
@@ -111,7 +111,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CatalogGetReturn | ErrorEnvelope]
+        Response[CatalogEntry | ErrorEnvelope]
      """
 
 
@@ -133,7 +133,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 
-) -> CatalogGetReturn | ErrorEnvelope | None:
+) -> CatalogEntry | ErrorEnvelope | None:
     """ Get integration details
 
     Args:
@@ -145,7 +145,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CatalogGetReturn | ErrorEnvelope
+        CatalogEntry | ErrorEnvelope
      """
 
 
@@ -162,7 +162,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[CatalogGetReturn | ErrorEnvelope]:
+) -> Response[CatalogEntry | ErrorEnvelope]:
     """ Get integration details
 
     Args:
@@ -174,7 +174,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CatalogGetReturn | ErrorEnvelope]
+        Response[CatalogEntry | ErrorEnvelope]
      """
 
 
@@ -196,7 +196,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 
-) -> CatalogGetReturn | ErrorEnvelope | None:
+) -> CatalogEntry | ErrorEnvelope | None:
     """ Get integration details
 
     Args:
@@ -208,7 +208,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CatalogGetReturn | ErrorEnvelope
+        CatalogEntry | ErrorEnvelope
      """
 
 

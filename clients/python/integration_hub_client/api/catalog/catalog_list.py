@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.catalog_list_return import CatalogListReturn
+from ...models.catalog_list import CatalogList
 from ...models.catalog_list_sort_order import CatalogListSortOrder
 from ...models.error_envelope import ErrorEnvelope
 from ...types import UNSET, Unset
@@ -63,9 +63,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CatalogListReturn | ErrorEnvelope | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CatalogList | ErrorEnvelope | None:
     if response.status_code == 200:
-        response_200 = CatalogListReturn.from_dict(response.json())
+        response_200 = CatalogList.from_dict(response.json())
 
 
 
@@ -105,7 +105,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[CatalogListReturn | ErrorEnvelope]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[CatalogList | ErrorEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -124,7 +124,7 @@ def sync_detailed(
     category: str | Unset = UNSET,
     search: str | Unset = UNSET,
 
-) -> Response[CatalogListReturn | ErrorEnvelope]:
+) -> Response[CatalogList | ErrorEnvelope]:
     """ List available integrations
 
     Args:
@@ -140,7 +140,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CatalogListReturn | ErrorEnvelope]
+        Response[CatalogList | ErrorEnvelope]
      """
 
 
@@ -170,7 +170,7 @@ def sync(
     category: str | Unset = UNSET,
     search: str | Unset = UNSET,
 
-) -> CatalogListReturn | ErrorEnvelope | None:
+) -> CatalogList | ErrorEnvelope | None:
     """ List available integrations
 
     Args:
@@ -186,7 +186,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CatalogListReturn | ErrorEnvelope
+        CatalogList | ErrorEnvelope
      """
 
 
@@ -211,7 +211,7 @@ async def asyncio_detailed(
     category: str | Unset = UNSET,
     search: str | Unset = UNSET,
 
-) -> Response[CatalogListReturn | ErrorEnvelope]:
+) -> Response[CatalogList | ErrorEnvelope]:
     """ List available integrations
 
     Args:
@@ -227,7 +227,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CatalogListReturn | ErrorEnvelope]
+        Response[CatalogList | ErrorEnvelope]
      """
 
 
@@ -257,7 +257,7 @@ async def asyncio(
     category: str | Unset = UNSET,
     search: str | Unset = UNSET,
 
-) -> CatalogListReturn | ErrorEnvelope | None:
+) -> CatalogList | ErrorEnvelope | None:
     """ List available integrations
 
     Args:
@@ -273,7 +273,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CatalogListReturn | ErrorEnvelope
+        CatalogList | ErrorEnvelope
      """
 
 

@@ -9,7 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.basic_connect_request import BasicConnectRequest
-from ...models.connections_connect_basic_return import ConnectionsConnectBasicReturn
+from ...models.connected import Connected
 from ...models.error_envelope import ErrorEnvelope
 from typing import cast
 
@@ -42,9 +42,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ConnectionsConnectBasicReturn | ErrorEnvelope | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Connected | ErrorEnvelope | None:
     if response.status_code == 200:
-        response_200 = ConnectionsConnectBasicReturn.from_dict(response.json())
+        response_200 = Connected.from_dict(response.json())
 
 
 
@@ -119,7 +119,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ConnectionsConnectBasicReturn | ErrorEnvelope]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Connected | ErrorEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -134,7 +134,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: BasicConnectRequest,
 
-) -> Response[ConnectionsConnectBasicReturn | ErrorEnvelope]:
+) -> Response[Connected | ErrorEnvelope]:
     """ Connect with basic auth
 
     Args:
@@ -146,7 +146,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ConnectionsConnectBasicReturn | ErrorEnvelope]
+        Response[Connected | ErrorEnvelope]
      """
 
 
@@ -168,7 +168,7 @@ def sync(
     client: AuthenticatedClient,
     body: BasicConnectRequest,
 
-) -> ConnectionsConnectBasicReturn | ErrorEnvelope | None:
+) -> Connected | ErrorEnvelope | None:
     """ Connect with basic auth
 
     Args:
@@ -180,7 +180,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ConnectionsConnectBasicReturn | ErrorEnvelope
+        Connected | ErrorEnvelope
      """
 
 
@@ -197,7 +197,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: BasicConnectRequest,
 
-) -> Response[ConnectionsConnectBasicReturn | ErrorEnvelope]:
+) -> Response[Connected | ErrorEnvelope]:
     """ Connect with basic auth
 
     Args:
@@ -209,7 +209,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ConnectionsConnectBasicReturn | ErrorEnvelope]
+        Response[Connected | ErrorEnvelope]
      """
 
 
@@ -231,7 +231,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: BasicConnectRequest,
 
-) -> ConnectionsConnectBasicReturn | ErrorEnvelope | None:
+) -> Connected | ErrorEnvelope | None:
     """ Connect with basic auth
 
     Args:
@@ -243,7 +243,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ConnectionsConnectBasicReturn | ErrorEnvelope
+        Connected | ErrorEnvelope
      """
 
 

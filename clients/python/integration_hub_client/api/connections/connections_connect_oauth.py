@@ -8,9 +8,9 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.connections_connect_oauth_return import ConnectionsConnectOauthReturn
 from ...models.error_envelope import ErrorEnvelope
 from ...models.o_auth_start_request import OAuthStartRequest
+from ...models.o_auth_started import OAuthStarted
 from typing import cast
 
 
@@ -42,9 +42,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ConnectionsConnectOauthReturn | ErrorEnvelope | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | OAuthStarted | None:
     if response.status_code == 200:
-        response_200 = ConnectionsConnectOauthReturn.from_dict(response.json())
+        response_200 = OAuthStarted.from_dict(response.json())
 
 
 
@@ -78,13 +78,6 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
-    if response.status_code == 409:
-        response_409 = ErrorEnvelope.from_dict(response.json())
-
-
-
-        return response_409
-
     if response.status_code == 413:
         response_413 = ErrorEnvelope.from_dict(response.json())
 
@@ -106,20 +99,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
-    if response.status_code == 502:
-        response_502 = ErrorEnvelope.from_dict(response.json())
-
-
-
-        return response_502
-
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ConnectionsConnectOauthReturn | ErrorEnvelope]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | OAuthStarted]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -134,7 +120,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: OAuthStartRequest,
 
-) -> Response[ConnectionsConnectOauthReturn | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | OAuthStarted]:
     """ Start the OAuth flow (authorization URL + state)
 
     Args:
@@ -146,7 +132,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ConnectionsConnectOauthReturn | ErrorEnvelope]
+        Response[ErrorEnvelope | OAuthStarted]
      """
 
 
@@ -168,7 +154,7 @@ def sync(
     client: AuthenticatedClient,
     body: OAuthStartRequest,
 
-) -> ConnectionsConnectOauthReturn | ErrorEnvelope | None:
+) -> ErrorEnvelope | OAuthStarted | None:
     """ Start the OAuth flow (authorization URL + state)
 
     Args:
@@ -180,7 +166,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ConnectionsConnectOauthReturn | ErrorEnvelope
+        ErrorEnvelope | OAuthStarted
      """
 
 
@@ -197,7 +183,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: OAuthStartRequest,
 
-) -> Response[ConnectionsConnectOauthReturn | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | OAuthStarted]:
     """ Start the OAuth flow (authorization URL + state)
 
     Args:
@@ -209,7 +195,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ConnectionsConnectOauthReturn | ErrorEnvelope]
+        Response[ErrorEnvelope | OAuthStarted]
      """
 
 
@@ -231,7 +217,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: OAuthStartRequest,
 
-) -> ConnectionsConnectOauthReturn | ErrorEnvelope | None:
+) -> ErrorEnvelope | OAuthStarted | None:
     """ Start the OAuth flow (authorization URL + state)
 
     Args:
@@ -243,7 +229,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ConnectionsConnectOauthReturn | ErrorEnvelope
+        ErrorEnvelope | OAuthStarted
      """
 
 

@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.connections_exchange_oauth_return import ConnectionsExchangeOauthReturn
+from ...models.connection_status_view import ConnectionStatusView
 from ...models.error_envelope import ErrorEnvelope
 from ...models.o_auth_exchange_request import OAuthExchangeRequest
 from typing import cast
@@ -42,9 +42,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ConnectionsExchangeOauthReturn | ErrorEnvelope | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ConnectionStatusView | ErrorEnvelope | None:
     if response.status_code == 200:
-        response_200 = ConnectionsExchangeOauthReturn.from_dict(response.json())
+        response_200 = ConnectionStatusView.from_dict(response.json())
 
 
 
@@ -106,20 +106,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
-    if response.status_code == 502:
-        response_502 = ErrorEnvelope.from_dict(response.json())
-
-
-
-        return response_502
-
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ConnectionsExchangeOauthReturn | ErrorEnvelope]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ConnectionStatusView | ErrorEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -134,7 +127,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: OAuthExchangeRequest,
 
-) -> Response[ConnectionsExchangeOauthReturn | ErrorEnvelope]:
+) -> Response[ConnectionStatusView | ErrorEnvelope]:
     """ Exchange an authorization code
 
     Args:
@@ -151,7 +144,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ConnectionsExchangeOauthReturn | ErrorEnvelope]
+        Response[ConnectionStatusView | ErrorEnvelope]
      """
 
 
@@ -173,7 +166,7 @@ def sync(
     client: AuthenticatedClient,
     body: OAuthExchangeRequest,
 
-) -> ConnectionsExchangeOauthReturn | ErrorEnvelope | None:
+) -> ConnectionStatusView | ErrorEnvelope | None:
     """ Exchange an authorization code
 
     Args:
@@ -190,7 +183,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ConnectionsExchangeOauthReturn | ErrorEnvelope
+        ConnectionStatusView | ErrorEnvelope
      """
 
 
@@ -207,7 +200,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: OAuthExchangeRequest,
 
-) -> Response[ConnectionsExchangeOauthReturn | ErrorEnvelope]:
+) -> Response[ConnectionStatusView | ErrorEnvelope]:
     """ Exchange an authorization code
 
     Args:
@@ -224,7 +217,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ConnectionsExchangeOauthReturn | ErrorEnvelope]
+        Response[ConnectionStatusView | ErrorEnvelope]
      """
 
 
@@ -246,7 +239,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: OAuthExchangeRequest,
 
-) -> ConnectionsExchangeOauthReturn | ErrorEnvelope | None:
+) -> ConnectionStatusView | ErrorEnvelope | None:
     """ Exchange an authorization code
 
     Args:
@@ -263,7 +256,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ConnectionsExchangeOauthReturn | ErrorEnvelope
+        ConnectionStatusView | ErrorEnvelope
      """
 
 

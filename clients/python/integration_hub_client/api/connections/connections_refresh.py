@@ -8,9 +8,9 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.connections_refresh_return import ConnectionsRefreshReturn
 from ...models.error_envelope import ErrorEnvelope
 from ...models.refresh_request import RefreshRequest
+from ...models.refresh_result import RefreshResult
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -47,9 +47,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ConnectionsRefreshReturn | ErrorEnvelope | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | RefreshResult | None:
     if response.status_code == 200:
-        response_200 = ConnectionsRefreshReturn.from_dict(response.json())
+        response_200 = RefreshResult.from_dict(response.json())
 
 
 
@@ -124,7 +124,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ConnectionsRefreshReturn | ErrorEnvelope]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | RefreshResult]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -139,7 +139,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: None | RefreshRequest | Unset = UNSET,
 
-) -> Response[ConnectionsRefreshReturn | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | RefreshResult]:
     """ Refresh the connection's token
 
     Args:
@@ -151,7 +151,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ConnectionsRefreshReturn | ErrorEnvelope]
+        Response[ErrorEnvelope | RefreshResult]
      """
 
 
@@ -173,7 +173,7 @@ def sync(
     client: AuthenticatedClient,
     body: None | RefreshRequest | Unset = UNSET,
 
-) -> ConnectionsRefreshReturn | ErrorEnvelope | None:
+) -> ErrorEnvelope | RefreshResult | None:
     """ Refresh the connection's token
 
     Args:
@@ -185,7 +185,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ConnectionsRefreshReturn | ErrorEnvelope
+        ErrorEnvelope | RefreshResult
      """
 
 
@@ -202,7 +202,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: None | RefreshRequest | Unset = UNSET,
 
-) -> Response[ConnectionsRefreshReturn | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | RefreshResult]:
     """ Refresh the connection's token
 
     Args:
@@ -214,7 +214,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ConnectionsRefreshReturn | ErrorEnvelope]
+        Response[ErrorEnvelope | RefreshResult]
      """
 
 
@@ -236,7 +236,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: None | RefreshRequest | Unset = UNSET,
 
-) -> ConnectionsRefreshReturn | ErrorEnvelope | None:
+) -> ErrorEnvelope | RefreshResult | None:
     """ Refresh the connection's token
 
     Args:
@@ -248,7 +248,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ConnectionsRefreshReturn | ErrorEnvelope
+        ErrorEnvelope | RefreshResult
      """
 
 

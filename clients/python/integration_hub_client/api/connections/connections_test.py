@@ -8,8 +8,8 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.connections_test_return import ConnectionsTestReturn
 from ...models.error_envelope import ErrorEnvelope
+from ...models.test_result import TestResult
 from typing import cast
 
 
@@ -34,9 +34,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ConnectionsTestReturn | ErrorEnvelope | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | TestResult | None:
     if response.status_code == 200:
-        response_200 = ConnectionsTestReturn.from_dict(response.json())
+        response_200 = TestResult.from_dict(response.json())
 
 
 
@@ -70,13 +70,6 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
-    if response.status_code == 409:
-        response_409 = ErrorEnvelope.from_dict(response.json())
-
-
-
-        return response_409
-
     if response.status_code == 429:
         response_429 = ErrorEnvelope.from_dict(response.json())
 
@@ -97,7 +90,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ConnectionsTestReturn | ErrorEnvelope]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | TestResult]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -111,7 +104,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[ConnectionsTestReturn | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | TestResult]:
     """ Test the connection
 
     Args:
@@ -122,7 +115,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ConnectionsTestReturn | ErrorEnvelope]
+        Response[ErrorEnvelope | TestResult]
      """
 
 
@@ -142,7 +135,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 
-) -> ConnectionsTestReturn | ErrorEnvelope | None:
+) -> ErrorEnvelope | TestResult | None:
     """ Test the connection
 
     Args:
@@ -153,7 +146,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ConnectionsTestReturn | ErrorEnvelope
+        ErrorEnvelope | TestResult
      """
 
 
@@ -168,7 +161,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[ConnectionsTestReturn | ErrorEnvelope]:
+) -> Response[ErrorEnvelope | TestResult]:
     """ Test the connection
 
     Args:
@@ -179,7 +172,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ConnectionsTestReturn | ErrorEnvelope]
+        Response[ErrorEnvelope | TestResult]
      """
 
 
@@ -199,7 +192,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 
-) -> ConnectionsTestReturn | ErrorEnvelope | None:
+) -> ErrorEnvelope | TestResult | None:
     """ Test the connection
 
     Args:
@@ -210,7 +203,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ConnectionsTestReturn | ErrorEnvelope
+        ErrorEnvelope | TestResult
      """
 
 

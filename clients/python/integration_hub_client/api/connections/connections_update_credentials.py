@@ -8,8 +8,8 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.connections_update_credentials_return import ConnectionsUpdateCredentialsReturn
 from ...models.credentials_update_request import CredentialsUpdateRequest
+from ...models.credentials_updated import CredentialsUpdated
 from ...models.error_envelope import ErrorEnvelope
 from typing import cast
 
@@ -42,9 +42,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ConnectionsUpdateCredentialsReturn | ErrorEnvelope | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CredentialsUpdated | ErrorEnvelope | None:
     if response.status_code == 200:
-        response_200 = ConnectionsUpdateCredentialsReturn.from_dict(response.json())
+        response_200 = CredentialsUpdated.from_dict(response.json())
 
 
 
@@ -119,7 +119,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ConnectionsUpdateCredentialsReturn | ErrorEnvelope]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[CredentialsUpdated | ErrorEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -134,7 +134,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: CredentialsUpdateRequest,
 
-) -> Response[ConnectionsUpdateCredentialsReturn | ErrorEnvelope]:
+) -> Response[CredentialsUpdated | ErrorEnvelope]:
     """ Update the connection's credentials
 
     Args:
@@ -146,7 +146,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ConnectionsUpdateCredentialsReturn | ErrorEnvelope]
+        Response[CredentialsUpdated | ErrorEnvelope]
      """
 
 
@@ -168,7 +168,7 @@ def sync(
     client: AuthenticatedClient,
     body: CredentialsUpdateRequest,
 
-) -> ConnectionsUpdateCredentialsReturn | ErrorEnvelope | None:
+) -> CredentialsUpdated | ErrorEnvelope | None:
     """ Update the connection's credentials
 
     Args:
@@ -180,7 +180,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ConnectionsUpdateCredentialsReturn | ErrorEnvelope
+        CredentialsUpdated | ErrorEnvelope
      """
 
 
@@ -197,7 +197,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: CredentialsUpdateRequest,
 
-) -> Response[ConnectionsUpdateCredentialsReturn | ErrorEnvelope]:
+) -> Response[CredentialsUpdated | ErrorEnvelope]:
     """ Update the connection's credentials
 
     Args:
@@ -209,7 +209,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ConnectionsUpdateCredentialsReturn | ErrorEnvelope]
+        Response[CredentialsUpdated | ErrorEnvelope]
      """
 
 
@@ -231,7 +231,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: CredentialsUpdateRequest,
 
-) -> ConnectionsUpdateCredentialsReturn | ErrorEnvelope | None:
+) -> CredentialsUpdated | ErrorEnvelope | None:
     """ Update the connection's credentials
 
     Args:
@@ -243,7 +243,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ConnectionsUpdateCredentialsReturn | ErrorEnvelope
+        CredentialsUpdated | ErrorEnvelope
      """
 
 

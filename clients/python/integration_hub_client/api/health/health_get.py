@@ -9,9 +9,9 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error_envelope import ErrorEnvelope
-from ...models.health_get_return import HealthGetReturn
 from ...models.health_get_sort_order import HealthGetSortOrder
 from ...models.health_get_status import HealthGetStatus
+from ...models.integration_health_history import IntegrationHealthHistory
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -69,9 +69,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | HealthGetReturn | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | IntegrationHealthHistory | None:
     if response.status_code == 200:
-        response_200 = HealthGetReturn.from_dict(response.json())
+        response_200 = IntegrationHealthHistory.from_dict(response.json())
 
 
 
@@ -118,7 +118,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | HealthGetReturn]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | IntegrationHealthHistory]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -138,7 +138,7 @@ def sync_detailed(
     status: HealthGetStatus | Unset = UNSET,
     user_id: str | Unset = UNSET,
 
-) -> Response[ErrorEnvelope | HealthGetReturn]:
+) -> Response[ErrorEnvelope | IntegrationHealthHistory]:
     """ Health of one integration
 
     Args:
@@ -155,7 +155,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | HealthGetReturn]
+        Response[ErrorEnvelope | IntegrationHealthHistory]
      """
 
 
@@ -187,7 +187,7 @@ def sync(
     status: HealthGetStatus | Unset = UNSET,
     user_id: str | Unset = UNSET,
 
-) -> ErrorEnvelope | HealthGetReturn | None:
+) -> ErrorEnvelope | IntegrationHealthHistory | None:
     """ Health of one integration
 
     Args:
@@ -204,7 +204,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | HealthGetReturn
+        ErrorEnvelope | IntegrationHealthHistory
      """
 
 
@@ -231,7 +231,7 @@ async def asyncio_detailed(
     status: HealthGetStatus | Unset = UNSET,
     user_id: str | Unset = UNSET,
 
-) -> Response[ErrorEnvelope | HealthGetReturn]:
+) -> Response[ErrorEnvelope | IntegrationHealthHistory]:
     """ Health of one integration
 
     Args:
@@ -248,7 +248,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | HealthGetReturn]
+        Response[ErrorEnvelope | IntegrationHealthHistory]
      """
 
 
@@ -280,7 +280,7 @@ async def asyncio(
     status: HealthGetStatus | Unset = UNSET,
     user_id: str | Unset = UNSET,
 
-) -> ErrorEnvelope | HealthGetReturn | None:
+) -> ErrorEnvelope | IntegrationHealthHistory | None:
     """ Health of one integration
 
     Args:
@@ -297,7 +297,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | HealthGetReturn
+        ErrorEnvelope | IntegrationHealthHistory
      """
 
 

@@ -9,7 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error_envelope import ErrorEnvelope
-from ...models.health_list_return import HealthListReturn
+from ...models.health_list import HealthList
 from ...models.health_list_sort_order import HealthListSortOrder
 from ...models.health_list_status import HealthListStatus
 from ...types import UNSET, Unset
@@ -65,9 +65,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | HealthListReturn | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | HealthList | None:
     if response.status_code == 200:
-        response_200 = HealthListReturn.from_dict(response.json())
+        response_200 = HealthList.from_dict(response.json())
 
 
 
@@ -107,7 +107,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | HealthListReturn]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | HealthList]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -125,7 +125,7 @@ def sync_detailed(
     sort_order: HealthListSortOrder | Unset = HealthListSortOrder.ASC,
     status: HealthListStatus | Unset = UNSET,
 
-) -> Response[ErrorEnvelope | HealthListReturn]:
+) -> Response[ErrorEnvelope | HealthList]:
     """ Health of all integrations
 
     Args:
@@ -140,7 +140,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | HealthListReturn]
+        Response[ErrorEnvelope | HealthList]
      """
 
 
@@ -168,7 +168,7 @@ def sync(
     sort_order: HealthListSortOrder | Unset = HealthListSortOrder.ASC,
     status: HealthListStatus | Unset = UNSET,
 
-) -> ErrorEnvelope | HealthListReturn | None:
+) -> ErrorEnvelope | HealthList | None:
     """ Health of all integrations
 
     Args:
@@ -183,7 +183,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | HealthListReturn
+        ErrorEnvelope | HealthList
      """
 
 
@@ -206,7 +206,7 @@ async def asyncio_detailed(
     sort_order: HealthListSortOrder | Unset = HealthListSortOrder.ASC,
     status: HealthListStatus | Unset = UNSET,
 
-) -> Response[ErrorEnvelope | HealthListReturn]:
+) -> Response[ErrorEnvelope | HealthList]:
     """ Health of all integrations
 
     Args:
@@ -221,7 +221,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | HealthListReturn]
+        Response[ErrorEnvelope | HealthList]
      """
 
 
@@ -249,7 +249,7 @@ async def asyncio(
     sort_order: HealthListSortOrder | Unset = HealthListSortOrder.ASC,
     status: HealthListStatus | Unset = UNSET,
 
-) -> ErrorEnvelope | HealthListReturn | None:
+) -> ErrorEnvelope | HealthList | None:
     """ Health of all integrations
 
     Args:
@@ -264,7 +264,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | HealthListReturn
+        ErrorEnvelope | HealthList
      """
 
 

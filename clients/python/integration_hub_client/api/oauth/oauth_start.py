@@ -17,6 +17,7 @@ from typing import cast
 def _get_kwargs(
     *,
     flow: str | Unset = UNSET,
+    confirm: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -26,6 +27,8 @@ def _get_kwargs(
     params: dict[str, Any] = {}
 
     params["flow"] = flow
+
+    params["confirm"] = confirm
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -44,7 +47,7 @@ def _get_kwargs(
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | ErrorEnvelope | str | None:
     if response.status_code == 200:
-        response_200 = cast(str, response.json())
+        response_200 = response.text
         return response_200
 
     if response.status_code == 302:
@@ -77,12 +80,14 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     flow: str | Unset = UNSET,
+    confirm: str | Unset = UNSET,
 
 ) -> Response[Any | ErrorEnvelope | str]:
     """ Start the OAuth flow in this browser (a page, then the provider)
 
     Args:
         flow (str | Unset):
+        confirm (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -95,6 +100,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         flow=flow,
+confirm=confirm,
 
     )
 
@@ -108,12 +114,14 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     flow: str | Unset = UNSET,
+    confirm: str | Unset = UNSET,
 
 ) -> Any | ErrorEnvelope | str | None:
     """ Start the OAuth flow in this browser (a page, then the provider)
 
     Args:
         flow (str | Unset):
+        confirm (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -127,6 +135,7 @@ def sync(
     return sync_detailed(
         client=client,
 flow=flow,
+confirm=confirm,
 
     ).parsed
 
@@ -134,12 +143,14 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     flow: str | Unset = UNSET,
+    confirm: str | Unset = UNSET,
 
 ) -> Response[Any | ErrorEnvelope | str]:
     """ Start the OAuth flow in this browser (a page, then the provider)
 
     Args:
         flow (str | Unset):
+        confirm (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -152,6 +163,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         flow=flow,
+confirm=confirm,
 
     )
 
@@ -165,12 +177,14 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     flow: str | Unset = UNSET,
+    confirm: str | Unset = UNSET,
 
 ) -> Any | ErrorEnvelope | str | None:
     """ Start the OAuth flow in this browser (a page, then the provider)
 
     Args:
         flow (str | Unset):
+        confirm (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -184,5 +198,6 @@ async def asyncio(
     return (await asyncio_detailed(
         client=client,
 flow=flow,
+confirm=confirm,
 
     )).parsed

@@ -10,7 +10,7 @@ from ... import errors
 
 from ...models.error_envelope import ErrorEnvelope
 from ...models.provider_create import ProviderCreate
-from ...models.providers_create_return import ProvidersCreateReturn
+from ...models.provider_view import ProviderView
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -46,9 +46,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | ProvidersCreateReturn | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | ProviderView | None:
     if response.status_code == 201:
-        response_201 = ProvidersCreateReturn.from_dict(response.json())
+        response_201 = ProviderView.from_dict(response.json())
 
 
 
@@ -74,13 +74,6 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_403
-
-    if response.status_code == 404:
-        response_404 = ErrorEnvelope.from_dict(response.json())
-
-
-
-        return response_404
 
     if response.status_code == 409:
         response_409 = ErrorEnvelope.from_dict(response.json())
@@ -117,20 +110,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
-    if response.status_code == 502:
-        response_502 = ErrorEnvelope.from_dict(response.json())
-
-
-
-        return response_502
-
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | ProvidersCreateReturn]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | ProviderView]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -145,7 +131,7 @@ def sync_detailed(
     body: ProviderCreate,
     idempotency_key: str | Unset = UNSET,
 
-) -> Response[ErrorEnvelope | ProvidersCreateReturn]:
+) -> Response[ErrorEnvelope | ProviderView]:
     """ Create a provider
 
     Args:
@@ -157,7 +143,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | ProvidersCreateReturn]
+        Response[ErrorEnvelope | ProviderView]
      """
 
 
@@ -179,7 +165,7 @@ def sync(
     body: ProviderCreate,
     idempotency_key: str | Unset = UNSET,
 
-) -> ErrorEnvelope | ProvidersCreateReturn | None:
+) -> ErrorEnvelope | ProviderView | None:
     """ Create a provider
 
     Args:
@@ -191,7 +177,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | ProvidersCreateReturn
+        ErrorEnvelope | ProviderView
      """
 
 
@@ -208,7 +194,7 @@ async def asyncio_detailed(
     body: ProviderCreate,
     idempotency_key: str | Unset = UNSET,
 
-) -> Response[ErrorEnvelope | ProvidersCreateReturn]:
+) -> Response[ErrorEnvelope | ProviderView]:
     """ Create a provider
 
     Args:
@@ -220,7 +206,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | ProvidersCreateReturn]
+        Response[ErrorEnvelope | ProviderView]
      """
 
 
@@ -242,7 +228,7 @@ async def asyncio(
     body: ProviderCreate,
     idempotency_key: str | Unset = UNSET,
 
-) -> ErrorEnvelope | ProvidersCreateReturn | None:
+) -> ErrorEnvelope | ProviderView | None:
     """ Create a provider
 
     Args:
@@ -254,7 +240,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | ProvidersCreateReturn
+        ErrorEnvelope | ProviderView
      """
 
 

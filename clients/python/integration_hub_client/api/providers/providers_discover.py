@@ -9,8 +9,8 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.discover_request import DiscoverRequest
+from ...models.discovery_preview import DiscoveryPreview
 from ...models.error_envelope import ErrorEnvelope
-from ...models.providers_discover_return import ProvidersDiscoverReturn
 from typing import cast
 
 
@@ -41,9 +41,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | ProvidersDiscoverReturn | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DiscoveryPreview | ErrorEnvelope | None:
     if response.status_code == 200:
-        response_200 = ProvidersDiscoverReturn.from_dict(response.json())
+        response_200 = DiscoveryPreview.from_dict(response.json())
 
 
 
@@ -70,20 +70,6 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_403
 
-    if response.status_code == 404:
-        response_404 = ErrorEnvelope.from_dict(response.json())
-
-
-
-        return response_404
-
-    if response.status_code == 409:
-        response_409 = ErrorEnvelope.from_dict(response.json())
-
-
-
-        return response_409
-
     if response.status_code == 413:
         response_413 = ErrorEnvelope.from_dict(response.json())
 
@@ -105,20 +91,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
-    if response.status_code == 502:
-        response_502 = ErrorEnvelope.from_dict(response.json())
-
-
-
-        return response_502
-
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | ProvidersDiscoverReturn]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DiscoveryPreview | ErrorEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -132,7 +111,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: DiscoverRequest,
 
-) -> Response[ErrorEnvelope | ProvidersDiscoverReturn]:
+) -> Response[DiscoveryPreview | ErrorEnvelope]:
     """ Preview a provider from its discovery metadata
 
     Args:
@@ -143,7 +122,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | ProvidersDiscoverReturn]
+        Response[DiscoveryPreview | ErrorEnvelope]
      """
 
 
@@ -163,7 +142,7 @@ def sync(
     client: AuthenticatedClient,
     body: DiscoverRequest,
 
-) -> ErrorEnvelope | ProvidersDiscoverReturn | None:
+) -> DiscoveryPreview | ErrorEnvelope | None:
     """ Preview a provider from its discovery metadata
 
     Args:
@@ -174,7 +153,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | ProvidersDiscoverReturn
+        DiscoveryPreview | ErrorEnvelope
      """
 
 
@@ -189,7 +168,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: DiscoverRequest,
 
-) -> Response[ErrorEnvelope | ProvidersDiscoverReturn]:
+) -> Response[DiscoveryPreview | ErrorEnvelope]:
     """ Preview a provider from its discovery metadata
 
     Args:
@@ -200,7 +179,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | ProvidersDiscoverReturn]
+        Response[DiscoveryPreview | ErrorEnvelope]
      """
 
 
@@ -220,7 +199,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: DiscoverRequest,
 
-) -> ErrorEnvelope | ProvidersDiscoverReturn | None:
+) -> DiscoveryPreview | ErrorEnvelope | None:
     """ Preview a provider from its discovery metadata
 
     Args:
@@ -231,7 +210,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | ProvidersDiscoverReturn
+        DiscoveryPreview | ErrorEnvelope
      """
 
 

@@ -9,7 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error_envelope import ErrorEnvelope
-from ...models.providers_get_return import ProvidersGetReturn
+from ...models.provider_view import ProviderView
 from typing import cast
 
 
@@ -35,9 +35,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | ProvidersGetReturn | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | ProviderView | None:
     if response.status_code == 200:
-        response_200 = ProvidersGetReturn.from_dict(response.json())
+        response_200 = ProviderView.from_dict(response.json())
 
 
 
@@ -71,13 +71,6 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
-    if response.status_code == 409:
-        response_409 = ErrorEnvelope.from_dict(response.json())
-
-
-
-        return response_409
-
     if response.status_code == 429:
         response_429 = ErrorEnvelope.from_dict(response.json())
 
@@ -85,20 +78,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
-    if response.status_code == 502:
-        response_502 = ErrorEnvelope.from_dict(response.json())
-
-
-
-        return response_502
-
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | ProvidersGetReturn]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | ProviderView]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -113,7 +99,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[ErrorEnvelope | ProvidersGetReturn]:
+) -> Response[ErrorEnvelope | ProviderView]:
     """ Get a provider
 
     Args:
@@ -125,7 +111,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | ProvidersGetReturn]
+        Response[ErrorEnvelope | ProviderView]
      """
 
 
@@ -147,7 +133,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 
-) -> ErrorEnvelope | ProvidersGetReturn | None:
+) -> ErrorEnvelope | ProviderView | None:
     """ Get a provider
 
     Args:
@@ -159,7 +145,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | ProvidersGetReturn
+        ErrorEnvelope | ProviderView
      """
 
 
@@ -176,7 +162,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[ErrorEnvelope | ProvidersGetReturn]:
+) -> Response[ErrorEnvelope | ProviderView]:
     """ Get a provider
 
     Args:
@@ -188,7 +174,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | ProvidersGetReturn]
+        Response[ErrorEnvelope | ProviderView]
      """
 
 
@@ -210,7 +196,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 
-) -> ErrorEnvelope | ProvidersGetReturn | None:
+) -> ErrorEnvelope | ProviderView | None:
     """ Get a provider
 
     Args:
@@ -222,7 +208,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | ProvidersGetReturn
+        ErrorEnvelope | ProviderView
      """
 
 

@@ -9,8 +9,8 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error_envelope import ErrorEnvelope
+from ...models.provider_list import ProviderList
 from ...models.providers_list_audience import ProvidersListAudience
-from ...models.providers_list_return import ProvidersListReturn
 from ...models.providers_list_sort_order import ProvidersListSortOrder
 from ...models.providers_list_status import ProvidersListStatus
 from ...types import UNSET, Unset
@@ -79,9 +79,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | ProvidersListReturn | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | ProviderList | None:
     if response.status_code == 200:
-        response_200 = ProvidersListReturn.from_dict(response.json())
+        response_200 = ProviderList.from_dict(response.json())
 
 
 
@@ -108,13 +108,6 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_403
 
-    if response.status_code == 409:
-        response_409 = ErrorEnvelope.from_dict(response.json())
-
-
-
-        return response_409
-
     if response.status_code == 429:
         response_429 = ErrorEnvelope.from_dict(response.json())
 
@@ -122,20 +115,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
-    if response.status_code == 502:
-        response_502 = ErrorEnvelope.from_dict(response.json())
-
-
-
-        return response_502
-
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | ProvidersListReturn]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | ProviderList]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -156,7 +142,7 @@ def sync_detailed(
     audience: ProvidersListAudience | Unset = UNSET,
     search: str | Unset = UNSET,
 
-) -> Response[ErrorEnvelope | ProvidersListReturn]:
+) -> Response[ErrorEnvelope | ProviderList]:
     """ List providers
 
     Args:
@@ -174,7 +160,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | ProvidersListReturn]
+        Response[ErrorEnvelope | ProviderList]
      """
 
 
@@ -208,7 +194,7 @@ def sync(
     audience: ProvidersListAudience | Unset = UNSET,
     search: str | Unset = UNSET,
 
-) -> ErrorEnvelope | ProvidersListReturn | None:
+) -> ErrorEnvelope | ProviderList | None:
     """ List providers
 
     Args:
@@ -226,7 +212,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | ProvidersListReturn
+        ErrorEnvelope | ProviderList
      """
 
 
@@ -255,7 +241,7 @@ async def asyncio_detailed(
     audience: ProvidersListAudience | Unset = UNSET,
     search: str | Unset = UNSET,
 
-) -> Response[ErrorEnvelope | ProvidersListReturn]:
+) -> Response[ErrorEnvelope | ProviderList]:
     """ List providers
 
     Args:
@@ -273,7 +259,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | ProvidersListReturn]
+        Response[ErrorEnvelope | ProviderList]
      """
 
 
@@ -307,7 +293,7 @@ async def asyncio(
     audience: ProvidersListAudience | Unset = UNSET,
     search: str | Unset = UNSET,
 
-) -> ErrorEnvelope | ProvidersListReturn | None:
+) -> ErrorEnvelope | ProviderList | None:
     """ List providers
 
     Args:
@@ -325,7 +311,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | ProvidersListReturn
+        ErrorEnvelope | ProviderList
      """
 
 

@@ -9,8 +9,8 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error_envelope import ErrorEnvelope
-from ...models.providers_list_templates_return import ProvidersListTemplatesReturn
 from ...models.providers_list_templates_sort_order import ProvidersListTemplatesSortOrder
+from ...models.template_list import TemplateList
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -63,9 +63,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | ProvidersListTemplatesReturn | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | TemplateList | None:
     if response.status_code == 200:
-        response_200 = ProvidersListTemplatesReturn.from_dict(response.json())
+        response_200 = TemplateList.from_dict(response.json())
 
 
 
@@ -92,13 +92,6 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_403
 
-    if response.status_code == 409:
-        response_409 = ErrorEnvelope.from_dict(response.json())
-
-
-
-        return response_409
-
     if response.status_code == 429:
         response_429 = ErrorEnvelope.from_dict(response.json())
 
@@ -106,20 +99,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
-    if response.status_code == 502:
-        response_502 = ErrorEnvelope.from_dict(response.json())
-
-
-
-        return response_502
-
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | ProvidersListTemplatesReturn]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | TemplateList]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -138,7 +124,7 @@ def sync_detailed(
     category: str | Unset = UNSET,
     search: str | Unset = UNSET,
 
-) -> Response[ErrorEnvelope | ProvidersListTemplatesReturn]:
+) -> Response[ErrorEnvelope | TemplateList]:
     """ List built-in provider templates
 
     Args:
@@ -155,7 +141,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | ProvidersListTemplatesReturn]
+        Response[ErrorEnvelope | TemplateList]
      """
 
 
@@ -185,7 +171,7 @@ def sync(
     category: str | Unset = UNSET,
     search: str | Unset = UNSET,
 
-) -> ErrorEnvelope | ProvidersListTemplatesReturn | None:
+) -> ErrorEnvelope | TemplateList | None:
     """ List built-in provider templates
 
     Args:
@@ -202,7 +188,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | ProvidersListTemplatesReturn
+        ErrorEnvelope | TemplateList
      """
 
 
@@ -227,7 +213,7 @@ async def asyncio_detailed(
     category: str | Unset = UNSET,
     search: str | Unset = UNSET,
 
-) -> Response[ErrorEnvelope | ProvidersListTemplatesReturn]:
+) -> Response[ErrorEnvelope | TemplateList]:
     """ List built-in provider templates
 
     Args:
@@ -244,7 +230,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | ProvidersListTemplatesReturn]
+        Response[ErrorEnvelope | TemplateList]
      """
 
 
@@ -274,7 +260,7 @@ async def asyncio(
     category: str | Unset = UNSET,
     search: str | Unset = UNSET,
 
-) -> ErrorEnvelope | ProvidersListTemplatesReturn | None:
+) -> ErrorEnvelope | TemplateList | None:
     """ List built-in provider templates
 
     Args:
@@ -291,7 +277,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | ProvidersListTemplatesReturn
+        ErrorEnvelope | TemplateList
      """
 
 

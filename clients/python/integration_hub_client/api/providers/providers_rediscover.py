@@ -9,8 +9,8 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error_envelope import ErrorEnvelope
-from ...models.providers_rediscover_return import ProvidersRediscoverReturn
 from ...models.rediscover_request import RediscoverRequest
+from ...models.rediscovery import Rediscovery
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -48,9 +48,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | ProvidersRediscoverReturn | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | Rediscovery | None:
     if response.status_code == 200:
-        response_200 = ProvidersRediscoverReturn.from_dict(response.json())
+        response_200 = Rediscovery.from_dict(response.json())
 
 
 
@@ -112,20 +112,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
-    if response.status_code == 502:
-        response_502 = ErrorEnvelope.from_dict(response.json())
-
-
-
-        return response_502
-
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | ProvidersRediscoverReturn]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | Rediscovery]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -141,7 +134,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: None | RediscoverRequest | Unset = UNSET,
 
-) -> Response[ErrorEnvelope | ProvidersRediscoverReturn]:
+) -> Response[ErrorEnvelope | Rediscovery]:
     """ Refresh a provider from its metadata
 
     Args:
@@ -154,7 +147,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | ProvidersRediscoverReturn]
+        Response[ErrorEnvelope | Rediscovery]
      """
 
 
@@ -178,7 +171,7 @@ def sync(
     client: AuthenticatedClient,
     body: None | RediscoverRequest | Unset = UNSET,
 
-) -> ErrorEnvelope | ProvidersRediscoverReturn | None:
+) -> ErrorEnvelope | Rediscovery | None:
     """ Refresh a provider from its metadata
 
     Args:
@@ -191,7 +184,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | ProvidersRediscoverReturn
+        ErrorEnvelope | Rediscovery
      """
 
 
@@ -210,7 +203,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: None | RediscoverRequest | Unset = UNSET,
 
-) -> Response[ErrorEnvelope | ProvidersRediscoverReturn]:
+) -> Response[ErrorEnvelope | Rediscovery]:
     """ Refresh a provider from its metadata
 
     Args:
@@ -223,7 +216,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | ProvidersRediscoverReturn]
+        Response[ErrorEnvelope | Rediscovery]
      """
 
 
@@ -247,7 +240,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: None | RediscoverRequest | Unset = UNSET,
 
-) -> ErrorEnvelope | ProvidersRediscoverReturn | None:
+) -> ErrorEnvelope | Rediscovery | None:
     """ Refresh a provider from its metadata
 
     Args:
@@ -260,7 +253,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | ProvidersRediscoverReturn
+        ErrorEnvelope | Rediscovery
      """
 
 

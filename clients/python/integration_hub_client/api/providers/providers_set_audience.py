@@ -10,7 +10,7 @@ from ... import errors
 
 from ...models.error_envelope import ErrorEnvelope
 from ...models.provider_audience_update import ProviderAudienceUpdate
-from ...models.providers_set_audience_return import ProvidersSetAudienceReturn
+from ...models.provider_audience_view import ProviderAudienceView
 from typing import cast
 
 
@@ -43,9 +43,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | ProvidersSetAudienceReturn | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | ProviderAudienceView | None:
     if response.status_code == 200:
-        response_200 = ProvidersSetAudienceReturn.from_dict(response.json())
+        response_200 = ProviderAudienceView.from_dict(response.json())
 
 
 
@@ -107,20 +107,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
-    if response.status_code == 502:
-        response_502 = ErrorEnvelope.from_dict(response.json())
-
-
-
-        return response_502
-
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | ProvidersSetAudienceReturn]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | ProviderAudienceView]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -136,7 +129,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: ProviderAudienceUpdate,
 
-) -> Response[ErrorEnvelope | ProvidersSetAudienceReturn]:
+) -> Response[ErrorEnvelope | ProviderAudienceView]:
     """ Set a provider's audience
 
     Args:
@@ -149,7 +142,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | ProvidersSetAudienceReturn]
+        Response[ErrorEnvelope | ProviderAudienceView]
      """
 
 
@@ -173,7 +166,7 @@ def sync(
     client: AuthenticatedClient,
     body: ProviderAudienceUpdate,
 
-) -> ErrorEnvelope | ProvidersSetAudienceReturn | None:
+) -> ErrorEnvelope | ProviderAudienceView | None:
     """ Set a provider's audience
 
     Args:
@@ -186,7 +179,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | ProvidersSetAudienceReturn
+        ErrorEnvelope | ProviderAudienceView
      """
 
 
@@ -205,7 +198,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: ProviderAudienceUpdate,
 
-) -> Response[ErrorEnvelope | ProvidersSetAudienceReturn]:
+) -> Response[ErrorEnvelope | ProviderAudienceView]:
     """ Set a provider's audience
 
     Args:
@@ -218,7 +211,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | ProvidersSetAudienceReturn]
+        Response[ErrorEnvelope | ProviderAudienceView]
      """
 
 
@@ -242,7 +235,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: ProviderAudienceUpdate,
 
-) -> ErrorEnvelope | ProvidersSetAudienceReturn | None:
+) -> ErrorEnvelope | ProviderAudienceView | None:
     """ Set a provider's audience
 
     Args:
@@ -255,7 +248,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | ProvidersSetAudienceReturn
+        ErrorEnvelope | ProviderAudienceView
      """
 
 

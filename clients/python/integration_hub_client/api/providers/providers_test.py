@@ -9,7 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error_envelope import ErrorEnvelope
-from ...models.providers_test_return import ProvidersTestReturn
+from ...models.provider_test_result import ProviderTestResult
 from typing import cast
 
 
@@ -35,9 +35,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | ProvidersTestReturn | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | ProviderTestResult | None:
     if response.status_code == 200:
-        response_200 = ProvidersTestReturn.from_dict(response.json())
+        response_200 = ProviderTestResult.from_dict(response.json())
 
 
 
@@ -71,13 +71,6 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
-    if response.status_code == 409:
-        response_409 = ErrorEnvelope.from_dict(response.json())
-
-
-
-        return response_409
-
     if response.status_code == 429:
         response_429 = ErrorEnvelope.from_dict(response.json())
 
@@ -85,20 +78,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
-    if response.status_code == 502:
-        response_502 = ErrorEnvelope.from_dict(response.json())
-
-
-
-        return response_502
-
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | ProvidersTestReturn]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | ProviderTestResult]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -113,7 +99,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[ErrorEnvelope | ProvidersTestReturn]:
+) -> Response[ErrorEnvelope | ProviderTestResult]:
     """ Test a provider's system-level connection
 
     Args:
@@ -125,7 +111,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | ProvidersTestReturn]
+        Response[ErrorEnvelope | ProviderTestResult]
      """
 
 
@@ -147,7 +133,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 
-) -> ErrorEnvelope | ProvidersTestReturn | None:
+) -> ErrorEnvelope | ProviderTestResult | None:
     """ Test a provider's system-level connection
 
     Args:
@@ -159,7 +145,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | ProvidersTestReturn
+        ErrorEnvelope | ProviderTestResult
      """
 
 
@@ -176,7 +162,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[ErrorEnvelope | ProvidersTestReturn]:
+) -> Response[ErrorEnvelope | ProviderTestResult]:
     """ Test a provider's system-level connection
 
     Args:
@@ -188,7 +174,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | ProvidersTestReturn]
+        Response[ErrorEnvelope | ProviderTestResult]
      """
 
 
@@ -210,7 +196,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 
-) -> ErrorEnvelope | ProvidersTestReturn | None:
+) -> ErrorEnvelope | ProviderTestResult | None:
     """ Test a provider's system-level connection
 
     Args:
@@ -222,7 +208,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | ProvidersTestReturn
+        ErrorEnvelope | ProviderTestResult
      """
 
 

@@ -9,7 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error_envelope import ErrorEnvelope
-from ...models.search_global_search_return import SearchGlobalSearchReturn
+from ...models.global_search_answer import GlobalSearchAnswer
 from ...models.search_request import SearchRequest
 from typing import cast
 
@@ -41,9 +41,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | SearchGlobalSearchReturn | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | GlobalSearchAnswer | None:
     if response.status_code == 200:
-        response_200 = SearchGlobalSearchReturn.from_dict(response.json())
+        response_200 = GlobalSearchAnswer.from_dict(response.json())
 
 
 
@@ -125,7 +125,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | SearchGlobalSearchReturn]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | GlobalSearchAnswer]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -139,7 +139,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: SearchRequest,
 
-) -> Response[ErrorEnvelope | SearchGlobalSearchReturn]:
+) -> Response[ErrorEnvelope | GlobalSearchAnswer]:
     """ Search across the tenant's integrations
 
     Args:
@@ -150,7 +150,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | SearchGlobalSearchReturn]
+        Response[ErrorEnvelope | GlobalSearchAnswer]
      """
 
 
@@ -170,7 +170,7 @@ def sync(
     client: AuthenticatedClient,
     body: SearchRequest,
 
-) -> ErrorEnvelope | SearchGlobalSearchReturn | None:
+) -> ErrorEnvelope | GlobalSearchAnswer | None:
     """ Search across the tenant's integrations
 
     Args:
@@ -181,7 +181,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | SearchGlobalSearchReturn
+        ErrorEnvelope | GlobalSearchAnswer
      """
 
 
@@ -196,7 +196,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: SearchRequest,
 
-) -> Response[ErrorEnvelope | SearchGlobalSearchReturn]:
+) -> Response[ErrorEnvelope | GlobalSearchAnswer]:
     """ Search across the tenant's integrations
 
     Args:
@@ -207,7 +207,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | SearchGlobalSearchReturn]
+        Response[ErrorEnvelope | GlobalSearchAnswer]
      """
 
 
@@ -227,7 +227,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: SearchRequest,
 
-) -> ErrorEnvelope | SearchGlobalSearchReturn | None:
+) -> ErrorEnvelope | GlobalSearchAnswer | None:
     """ Search across the tenant's integrations
 
     Args:
@@ -238,7 +238,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | SearchGlobalSearchReturn
+        ErrorEnvelope | GlobalSearchAnswer
      """
 
 

@@ -9,7 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error_envelope import ErrorEnvelope
-from ...models.search_integration_search_return import SearchIntegrationSearchReturn
+from ...models.integration_search_answer import IntegrationSearchAnswer
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -58,9 +58,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | SearchIntegrationSearchReturn | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | IntegrationSearchAnswer | None:
     if response.status_code == 200:
-        response_200 = SearchIntegrationSearchReturn.from_dict(response.json())
+        response_200 = IntegrationSearchAnswer.from_dict(response.json())
 
 
 
@@ -128,7 +128,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | SearchIntegrationSearchReturn]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | IntegrationSearchAnswer]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -146,7 +146,7 @@ def sync_detailed(
     limit: int | Unset = 10,
     offset: int | Unset = 0,
 
-) -> Response[ErrorEnvelope | SearchIntegrationSearchReturn]:
+) -> Response[ErrorEnvelope | IntegrationSearchAnswer]:
     """ Search one integration
 
     Args:
@@ -161,7 +161,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | SearchIntegrationSearchReturn]
+        Response[ErrorEnvelope | IntegrationSearchAnswer]
      """
 
 
@@ -189,7 +189,7 @@ def sync(
     limit: int | Unset = 10,
     offset: int | Unset = 0,
 
-) -> ErrorEnvelope | SearchIntegrationSearchReturn | None:
+) -> ErrorEnvelope | IntegrationSearchAnswer | None:
     """ Search one integration
 
     Args:
@@ -204,7 +204,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | SearchIntegrationSearchReturn
+        ErrorEnvelope | IntegrationSearchAnswer
      """
 
 
@@ -227,7 +227,7 @@ async def asyncio_detailed(
     limit: int | Unset = 10,
     offset: int | Unset = 0,
 
-) -> Response[ErrorEnvelope | SearchIntegrationSearchReturn]:
+) -> Response[ErrorEnvelope | IntegrationSearchAnswer]:
     """ Search one integration
 
     Args:
@@ -242,7 +242,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | SearchIntegrationSearchReturn]
+        Response[ErrorEnvelope | IntegrationSearchAnswer]
      """
 
 
@@ -270,7 +270,7 @@ async def asyncio(
     limit: int | Unset = 10,
     offset: int | Unset = 0,
 
-) -> ErrorEnvelope | SearchIntegrationSearchReturn | None:
+) -> ErrorEnvelope | IntegrationSearchAnswer | None:
     """ Search one integration
 
     Args:
@@ -285,7 +285,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | SearchIntegrationSearchReturn
+        ErrorEnvelope | IntegrationSearchAnswer
      """
 
 

@@ -9,10 +9,10 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error_envelope import ErrorEnvelope
-from ...models.sync_list_logs_return import SyncListLogsReturn
 from ...models.sync_list_logs_sort_order import SyncListLogsSortOrder
 from ...models.sync_list_logs_status import SyncListLogsStatus
 from ...models.sync_list_logs_trigger import SyncListLogsTrigger
+from ...models.sync_log_list import SyncLogList
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -74,9 +74,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | SyncListLogsReturn | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | SyncLogList | None:
     if response.status_code == 200:
-        response_200 = SyncListLogsReturn.from_dict(response.json())
+        response_200 = SyncLogList.from_dict(response.json())
 
 
 
@@ -110,13 +110,6 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
-    if response.status_code == 409:
-        response_409 = ErrorEnvelope.from_dict(response.json())
-
-
-
-        return response_409
-
     if response.status_code == 429:
         response_429 = ErrorEnvelope.from_dict(response.json())
 
@@ -124,20 +117,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
-    if response.status_code == 502:
-        response_502 = ErrorEnvelope.from_dict(response.json())
-
-
-
-        return response_502
-
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | SyncListLogsReturn]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | SyncLogList]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -157,7 +143,7 @@ def sync_detailed(
     status: SyncListLogsStatus | Unset = UNSET,
     trigger: SyncListLogsTrigger | Unset = UNSET,
 
-) -> Response[ErrorEnvelope | SyncListLogsReturn]:
+) -> Response[ErrorEnvelope | SyncLogList]:
     """ Sync logs of an integration
 
     Args:
@@ -174,7 +160,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | SyncListLogsReturn]
+        Response[ErrorEnvelope | SyncLogList]
      """
 
 
@@ -206,7 +192,7 @@ def sync(
     status: SyncListLogsStatus | Unset = UNSET,
     trigger: SyncListLogsTrigger | Unset = UNSET,
 
-) -> ErrorEnvelope | SyncListLogsReturn | None:
+) -> ErrorEnvelope | SyncLogList | None:
     """ Sync logs of an integration
 
     Args:
@@ -223,7 +209,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | SyncListLogsReturn
+        ErrorEnvelope | SyncLogList
      """
 
 
@@ -250,7 +236,7 @@ async def asyncio_detailed(
     status: SyncListLogsStatus | Unset = UNSET,
     trigger: SyncListLogsTrigger | Unset = UNSET,
 
-) -> Response[ErrorEnvelope | SyncListLogsReturn]:
+) -> Response[ErrorEnvelope | SyncLogList]:
     """ Sync logs of an integration
 
     Args:
@@ -267,7 +253,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | SyncListLogsReturn]
+        Response[ErrorEnvelope | SyncLogList]
      """
 
 
@@ -299,7 +285,7 @@ async def asyncio(
     status: SyncListLogsStatus | Unset = UNSET,
     trigger: SyncListLogsTrigger | Unset = UNSET,
 
-) -> ErrorEnvelope | SyncListLogsReturn | None:
+) -> ErrorEnvelope | SyncLogList | None:
     """ Sync logs of an integration
 
     Args:
@@ -316,7 +302,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | SyncListLogsReturn
+        ErrorEnvelope | SyncLogList
      """
 
 

@@ -9,8 +9,8 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error_envelope import ErrorEnvelope
+from ...models.sync_log import SyncLog
 from ...models.sync_request import SyncRequest
-from ...models.sync_run_return import SyncRunReturn
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -47,9 +47,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | SyncRunReturn | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | SyncLog | None:
     if response.status_code == 200:
-        response_200 = SyncRunReturn.from_dict(response.json())
+        response_200 = SyncLog.from_dict(response.json())
 
 
 
@@ -124,7 +124,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | SyncRunReturn]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | SyncLog]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -139,7 +139,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: None | SyncRequest | Unset = UNSET,
 
-) -> Response[ErrorEnvelope | SyncRunReturn]:
+) -> Response[ErrorEnvelope | SyncLog]:
     """ Run a manual sync
 
     Args:
@@ -151,7 +151,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | SyncRunReturn]
+        Response[ErrorEnvelope | SyncLog]
      """
 
 
@@ -173,7 +173,7 @@ def sync(
     client: AuthenticatedClient,
     body: None | SyncRequest | Unset = UNSET,
 
-) -> ErrorEnvelope | SyncRunReturn | None:
+) -> ErrorEnvelope | SyncLog | None:
     """ Run a manual sync
 
     Args:
@@ -185,7 +185,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | SyncRunReturn
+        ErrorEnvelope | SyncLog
      """
 
 
@@ -202,7 +202,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: None | SyncRequest | Unset = UNSET,
 
-) -> Response[ErrorEnvelope | SyncRunReturn]:
+) -> Response[ErrorEnvelope | SyncLog]:
     """ Run a manual sync
 
     Args:
@@ -214,7 +214,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | SyncRunReturn]
+        Response[ErrorEnvelope | SyncLog]
      """
 
 
@@ -236,7 +236,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: None | SyncRequest | Unset = UNSET,
 
-) -> ErrorEnvelope | SyncRunReturn | None:
+) -> ErrorEnvelope | SyncLog | None:
     """ Run a manual sync
 
     Args:
@@ -248,7 +248,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | SyncRunReturn
+        ErrorEnvelope | SyncLog
      """
 
 

@@ -9,7 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error_envelope import ErrorEnvelope
-from ...models.system_ready_return import SystemReadyReturn
+from ...models.readiness import Readiness
 from typing import cast
 
 
@@ -33,9 +33,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | SystemReadyReturn | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | Readiness | None:
     if response.status_code == 200:
-        response_200 = SystemReadyReturn.from_dict(response.json())
+        response_200 = Readiness.from_dict(response.json())
 
 
 
@@ -54,7 +54,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | SystemReadyReturn]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | Readiness]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -67,7 +67,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
 
-) -> Response[ErrorEnvelope | SystemReadyReturn]:
+) -> Response[ErrorEnvelope | Readiness]:
     """ Readiness: the table answers
 
     Raises:
@@ -75,7 +75,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | SystemReadyReturn]
+        Response[ErrorEnvelope | Readiness]
      """
 
 
@@ -93,7 +93,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
 
-) -> ErrorEnvelope | SystemReadyReturn | None:
+) -> ErrorEnvelope | Readiness | None:
     """ Readiness: the table answers
 
     Raises:
@@ -101,7 +101,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | SystemReadyReturn
+        ErrorEnvelope | Readiness
      """
 
 
@@ -114,7 +114,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
 
-) -> Response[ErrorEnvelope | SystemReadyReturn]:
+) -> Response[ErrorEnvelope | Readiness]:
     """ Readiness: the table answers
 
     Raises:
@@ -122,7 +122,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | SystemReadyReturn]
+        Response[ErrorEnvelope | Readiness]
      """
 
 
@@ -140,7 +140,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
 
-) -> ErrorEnvelope | SystemReadyReturn | None:
+) -> ErrorEnvelope | Readiness | None:
     """ Readiness: the table answers
 
     Raises:
@@ -148,7 +148,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | SystemReadyReturn
+        ErrorEnvelope | Readiness
      """
 
 

@@ -10,7 +10,7 @@ from ... import errors
 
 from ...models.error_envelope import ErrorEnvelope
 from ...models.o_auth_start_request import OAuthStartRequest
-from ...models.user_connections_connect_oauth_return import UserConnectionsConnectOauthReturn
+from ...models.o_auth_started import OAuthStarted
 from typing import cast
 
 
@@ -42,9 +42,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | UserConnectionsConnectOauthReturn | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | OAuthStarted | None:
     if response.status_code == 200:
-        response_200 = UserConnectionsConnectOauthReturn.from_dict(response.json())
+        response_200 = OAuthStarted.from_dict(response.json())
 
 
 
@@ -78,13 +78,6 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
-    if response.status_code == 409:
-        response_409 = ErrorEnvelope.from_dict(response.json())
-
-
-
-        return response_409
-
     if response.status_code == 413:
         response_413 = ErrorEnvelope.from_dict(response.json())
 
@@ -106,20 +99,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
-    if response.status_code == 502:
-        response_502 = ErrorEnvelope.from_dict(response.json())
-
-
-
-        return response_502
-
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | UserConnectionsConnectOauthReturn]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | OAuthStarted]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -134,7 +120,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: OAuthStartRequest,
 
-) -> Response[ErrorEnvelope | UserConnectionsConnectOauthReturn]:
+) -> Response[ErrorEnvelope | OAuthStarted]:
     """ Start my OAuth flow
 
     Args:
@@ -146,7 +132,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | UserConnectionsConnectOauthReturn]
+        Response[ErrorEnvelope | OAuthStarted]
      """
 
 
@@ -168,7 +154,7 @@ def sync(
     client: AuthenticatedClient,
     body: OAuthStartRequest,
 
-) -> ErrorEnvelope | UserConnectionsConnectOauthReturn | None:
+) -> ErrorEnvelope | OAuthStarted | None:
     """ Start my OAuth flow
 
     Args:
@@ -180,7 +166,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | UserConnectionsConnectOauthReturn
+        ErrorEnvelope | OAuthStarted
      """
 
 
@@ -197,7 +183,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: OAuthStartRequest,
 
-) -> Response[ErrorEnvelope | UserConnectionsConnectOauthReturn]:
+) -> Response[ErrorEnvelope | OAuthStarted]:
     """ Start my OAuth flow
 
     Args:
@@ -209,7 +195,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | UserConnectionsConnectOauthReturn]
+        Response[ErrorEnvelope | OAuthStarted]
      """
 
 
@@ -231,7 +217,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: OAuthStartRequest,
 
-) -> ErrorEnvelope | UserConnectionsConnectOauthReturn | None:
+) -> ErrorEnvelope | OAuthStarted | None:
     """ Start my OAuth flow
 
     Args:
@@ -243,7 +229,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | UserConnectionsConnectOauthReturn
+        ErrorEnvelope | OAuthStarted
      """
 
 

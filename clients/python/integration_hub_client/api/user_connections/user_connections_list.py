@@ -9,8 +9,8 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error_envelope import ErrorEnvelope
-from ...models.user_connections_list_return import UserConnectionsListReturn
 from ...models.user_connections_list_sort_order import UserConnectionsListSortOrder
+from ...models.user_integration_list import UserIntegrationList
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -60,9 +60,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | UserConnectionsListReturn | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | UserIntegrationList | None:
     if response.status_code == 200:
-        response_200 = UserConnectionsListReturn.from_dict(response.json())
+        response_200 = UserIntegrationList.from_dict(response.json())
 
 
 
@@ -89,13 +89,6 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_403
 
-    if response.status_code == 409:
-        response_409 = ErrorEnvelope.from_dict(response.json())
-
-
-
-        return response_409
-
     if response.status_code == 429:
         response_429 = ErrorEnvelope.from_dict(response.json())
 
@@ -103,20 +96,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
-    if response.status_code == 502:
-        response_502 = ErrorEnvelope.from_dict(response.json())
-
-
-
-        return response_502
-
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | UserConnectionsListReturn]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | UserIntegrationList]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -134,7 +120,7 @@ def sync_detailed(
     sort_order: UserConnectionsListSortOrder | Unset = UserConnectionsListSortOrder.ASC,
     connected: bool | Unset = UNSET,
 
-) -> Response[ErrorEnvelope | UserConnectionsListReturn]:
+) -> Response[ErrorEnvelope | UserIntegrationList]:
     """ List my integrations and connections
 
     Args:
@@ -150,7 +136,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | UserConnectionsListReturn]
+        Response[ErrorEnvelope | UserIntegrationList]
      """
 
 
@@ -178,7 +164,7 @@ def sync(
     sort_order: UserConnectionsListSortOrder | Unset = UserConnectionsListSortOrder.ASC,
     connected: bool | Unset = UNSET,
 
-) -> ErrorEnvelope | UserConnectionsListReturn | None:
+) -> ErrorEnvelope | UserIntegrationList | None:
     """ List my integrations and connections
 
     Args:
@@ -194,7 +180,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | UserConnectionsListReturn
+        ErrorEnvelope | UserIntegrationList
      """
 
 
@@ -217,7 +203,7 @@ async def asyncio_detailed(
     sort_order: UserConnectionsListSortOrder | Unset = UserConnectionsListSortOrder.ASC,
     connected: bool | Unset = UNSET,
 
-) -> Response[ErrorEnvelope | UserConnectionsListReturn]:
+) -> Response[ErrorEnvelope | UserIntegrationList]:
     """ List my integrations and connections
 
     Args:
@@ -233,7 +219,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | UserConnectionsListReturn]
+        Response[ErrorEnvelope | UserIntegrationList]
      """
 
 
@@ -261,7 +247,7 @@ async def asyncio(
     sort_order: UserConnectionsListSortOrder | Unset = UserConnectionsListSortOrder.ASC,
     connected: bool | Unset = UNSET,
 
-) -> ErrorEnvelope | UserConnectionsListReturn | None:
+) -> ErrorEnvelope | UserIntegrationList | None:
     """ List my integrations and connections
 
     Args:
@@ -277,7 +263,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | UserConnectionsListReturn
+        ErrorEnvelope | UserIntegrationList
      """
 
 

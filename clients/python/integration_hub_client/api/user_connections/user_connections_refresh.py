@@ -10,7 +10,7 @@ from ... import errors
 
 from ...models.error_envelope import ErrorEnvelope
 from ...models.refresh_request import RefreshRequest
-from ...models.user_connections_refresh_return import UserConnectionsRefreshReturn
+from ...models.refresh_result import RefreshResult
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -47,9 +47,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | UserConnectionsRefreshReturn | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | RefreshResult | None:
     if response.status_code == 200:
-        response_200 = UserConnectionsRefreshReturn.from_dict(response.json())
+        response_200 = RefreshResult.from_dict(response.json())
 
 
 
@@ -124,7 +124,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | UserConnectionsRefreshReturn]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | RefreshResult]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -139,7 +139,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: None | RefreshRequest | Unset = UNSET,
 
-) -> Response[ErrorEnvelope | UserConnectionsRefreshReturn]:
+) -> Response[ErrorEnvelope | RefreshResult]:
     """ Refresh my connection's token
 
     Args:
@@ -151,7 +151,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | UserConnectionsRefreshReturn]
+        Response[ErrorEnvelope | RefreshResult]
      """
 
 
@@ -173,7 +173,7 @@ def sync(
     client: AuthenticatedClient,
     body: None | RefreshRequest | Unset = UNSET,
 
-) -> ErrorEnvelope | UserConnectionsRefreshReturn | None:
+) -> ErrorEnvelope | RefreshResult | None:
     """ Refresh my connection's token
 
     Args:
@@ -185,7 +185,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | UserConnectionsRefreshReturn
+        ErrorEnvelope | RefreshResult
      """
 
 
@@ -202,7 +202,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: None | RefreshRequest | Unset = UNSET,
 
-) -> Response[ErrorEnvelope | UserConnectionsRefreshReturn]:
+) -> Response[ErrorEnvelope | RefreshResult]:
     """ Refresh my connection's token
 
     Args:
@@ -214,7 +214,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | UserConnectionsRefreshReturn]
+        Response[ErrorEnvelope | RefreshResult]
      """
 
 
@@ -236,7 +236,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: None | RefreshRequest | Unset = UNSET,
 
-) -> ErrorEnvelope | UserConnectionsRefreshReturn | None:
+) -> ErrorEnvelope | RefreshResult | None:
     """ Refresh my connection's token
 
     Args:
@@ -248,7 +248,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | UserConnectionsRefreshReturn
+        ErrorEnvelope | RefreshResult
      """
 
 

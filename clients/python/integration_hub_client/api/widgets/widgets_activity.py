@@ -9,7 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error_envelope import ErrorEnvelope
-from ...models.widgets_activity_return import WidgetsActivityReturn
+from ...models.widget_activity import WidgetActivity
 from ...models.widgets_activity_time_range import WidgetsActivityTimeRange
 from ...types import UNSET, Unset
 from typing import cast
@@ -52,9 +52,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | WidgetsActivityReturn | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | WidgetActivity | None:
     if response.status_code == 200:
-        response_200 = WidgetsActivityReturn.from_dict(response.json())
+        response_200 = WidgetActivity.from_dict(response.json())
 
 
 
@@ -88,13 +88,6 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
-    if response.status_code == 409:
-        response_409 = ErrorEnvelope.from_dict(response.json())
-
-
-
-        return response_409
-
     if response.status_code == 429:
         response_429 = ErrorEnvelope.from_dict(response.json())
 
@@ -102,20 +95,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
-    if response.status_code == 502:
-        response_502 = ErrorEnvelope.from_dict(response.json())
-
-
-
-        return response_502
-
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | WidgetsActivityReturn]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | WidgetActivity]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -131,7 +117,7 @@ def sync_detailed(
     time_range: WidgetsActivityTimeRange | Unset = WidgetsActivityTimeRange.VALUE_1,
     limit: int | Unset = 10,
 
-) -> Response[ErrorEnvelope | WidgetsActivityReturn]:
+) -> Response[ErrorEnvelope | WidgetActivity]:
     """ Integration activity for a widget
 
     Args:
@@ -144,7 +130,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | WidgetsActivityReturn]
+        Response[ErrorEnvelope | WidgetActivity]
      """
 
 
@@ -168,7 +154,7 @@ def sync(
     time_range: WidgetsActivityTimeRange | Unset = WidgetsActivityTimeRange.VALUE_1,
     limit: int | Unset = 10,
 
-) -> ErrorEnvelope | WidgetsActivityReturn | None:
+) -> ErrorEnvelope | WidgetActivity | None:
     """ Integration activity for a widget
 
     Args:
@@ -181,7 +167,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | WidgetsActivityReturn
+        ErrorEnvelope | WidgetActivity
      """
 
 
@@ -200,7 +186,7 @@ async def asyncio_detailed(
     time_range: WidgetsActivityTimeRange | Unset = WidgetsActivityTimeRange.VALUE_1,
     limit: int | Unset = 10,
 
-) -> Response[ErrorEnvelope | WidgetsActivityReturn]:
+) -> Response[ErrorEnvelope | WidgetActivity]:
     """ Integration activity for a widget
 
     Args:
@@ -213,7 +199,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | WidgetsActivityReturn]
+        Response[ErrorEnvelope | WidgetActivity]
      """
 
 
@@ -237,7 +223,7 @@ async def asyncio(
     time_range: WidgetsActivityTimeRange | Unset = WidgetsActivityTimeRange.VALUE_1,
     limit: int | Unset = 10,
 
-) -> ErrorEnvelope | WidgetsActivityReturn | None:
+) -> ErrorEnvelope | WidgetActivity | None:
     """ Integration activity for a widget
 
     Args:
@@ -250,7 +236,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | WidgetsActivityReturn
+        ErrorEnvelope | WidgetActivity
      """
 
 

@@ -9,8 +9,8 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error_envelope import ErrorEnvelope
+from ...models.widget_data import WidgetData
 from ...models.widgets_data_filters import WidgetsDataFilters
-from ...models.widgets_data_return import WidgetsDataReturn
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -64,9 +64,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | WidgetsDataReturn | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | WidgetData | None:
     if response.status_code == 200:
-        response_200 = WidgetsDataReturn.from_dict(response.json())
+        response_200 = WidgetData.from_dict(response.json())
 
 
 
@@ -127,7 +127,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | WidgetsDataReturn]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | WidgetData]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -145,7 +145,7 @@ def sync_detailed(
     filters: WidgetsDataFilters | Unset = UNSET,
     limit: int | Unset = 10,
 
-) -> Response[ErrorEnvelope | WidgetsDataReturn]:
+) -> Response[ErrorEnvelope | WidgetData]:
     """ Provider data for a widget
 
     Args:
@@ -160,7 +160,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | WidgetsDataReturn]
+        Response[ErrorEnvelope | WidgetData]
      """
 
 
@@ -188,7 +188,7 @@ def sync(
     filters: WidgetsDataFilters | Unset = UNSET,
     limit: int | Unset = 10,
 
-) -> ErrorEnvelope | WidgetsDataReturn | None:
+) -> ErrorEnvelope | WidgetData | None:
     """ Provider data for a widget
 
     Args:
@@ -203,7 +203,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | WidgetsDataReturn
+        ErrorEnvelope | WidgetData
      """
 
 
@@ -226,7 +226,7 @@ async def asyncio_detailed(
     filters: WidgetsDataFilters | Unset = UNSET,
     limit: int | Unset = 10,
 
-) -> Response[ErrorEnvelope | WidgetsDataReturn]:
+) -> Response[ErrorEnvelope | WidgetData]:
     """ Provider data for a widget
 
     Args:
@@ -241,7 +241,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | WidgetsDataReturn]
+        Response[ErrorEnvelope | WidgetData]
      """
 
 
@@ -269,7 +269,7 @@ async def asyncio(
     filters: WidgetsDataFilters | Unset = UNSET,
     limit: int | Unset = 10,
 
-) -> ErrorEnvelope | WidgetsDataReturn | None:
+) -> ErrorEnvelope | WidgetData | None:
     """ Provider data for a widget
 
     Args:
@@ -284,7 +284,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | WidgetsDataReturn
+        ErrorEnvelope | WidgetData
      """
 
 

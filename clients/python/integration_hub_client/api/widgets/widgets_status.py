@@ -9,7 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error_envelope import ErrorEnvelope
-from ...models.widgets_status_return import WidgetsStatusReturn
+from ...models.widget_status import WidgetStatus
 from typing import cast
 
 
@@ -34,9 +34,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | WidgetsStatusReturn | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorEnvelope | WidgetStatus | None:
     if response.status_code == 200:
-        response_200 = WidgetsStatusReturn.from_dict(response.json())
+        response_200 = WidgetStatus.from_dict(response.json())
 
 
 
@@ -70,13 +70,6 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
-    if response.status_code == 409:
-        response_409 = ErrorEnvelope.from_dict(response.json())
-
-
-
-        return response_409
-
     if response.status_code == 429:
         response_429 = ErrorEnvelope.from_dict(response.json())
 
@@ -84,20 +77,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
-    if response.status_code == 502:
-        response_502 = ErrorEnvelope.from_dict(response.json())
-
-
-
-        return response_502
-
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | WidgetsStatusReturn]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorEnvelope | WidgetStatus]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -111,7 +97,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[ErrorEnvelope | WidgetsStatusReturn]:
+) -> Response[ErrorEnvelope | WidgetStatus]:
     """ Integration status for a widget
 
     Args:
@@ -122,7 +108,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | WidgetsStatusReturn]
+        Response[ErrorEnvelope | WidgetStatus]
      """
 
 
@@ -142,7 +128,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 
-) -> ErrorEnvelope | WidgetsStatusReturn | None:
+) -> ErrorEnvelope | WidgetStatus | None:
     """ Integration status for a widget
 
     Args:
@@ -153,7 +139,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | WidgetsStatusReturn
+        ErrorEnvelope | WidgetStatus
      """
 
 
@@ -168,7 +154,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[ErrorEnvelope | WidgetsStatusReturn]:
+) -> Response[ErrorEnvelope | WidgetStatus]:
     """ Integration status for a widget
 
     Args:
@@ -179,7 +165,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | WidgetsStatusReturn]
+        Response[ErrorEnvelope | WidgetStatus]
      """
 
 
@@ -199,7 +185,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 
-) -> ErrorEnvelope | WidgetsStatusReturn | None:
+) -> ErrorEnvelope | WidgetStatus | None:
     """ Integration status for a widget
 
     Args:
@@ -210,7 +196,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | WidgetsStatusReturn
+        ErrorEnvelope | WidgetStatus
      """
 
 

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+class CatalogEntryStatusType0(StrEnum):
+    ACTIVE = "active"
+    BETA = "beta"
+    DEPRECATED = "deprecated"
+    DISABLED = "disabled"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+class ProviderViewAudienceType0(StrEnum):
+    SYSTEM = "system"
+    TENANT = "tenant"
+
+    def __str__(self) -> str:
+        return str(self.value)
