@@ -37,6 +37,9 @@ NO_PROVIDER = ("404 PROVIDER_NOT_FOUND",)
 NO_INTEGRATION = ("404 INTEGRATION_NOT_FOUND",)
 NO_CONNECTION = ("404 CONNECTION_NOT_FOUND",)
 NO_WEBHOOK = ("404 WEBHOOK_NOT_FOUND",)
+# the public webhook intake (hub/inbound/intake.py)
+INTAKE = ("400 VALIDATION_ERROR", "401 INVALID_SIGNATURE", *NO_PROVIDER, "413 PAYLOAD_TOO_LARGE",
+          "503 SERVICE_UNAVAILABLE")
 DISCOVERY = ("400 DISCOVERY_FAILED", "400 UNSAFE_URL")
 # an integration about to be connected (hub/connections/access.py connectable_spec, require_mode)
 CONNECTABLE = (*NO_INTEGRATION, *NO_PROVIDER, "400 INTEGRATION_DISABLED", "400 PROVIDER_DISABLED",
@@ -96,10 +99,28 @@ ROUTES: list[Route] = [
     Route("POST", "/api/admin/integrations/{category}/{id}/discover", "functions.providers.rediscover", SUPER,
           "provider", "Refresh a provider from its discovery metadata", "providers", action="provider.rediscover",
           errors=(*NO_PROVIDER, *DISCOVERY, "409 VERSION_CONFLICT")),
+    Route("GET", "/api/admin/integrations/{category}/{id}/inbound-webhooks", "functions.providers.inbound", SUPER,
+          "provider", "A provider's inbound webhooks: intake URL, keys configured", "providers",
+          errors=(*NO_PROVIDER, "400 INBOUND_NOT_SUPPORTED")),
+    Route("PUT", "/api/admin/integrations/{category}/{id}/inbound-webhooks", "functions.providers.inbound", SUPER,
+          "provider", "Set the keys that verify a provider's inbound webhooks", "providers",
+          action="provider.inbound_keys", grants=("platform-secrets:read", "platform-secrets:write"),
+          errors=(*NO_PROVIDER, "400 INBOUND_NOT_SUPPORTED")),
     Route("GET", "/api/admin/templates", "functions.providers.list_templates", SUPER, "provider",
           "List built-in provider templates", "providers"),
     Route("GET", "/api/admin/tenants/{tenantId}/integrations", "functions.integrations.admin_list", SUPER,
           "integration", "List a tenant's integration instances", "integrations"),
+    # ---- inbound provider webhooks (public: the provider's signature is the credential) ---------
+    # the intake reads the raw body itself (no JSON body model): 413 comes from the pipeline's size check
+    Route("POST", "/api/webhooks/in/{providerId}", "functions.inbound.receive", PUBLIC, None,
+          "Receive a provider's webhook (verified, acknowledged, queued)", "inbound",
+          grants=("platform-secrets:read", "queue:inbound"), errors=INTAKE),
+    Route("GET", "/api/webhooks/in/{providerId}", "functions.inbound.receive", PUBLIC, None,
+          "Answer a provider's subscription handshake", "inbound", grants=("platform-secrets:read",),
+          errors=INTAKE),
+    Route("POST", "/api/webhooks/in/{providerId}/{integrationId}", "functions.inbound.receive", PUBLIC,
+          None, "Receive a provider's webhook for one integration (its own signing secret)", "inbound",
+          grants=("seal:inbound-signing", "queue:inbound"), errors=INTAKE),
     # ---- catalog (tenant) --------------------------------------------------------------
     Route("GET", "/api/integrations", "functions.catalog.list", ANY_USER, "provider",
           "List available integrations", "catalog"),
@@ -125,6 +146,13 @@ ROUTES: list[Route] = [
     Route("POST", "/api/tenant/integrations/{id}/deactivate", "functions.integrations.deactivate", ADMIN,
           "integration", "Deactivate an integration", "integrations", action="integration.deactivate", grants=EVENTS,
           errors=(*NO_INTEGRATION, "409 VERSION_CONFLICT")),
+    Route("GET", "/api/tenant/integrations/{id}/inbound-webhooks", "functions.integrations.inbound", ADMIN,
+          "integration", "An integration's own webhook intake", "integrations",
+          errors=(*NO_INTEGRATION, "400 INBOUND_NOT_SUPPORTED")),
+    Route("PUT", "/api/tenant/integrations/{id}/inbound-webhooks", "functions.integrations.inbound", ADMIN,
+          "integration", "Set an integration's webhook signing secret", "integrations",
+          action="integration.inbound_secret", grants=("seal:inbound-signing",),
+          errors=(*NO_INTEGRATION, "400 INBOUND_NOT_SUPPORTED")),
     # ---- audit -------------------------------------------------------------------------
     Route("GET", "/api/tenant/audit-logs", "functions.audit.tenant_list", ADMIN, "audit",
           "The tenant's audit trail", "audit"),

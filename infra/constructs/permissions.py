@@ -61,6 +61,7 @@ SEAL_PURPOSES = {
     "oauth-pkce-verifier": "hub.connections.state: the PKCE verifier of a pending OAuth flow",
     "oauth-authorization-url": "hub.connections.state: the authorization URL of a pending flow",
     "webhook-signing": "hub.webhooks.signing_keys: webhook signing secrets",
+    "inbound-signing": "hub.inbound.intakes: an integration's inbound webhook signing secret",
 }
 
 VAULT_OPERATIONS = ("read", "write", "delete")
@@ -73,6 +74,7 @@ GRANTS: dict[str, str] = {
     "events:publish": "events:PutEvents on the hub bus with the hub's source",
     "queue:refresh": "sqs:SendMessage to the refresh queue",
     "queue:webhook": "sqs:SendMessage to the webhook queue",
+    "queue:inbound": "sqs:SendMessage to the inbound queue (accepted provider webhooks)",
     "sts:assume-tenant-role": "sts:AssumeRole into a tenant's role in another account, with an ExternalId",
 }
 
@@ -183,6 +185,8 @@ AREA_NEEDS: dict[str, Needs] = {
     "webhooks": WRITE,
     "jobs": WRITE,
     "consumers": WRITE,
+    # the intake keeps each accepted provider webhook (dedupe), the processor reads account links
+    "inbound": WRITE,
 }
 
 

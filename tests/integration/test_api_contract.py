@@ -34,6 +34,7 @@ EXPLAINED_BY_AREA = {
     "oauth": "test_oauth_browser_binding.py", "user_connections": "test_user_connections.py",
     "health": "test_health.py", "sync": "test_sync_logs.py", "search": "test_search.py",
     "widgets": "test_widgets.py", "webhooks": "test_webhooks_api.py", "proxy": "test_proxy.py",
+    "inbound": "test_inbound_webhooks.py",
 }
 EXPLAINED_STATUS = {
     "409": "IDEMPOTENCY_CONFLICT needs a request still in flight; the domain's conflicts are in the area suite",

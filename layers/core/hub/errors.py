@@ -74,6 +74,14 @@ class Unauthorized(HubError):
     default_message = "A valid bearer token is required"
 
 
+class InvalidSignature(HubError):
+    """A provider webhook whose signature does not verify (hub/inbound): nothing is stored."""
+
+    status_code = 401
+    code = "INVALID_SIGNATURE"
+    default_message = "The webhook signature is missing, stale or does not verify"
+
+
 class PermissionDenied(HubError):
     status_code = 403
     code = "PERMISSION_DENIED"

@@ -47,6 +47,7 @@ TAGS = {
     "search": "Search across the tenant's integrations",
     "widgets": "Dashboard widgets: status, activity, provider data",
     "webhooks": "Signed outgoing webhooks (Standard Webhooks)",
+    "inbound": "Provider webhooks in: verified by the provider's scheme, attributed to connections, forwarded",
     "proxy": "Any provider API call through a connection: the provider's answer as it is (docs/proxy.md)",
 }
 
@@ -56,6 +57,8 @@ PATH_PARAMETERS = {
     "tenantId": "The tenant's id",
     "webhookId": "The webhook endpoint's id (`wh_…`)",
     "deliveryId": "The delivery's id (`whd_…`)",
+    "providerId": "The provider's id (e.g. `shopify`)",
+    "integrationId": "The tenant's integration the provider's webhooks belong to",
     "path": "The provider API path below its base URL (slashes allowed; `..`, encoded dots and absolute URLs "
             "are refused)",
 }
@@ -128,9 +131,14 @@ def build_openapi() -> dict[str, Any]:
 
 
 def _complete(operation: dict[str, Any], route: Any, app: Any, schemas: dict[str, Any]) -> None:
-    # a module serving several methods (the proxy) gets one operation id per method
-    shared = sum(1 for other in route_table().values() if other.module == route.module) > 1
-    operation["operationId"] = operation_id(route.module) + (route.method.capitalize() if shared else "")
+    # a module serving several methods (the proxy) gets one operation id per method, and per
+    # last path segment when it serves one method on several paths (the webhook intake)
+    siblings = [other for other in route_table().values() if other.module == route.module]
+    suffix = route.method.capitalize() if len(siblings) > 1 else ""
+    if sum(1 for other in siblings if other.method == route.method) > 1:
+        last = route.segments()[-1].strip("{}+")
+        suffix += last[:1].upper() + _camel(last)[1:]
+    operation["operationId"] = operation_id(route.module) + suffix
     operation["tags"] = [route.area]
     operation["security"] = [] if route.public else [{"bearerAuth": []}]
     operation["x-roles"] = list(route.roles)
@@ -141,7 +149,10 @@ def _complete(operation: dict[str, Any], route: Any, app: Any, schemas: dict[str
     for parameter in parameters:
         if parameter.get("in") == "path":
             parameter["description"] = _path_description(route.path, parameter["name"])
-            parameter["schema"] = {"type": "string", "minLength": 1}
+            # a handler that constrains its path parameter (the public webhook intake) keeps it
+            declared = parameter.get("schema") or {}
+            parameter["schema"] = {"type": "string", "minLength": 1,
+                                   **{k: declared[k] for k in ("pattern", "maxLength") if k in declared}}
     if query_model is not None:
         parameters.extend(query_parameters(query_model, schemas))
     for name, text in PUBLIC_QUERY.get(route.key, {}).items():

@@ -96,6 +96,9 @@ from .health_list_params_status_type_0 import HealthListParamsStatusType0
 from .health_list_sort_order import HealthListSortOrder
 from .health_list_status import HealthListStatus
 from .health_summary import HealthSummary
+from .inbound_keys_update import InboundKeysUpdate
+from .inbound_settings_view import InboundSettingsView
+from .intake_ack import IntakeAck
 from .integration_activated import IntegrationActivated
 from .integration_create import IntegrationCreate
 from .integration_create_connection_config_type_0 import IntegrationCreateConnectionConfigType0
@@ -104,6 +107,8 @@ from .integration_deactivated import IntegrationDeactivated
 from .integration_entity import IntegrationEntity
 from .integration_health import IntegrationHealth
 from .integration_health_history import IntegrationHealthHistory
+from .integration_intake_view import IntegrationIntakeView
+from .integration_keys_update import IntegrationKeysUpdate
 from .integration_list import IntegrationList
 from .integration_list_params import IntegrationListParams
 from .integration_list_params_sortorder import IntegrationListParamsSortorder
@@ -388,6 +393,9 @@ __all__ = (
     "HealthListSortOrder",
     "HealthListStatus",
     "HealthSummary",
+    "InboundKeysUpdate",
+    "InboundSettingsView",
+    "IntakeAck",
     "IntegrationActivated",
     "IntegrationCreate",
     "IntegrationCreateConnectionConfigType0",
@@ -396,6 +404,8 @@ __all__ = (
     "IntegrationEntity",
     "IntegrationHealth",
     "IntegrationHealthHistory",
+    "IntegrationIntakeView",
+    "IntegrationKeysUpdate",
     "IntegrationList",
     "IntegrationListParams",
     "IntegrationListParamsSortorder",
