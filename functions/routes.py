@@ -37,6 +37,9 @@ NO_PROVIDER = ("404 PROVIDER_NOT_FOUND",)
 NO_INTEGRATION = ("404 INTEGRATION_NOT_FOUND",)
 NO_CONNECTION = ("404 CONNECTION_NOT_FOUND",)
 NO_WEBHOOK = ("404 WEBHOOK_NOT_FOUND",)
+# the public webhook intake (hub/inbound/intake.py)
+INTAKE = ("400 VALIDATION_ERROR", "401 INVALID_SIGNATURE", *NO_PROVIDER, "413 PAYLOAD_TOO_LARGE",
+          "503 SERVICE_UNAVAILABLE")
 DISCOVERY = ("400 DISCOVERY_FAILED", "400 UNSAFE_URL")
 # an integration about to be connected (hub/connections/access.py connectable_spec, require_mode)
 CONNECTABLE = (*NO_INTEGRATION, *NO_PROVIDER, "400 INTEGRATION_DISABLED", "400 PROVIDER_DISABLED",
@@ -51,6 +54,9 @@ LIVE = (*NO_INTEGRATION, *NO_CONNECTION)
 USED = (*LIVE, "401 TOKEN_EXPIRED", "502 CONNECTION_FAILED", "502 REFRESH_FAILED")
 REFRESHED = (*LIVE, "401 TOKEN_EXPIRED", "400 REFRESH_FAILED", "502 REFRESH_FAILED", "409 REFRESH_IN_PROGRESS",
              "409 CONFLICT")
+# a connect page's call, authenticated by the session's token (hub/sessions/service.py open_session)
+SESSION = ("401 CONNECT_SESSION_INVALID", "403 ORIGIN_NOT_ALLOWED", "409 CONNECT_SESSION_USED",
+           "410 CONNECT_SESSION_EXPIRED")
 # provider data read with the connection (hub/search, hub/widgets, hub/jobs/sync.py)
 PROVIDER_DATA = (*USED, *NO_PROVIDER, "409 INTEGRATION_DISABLED")
 SEARCHED = (*PROVIDER_DATA, "400 SEARCH_DISABLED", "400 SEARCH_NOT_SUPPORTED", "504 SEARCH_TIMEOUT")
@@ -96,10 +102,28 @@ ROUTES: list[Route] = [
     Route("POST", "/api/admin/integrations/{category}/{id}/discover", "functions.providers.rediscover", SUPER,
           "provider", "Refresh a provider from its discovery metadata", "providers", action="provider.rediscover",
           errors=(*NO_PROVIDER, *DISCOVERY, "409 VERSION_CONFLICT")),
+    Route("GET", "/api/admin/integrations/{category}/{id}/inbound-webhooks", "functions.providers.inbound", SUPER,
+          "provider", "A provider's inbound webhooks: intake URL, keys configured", "providers",
+          errors=(*NO_PROVIDER, "400 INBOUND_NOT_SUPPORTED")),
+    Route("PUT", "/api/admin/integrations/{category}/{id}/inbound-webhooks", "functions.providers.inbound", SUPER,
+          "provider", "Set the keys that verify a provider's inbound webhooks", "providers",
+          action="provider.inbound_keys", grants=("platform-secrets:read", "platform-secrets:write"),
+          errors=(*NO_PROVIDER, "400 INBOUND_NOT_SUPPORTED")),
     Route("GET", "/api/admin/templates", "functions.providers.list_templates", SUPER, "provider",
           "List built-in provider templates", "providers"),
     Route("GET", "/api/admin/tenants/{tenantId}/integrations", "functions.integrations.admin_list", SUPER,
           "integration", "List a tenant's integration instances", "integrations"),
+    # ---- inbound provider webhooks (public: the provider's signature is the credential) ---------
+    # the intake reads the raw body itself (no JSON body model): 413 comes from the pipeline's size check
+    Route("POST", "/api/webhooks/in/{providerId}", "functions.inbound.receive", PUBLIC, None,
+          "Receive a provider's webhook (verified, acknowledged, queued)", "inbound",
+          grants=("platform-secrets:read", "queue:inbound"), errors=INTAKE),
+    Route("GET", "/api/webhooks/in/{providerId}", "functions.inbound.receive", PUBLIC, None,
+          "Answer a provider's subscription handshake", "inbound", grants=("platform-secrets:read",),
+          errors=INTAKE),
+    Route("POST", "/api/webhooks/in/{providerId}/{integrationId}", "functions.inbound.receive", PUBLIC,
+          None, "Receive a provider's webhook for one integration (its own signing secret)", "inbound",
+          grants=("seal:inbound-signing", "queue:inbound"), errors=INTAKE),
     # ---- catalog (tenant) --------------------------------------------------------------
     Route("GET", "/api/integrations", "functions.catalog.list", ANY_USER, "provider",
           "List available integrations", "catalog"),
@@ -125,6 +149,13 @@ ROUTES: list[Route] = [
     Route("POST", "/api/tenant/integrations/{id}/deactivate", "functions.integrations.deactivate", ADMIN,
           "integration", "Deactivate an integration", "integrations", action="integration.deactivate", grants=EVENTS,
           errors=(*NO_INTEGRATION, "409 VERSION_CONFLICT")),
+    Route("GET", "/api/tenant/integrations/{id}/inbound-webhooks", "functions.integrations.inbound", ADMIN,
+          "integration", "An integration's own webhook intake", "integrations",
+          errors=(*NO_INTEGRATION, "400 INBOUND_NOT_SUPPORTED")),
+    Route("PUT", "/api/tenant/integrations/{id}/inbound-webhooks", "functions.integrations.inbound", ADMIN,
+          "integration", "Set an integration's webhook signing secret", "integrations",
+          action="integration.inbound_secret", grants=("seal:inbound-signing",),
+          errors=(*NO_INTEGRATION, "400 INBOUND_NOT_SUPPORTED")),
     # ---- audit -------------------------------------------------------------------------
     Route("GET", "/api/tenant/audit-logs", "functions.audit.tenant_list", ADMIN, "audit",
           "The tenant's audit trail", "audit"),
@@ -219,6 +250,28 @@ ROUTES: list[Route] = [
     *(Route(method, "/api/user/integrations/{id}/proxy/{path+}", "functions.proxy.user", ANY_USER, "proxy",
             "Call the provider's API through my connection", "proxy", action="proxy.user_call",
             grants=(*USE_CREDENTIALS, *STS), passthrough=True, errors=PROXIED) for method in PROXY_METHODS),
+    # ---- connect sessions and the hosted connect page (hub/sessions, docs/frontend.md) -----
+    # the page and its /api/connect routes are public to the JWT authorizer: they are
+    # authenticated by the connect session's token, which the page holds instead of a JWT
+    Route("POST", "/api/tenant/connect-sessions", "functions.connect.create_session", ADMIN, "connection",
+          "Create a connect session for the hosted connect page", "connect", action="connect_session.create",
+          errors=(*NO_INTEGRATION, "400 END_USER_REQUIRED", "400 UNSAFE_URL")),
+    # the page and what it reads only read the table (they share the system routes' public role)
+    Route("GET", "/connect", "functions.connect.page", PUBLIC, None, "The hosted connect page (HTML)",
+          "connect_page"),
+    Route("GET", "/api/connect/session", "functions.connect.session", PUBLIC, None,
+          "Connect page: the session's integrations and credential forms", "connect_page", errors=SESSION),
+    Route("POST", "/api/connect/integrations/{id}/credentials", "functions.connect.credentials", PUBLIC, None,
+          "Connect page: connect with credentials", "connect", grants=(*CONNECT, *STS),
+          errors=(*SESSION, *TENANT_CONNECTABLE, *CHECKED, "409 CONNECT_SESSION_BUSY")),
+    Route("POST", "/api/connect/integrations/{id}/oauth", "functions.connect.oauth_start", PUBLIC, None,
+          "Connect page: start OAuth in a popup", "connect", grants=OAUTH_FLOW,
+          errors=(*SESSION, *CONNECTABLE, *OAUTH_START)),
+    # it ends the OAuth flow: the OAuth routes' grants, so it shares their role (one role less
+    # under CloudFormation's 500 resources), though it only reads the connection and spends the session
+    Route("POST", "/api/connect/integrations/{id}/complete", "functions.connect.oauth_complete", PUBLIC, None,
+          "Connect page: the connection the OAuth popup made", "connect", grants=OAUTH_FLOW,
+          errors=(*SESSION, *NO_INTEGRATION, *NO_CONNECTION)),
     # ---- webhooks ----------------------------------------------------------------------
     Route("POST", "/api/tenant/webhooks", "functions.webhooks.create", ADMIN, "webhook",
           "Webhooks: register an endpoint", "webhooks", action="webhook.create", idempotent=True,

@@ -13,7 +13,7 @@ from hub.http.routing import Worker
 
 # the logical work queues (each with a dead-letter queue) that queue workers consume: the CDK
 # stack and the local stack create them; a function finds one's URL in HUB_<NAME>_QUEUE_URL
-QUEUES = ("refresh", "webhook")
+QUEUES = ("refresh", "webhook", "inbound")
 
 # hub events a webhook may receive: never the events about webhooks themselves (no loops)
 WEBHOOK_FEED = tuple(t for t in EVENT_TYPES if t not in WEBHOOK_EVENT_TYPES)
@@ -27,7 +27,7 @@ WEBHOOKS = ("seal:webhook-signing", *EVENTS)  # sign deliveries, webhook.deliver
 # and set the throttle's release timers on the webhook queue (hub/webhooks/release.py)
 WEBHOOK_SENDERS = (*WEBHOOKS, "queue:webhook")
 # reserved concurrency: an API flood cannot starve token refresh, health checks or webhook delivery
-RESERVED_REFRESH, RESERVED_HEALTH, RESERVED_WEBHOOKS = 5, 2, 5
+RESERVED_REFRESH, RESERVED_HEALTH, RESERVED_WEBHOOKS, RESERVED_INBOUND = 5, 2, 5, 2
 
 WORKERS: list[Worker] = [
     # ---- jobs (schedules) -------------------------------------------------------------
@@ -57,6 +57,9 @@ WORKERS: list[Worker] = [
            "Turn hub events into signed webhook deliveries, a batch at a time", queue="webhook",
            timeout_seconds=90, batch_size=100, feed_detail_types=WEBHOOK_FEED, grants=WEBHOOK_SENDERS,
            reserved_concurrency=RESERVED_WEBHOOKS),
+    Worker("inbound-processor", "functions.consumers.inbound_processor", "queue", "inbound",
+           "Attribute accepted provider webhooks to connections and publish provider.event", queue="inbound",
+           timeout_seconds=60, batch_size=10, grants=EVENTS, reserved_concurrency=RESERVED_INBOUND),
     # ---- event consumers ---------------------------------------------------------------
     Worker("user-deleted-consumer", "functions.consumers.user_deleted", "event", "connections",
            "Remove a deleted user's connections", event_detail_types=("user.deleted",), timeout_seconds=120,

@@ -20,6 +20,7 @@ PATH_DEFAULTS = {"tenantId": "acme", "category": "crm", "id": "int_sample", "web
                  "deliveryId": "whd_sample", "jobId": "whr_sample"}
 _ADMIN = {"category": "crm", "id": "sample-admin"}
 _BASIC = {"username": "ops", "password": "sample-password-1"}
+_SESSION = {"authorization": "Bearer cs_sample_token"}
 SAMPLE_REQUESTS: dict[str, dict[str, Any]] = {
     "providers-create": {"body": {"provider": "sample-created", "name": "Sample Created",
                                   "displayName": "Sample Created", "category": "crm", "authType": "basic"}},
@@ -62,6 +63,12 @@ SAMPLE_REQUESTS: dict[str, dict[str, Any]] = {
     "webhooks-recover": {"body": {"since": "2026-11-01T00:00:00Z"}},
     "proxy-tenant": {"path": {"path": "api/me"}},  # the sandbox's own API
     "proxy-user": {"path": {"id": "int_sample_user", "path": "api/me"}},
+    # the connect page's calls carry a connect session's token (local/samples.py makes a fresh one)
+    "connect-create-session": {"body": {"integrations": ["int_sample"], "origin": "http://127.0.0.1:5173"}},
+    "connect-session": {"headers": _SESSION},
+    "connect-credentials": {"headers": _SESSION, "body": {"credentials": {"apiKey": "sbx_test_key_valid_0001"}}},
+    "connect-oauth-start": {"path": {"id": "int_sample_oauth"}, "headers": _SESSION},
+    "connect-oauth-complete": {"path": {"id": "int_sample_oauth"}, "headers": _SESSION},
 }
 
 
@@ -85,7 +92,8 @@ def route_event(route: Route) -> dict[str, Any]:
     body = json.dumps(sample.get("body", {})) if route.method in {"POST", "PUT", "PATCH"} else None
     event = build_http_event(route, path, path_params=params or None, claims=claims, body=body,
                              query=sample.get("query"),
-                             headers={"content-type": "application/json"} if body else None,
+                             headers={**({"content-type": "application/json"} if body else {}),
+                                      **sample.get("headers", {})} or None,
                              request_id="sample-request-id")
     if not route.public and route.roles[0] == "super_admin":  # as `make run`'s super admin token
         event["requestContext"]["authorizer"]["jwt"]["claims"].update({"sub": "root", "tenant_id": "platform"})

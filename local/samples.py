@@ -46,6 +46,7 @@ PLACEHOLDERS = {
     SANDBOX: "the sandbox provider's base URL", RECEIVER: "a webhook URL on the sandbox",
     "sample-admin": "a provider (basic auth) the provider events read, change and delete",
     "sample-oidc": "a provider registered from the sandbox's OAuth metadata",
+    "cs_sample_token": "a connect session's token offering int_sample and int_sample_oauth (new each time)",
 }
 SAMPLE_PROVIDERS = {  # made by a super admin when missing
     "sample-basic": {"authType": "basic"}, "sample-custom": {"authType": "custom"},
@@ -174,6 +175,29 @@ class Samples:
             cookies = [f"{name}={value}" for name, value in browser.cookies.items()]
         return {**query, "cookies": cookies}
 
+    # ---- connect sessions (hub/sessions) -------------------------------------------------------
+    def connect_session(self) -> str:
+        """A fresh session's token: a session is single use."""
+        offered = [self.api_key_connected(), self.oauth_connected()]
+        return str(_ok(self.admin.post("/api/tenant/connect-sessions", json={
+            "integrations": offered, "origin": RETURN_URL.rsplit("/", 2)[0]}), "create a connect session")["token"])
+
+    def session_oauth(self, token: str, integration_id: str) -> None:
+        """The connect page's popup: the session's OAuth flow through the start page, the sandbox
+        and the callback, which stores the connection the complete event then finds."""
+        page = self._client(token)
+        try:
+            started = _ok(page.post(f"/api/connect/integrations/{integration_id}/oauth"), "start the page's OAuth")
+        finally:
+            page.close()
+        with self._browser() as browser:
+            start = str(started["authorizationUrl"])
+            provider = browser.get(urljoin(start, _continue_link(browser.get(start).text)))
+            answer = httpx.get(provider.headers.get("location", ""), timeout=TIMEOUT)
+            done = browser.get(answer.headers.get("location", ""))
+        if "status=connected" not in done.headers.get("location", ""):
+            raise SampleError(f"the page's OAuth failed: {done.status_code} {done.headers.get('location')}")
+
     # ---- webhooks ----------------------------------------------------------------------------
     def webhook(self, description: str = "sample") -> str:
         listed = _ok(self.admin.get("/api/tenant/webhooks", params={"limit": 100}), "list webhooks")
@@ -222,6 +246,7 @@ class Samples:
             "wh_sample_spare": lambda: self.webhook("sample spare"),
             "whd_sample": lambda: self.delivery(self.webhook()),
             "whr_sample": lambda: self.recover_job(self.webhook()),
+            "cs_sample_token": self.connect_session,
             SANDBOX: lambda: self.sandbox_url,
             RECEIVER: lambda: self.sandbox_url + "/hooks",
         }
@@ -301,6 +326,9 @@ def prepare(function: str, event: dict[str, Any], api_url: str, sandbox_url: str
                                                          f"/api/tenant/integrations/{integration_id}/connect/oauth"))
         elif function == "connections-exchange-oauth":
             event = _exchange_event(samples, event)
+        elif function == "connect-oauth-complete":
+            token = str(event["headers"]["authorization"]).removeprefix("Bearer ")
+            samples.session_oauth(token, str(event["pathParameters"]["id"]))
         return event
     finally:
         samples.close()

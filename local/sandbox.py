@@ -14,7 +14,8 @@ behaviour (failures, latency, denial, expiry) through a control plane under `/_s
                GET  /api/items?q=&limit=&cursor=   searchable fake data
                POST /api/publish                   accepts published content (201)
     Control    GET|POST /_sandbox/config, GET /_sandbox/stats, POST /_sandbox/tokens/expire,
-               POST /_sandbox/reset                (loopback callers only)
+               POST /_sandbox/reset, POST /_sandbox/webhooks/emit (a signed webhook to the hub)
+                                                   (loopback callers only)
 
 Tokens and codes are random and kept only as SHA-256 fingerprints; the stats expose those
 fingerprints (`token_fingerprint`) so tests can assert what the sandbox saw without the sandbox
@@ -365,6 +366,7 @@ class SandboxProvider:
                 Rule("/_sandbox/stats", endpoint="control_stats", methods=["GET"]),
                 Rule("/_sandbox/tokens/expire", endpoint="control_expire", methods=["POST"]),
                 Rule("/_sandbox/reset", endpoint="control_reset", methods=["POST"]),
+                Rule("/_sandbox/webhooks/emit", endpoint="control_emit", methods=["POST"]),
             ]
         )
         self._handlers: dict[str, Callable[[Request], Response]] = {
@@ -382,6 +384,7 @@ class SandboxProvider:
             "control_stats": lambda _request: _json(self.stats()),
             "control_expire": self._control_expire,
             "control_reset": self._control_reset,
+            "control_emit": self._control_emit,
         }
 
     # ---- public API ---------------------------------------------------------------------
@@ -1076,6 +1079,21 @@ class SandboxProvider:
     def _control_reset(self, _request: Request) -> Response:
         self.reset()
         return _json(self.config.public())
+
+    def _control_emit(self, request: Request) -> Response:
+        """A signed webhook event to the hub's intake (local/sandbox_webhooks.py)."""
+        import httpx
+
+        from local.sandbox_webhooks import EmitRequest, emit
+
+        try:
+            status, body = emit(EmitRequest.model_validate_json(request.get_data()),
+                                sandbox_account_id(SANDBOX_USER["id"]), self._clock)
+        except (ValidationError, ValueError) as error:
+            return _json({"error": "invalid_request", "error_description": str(error)[:300]}, 400)
+        except httpx.HTTPError as error:
+            return _json({"error": "not_sent", "error_description": type(error).__name__}, 502)
+        return _json({"status": status, "answer": body[:2000]})
 
 
 # ---------------------------------------------------------------------------------------------

@@ -61,6 +61,7 @@ SEAL_PURPOSES = {
     "oauth-pkce-verifier": "hub.connections.state: the PKCE verifier of a pending OAuth flow",
     "oauth-authorization-url": "hub.connections.state: the authorization URL of a pending flow",
     "webhook-signing": "hub.webhooks.signing_keys: webhook signing secrets",
+    "inbound-signing": "hub.inbound.intakes: an integration's inbound webhook signing secret",
 }
 
 VAULT_OPERATIONS = ("read", "write", "delete")
@@ -73,6 +74,7 @@ GRANTS: dict[str, str] = {
     "events:publish": "events:PutEvents on the hub bus with the hub's source",
     "queue:refresh": "sqs:SendMessage to the refresh queue",
     "queue:webhook": "sqs:SendMessage to the webhook queue",
+    "queue:inbound": "sqs:SendMessage to the inbound queue (accepted provider webhooks)",
     "sts:assume-tenant-role": "sts:AssumeRole into a tenant's role in another account, with an ExternalId",
 }
 
@@ -181,8 +183,14 @@ AREA_NEEDS: dict[str, Needs] = {
     # the proxy spends the connection's quota budget and records activity and audit (writes)
     "proxy": WRITE,
     "webhooks": WRITE,
+    # connect sessions are spent and audited by their public routes (hub/sessions); the page
+    # and the session it reads only read
+    "connect": WRITE,
+    "connect_page": READ,
     "jobs": WRITE,
     "consumers": WRITE,
+    # the intake keeps each accepted provider webhook (dedupe), the processor reads account links
+    "inbound": WRITE,
 }
 
 

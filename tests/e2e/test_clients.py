@@ -25,6 +25,7 @@ def test_the_python_client_connects_and_reads_back(local_stack: RunningStack) ->
     from integration_hub_client.api.providers import providers_create
     from integration_hub_client.models import (
         ApiKeyConnectRequest,
+        ConnectionStatusView,
         ErrorEnvelope,
         IntegrationCreate,
         IntegrationList,
@@ -59,8 +60,9 @@ def test_the_python_client_connects_and_reads_back(local_stack: RunningStack) ->
                                                           body=ApiKeyConnectRequest(api_key=DEFAULT_API_KEYS[0]))
     assert connected.status_code == 200, connected.content
     status = connections_get.sync(created.id, client=admin)
-    assert status is not None and status["status"] == "active"
-    assert status["connectionId"] == json.loads(connected.content)["connectionId"]
+    assert isinstance(status, ConnectionStatusView)  # a typed answer (docs/openapi.json)
+    assert status.status == "active" and status.connected is True
+    assert status.connection_id == json.loads(connected.content)["connectionId"]
 
     # And the filtered list holds it, with the page fields
     listed = integrations_list.sync(client=admin, provider_name="py-client-sandbox",

@@ -34,6 +34,8 @@ EXPLAINED_BY_AREA = {
     "oauth": "test_oauth_browser_binding.py", "user_connections": "test_user_connections.py",
     "health": "test_health.py", "sync": "test_sync_logs.py", "search": "test_search.py",
     "widgets": "test_widgets.py", "webhooks": "test_webhooks_api.py", "proxy": "test_proxy.py",
+    "inbound": "test_inbound_webhooks.py",
+    "connect": "test_connect_sessions.py", "connect_page": "test_connect_sessions.py",
 }
 EXPLAINED_STATUS = {
     "409": "IDEMPOTENCY_CONFLICT needs a request still in flight; the domain's conflicts are in the area suite",
@@ -52,7 +54,9 @@ def _concrete(route: Route) -> str:
     return re.sub(r"\{[^}]+\}", "nobody1", route.path)
 
 
-def _allowed_role(route: Route) -> str:
+def _allowed_role(route: Route) -> str | None:
+    if route.public:
+        return None  # anyone: no token at all
     return "tenant_admin" if "tenant_admin" in route.roles else route.roles[0]
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib
 import json
+from typing import Any
 
 import pytest
 
@@ -147,3 +148,108 @@ def test_a_retry_after_as_an_http_date_or_garbage_never_waits_past_the_deadline(
         assert first.status == 503 and waits.waited == []
         second = sandbox_world.api.get(proxy(integration_id, "v1/things"))
     assert second.status in (200, 503) and all(0 <= wait < 60 for wait in waits.waited)
+
+
+def test_another_users_connection_is_a_404_through_the_user_proxy(sandbox_world: SandboxWorld) -> None:
+    # Given alice's own connection to a user-scoped integration
+    integration_id = sandbox_world.create_integration(user_scoped=True)
+    alice = sandbox_world.api.as_("user", user="alice")
+    sandbox_world.connect(integration_id, client=alice, user_scoped=True)
+    assert alice.get(proxy(integration_id, "api/me", user=True)).status == 200
+    # When bob, of the same tenant, calls the same integration through the user proxy
+    bob = sandbox_world.api.as_("user", user="bob")
+    response = bob.get(proxy(integration_id, "api/me", user=True))
+    # Then he has no connection there: a 404, and the tenant proxy refuses the user-scoped one
+    assert response.status == 404 and response.error["code"] == "CONNECTION_NOT_FOUND"
+    assert sandbox_world.api.get(proxy(integration_id, "api/me")).status == 400
+
+
+# ---- where a request may go -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["v1/..;/admin", "v1/.;x/admin", "v1/\uff0e\uff0e/admin", "v1/..%20/admin",
+                                  "v1/..../admin"])
+def test_segments_a_provider_server_may_read_as_dot_dot_are_refused(
+        sandbox_world: SandboxWorld, capture: CaptureProvider, path: str) -> None:
+    # Given servers that read `..;` as `..` (path parameters) or fold full-width dots and spaces
+    integration_id = by_query_key(sandbox_world, capture, "by-dots")
+    # When the caller names such a segment
+    response = sandbox_world.api.get(proxy(integration_id, path.replace("%20", " ")))
+    # Then the hub refuses it and sends nothing
+    assert response.status == 400 and response.error["code"] == "INVALID_PROVIDER_PATH", response.raw_body
+    assert capture.seen == []
+
+
+def test_a_method_override_header_is_not_forwarded(sandbox_world: SandboxWorld, capture: CaptureProvider) -> None:
+    # Given a provider that honours X-HTTP-Method-Override (a GET would be retried as if it were safe)
+    integration_id = by_query_key(sandbox_world, capture, "by-override")
+    # When the caller's GET asks the provider to treat it as a POST
+    response = sandbox_world.api.get(proxy(integration_id, "v1/charges"), headers={
+        "X-HTTP-Method-Override": "POST", "X-Method-Override": "POST", "X-HTTP-Method": "POST"})
+    # Then the provider sees a plain GET
+    assert response.status == 200
+    (seen,) = capture.seen
+    assert seen.method == "GET"
+    assert not {"x-http-method-override", "x-method-override", "x-http-method"} & set(seen.headers)
+
+
+@pytest.mark.parametrize("base", ["http://169.254.169.254/latest", "https://169.254.169.254/latest",
+                                  "http://[fd00:ec2::254]/latest", "https://0xa9fea9fe/latest"])
+def test_a_provider_base_url_on_the_metadata_service_is_never_called(
+        sandbox_world: SandboxWorld, base: str) -> None:
+    # Given a provider typed in with its API on the instance metadata service
+    admin = sandbox_world.api.as_("super_admin", tenant="platform", user="root")
+    body = {"provider": "by-imds", "name": "by-imds", "displayName": "by-imds", "category": "custom",
+            "authType": "basic", "audience": "tenant", "status": "active", "api": {"baseUrl": base}}
+    created = admin.post("/api/admin/integrations", body)
+    if created.status != 201:  # refused where it is typed in: held
+        assert created.status == 400, created.raw_body
+        return
+    integration_id = sandbox_world.create_integration("by-imds")
+    sandbox_world.api.post(f"/api/tenant/integrations/{integration_id}/connect/basic",
+                           {"username": "ada", "password": "lovelace-1815"})
+    # When a caller calls through it, Then the URL guard refuses it with a 400
+    response = sandbox_world.api.get(proxy(integration_id, "meta-data/iam"))
+    assert response.status == 400 and response.error["code"] == "UNSAFE_URL", response.raw_body
+
+
+@pytest.mark.parametrize("quota", [{"requests": 0, "perSeconds": 1}, {"requests": -5, "perSeconds": 1},
+                                   {"requests": 5, "perSeconds": 0}, {"requests": 5, "perSeconds": 1, "burst": 0},
+                                   {"requests": "many", "perSeconds": 1}, {"requests": 5}])
+def test_a_zero_or_negative_quota_override_is_a_400_where_it_is_written(sandbox_world: SandboxWorld,
+                                                                        quota: dict[str, Any]) -> None:
+    integration_id = sandbox_world.create_integration()
+    response = sandbox_world.api.patch(f"/api/tenant/integrations/{integration_id}", {"providerQuota": quota})
+    assert response.status == 400, response.raw_body
+    created = sandbox_world.api.post("/api/tenant/integrations", {"providerId": "sandbox", "name": "q",
+                                                                  "providerQuota": quota})
+    assert created.status == 400, created.raw_body
+
+
+@pytest.mark.parametrize(("path", "query", "headers"), [
+    ("v1/" + "a" * 2100, None, {}),
+    ("v1/things", {"q": "x" * 9000}, {}),
+    ("v1/things", None, {"X-Hub-Retry": "maybe"}),
+])
+def test_a_path_or_query_too_long_or_a_bad_control_header_is_a_400_and_nothing_is_sent(
+        sandbox_world: SandboxWorld, capture: CaptureProvider, path: str, query: dict[str, str] | None,
+        headers: dict[str, str]) -> None:
+    integration_id = by_query_key(sandbox_world, capture, "by-sizes")
+    response = sandbox_world.api.get(proxy(integration_id, path), query=query, headers=headers)
+    assert response.status == 400 and response.error["code"], response.raw_body
+    assert capture.seen == []
+
+
+def test_a_query_string_that_is_not_utf8_is_a_400(sandbox_world: SandboxWorld, capture: CaptureProvider) -> None:
+    # Given an API Gateway event whose raw query string percent-encodes bytes that are not UTF-8
+    integration_id = by_query_key(sandbox_world, capture, "by-bytes")
+    path = proxy(integration_id, "v1/things")
+    found = match_route(routing.route_table().values(), "GET", path)
+    assert found is not None
+    route, params = found
+    event = build_http_event(route, path, path_params=params, claims=claims_for())
+    event["rawQueryString"] = "bad=%FF%FE&api_key=%C0"
+    # When the handler gets it, Then a 400 and nothing sent
+    answer = importlib.import_module(route.module).handler(event, LambdaContext(route.function_name))
+    assert int(answer["statusCode"]) == 400 and json.loads(answer["body"])["error"]["details"] == {"field": "query"}
+    assert capture.seen == []

@@ -10,6 +10,7 @@ import pytest
 from pydantic import ValidationError
 
 from hub.inbound.extract import (
+    HandshakeRefused,
     MalformedBody,
     connect_values,
     delivery_id,
@@ -90,8 +91,8 @@ def test_handshakes_slack_discord_and_meta() -> None:
     query = {"hub.mode": "subscribe", "hub.verify_token": "vt", "hub.challenge": "1158201444"}
     meta = handshake(inbound("instagram"), "GET", query, None, ["vt"])
     assert meta is not None and (meta.status_code, meta.body) == (200, "1158201444")
-    wrong = handshake(inbound("instagram"), "GET", {**query, "hub.verify_token": "other"}, None, ["vt"])
-    assert wrong is not None and wrong.status_code == 403
+    with pytest.raises(HandshakeRefused):
+        handshake(inbound("instagram"), "GET", {**query, "hub.verify_token": "other"}, None, ["vt"])
     assert handshake(inbound("stripe"), "POST", {}, {"type": "url_verification"}, []) is None
 
 
@@ -107,6 +108,9 @@ def test_templates_refuse_an_inbound_section_they_cannot_honour() -> None:
     assert stripe is not None
     data = stripe.model_dump(by_alias=True, exclude_none=True)
     data["inboundWebhooks"]["signature"]["key"] = "clientSecret"
+    with pytest.raises(ValidationError, match="perIntegration"):
+        ProviderTemplate.model_validate(data)
+    data["inboundWebhooks"]["perIntegration"] = False
     with pytest.raises(ValidationError, match="clientSecret"):
         ProviderTemplate.model_validate(data)
     data["inboundWebhooks"]["signature"]["key"] = "signingSecret"

@@ -56,6 +56,8 @@ def test_every_error_a_route_can_answer_is_documented_with_the_envelope(document
         if not route.public:
             assert {"400", "401", "403"} <= set(errors), route.key
             assert operation["security"] == [{"bearerAuth": []}]
+        elif route.path.startswith("/api/connect/"):  # the connect page's routes: the session's token
+            assert "401" in errors and operation["security"] == [{"connectSession": []}], route.key
         else:
             assert operation["security"] == []
         if route.rate_class:

@@ -72,6 +72,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tenant/connect-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a connect session */
+        post: operations["connect_createSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/connect/integrations/{id}/credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Connect with credentials (connect page) */
+        post: operations["connect_credentials"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/connect/integrations/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish OAuth (connect page) */
+        post: operations["connect_oauthComplete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/connect/integrations/{id}/oauth": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start OAuth (connect page) */
+        post: operations["connect_oauthStart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/connect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The hosted connect page (HTML) */
+        get: operations["connect_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/connect/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The connect session (connect page) */
+        get: operations["connect_session"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tenant/integrations/{id}/connect/api-key": {
         parameters: {
             query?: never;
@@ -276,6 +378,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/webhooks/in/{providerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Answer a provider's subscription handshake */
+        get: operations["inbound_receiveGet"];
+        put?: never;
+        /** Receive a provider's webhook */
+        post: operations["inbound_receivePostProviderId"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/in/{providerId}/{integrationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Receive a provider's webhook for one integration */
+        post: operations["inbound_receivePostIntegrationId"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tenant/integrations/{id}/activate": {
         parameters: {
             query?: never;
@@ -364,6 +501,24 @@ export interface paths {
         patch: operations["integrations_update"];
         trace?: never;
     };
+    "/api/tenant/integrations/{id}/inbound-webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An integration's own webhook intake */
+        get: operations["integrations_inboundGet"];
+        /** Set an integration's webhook signing secret */
+        put: operations["integrations_inboundPut"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/integrations/oauth/callback": {
         parameters: {
             query?: never;
@@ -446,6 +601,24 @@ export interface paths {
         put?: never;
         /** Preview a provider from its discovery metadata */
         post: operations["providers_discover"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/integrations/{category}/{id}/inbound-webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A provider's inbound webhooks */
+        get: operations["providers_inboundGet"];
+        /** Set a provider's inbound webhook keys */
+        put: operations["providers_inboundPut"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1335,6 +1508,162 @@ export interface components {
             /** Search */
             search?: string | null;
         };
+        /** SessionCreate */
+        SessionCreate: {
+            /**
+             * Integrations
+             * @description Ids of the tenant's integration instances the page offers
+             */
+            integrations: string[];
+            /**
+             * Origin
+             * @description The origin (scheme://host[:port]) of the page that opens the connect page and receives the result by postMessage; one of the allowed origins (HUB_ALLOWED_RETURN_ORIGINS)
+             */
+            origin: string;
+            /**
+             * Enduserid
+             * @description The platform's user who connects: required for user-scoped integrations, whose connection becomes theirs
+             */
+            endUserId?: string | null;
+            /**
+             * Redirecturl
+             * @description Full-page use: where the page sends the browser with the result in the query (on an allowed origin)
+             */
+            redirectUrl?: string | null;
+            /**
+             * Expiresinseconds
+             * @description Lifetime of the session (default 30 minutes)
+             * @default 1800
+             */
+            expiresInSeconds: number;
+        };
+        /** SessionCreated */
+        SessionCreated: {
+            /** Sessionid */
+            sessionId: string;
+            /**
+             * Token
+             * @description The session's single-use secret: hand it to the connect page only
+             */
+            token: string;
+            /**
+             * Connecturl
+             * @description The hosted connect page with the token in its fragment (never sent to a server or a Referer)
+             */
+            connectUrl: string;
+            /** Expiresat */
+            expiresAt: string;
+            /** Origin */
+            origin: string;
+            /** Integrations */
+            integrations: string[];
+            /** Enduserid */
+            endUserId?: string | null;
+        };
+        /** CredentialsSubmit */
+        CredentialsSubmit: {
+            /**
+             * Credentials
+             * @description The template's credential fields by name
+             */
+            credentials: {
+                [key: string]: string;
+            };
+            /** Displayname */
+            displayName?: string | null;
+        };
+        /**
+         * SessionResult
+         * @description What the page reports to its opener (postMessage to the session's origin only).
+         */
+        SessionResult: {
+            /** Integrationid */
+            integrationId: string;
+            /** Connectionid */
+            connectionId: string;
+            /** Status */
+            status: string;
+        };
+        /** SessionOAuthStarted */
+        SessionOAuthStarted: {
+            /** Authorizationurl */
+            authorizationUrl: string;
+            /** Expiresat */
+            expiresAt: string;
+        };
+        /**
+         * CredentialFieldView
+         * @description One input of a credential form, from the provider template's credential fields.
+         */
+        CredentialFieldView: {
+            /** Name */
+            name: string;
+            /** Label */
+            label: string;
+            /**
+             * Type
+             * @enum {string}
+             */
+            type: "string" | "secret" | "url" | "json" | "email";
+            /** Required */
+            required: boolean;
+            /** Secret */
+            secret: boolean;
+            /** Help */
+            help?: string | null;
+            /** Pattern */
+            pattern?: string | null;
+            /** Default */
+            default?: string | null;
+        };
+        /** SessionIntegrationView */
+        SessionIntegrationView: {
+            /** Id */
+            id: string;
+            /** Name */
+            name: string;
+            /** Providerid */
+            providerId: string;
+            /** Providername */
+            providerName: string;
+            /** Description */
+            description?: string | null;
+            /**
+             * Connectwith
+             * @enum {string}
+             */
+            connectWith: "oauth" | "credentials";
+            /** Credentialfields */
+            credentialFields?: components["schemas"]["CredentialFieldView"][];
+            /**
+             * Connected
+             * @default false
+             */
+            connected: boolean;
+        };
+        /**
+         * SessionView
+         * @description What the connect page shows: never the token, never a credential.
+         */
+        SessionView: {
+            /** Sessionid */
+            sessionId: string;
+            /** Tenantid */
+            tenantId: string;
+            /** Expiresat */
+            expiresAt: string;
+            /** Origin */
+            origin: string;
+            /** Redirecturl */
+            redirectUrl?: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "open" | "completed";
+            /** Integrations */
+            integrations: components["schemas"]["SessionIntegrationView"][];
+        };
         /** ApiKeyConnectRequest */
         ApiKeyConnectRequest: {
             /**
@@ -1875,6 +2204,38 @@ export interface components {
             /** @description User-scoped integrations only */
             connections?: components["schemas"]["ConnectionCounts"] | null;
         };
+        /**
+         * IntakeAck
+         * @description The answer to an accepted (or replayed) delivery; a signed handshake is answered with the
+         *     provider's own shape instead (Slack `{"challenge"}`, Discord `{"type": 1}`).
+         */
+        IntakeAck: {
+            /**
+             * Received
+             * @default true
+             */
+            received: boolean | null;
+            /**
+             * Duplicate
+             * @default false
+             */
+            duplicate: boolean | null;
+            /**
+             * Events
+             * @description events the request carried
+             */
+            events?: number | null;
+            /**
+             * Challenge
+             * @description Slack's url_verification challenge, echoed
+             */
+            challenge?: string | null;
+            /**
+             * Type
+             * @description Discord's PONG (1)
+             */
+            type?: number | null;
+        };
         /** IntegrationActivated */
         IntegrationActivated: {
             /** Id */
@@ -2076,6 +2437,39 @@ export interface components {
             status: string;
             /** Updatedat */
             updatedAt: string;
+        };
+        /**
+         * IntegrationIntakeView
+         * @description An integration's own intake (never the secret).
+         */
+        IntegrationIntakeView: {
+            /** Integrationid */
+            integrationId: string;
+            /** Providerid */
+            providerId: string;
+            /**
+             * Intakeurl
+             * @description where the provider sends this integration's webhooks
+             */
+            intakeUrl: string;
+            /** Scheme */
+            scheme: string;
+            /** Secretconfigured */
+            secretConfigured: boolean;
+            /** Updatedat */
+            updatedAt?: string | null;
+        };
+        /**
+         * IntegrationKeysUpdate
+         * @description PUT /api/tenant/integrations/{id}/inbound-webhooks: the signing secret of the provider
+         *     app or account that sends this integration's webhooks (a Stripe endpoint's `whsec_…`).
+         */
+        IntegrationKeysUpdate: {
+            /**
+             * Signingsecret
+             * @description the provider's webhook signing secret
+             */
+            signingSecret: string;
         };
         /**
          * IntegrationUpdate
@@ -2753,6 +3147,57 @@ export interface components {
             rateLimitHeaders?: components["schemas"]["RateLimitHeaders"] | null;
             /** Discoveryurl */
             discoveryUrl?: string | null;
+        };
+        /**
+         * InboundKeysUpdate
+         * @description PUT /api/admin/integrations/{category}/{id}/inbound-webhooks: the keys the provider's
+         *     inbound webhooks are verified with. Only the fields sent change; null removes one.
+         */
+        InboundKeysUpdate: {
+            /**
+             * Signingsecret
+             * @description the provider's webhook signing secret
+             */
+            signingSecret?: string | null;
+            /**
+             * Publickey
+             * @description the provider's ed25519 public key, hex (Discord)
+             */
+            publicKey?: string | null;
+            /**
+             * Verifytoken
+             * @description the token the provider's subscription handshake echoes (Meta)
+             */
+            verifyToken?: string | null;
+        };
+        /**
+         * InboundSettingsView
+         * @description The intake of one provider (never a key).
+         */
+        InboundSettingsView: {
+            /** Providerid */
+            providerId: string;
+            /**
+             * Intakeurl
+             * @description where the provider sends its webhooks
+             */
+            intakeUrl: string;
+            /**
+             * Scheme
+             * @description the signature scheme of the provider's template
+             */
+            scheme: string;
+            /**
+             * Key
+             * @description which key verifies: signingSecret, clientSecret or publicKey
+             */
+            key: string;
+            /** Keyconfigured */
+            keyConfigured: boolean;
+            /** Verifytokenconfigured */
+            verifyTokenConfigured: boolean;
+            /** Handshakes */
+            handshakes: string[];
         };
         /** ProviderList */
         ProviderList: {
@@ -4493,6 +4938,422 @@ export interface operations {
             };
         };
     };
+    connect_createSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionCreate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionCreated"];
+                };
+            };
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, END_USER_REQUIRED, UNSAFE_URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the limit. Codes: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON. Codes: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    connect_credentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The integration instance's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CredentialsSubmit"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResult"];
+                };
+            };
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INTEGRATION_DISABLED, PROVIDER_DISABLED, PROVIDER_MISCONFIGURED, AUTH_TYPE_MISMATCH, USER_SCOPED_INTEGRATION, INVALID_CREDENTIALS, UNSAFE_URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid identity, or the connection's token expired. Codes: CONNECT_SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The caller's role may not use this route. Codes: ORIGIN_NOT_ALLOWED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict with the current state. Codes: CONNECT_SESSION_USED, CONFLICT, CONNECT_SESSION_BUSY */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Gone: the connect session expired. Codes: CONNECT_SESSION_EXPIRED */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the limit. Codes: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON. Codes: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    connect_oauthComplete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The integration instance's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResult"];
+                };
+            };
+            /** @description No valid identity, or the connection's token expired. Codes: CONNECT_SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The caller's role may not use this route. Codes: ORIGIN_NOT_ALLOWED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict with the current state. Codes: CONNECT_SESSION_USED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Gone: the connect session expired. Codes: CONNECT_SESSION_EXPIRED */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    connect_oauthStart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The integration instance's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionOAuthStarted"];
+                };
+            };
+            /** @description The request is not valid. Codes: INTEGRATION_DISABLED, PROVIDER_DISABLED, PROVIDER_MISCONFIGURED, AUTH_TYPE_MISMATCH, PROVIDER_NOT_CONFIGURED, UNSAFE_URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid identity, or the connection's token expired. Codes: CONNECT_SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The caller's role may not use this route. Codes: ORIGIN_NOT_ALLOWED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict with the current state. Codes: CONNECT_SESSION_USED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Gone: the connect session expired. Codes: CONNECT_SESSION_EXPIRED */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    connect_page: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    connect_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionView"];
+                };
+            };
+            /** @description No valid identity, or the connection's token expired. Codes: CONNECT_SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The caller's role may not use this route. Codes: ORIGIN_NOT_ALLOWED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict with the current state. Codes: CONNECT_SESSION_USED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Gone: the connect session expired. Codes: CONNECT_SESSION_EXPIRED */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     connections_connectApiKey: {
         parameters: {
             query?: never;
@@ -5583,6 +6444,212 @@ export interface operations {
             };
         };
     };
+    inbound_receiveGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The provider's id (e.g. `shopify`) */
+                providerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The challenge, echoed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid identity, or the connection's token expired. Codes: INVALID_SIGNATURE */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (another tenant's ids answer this too). Codes: PROVIDER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the limit. Codes: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is not available. Codes: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    inbound_receivePostProviderId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The provider's id (e.g. `shopify`) */
+                providerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted (or a replay, or a handshake answered) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeAck"];
+                };
+            };
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid identity, or the connection's token expired. Codes: INVALID_SIGNATURE */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (another tenant's ids answer this too). Codes: PROVIDER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the limit. Codes: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is not available. Codes: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    inbound_receivePostIntegrationId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The provider's id (e.g. `shopify`) */
+                providerId: string;
+                /** @description The tenant's integration the provider's webhooks belong to */
+                integrationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted (or a replay) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeAck"];
+                };
+            };
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid identity, or the connection's token expired. Codes: INVALID_SIGNATURE */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (another tenant's ids answer this too). Codes: PROVIDER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the limit. Codes: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A dependency is not available. Codes: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     integrations_activate: {
         parameters: {
             query?: never;
@@ -6223,6 +7290,164 @@ export interface operations {
             };
         };
     };
+    integrations_inboundGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The integration instance's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationIntakeView"];
+                };
+            };
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INBOUND_NOT_SUPPORTED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    integrations_inboundPut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The integration instance's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IntegrationKeysUpdate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationIntakeView"];
+                };
+            };
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INBOUND_NOT_SUPPORTED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the limit. Codes: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON. Codes: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     oauth_callback: {
         parameters: {
             query?: {
@@ -6771,6 +7996,168 @@ export interface operations {
             };
             /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the limit. Codes: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON. Codes: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    providers_inboundGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The provider's category (e.g. `crm`) */
+                category: string;
+                /** @description The provider's id (e.g. `hubspot`) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundSettingsView"];
+                };
+            };
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INBOUND_NOT_SUPPORTED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (another tenant's ids answer this too). Codes: PROVIDER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    providers_inboundPut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The provider's category (e.g. `crm`) */
+                category: string;
+                /** @description The provider's id (e.g. `hubspot`) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboundKeysUpdate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundSettingsView"];
+                };
+            };
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INBOUND_NOT_SUPPORTED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (another tenant's ids answer this too). Codes: PROVIDER_NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -74,6 +74,14 @@ class Unauthorized(HubError):
     default_message = "A valid bearer token is required"
 
 
+class InvalidSignature(HubError):
+    """A provider webhook whose signature does not verify (hub/inbound): nothing is stored."""
+
+    status_code = 401
+    code = "INVALID_SIGNATURE"
+    default_message = "The webhook signature is missing, stale or does not verify"
+
+
 class PermissionDenied(HubError):
     status_code = 403
     code = "PERMISSION_DENIED"
@@ -212,3 +220,32 @@ class VaultError(HubError):
     status_code = 500
     code = "VAULT_ERROR"
     default_message = "The credential vault could not complete the operation"
+
+
+class ConnectSessionInvalid(HubError):
+    """A connect page's session token that the hub never issued (or mangled): hub/sessions."""
+
+    status_code = 401
+    code = "CONNECT_SESSION_INVALID"
+    default_message = "This connect link is not valid; open it again from the app"
+
+
+class ConnectSessionExpired(HubError):
+    status_code = 410
+    code = "CONNECT_SESSION_EXPIRED"
+    default_message = "This connect link has expired; open it again from the app"
+
+
+class ConnectSessionUsed(Conflict):
+    code = "CONNECT_SESSION_USED"
+    default_message = "This connect link was already used; open it again from the app to connect another account"
+
+
+class ConnectSessionBusy(Conflict):
+    code = "CONNECT_SESSION_BUSY"
+    default_message = "Another connection attempt with this link is still running; try again in a moment"
+
+
+class OriginNotAllowed(PermissionDenied):
+    code = "ORIGIN_NOT_ALLOWED"
+    default_message = "This connect link may not be used from this origin"

@@ -21,6 +21,8 @@ EVENT_TYPES: tuple[str, ...] = (
     "integration.refreshed",
     "integration.synced",
     "integration.recovered",
+    # a provider's own webhook, attributed to one connection (hub/inbound/processor.py)
+    "provider.event",
     "webhook.delivered",
     "webhook.failed",
     "webhook.disabled",

@@ -117,6 +117,15 @@ def count_swallowed(name: str, count: int = 1) -> None:
 
     metrics.add_metric(name=name, unit=MetricUnit.Count, value=count)
 
+
+def count_for(name: str, dimension: str, value: str, count: int = 1) -> None:
+    """A count with its own dimension (inbound webhooks count per provider), flushed at once so
+    it does not share the invocation's dimension set."""
+    from aws_lambda_powertools.metrics import MetricUnit, single_metric
+
+    with single_metric(name=name, unit=MetricUnit.Count, value=count, namespace=metrics.namespace) as metric:
+        metric.add_dimension(name=dimension, value=value[:250])
+
 _root_filter = RedactingFilter()
 logger.addFilter(_root_filter)
 for _handler in logging.getLogger().handlers:

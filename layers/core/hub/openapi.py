@@ -47,15 +47,22 @@ TAGS = {
     "search": "Search across the tenant's integrations",
     "widgets": "Dashboard widgets: status, activity, provider data",
     "webhooks": "Signed outgoing webhooks (Standard Webhooks)",
+    "inbound": "Provider webhooks in: verified by the provider's scheme, attributed to connections, forwarded",
     "proxy": "Any provider API call through a connection: the provider's answer as it is (docs/proxy.md)",
+    "connect": "Connect sessions and the hosted connect page's calls (authenticated by the session's token)",
+    "connect_page": "The hosted connect page and the session it reads (public; the session's token)",
 }
 
+# public to the JWT authorizer, authenticated by a connect session's token (hub/sessions)
+CONNECT_SESSION_PATHS = "/api/connect/"
 _PROVIDER_PATHS = ("/api/admin/integrations/{category}/{id}", "/api/integrations/{category}/{id}")
 PATH_PARAMETERS = {
     "category": "The provider's category (e.g. `crm`)",
     "tenantId": "The tenant's id",
     "webhookId": "The webhook endpoint's id (`wh_…`)",
     "deliveryId": "The delivery's id (`whd_…`)",
+    "providerId": "The provider's id (e.g. `shopify`)",
+    "integrationId": "The tenant's integration the provider's webhooks belong to",
     "path": "The provider API path below its base URL (slashes allowed; `..`, encoded dots and absolute URLs "
             "are refused)",
 }
@@ -114,7 +121,11 @@ def build_openapi() -> dict[str, Any]:
     # one JSON round trip turns Powertools' enums ("ParameterInType.query") into their values
     document: dict[str, Any] = json.loads(to_json(merger.get_openapi_schema()))
     components = document.setdefault("components", {})
-    components["securitySchemes"] = {"bearerAuth": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}}
+    components["securitySchemes"] = {
+        "bearerAuth": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"},
+        "connectSession": {"type": "http", "scheme": "bearer", "description": "A connect session's token (POST "
+                           "/api/tenant/connect-sessions): the hosted connect page's only credential"},
+    }
     schemas = components.setdefault("schemas", {})
     for name in POWERTOOLS_ERROR_SCHEMAS:
         schemas.pop(name, None)
@@ -128,11 +139,17 @@ def build_openapi() -> dict[str, Any]:
 
 
 def _complete(operation: dict[str, Any], route: Any, app: Any, schemas: dict[str, Any]) -> None:
-    # a module serving several methods (the proxy) gets one operation id per method
-    shared = sum(1 for other in route_table().values() if other.module == route.module) > 1
-    operation["operationId"] = operation_id(route.module) + (route.method.capitalize() if shared else "")
+    # a module serving several methods (the proxy) gets one operation id per method, and per
+    # last path segment when it serves one method on several paths (the webhook intake)
+    siblings = [other for other in route_table().values() if other.module == route.module]
+    suffix = route.method.capitalize() if len(siblings) > 1 else ""
+    if sum(1 for other in siblings if other.method == route.method) > 1:
+        last = route.segments()[-1].strip("{}+")
+        suffix += last[:1].upper() + _camel(last)[1:]
+    operation["operationId"] = operation_id(route.module) + suffix
     operation["tags"] = [route.area]
-    operation["security"] = [] if route.public else [{"bearerAuth": []}]
+    operation["security"] = ([{"connectSession": []}] if route.path.startswith(CONNECT_SESSION_PATHS)
+                             else [] if route.public else [{"bearerAuth": []}])
     operation["x-roles"] = list(route.roles)
     if route.rate_class:
         operation["x-rate-class"] = route.rate_class
@@ -141,7 +158,10 @@ def _complete(operation: dict[str, Any], route: Any, app: Any, schemas: dict[str
     for parameter in parameters:
         if parameter.get("in") == "path":
             parameter["description"] = _path_description(route.path, parameter["name"])
-            parameter["schema"] = {"type": "string", "minLength": 1}
+            # a handler that constrains its path parameter (the public webhook intake) keeps it
+            declared = parameter.get("schema") or {}
+            parameter["schema"] = {"type": "string", "minLength": 1,
+                                   **{k: declared[k] for k in ("pattern", "maxLength") if k in declared}}
     if query_model is not None:
         parameters.extend(query_parameters(query_model, schemas))
     for name, text in PUBLIC_QUERY.get(route.key, {}).items():

@@ -107,6 +107,7 @@ class Settings(BaseModel):
     allowed_return_origins: CommaList = setting((), "Comma-separated origins allowed for CORS and OAuth return URLs")
     refresh_queue_url: str = setting("", "SQS queue the refresh job fans out to")
     webhook_queue_url: str = setting("", "SQS queue of hub events for the webhook dispatcher")
+    inbound_queue_url: str = setting("", "SQS queue of accepted inbound provider webhooks")
     # ---- identity: claim names are configuration (docs/architecture.md, Identity) ------------
     claim_user: str = setting("sub", "JWT claim holding the user id", min_length=1)
     claim_tenant: str = setting("tenant_id", "JWT claim holding the tenant id", min_length=1)
@@ -201,6 +202,16 @@ class Settings(BaseModel):
     webhook_response_keep_bytes: int = setting(1024, "How much of a receiver's answer a delivery keeps", ge=0)
     webhook_response_retention_hours: int = setting(72, "How long a receiver's answer is kept", ge=1)
     webhook_sweep_max_deliveries: int = setting(500, "Due deliveries one retry sweep sends at most", ge=1)
+    # ---- inbound provider webhooks (docs/inbound-webhooks.md) ---------------------------------
+    inbound_retention_hours: int = setting(
+        72, "An accepted provider webhook (and its dedupe record) is kept this long", ge=1, le=30 * 24)
+    inbound_unclaimed_retention_hours: int = setting(
+        24, "A provider webhook no connection claims is kept this long", ge=1, le=30 * 24)
+    inbound_inline_payload_bytes: int = setting(
+        64 * 1024, "Largest provider payload a provider.event carries; larger ones are referenced",
+        ge=1024, le=200 * 1024)
+    inbound_secret_cache_seconds: int = setting(
+        300, "A warm intake function reuses a provider's verification keys this long (0: never)", ge=0, le=3600)
     # ---- set by the Lambda runtime and Powertools ---------------------------------------------
     lambda_task_root: str = setting("", "Set by Lambda; its presence means the code runs in Lambda",
                                     env=("LAMBDA_TASK_ROOT",))

@@ -47,6 +47,10 @@ from .connection_status_view_setup_type_0 import ConnectionStatusViewSetupType0
 from .connection_status_view_status import ConnectionStatusViewStatus
 from .credential_field import CredentialField
 from .credential_field_type import CredentialFieldType
+from .credential_field_view import CredentialFieldView
+from .credential_field_view_type import CredentialFieldViewType
+from .credentials_submit import CredentialsSubmit
+from .credentials_submit_credentials import CredentialsSubmitCredentials
 from .credentials_update_request import CredentialsUpdateRequest
 from .credentials_update_request_credentials import CredentialsUpdateRequestCredentials
 from .credentials_update_request_credentialtype import CredentialsUpdateRequestCredentialtype
@@ -96,6 +100,9 @@ from .health_list_params_status_type_0 import HealthListParamsStatusType0
 from .health_list_sort_order import HealthListSortOrder
 from .health_list_status import HealthListStatus
 from .health_summary import HealthSummary
+from .inbound_keys_update import InboundKeysUpdate
+from .inbound_settings_view import InboundSettingsView
+from .intake_ack import IntakeAck
 from .integration_activated import IntegrationActivated
 from .integration_create import IntegrationCreate
 from .integration_create_connection_config_type_0 import IntegrationCreateConnectionConfigType0
@@ -104,6 +111,8 @@ from .integration_deactivated import IntegrationDeactivated
 from .integration_entity import IntegrationEntity
 from .integration_health import IntegrationHealth
 from .integration_health_history import IntegrationHealthHistory
+from .integration_intake_view import IntegrationIntakeView
+from .integration_keys_update import IntegrationKeysUpdate
 from .integration_list import IntegrationList
 from .integration_list_params import IntegrationListParams
 from .integration_list_params_sortorder import IntegrationListParamsSortorder
@@ -223,6 +232,14 @@ from .search_spec_body_type_0 import SearchSpecBodyType0
 from .search_spec_method import SearchSpecMethod
 from .search_spec_queryin import SearchSpecQueryin
 from .secret_rotated import SecretRotated
+from .session_create import SessionCreate
+from .session_created import SessionCreated
+from .session_integration_view import SessionIntegrationView
+from .session_integration_view_connectwith import SessionIntegrationViewConnectwith
+from .session_o_auth_started import SessionOAuthStarted
+from .session_result import SessionResult
+from .session_view import SessionView
+from .session_view_status import SessionViewStatus
 from .stats_params import StatsParams
 from .sync_list_logs_sort_order import SyncListLogsSortOrder
 from .sync_list_logs_status import SyncListLogsStatus
@@ -339,6 +356,10 @@ __all__ = (
     "ConnectionStatusViewStatus",
     "CredentialField",
     "CredentialFieldType",
+    "CredentialFieldView",
+    "CredentialFieldViewType",
+    "CredentialsSubmit",
+    "CredentialsSubmitCredentials",
     "CredentialsUpdated",
     "CredentialsUpdateRequest",
     "CredentialsUpdateRequestCredentials",
@@ -388,6 +409,9 @@ __all__ = (
     "HealthListSortOrder",
     "HealthListStatus",
     "HealthSummary",
+    "InboundKeysUpdate",
+    "InboundSettingsView",
+    "IntakeAck",
     "IntegrationActivated",
     "IntegrationCreate",
     "IntegrationCreateConnectionConfigType0",
@@ -396,6 +420,8 @@ __all__ = (
     "IntegrationEntity",
     "IntegrationHealth",
     "IntegrationHealthHistory",
+    "IntegrationIntakeView",
+    "IntegrationKeysUpdate",
     "IntegrationList",
     "IntegrationListParams",
     "IntegrationListParamsSortorder",
@@ -515,6 +541,14 @@ __all__ = (
     "SearchSpecMethod",
     "SearchSpecQueryin",
     "SecretRotated",
+    "SessionCreate",
+    "SessionCreated",
+    "SessionIntegrationView",
+    "SessionIntegrationViewConnectwith",
+    "SessionOAuthStarted",
+    "SessionResult",
+    "SessionView",
+    "SessionViewStatus",
     "StatsParams",
     "SyncListLogsSortOrder",
     "SyncListLogsStatus",

@@ -6,6 +6,7 @@ the transitions here, which tells everyone else through a small hooks interface:
 
     transition        integration status    health marker   event                    activity  audit
     connected         connected/active      schedule        integration.connected    connect   yes
+                      (and the provider accounts inbound webhooks attribute to it: linked; disconnected unlinks)
     refreshed         connected (if not)    -               integration.refreshed    (1)       -
     grant_expired     error/expired         -               integration.error        refresh   -
     refresh_failed    -                     -               -                        refresh   -
@@ -32,6 +33,7 @@ from hub.connections.activity import record_activity
 from hub.connections.health_repository import schedule_health_check, unschedule_health_check
 from hub.connections.record import audit_view
 from hub.events import EventPublisher
+from hub.inbound.links import link_record, unlink_record
 from hub.integrations.repository import IntegrationRepository
 from hub.observability import logger
 from hub.request import record_change
@@ -52,6 +54,9 @@ class LifecycleHooks(Protocol):
                  details: dict[str, Any]) -> None: ...
 
     def audit(self, before: Mapping[str, Any] | None, after: Mapping[str, Any]) -> None: ...
+
+    def accounts(self, record: Mapping[str, Any], *, linked: bool) -> None:
+        """Link (or unlink) the provider accounts inbound webhooks attribute to the connection."""
 
 
 class StoredHooks:
@@ -92,6 +97,9 @@ class StoredHooks:
     def audit(self, before: Mapping[str, Any] | None, after: Mapping[str, Any]) -> None:
         record_change("connection", str(after.get("connectionId")), before=audit_view(before),
                       after=audit_view(after))
+
+    def accounts(self, record: Mapping[str, Any], *, linked: bool) -> None:
+        (link_record if linked else unlink_record)(record)
 
 
 _hooks: LifecycleHooks = StoredHooks()
@@ -136,6 +144,7 @@ def connected(saved: Mapping[str, Any], *, before: Mapping[str, Any] | None, aut
                  "connected")
     _safely("health", _hooks.health, saved, scheduled=True)
     _event("integration.connected", saved, via=via)
+    _safely("accounts", _hooks.accounts, saved, linked=True)
     _safely("audit", _hooks.audit, before, saved)
     _activity(saved, "connect", "success", authType=auth_mode, via=via)
 
@@ -167,6 +176,7 @@ def disconnected(before: Mapping[str, Any], saved: Mapping[str, Any], *, reason:
     _integration(saved, {"connectionStatus": None, "status": "pending", "disconnectedAt": saved.get("disconnectedAt")},
                  None)
     _event("integration.disconnected", saved, reason=reason)
+    _safely("accounts", _hooks.accounts, before, linked=False)
     _safely("audit", _hooks.audit, before, saved)
     _activity(before, "disconnect", "success", reason=reason, revokedAtProvider=revoked)
 

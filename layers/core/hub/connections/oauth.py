@@ -21,7 +21,7 @@ Return URLs and frontend redirect URIs must be on the allowed origins (no open r
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -99,7 +99,9 @@ def build_authorization_url(spec: ProviderSpec, *, redirect_uri: str, state: str
 
 def start_oauth(principal: Principal, integration_id: str, *, return_url: str, scopes: list[str] | None = None,
                 metadata: dict[str, Any] | None = None, redirect_uri: str | None = None,
-                user_scoped: bool = False) -> dict[str, Any]:
+                user_scoped: bool = False, return_origins: Sequence[str] | None = None) -> dict[str, Any]:
+    """`return_origins`: where the browser may return (default: the allowed return origins); the
+    connect page (hub/sessions) returns to the hub's own origin."""
     from hub.urlguard import check_return_url
 
     integration = integration_for(principal, integration_id, user_scoped=user_scoped)
@@ -110,7 +112,7 @@ def start_oauth(principal: Principal, integration_id: str, *, return_url: str, s
             f"{MODE_ENDPOINTS.get(spec.auth_mode, 'another connect endpoint')}",
             code="AUTH_TYPE_MISMATCH", details={"authType": spec.auth_mode},
         )
-    check_return_url(return_url)
+    check_return_url(return_url, return_origins)
     _require_client(spec)
     spec.authorization_url()  # placeholders resolve before anything is stored
     callback = _check_redirect_uri(redirect_uri) if redirect_uri else get_settings().oauth_callback_url

@@ -59,6 +59,7 @@ class ConnectionRecord(TypedDict, total=False):
     metadata: dict[str, Any] | None
     callbackFields: dict[str, str] | None
     tokenFields: dict[str, Any] | None
+    inboundAccountIds: list[str] | None  # provider accounts its inbound webhooks name (hub/inbound/links.py)
     scopes: list[str] | None
     tokenType: str | None
     hasRefreshToken: bool

@@ -32,6 +32,7 @@ from hub.connections.spec import ProviderSpec
 from hub.connections.tokens import TokenSet
 from hub.errors import Conflict, HubError, SecretNotFound
 from hub.ids import new_id
+from hub.inbound.links import connect_account_ids
 from hub.observability import logger
 from hub.table import due_keys
 from hub.vault import BACKEND_FIELD, TABLE, SecretRef, backend_for, message_fields, vault_named
@@ -166,6 +167,7 @@ def _record_for(integration: Mapping[str, Any], spec: ProviderSpec, existing: Ma
         "version": version,
         **fields,
     }
+    record["inboundAccountIds"] = connect_account_ids(spec.template, record, spec.config) or None
     if record.get("refreshDueAt") is not None and is_refreshable(record):
         record.update(due_keys("refresh", connection_key(record), float(record["refreshDueAt"])))
     return {k: v for k, v in record.items() if v is not None}

@@ -21,6 +21,7 @@ DESCRIPTIONS = {
     403: "The caller's role may not use this route",
     404: "Not found (another tenant's ids answer this too)",
     409: "Conflict with the current state",
+    410: "Gone: the connect session expired",
     413: "The body is larger than the limit",
     415: "The body is not JSON",
     422: "The Idempotency-Key was used with another body",

@@ -22,6 +22,10 @@ MAX_FIELD_CHARS = 200
 MAX_EVENTS_PER_REQUEST = 100
 
 
+class HandshakeRefused(ValueError):
+    """A subscription handshake with the wrong verify token."""
+
+
 class MalformedBody(ValueError):
     """The body is not what the provider sends (not JSON / form, or not the expected shape)."""
 
@@ -133,7 +137,7 @@ def handshake(spec: InboundWebhookSpec, method: str, query: Mapping[str, str], d
         given = query.get("hub.verify_token") or ""
         challenge = query.get("hub.challenge") or ""
         if not challenge or not any(hmac.compare_digest(given.encode(), t.encode()) for t in verify_tokens if t):
-            return HandshakeAnswer(403, "verify token mismatch", "text/plain")
+            raise HandshakeRefused("verify_token")
         return HandshakeAnswer(200, challenge[:MAX_FIELD_CHARS], "text/plain")
     if not isinstance(document, dict):
         return None

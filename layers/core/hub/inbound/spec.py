@@ -99,6 +99,8 @@ class InboundWebhookSpec(_Spec):
     def _consistent(self) -> InboundWebhookSpec:
         if self.connect_account_id is not None and not _PLACEHOLDER.search(self.connect_account_id):
             raise ValueError("connectAccountId needs at least one {placeholder}")
+        if self.per_integration and self.signature.key != "signingSecret":
+            raise ValueError("perIntegration takes a signingSecret the tenant stores")
         if len(set(self.handshakes)) != len(self.handshakes):
             raise ValueError("handshakes must not repeat")
         return self

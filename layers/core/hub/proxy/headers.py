@@ -3,7 +3,8 @@
 To the provider: content negotiation, conditional requests, ranges, provider API versions
 (`Notion-Version`, `Stripe-Version`, …) and `X-…` headers, except anything that is or looks like
 a credential (the hub injects the connection's own, hub.proxy.auth), the hub's own controls
-(`X-Hub-…`), forwarding and AWS signing headers, and hop-by-hop headers (RFC 9110 §7.6.1).
+(`X-Hub-…`), forwarding and AWS signing headers, method overrides, and hop-by-hop headers
+(RFC 9110 §7.6.1); a forwarded value no HTTP header can carry (CR, LF, NUL, non-ASCII) is a 400.
 Back to the caller: the representation, caching, pagination (`Link`), rate-limit and `X-…`
 headers, never cookies or anything credential-like.
 """
@@ -32,7 +33,9 @@ _RESPONSE_ALLOWED = frozenset({
 })
 _CREDENTIAL_LIKE = re.compile(r"auth|token|secret|key|session|signature|cookie|password|credential|amz",
                               re.IGNORECASE)
-_NOT_FORWARDED = ("x-hub-", "x-forwarded-", "x-real-ip", "x-amzn-", "x-request-id")
+# method overrides too: a GET the provider runs as a POST would be retried as if it were safe
+_NOT_FORWARDED = ("x-hub-", "x-forwarded-", "x-real-ip", "x-amzn-", "x-request-id", "x-http-method",
+                  "x-method-override")
 # what an HTTP/1.1 field value may carry and httpx can send (visible ASCII, space, tab): a CR or
 # LF would end the header, a NUL or non-ASCII letter makes the request unsendable (a 502 before)
 _NOT_FIELD_VALUE = re.compile(r"[^\t\x20-\x7e]")

@@ -2,7 +2,8 @@
 
 The host comes only from the provider's template (hub.providers.templates.api_base_url); the
 caller names a path under it. Refused with a 400: absolute URLs and scheme-relative paths, `.`
-and `..` segments (also percent-encoded, also encoded twice), empty segments, backslashes,
+and `..` segments (also percent-encoded, also encoded twice, also as a server may read them:
+`..;x`, `.. `, full-width dots), empty segments, backslashes,
 control characters, fragments. What passes is percent-encoded again segment by segment, so the
 provider sees exactly the segments that were checked.
 """
@@ -10,6 +11,7 @@ provider sees exactly the segments that were checked.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
@@ -24,6 +26,14 @@ _FORBIDDEN = re.compile(r"[\x00-\x1f\x7f\\#?]")
 _ENCODED_AGAIN = re.compile(r"%(?:2e|2f|5c|00|25)", re.IGNORECASE)
 _SEGMENT_SAFE = "!$&'()*+,;=:@-._~"
 _VERSION = re.compile(r"v[0-9]+(?:\.[0-9]+)*")  # /v1/, /v2.1/: an API version, not an id
+
+
+def _dots_only(segment: str) -> bool:
+    """`.`/`..` as some server may read the segment: Tomcat and Spring drop a `;parameter`
+    (`..;`), Windows servers drop trailing dots and spaces (`.. `, `....`), a server that
+    normalizes Unicode folds full-width dots (U+FF0E)."""
+    before_parameters = unicodedata.normalize("NFKC", segment.split(";", 1)[0])
+    return before_parameters.strip(". ") == ""
 
 
 def _refuse(reason: str) -> ValidationError:
@@ -46,7 +56,7 @@ def provider_path(raw: str) -> str:
     trailing_slash = segments[-1] == ""
     if trailing_slash:
         segments.pop()
-    if any(segment in ("", ".", "..") for segment in segments):
+    if any(segment == "" or _dots_only(segment) for segment in segments):
         raise _refuse("it contains an empty, '.' or '..' segment")
     encoded = "/" + "/".join(quote(segment, safe=_SEGMENT_SAFE) for segment in segments)
     return encoded + ("/" if trailing_slash else "")

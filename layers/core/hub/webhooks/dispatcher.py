@@ -22,7 +22,7 @@ from hub.observability import logger
 from hub.settings import get_settings
 from hub.webhooks.attempts import Attempt, run_claimed, send_due
 from hub.webhooks.delivery import new_delivery
-from hub.webhooks.models import ALL_EVENTS, deliverable_event_types
+from hub.webhooks.models import deliverable_event_types, subscribes
 from hub.webhooks.release import LOOKAHEAD_SECONDS, release, timed_at_creation, upcoming_untimed
 from hub.webhooks.repository import WebhookRepository, is_due
 from hub.webhooks.throttle import throttle_holds
@@ -43,8 +43,7 @@ def event_pattern(source: str | None = None) -> dict[str, Any]:
 def endpoint_matches(endpoint: dict[str, Any], event_type: str, detail: dict[str, Any]) -> bool:
     if endpoint.get("status") != "active":
         return False
-    events = endpoint.get("events") or []
-    if ALL_EVENTS not in events and event_type not in events:
+    if not subscribes(endpoint.get("events") or [], event_type, detail):
         return False
     wanted_integration = endpoint.get("integrationId")
     return not wanted_integration or detail.get("integrationId") == wanted_integration

@@ -65,6 +65,21 @@ class SyncedData(_IntegrationData):
     itemsFailed: int = 0
 
 
+class ProviderEventData(_Data):
+    integrationId: str = Field(description="the tenant's integration the provider account is connected to")
+    connectionId: str
+    providerId: str
+    userId: str | None = Field(default=None, description="set for a user-scoped connection")
+    providerEventType: str = Field(description="the provider's own event type (orders/create); 'unknown' if none")
+    accountId: str | None = Field(default=None, description="the provider account the event concerns")
+    inboundId: str = Field(description="the accepted provider request (one request may carry several events)")
+    receivedAt: str = Field(description="when the hub received the provider's request")
+    payload: Any = Field(default=None, description="the provider's event as it sent it (absent when larger "
+                                                   "than HUB_INBOUND_INLINE_PAYLOAD_BYTES)")
+    payloadBytes: int = Field(description="size of the provider's event JSON")
+    payloadSha256: str | None = Field(default=None, description="set when the payload was too large to carry")
+
+
 class _DeliveryData(_Data):
     webhookId: str
     deliveryId: str
@@ -100,6 +115,9 @@ _DATA: dict[str, tuple[type[_Data], str]] = {
     "integration.refreshed": (RefreshedData, "A connection's access token was refreshed."),
     "integration.synced": (SyncedData, "A sync finished (completed, partial or failed)."),
     "integration.recovered": (RecoveredData, "A connection in error passed its health check again."),
+    "provider.event": (ProviderEventData, "A provider's webhook event, attributed to one of the tenant's "
+                                          "connections (subscribe to provider.event, {providerId}:* or "
+                                          "{providerId}:{providerEventType})."),
     "webhook.delivered": (DeliveredData, "A webhook delivery succeeded (published on the bus only)."),
     "webhook.failed": (FailedData, "A webhook delivery failed for good (published on the bus only)."),
     "webhook.disabled": (DisabledData, "A webhook endpoint was disabled (published on the bus only)."),

@@ -5,6 +5,8 @@ The signing secret appears in exactly two answers: `WebhookCreated` and `SecretR
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -26,9 +28,30 @@ def deliverable_event_types() -> tuple[str, ...]:
     return tuple(t for t in EVENT_TYPES if t not in WEBHOOK_EVENT_TYPES)
 
 
+PROVIDER_EVENT = "provider.event"
+# `shopify:orders/create`, `instagram:*`: one provider's events (hub/inbound), by its own type
+_PROVIDER_SUBSCRIPTION = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*:(?:\*|[A-Za-z0-9_.:/-]{1,100})$")
+
+
+def is_provider_subscription(name: str) -> bool:
+    return bool(_PROVIDER_SUBSCRIPTION.match(name))
+
+
+def subscribes(events: Sequence[str], event_type: str, detail: Mapping[str, Any]) -> bool:
+    """Whether an endpoint subscribed to `events` receives this hub event. A provider's event
+    matches `*`, `provider.event`, `{providerId}:*` and `{providerId}:{providerEventType}`."""
+    if ALL_EVENTS in events or event_type in events:
+        return True
+    if event_type != PROVIDER_EVENT:
+        return False
+    provider = str(detail.get("providerId") or "")
+    return f"{provider}:*" in events or f"{provider}:{detail.get('providerEventType')}" in events
+
+
 def _check_events(events: list[str]) -> list[str]:
     allowed = deliverable_event_types()
-    unknown = [name for name in events if name != ALL_EVENTS and name not in allowed]
+    unknown = [name for name in events
+               if name != ALL_EVENTS and name not in allowed and not is_provider_subscription(name)]
     if unknown:
         about_webhooks = [name for name in unknown if name in WEBHOOK_EVENT_TYPES or name.startswith("webhook.")]
         if about_webhooks:
@@ -36,7 +59,8 @@ def _check_events(events: list[str]) -> list[str]:
                 f"events about webhooks are never delivered to webhooks: {', '.join(sorted(about_webhooks))}"
             )
         raise ValueError(
-            f"unknown event types: {', '.join(sorted(unknown))}; allowed: {', '.join(allowed)} or '*'"
+            f"unknown event types: {', '.join(sorted(unknown))}; allowed: {', '.join(allowed)}, "
+            "'{providerId}:{providerEventType}', '{providerId}:*' or '*'"
         )
     if len(set(events)) != len(events):
         raise ValueError("events must not repeat")

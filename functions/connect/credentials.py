@@ -1,0 +1,22 @@
+"""POST /api/connect/integrations/{id}/credentials (public, authenticated by the connect
+session's token): connect with typed-in credentials; spends the session."""
+
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler.openapi.params import Body
+
+from functions.connect import IntegrationId
+from hub.http import create_app, lambda_entry
+from hub.sessions.models import CredentialsSubmit, SessionResult
+from hub.sessions.service import connect_with_session_credentials
+
+app = create_app()
+
+
+@app.post("/api/connect/integrations/<id>/credentials", summary="Connect with credentials (connect page)",
+          tags=["connect"])
+def post_connect_credentials(id: IntegrationId, body: Annotated[CredentialsSubmit, Body()]) -> SessionResult:
+    return connect_with_session_credentials(app.current_event.headers, id, body)
+
+
+handler = lambda_entry(app)

@@ -1,0 +1,17 @@
+"""POST /api/connect/integrations/{id}/oauth (public, authenticated by the connect session's
+token): start the OAuth flow in the page's popup; it returns to the page (`/connect?oauth=done`)."""
+
+from functions.connect import IntegrationId
+from hub.http import create_app, lambda_entry
+from hub.sessions.models import SessionOAuthStarted
+from hub.sessions.service import start_session_oauth
+
+app = create_app()
+
+
+@app.post("/api/connect/integrations/<id>/oauth", summary="Start OAuth (connect page)", tags=["connect"])
+def post_connect_oauth(id: IntegrationId) -> SessionOAuthStarted:
+    return start_session_oauth(app.current_event.headers, id)
+
+
+handler = lambda_entry(app)

@@ -1,0 +1,44 @@
+"""Which connections answer for a provider account: recorded when a connection is made.
+
+At connect time the template's `inboundWebhooks.connectAccountId` is filled from the values the
+connection keeps (`connect_account_ids`, stored on the record as `inboundAccountIds`); the
+`connected` transition links them (hub/connections/lifecycle.py) and `disconnected` unlinks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from hub.inbound.extract import connect_values
+from hub.inbound.models import AccountLink
+from hub.inbound.repository import InboundRepository
+from hub.inbound.spec import render_account_id
+from hub.providers.templates import ProviderTemplate
+
+
+def connect_account_ids(template: ProviderTemplate | None, record: Mapping[str, Any],
+                        config: Mapping[str, Any] | None) -> list[str]:
+    """The provider account ids a connection answers for (none when the provider's template
+    declares no `connectAccountId`, or the connection lacks a value it names)."""
+    inbound = template.inbound_webhooks if template is not None else None
+    if inbound is None or inbound.connect_account_id is None:
+        return []
+    found = render_account_id(inbound.connect_account_id, connect_values(record, config))
+    return [found] if found else []
+
+
+def link_record(record: Mapping[str, Any]) -> None:
+    """Link a (re)connected connection to its accounts, replacing the links it had."""
+    repository = InboundRepository()
+    tenant_id, connection_id = str(record["tenantId"]), str(record["connectionId"])
+    repository.unlink_connection(tenant_id, connection_id)
+    repository.link(AccountLink(tenant_id=tenant_id, integration_id=str(record["integrationId"]),
+                                connection_id=connection_id, provider_id=str(record["providerId"]),
+                                account_id=account, user_id=record.get("userId"))
+                    for account in record.get("inboundAccountIds") or [])
+
+
+def unlink_record(record: Mapping[str, Any]) -> None:
+    if record.get("connectionId"):
+        InboundRepository().unlink_connection(str(record["tenantId"]), str(record["connectionId"]))
