@@ -1,7 +1,9 @@
 """Alarms into one encrypted SNS topic (optionally mailed).
 
-- each function: errors or throttles in five minutes, one metric-math alarm (errors + throttles)
-  per function rather than two, which keeps the stack well under CloudFormation's 500 resources;
+- each function: errors or throttles in five minutes. One metric-math alarm watches up to five
+  functions of one area (errors + throttles of each: ten metrics, CloudWatch's hard limit for a
+  math alarm); an alarm per function cost one resource each and took the stack to 498 of
+  CloudFormation's 500. The alarm's description names its functions;
 - each dead-letter queue: any message visible;
 - the API: any 5xx in five minutes (handler bugs answer 500 without a Lambda error);
 - refresh failures: the RefreshFailed metric (namespace IntegrationHub, dimension service)
@@ -33,6 +35,8 @@ REFRESH_FAILED_METRIC = "RefreshFailed"
 # not load the Lambda runtime's Powertools setup)
 SWALLOWED_FAILURES = ("AuditNotWritten", "EventNotPublished", "RevocationSkipped", "HubAccessDenied")
 PERIOD = cdk.Duration.minutes(5)
+# CloudWatch: a metric-math alarm may reference at most 10 metrics (errors + throttles of five)
+FUNCTIONS_PER_ALARM = 5
 
 
 class HubMonitoring(Construct):
@@ -67,21 +71,28 @@ class HubMonitoring(Construct):
         return alarm
 
     def watch_functions(self, functions: Mapping[str, lambda_.Function], modules: Mapping[str, str]) -> None:
-        for name, function in functions.items():
-            metric = cloudwatch.MathExpression(
-                expression="FILL(errors, 0) + FILL(throttles, 0)",
-                using_metrics={
-                    "errors": function.metric_errors(period=PERIOD, statistic="Sum"),
-                    "throttles": function.metric_throttles(period=PERIOD, statistic="Sum"),
-                },
-                period=PERIOD,
-                label=f"{name} errors + throttles",
-            )
-            self._alarm(
-                f"{name}ErrorsOrThrottles",
-                metric,
-                f"{modules[name]}: errors or throttles in the last 5 minutes",
-            )
+        by_area: dict[str, list[str]] = {}
+        for name in sorted(functions):
+            by_area.setdefault(modules[name].split(".")[1], []).append(name)
+        for area, names in sorted(by_area.items()):
+            for index in range(0, len(names), FUNCTIONS_PER_ALARM):
+                chunk = names[index:index + FUNCTIONS_PER_ALARM]
+                using: dict[str, cloudwatch.IMetric] = {}
+                for position, name in enumerate(chunk):
+                    using[f"errors{position}"] = functions[name].metric_errors(period=PERIOD, statistic="Sum")
+                    using[f"throttles{position}"] = functions[name].metric_throttles(period=PERIOD, statistic="Sum")
+                metric = cloudwatch.MathExpression(
+                    expression=" + ".join(f"FILL({key}, 0)" for key in using),
+                    using_metrics=using,
+                    period=PERIOD,
+                    label=f"{area} functions {index // FUNCTIONS_PER_ALARM + 1}: errors + throttles",
+                )
+                self._alarm(
+                    f"{pascal(area)}Functions{index // FUNCTIONS_PER_ALARM + 1}ErrorsOrThrottles",
+                    metric,
+                    "errors or throttles in the last 5 minutes in: "
+                    + ", ".join(modules[name] for name in chunk),
+                )
 
     def watch_dead_letter_queues(self, queues: Mapping[str, sqs.IQueue]) -> None:
         for name, queue in queues.items():
