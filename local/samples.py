@@ -344,4 +344,6 @@ def _exchange_event(samples: Samples, event: dict[str, Any]) -> dict[str, Any]:
     if "code" not in query:
         raise SampleError(f"the sandbox gave no code: {answer.status_code} {answer.headers.get('location')}")
     body = {"code": query["code"], "state": query["state"], "redirectUri": FRONTEND_PAGE}
+    if "iss" in query:  # the page forwards the provider's RFC 9207 issuer, which the exchange checks
+        body["iss"] = query["iss"]
     return {**event, "body": json.dumps(body)}

@@ -9,6 +9,7 @@ receiver got them."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,9 +19,11 @@ import pytest
 from hub import clock
 from hub.settings import get_settings
 from hub.webhooks.event_types import catalogued_types, message_of
+from hub.webhooks.signing import generate_secret, signing_headers
 from local.jobs import local_jobs
 from local.receiver import Receiver
 from local.webhooks_dev import install_webhook_rule, pump_webhook_queue
+from tests.support.api import ApiClient
 from tests.support.connections import SandboxWorld, sandbox_server, sandbox_world
 from tests.support.jobs import EventCapture
 from tests.support.webhooks import receiver_on_hub_clock
@@ -53,7 +56,8 @@ def register(world: SandboxWorld, receiver: Receiver, events: list[str]) -> dict
 
 
 def live_the_whole_life_of_an_integration(world: SandboxWorld) -> None:
-    """Connect, fail three health checks, recover, sync, refresh when due, disconnect."""
+    """Connect, fail three health checks, recover, sync, receive a provider's event, refresh when due,
+    disconnect."""
     integration_id = world.create_integration()
     world.connect(integration_id)
     interval = get_settings().health_check_interval_seconds
@@ -67,9 +71,29 @@ def live_the_whole_life_of_an_integration(world: SandboxWorld) -> None:
     clock.advance(interval)
     assert run_job("check-connection-health")["transitions"] == 1
     assert world.api.post(f"/api/tenant/integrations/{integration_id}/sync").status == 200
+    receive_a_provider_event(world, integration_id)
     clock.advance(3601)  # the access token is due
     assert run_job("refresh-due-connections")["refreshed"] == 1
     assert world.api.post(f"/api/tenant/integrations/{integration_id}/disconnect").status == 200
+
+
+def receive_a_provider_event(world: SandboxWorld, integration_id: str) -> None:
+    """The sandbox pushes a signed event for the connected account (docs/inbound-webhooks.md)."""
+    from functions.workers import WORKERS
+
+    secret = generate_secret()
+    stored = ApiClient("super_admin", tenant="platform", user="root").put(
+        "/api/admin/integrations/developer/sandbox/inbound-webhooks", {"signingSecret": secret})
+    assert stored.status == 200, stored.raw_body
+    view = world.api.get(f"/api/tenant/integrations/{integration_id}/connection")
+    body = json.dumps({"id": "msg_catalog", "type": "item.created", "account_id": view.body["account"]["account_id"],
+                       "data": {"item": {"id": "itm_1"}}}).encode()
+    headers = {"content-type": "application/json", **signing_headers([secret], "msg_catalog", int(clock.now()), body)}
+    answer = ApiClient(None).request("POST", "/api/webhooks/in/sandbox", body=body.decode(), headers=headers,
+                                     claims=False)
+    assert answer.status == 200, answer.raw_body
+    [processor] = [w for w in WORKERS if w.name == "inbound-processor"]
+    assert local_jobs(workers=[processor]).pump_queue(processor) == 1
 
 
 def test_the_hub_publishes_every_catalogued_event_type_and_each_matches_its_served_schema(
