@@ -139,7 +139,10 @@ def _symbolic(call: dict[str, Any]) -> dict[str, Any]:
 
     settings = get_settings()
     queues = {os.environ.get(f"HUB_{n.upper()}_QUEUE_URL"): f"$HUB_{n.upper()}_QUEUE_URL"
-              for n in ("refresh", "webhook")}
+              for n in ("refresh", "webhook", "inbound")}
+    # a queue URL the settings hold without an environment variable (the inbound queue's in tests)
+    queues.update({getattr(settings, f"{n}_queue_url", None): f"$HUB_{n.upper()}_QUEUE_URL"
+                   for n in ("refresh", "webhook", "inbound")})
     symbols: dict[str, dict[Any, str]] = {
         "table": {settings.table_name: "$HUB_TABLE_NAME"},
         "keyId": {settings.kms_key_id: "$HUB_KMS_KEY_ID"},
