@@ -26,6 +26,8 @@ HeaderName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9!#$%&'*+.^_`|
 JsonPath = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_$@:-]+(?:\.[A-Za-z0-9_$@:-]+)*$", max_length=200)]
 ItemsPath = Annotated[str, StringConstraints(pattern=r"^(?:[A-Za-z0-9_$@:-]+(?:\.[A-Za-z0-9_$@:-]+)*)?$",
                                              max_length=200)]
+# an account id of a template that names no accountIdPattern (what extract.py reads is trimmed to 200)
+ACCOUNT_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,199}$"
 _PLACEHOLDER = re.compile(r"\{([A-Za-z][A-Za-z0-9_.]*)\}")
 # schemes whose signed content includes a timestamp header
 _TIMESTAMPED = frozenset({"slack-v0", "hubspot-v3", "ed25519"})
@@ -88,6 +90,9 @@ class InboundWebhookSpec(_Spec):
     # the connection's non-secret values (connectionConfig, kept token-response fields,
     # callback fields, non-secret credential fields), e.g. "{shop}.myshopify.com"
     connect_account_id: Annotated[str, StringConstraints(min_length=3, max_length=200)] | None = None
+    # what an account id of this provider looks like: a tenant admin's correction of a
+    # connection's account ids must match it (hub/inbound/accounts.py); default ACCOUNT_ID_PATTERN
+    account_id_pattern: Annotated[str, StringConstraints(min_length=3, max_length=200)] | None = None
     # the body holds several events (HubSpot: the array itself, ""; Meta: "entry")
     events_path: ItemsPath | None = None
     handshakes: list[Handshake] = []
@@ -103,7 +108,17 @@ class InboundWebhookSpec(_Spec):
             raise ValueError("perIntegration takes a signingSecret the tenant stores")
         if len(set(self.handshakes)) != len(self.handshakes):
             raise ValueError("handshakes must not repeat")
+        if self.account_id_pattern is not None:
+            if not (self.account_id_pattern.startswith("^") and self.account_id_pattern.endswith("$")):
+                raise ValueError("accountIdPattern must be anchored (^...$)")
+            try:
+                re.compile(self.account_id_pattern)
+            except re.error as error:
+                raise ValueError(f"accountIdPattern is not a regular expression: {error}") from None
         return self
+
+    def account_id_regex(self) -> re.Pattern[str]:
+        return re.compile(self.account_id_pattern or ACCOUNT_ID_PATTERN)
 
     def connect_placeholders(self) -> list[str]:
         return _PLACEHOLDER.findall(self.connect_account_id or "")
