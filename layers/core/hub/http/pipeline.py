@@ -40,6 +40,21 @@ def body_size(event: dict[str, Any]) -> int:
     return len(body.encode("utf-8"))
 
 
+def below_base_path(event: dict[str, Any]) -> dict[str, Any]:
+    """The event with its path as the route table knows it. Behind a custom domain whose API
+    mapping has a base path (the public API URL's path, e.g. `/hub`), the path can arrive with
+    that base in front (`/hub/api/...`); API Gateway matched the route below it, and so must the
+    handler's resolver. A path without the base is left as it is (the execute-api URL)."""
+    base = get_settings().public_base_path
+    raw = str(event.get("rawPath") or "")
+    if not base or not raw.startswith(base + "/"):
+        return event
+    path = raw[len(base):]
+    request_context = event.get("requestContext") or {}
+    http = {**(request_context.get("http") or {}), "path": path}
+    return {**event, "rawPath": path, "requestContext": {**request_context, "http": http}}
+
+
 def _resolve(app: Any, event: dict[str, Any], context: Any, route: Route, state: RequestState) -> dict[str, Any]:
     key = header(event, IDEMPOTENCY_HEADER)
     if route.idempotent and key is not None and state.principal is not None:
@@ -111,7 +126,7 @@ def handle_http(app: Any, event: dict[str, Any], context: Any) -> dict[str, Any]
             require_roles(state.principal, route.roles)
             if route.rate_class:
                 extra_headers.update(RateLimiter().hit(state.principal.tenant_id, route.rate_class).headers())
-        response = _resolve(app, event, context, route, state)
+        response = _resolve(app, below_base_path(event), context, route, state)
         status = int(response.get("statusCode", 200))
         replayed = (response.get("headers") or {}).get("Idempotent-Replayed") == "true"
         if route.is_mutation and 200 <= status < 300 and not replayed:
