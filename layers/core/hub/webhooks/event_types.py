@@ -73,11 +73,16 @@ class ProviderEventData(_Data):
     providerEventType: str = Field(description="the provider's own event type (orders/create); 'unknown' if none")
     accountId: str | None = Field(default=None, description="the provider account the event concerns")
     inboundId: str = Field(description="the accepted provider request (one request may carry several events)")
+    eventIndex: int = Field(default=0, description="the event's position in that request")
     receivedAt: str = Field(description="when the hub received the provider's request")
     payload: Any = Field(default=None, description="the provider's event as it sent it (absent when larger "
                                                    "than HUB_INBOUND_INLINE_PAYLOAD_BYTES)")
     payloadBytes: int = Field(description="size of the provider's event JSON")
-    payloadSha256: str | None = Field(default=None, description="set when the payload was too large to carry")
+    payloadSha256: str | None = Field(default=None, description="set when the payload was too large to carry: "
+                                                                 "the SHA-256 (hex) of what payloadUrl answers")
+    payloadUrl: str | None = Field(default=None, description="set when the payload was too large to carry: GET it "
+                                                             "with a tenant admin's token while the hub keeps it "
+                                                             "(HUB_INBOUND_RETENTION_HOURS)")
 
 
 class _DeliveryData(_Data):
