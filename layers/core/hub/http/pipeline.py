@@ -73,25 +73,32 @@ def _resolve(app: Any, event: dict[str, Any], context: Any, route: Route, state:
     return app.resolve(event, context)  # type: ignore[no-any-return]
 
 
+def _audit_record(route: Route, state: RequestState, event: dict[str, Any], status_code: int) -> dict[str, Any]:
+    principal = state.require_principal()
+    path_params = event.get("pathParameters") or {}
+    # super admins acting on a tenant's data through /api/admin/tenants/{tenantId}/... are
+    # recorded under that tenant, so the tenant sees what was done to it
+    tenant_id = path_params.get("tenantId") or principal.tenant_id
+    return AuditRepository().build(
+        tenant_id=tenant_id,
+        actor=principal.as_actor(),
+        action=state.audit_action or route.action or route.key,
+        target={"route": route.key, **state.audit_target, "pathParameters": path_params},
+        request_id=state.request_id,
+        changes=state.changes,
+        status_code=status_code,
+        source_ip=state.source_ip,
+    )
+
+
 def _audit(route: Route, state: RequestState, event: dict[str, Any], response: dict[str, Any]) -> None:
-    principal = state.principal
-    if principal is None:
+    """The audit record of a successful mutation, unless the domain's own write carried it
+    (hub.request.carried_audit: the refresh's final transaction does) with every change since."""
+    status = int(response.get("statusCode", 200))
+    if state.principal is None or (state.audit_carried == len(state.changes) and status == 200):
         return
     try:
-        path_params = event.get("pathParameters") or {}
-        # super admins acting on a tenant's data through /api/admin/tenants/{tenantId}/... are
-        # recorded under that tenant, so the tenant sees what was done to it
-        tenant_id = path_params.get("tenantId") or principal.tenant_id
-        AuditRepository().write(
-            tenant_id=tenant_id,
-            actor=principal.as_actor(),
-            action=state.audit_action or route.action or route.key,
-            target={"route": route.key, **state.audit_target, "pathParameters": path_params},
-            request_id=state.request_id,
-            changes=state.changes,
-            status_code=int(response.get("statusCode", 200)),
-            source_ip=state.source_ip,
-        )
+        AuditRepository().store(_audit_record(route, state, event, status))
     except Exception:  # noqa: BLE001 - the mutation happened; a lost audit line is logged loudly
         logger.exception("audit record not written", extra={"route": route.key})
         count_swallowed("AuditNotWritten")
@@ -126,6 +133,8 @@ def handle_http(app: Any, event: dict[str, Any], context: Any) -> dict[str, Any]
             require_roles(state.principal, route.roles)
             if route.rate_class:
                 extra_headers.update(RateLimiter().hit(state.principal.tenant_id, route.rate_class).headers())
+            if route.is_mutation:
+                state.build_audit = lambda: _audit_record(route, state, event, 200)
         response = _resolve(app, below_base_path(event), context, route, state)
         status = int(response.get("statusCode", 200))
         replayed = (response.get("headers") or {}).get("Idempotent-Replayed") == "true"
