@@ -124,6 +124,10 @@ ROUTES: list[Route] = [
     Route("POST", "/api/webhooks/in/{providerId}/{integrationId}", "functions.inbound.receive", PUBLIC,
           None, "Receive a provider's webhook for one integration (its own signing secret)", "inbound",
           grants=("seal:inbound-signing", "queue:inbound"), errors=INTAKE),
+    # a provider event too large for the bus, read by the tenant it was published to
+    Route("GET", "/api/tenant/inbound-events/{inboundId}/payload", "functions.inbound.payload", ADMIN, "webhook",
+          "The payload of a provider event too large to carry", "inbound_events",
+          errors=("404 INBOUND_EVENT_NOT_FOUND",)),
     # ---- catalog (tenant) --------------------------------------------------------------
     Route("GET", "/api/integrations", "functions.catalog.list", ANY_USER, "provider",
           "List available integrations", "catalog"),

@@ -191,6 +191,8 @@ AREA_NEEDS: dict[str, Needs] = {
     "consumers": WRITE,
     # the intake keeps each accepted provider webhook (dedupe), the processor reads account links
     "inbound": WRITE,
+    # a referenced provider-event payload: the tenant's grant and the kept delivery, read only
+    "inbound_events": READ,
 }
 
 

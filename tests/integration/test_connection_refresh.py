@@ -127,6 +127,45 @@ def test_transient_failures_back_off_and_turn_to_error_after_three_days(sandbox_
     assert "cooldownUntil" not in record and "gsi2pk" in record
 
 
+@pytest.mark.parametrize("source", ["refresh", "health"])
+def test_a_refresh_that_brings_a_connection_in_error_back_publishes_recovered(
+        sandbox_world: SandboxWorld, event_tap: EventTap, source: str) -> None:
+    # Given a connection that the refresh job (or the health check) put in error
+    integration_id = _connected(sandbox_world)
+    ConnectionRepository().update_connection("acme", integration_id, None, {
+        "status": "error", "errorSource": source, "lastError": "it failed"})
+    event_tap.drain()
+    # When a refresh succeeds
+    assert refresh_connection("acme", integration_id, force=True, owner="admin").status == "refreshed"
+    # Then the connection is active again, with no error left on it
+    record = _record(integration_id)
+    assert record["status"] == "active" and "errorSource" not in record and "lastError" not in record
+    # And integration.recovered is published once, next to integration.refreshed
+    events = event_tap.drain()
+    recovered = [e["detail"] for e in events if e["detail-type"] == "integration.recovered"]
+    assert len(recovered) == 1 and "integration.refreshed" in [e["detail-type"] for e in events]
+    assert recovered[0]["previousStatus"] == "error" and recovered[0]["status"] == "active"
+    assert recovered[0]["connectionId"] == record["connectionId"]
+    # And a refresh of an active connection publishes no recovered event
+    assert refresh_connection("acme", integration_id, force=True, owner="admin").status == "refreshed"
+    assert "integration.recovered" not in event_tap.types()[len(events):]
+
+
+def test_reconnecting_a_connection_in_error_publishes_recovered(sandbox_world: SandboxWorld,
+                                                               event_tap: EventTap) -> None:
+    # Given a connection in error
+    integration_id = _connected(sandbox_world)
+    ConnectionRepository().update_connection("acme", integration_id, None, {"status": "error", "errorSource": "health"})
+    event_tap.drain()
+    # When the admin connects it again
+    sandbox_world.connect(integration_id)
+    # Then it is active and integration.recovered follows integration.connected
+    assert _record(integration_id)["status"] == "active"
+    events = [e for e in event_tap.drain() if e["detail-type"].startswith("integration.")]
+    assert [e["detail-type"] for e in events][-2:] == ["integration.connected", "integration.recovered"]
+    assert events[-1]["detail"]["reason"] == "reconnected"
+
+
 def test_the_lease_is_released_when_the_refresh_blows_up(sandbox_world: SandboxWorld,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     integration_id = _connected(sandbox_world)

@@ -378,6 +378,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tenant/inbound-events/{inboundId}/payload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The payload of a large provider event */
+        get: operations["inbound_payload"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/webhooks/in/{providerId}": {
         parameters: {
             query?: never;
@@ -2203,6 +2220,18 @@ export interface components {
             userScoped: boolean;
             /** @description User-scoped integrations only */
             connections?: components["schemas"]["ConnectionCounts"] | null;
+        };
+        /**
+         * PayloadParams
+         * @description GET /api/tenant/inbound-events/{inboundId}/payload: which event of the delivery.
+         */
+        PayloadParams: {
+            /**
+             * Index
+             * @description the event's eventIndex (several when a provider batches)
+             * @default 0
+             */
+            index: number;
         };
         /**
          * IntakeAck
@@ -6426,6 +6455,79 @@ export interface operations {
             };
             /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    inbound_payload: {
+        parameters: {
+            query?: {
+                /** @description the event's eventIndex (several when a provider batches) */
+                index?: number;
+            };
+            header?: never;
+            path: {
+                /** @description inboundId */
+                inboundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event's payload (compact JSON; its SHA-256 is the event's payloadSha256) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    } | unknown[];
+                };
+            };
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (another tenant's ids answer this too). Codes: INBOUND_EVENT_NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -119,6 +119,13 @@ class WebhookNotFound(NotFound):
     default_message = "Webhook not found"
 
 
+class InboundEventNotFound(NotFound):
+    """A provider event's payload the tenant was never sent, or one past its retention."""
+
+    code = "INBOUND_EVENT_NOT_FOUND"
+    default_message = "Inbound event not found"
+
+
 class SecretNotFound(NotFound):
     code = "SECRET_NOT_FOUND"
     default_message = "The stored credentials were not found"

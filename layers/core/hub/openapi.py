@@ -48,6 +48,7 @@ TAGS = {
     "widgets": "Dashboard widgets: status, activity, provider data",
     "webhooks": "Signed outgoing webhooks (Standard Webhooks)",
     "inbound": "Provider webhooks in: verified by the provider's scheme, attributed to connections, forwarded",
+    "inbound_events": "Provider events too large for the bus: their payloads, for the tenants they went to",
     "proxy": "Any provider API call through a connection: the provider's answer as it is (docs/proxy.md)",
     "connect": "Connect sessions and the hosted connect page's calls (authenticated by the session's token)",
     "connect_page": "The hosted connect page and the session it reads (public; the session's token)",

@@ -101,6 +101,7 @@ from .health_list_sort_order import HealthListSortOrder
 from .health_list_status import HealthListStatus
 from .health_summary import HealthSummary
 from .inbound_keys_update import InboundKeysUpdate
+from .inbound_payload_response_200_type_0 import InboundPayloadResponse200Type0
 from .inbound_settings_view import InboundSettingsView
 from .intake_ack import IntakeAck
 from .integration_activated import IntegrationActivated
@@ -158,6 +159,7 @@ from .open_api_document_paths import OpenApiDocumentPaths
 from .open_api_document_security_type_0_item import OpenApiDocumentSecurityType0Item
 from .open_api_document_servers_type_0_item import OpenApiDocumentServersType0Item
 from .open_api_document_tags_item import OpenApiDocumentTagsItem
+from .payload_params import PayloadParams
 from .provider_audience_update import ProviderAudienceUpdate
 from .provider_audience_update_audience import ProviderAudienceUpdateAudience
 from .provider_audience_view import ProviderAudienceView
@@ -410,6 +412,7 @@ __all__ = (
     "HealthListStatus",
     "HealthSummary",
     "InboundKeysUpdate",
+    "InboundPayloadResponse200Type0",
     "InboundSettingsView",
     "IntakeAck",
     "IntegrationActivated",
@@ -467,6 +470,7 @@ __all__ = (
     "OpenApiDocumentSecurityType0Item",
     "OpenApiDocumentServersType0Item",
     "OpenApiDocumentTagsItem",
+    "PayloadParams",
     "ProviderAudienceUpdate",
     "ProviderAudienceUpdateAudience",
     "ProviderAudienceView",

@@ -6,8 +6,10 @@ the transitions here, which tells everyone else through a small hooks interface:
 
     transition        integration status    health marker   event                    activity  audit
     connected         connected/active      schedule        integration.connected    connect   yes
+                                                            (+ integration.recovered when it was in error)
                       (and the provider accounts inbound webhooks attribute to it: linked; disconnected unlinks)
     refreshed         connected (if not)    -               integration.refreshed    (1)       -
+                                                            (+ integration.recovered when it was in error)
     grant_expired     error/expired         -               integration.error        refresh   -
     refresh_failed    -                     -               -                        refresh   -
     refresh_gave_up   error/error           -               integration.error        refresh   -
@@ -147,13 +149,15 @@ def connected(saved: Mapping[str, Any], *, before: Mapping[str, Any] | None, aut
     _safely("accounts", _hooks.accounts, saved, linked=True)
     _safely("audit", _hooks.audit, before, saved)
     _activity(saved, "connect", "success", authType=auth_mode, via=via)
+    _left_error(before or {}, reason="reconnected")
 
 
 def refreshed(saved: Mapping[str, Any], *, before: Mapping[str, Any], integration: Mapping[str, Any]) -> None:
     if before.get("status") != "active" or integration.get("connectionStatus") != "active":
-        _integration(saved, {"connectionStatus": "active", "lastConnectedAt": clock.iso(), "lastError": None},
-                     "connected")
+        _integration(saved, {"connectionStatus": "active", "lastConnectedAt": clock.iso(), "lastError": None,
+                             "statusReason": None}, "connected")
     _event("integration.refreshed", saved)
+    _left_error(before, reason="refresh succeeded")
 
 
 def grant_expired(saved: Mapping[str, Any], *, message: str) -> None:
@@ -189,5 +193,11 @@ def health_failed(record: Mapping[str, Any], *, reason: str, error: str, failure
 
 def recovered(record: Mapping[str, Any]) -> None:
     _integration(record, {"connectionStatus": "active", "statusReason": None}, "connected")
-    _event("integration.recovered", record, reason="health check succeeded", previousStatus="error",
-           status="active")
+    _left_error(record, reason="health check succeeded")
+
+
+def _left_error(before: Mapping[str, Any], *, reason: str) -> None:
+    """The connection went from error back to active (a health check or a refresh succeeded):
+    `integration.recovered`, whichever transition stored the change."""
+    if before.get("status") == "error":
+        _event("integration.recovered", before, reason=reason, previousStatus="error", status="active")

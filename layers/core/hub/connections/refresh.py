@@ -299,7 +299,10 @@ def _refreshed_fields(record: Mapping[str, Any], spec: ProviderSpec, tokens: Tok
         fields["scopes"] = list(tokens.scopes)
     if tokens.extra:
         fields["tokenFields"] = {**(record.get("tokenFields") or {}), **tokens.extra}
-    remove = ["cooldownUntil", "lastRefreshError", "lastRefreshFailureDay", "secretWriter", "secretWriteUntil"]
+    # a connection in error (refresh or health) is active again: its error goes (lifecycle.refreshed
+    # publishes integration.recovered)
+    remove = ["cooldownUntil", "lastRefreshError", "lastRefreshFailureDay", "secretWriter", "secretWriteUntil",
+              "errorSource", "lastError"]
     if due is not None:
         fields.update(due_keys("refresh", connection_key(record), due))
     else:

@@ -37,6 +37,23 @@ class AcceptedDelivery:
     # set when the request came to an integration's own URL: its events belong to that integration
     integration_id: str | None = None
     tenant_id: str | None = None
+    # epoch seconds the table's TTL removes it after (DynamoDB deletes expired items late)
+    expires_at: int | None = None
+
+
+@dataclass(frozen=True)
+class PayloadGrant:
+    """A tenant's right to read one event's payload that its provider.event only referenced
+    (over `inbound_inline_payload_bytes`): written per tenant the event was published to."""
+
+    tenant_id: str
+    inbound_id: str
+    event_index: int
+    provider_id: str
+    delivery_id: str
+    payload_bytes: int
+    payload_sha256: str
+    expires_at: int
 
 
 @dataclass(frozen=True)
@@ -108,6 +125,14 @@ class IntegrationIntakeView(BaseModel):
     scheme: str
     secretConfigured: bool
     updatedAt: str | None = None
+
+
+class PayloadParams(BaseModel):
+    """GET /api/tenant/inbound-events/{inboundId}/payload: which event of the delivery."""
+
+    model_config = ConfigDict(defer_build=True, extra="forbid")
+
+    index: int = Field(default=0, ge=0, le=99, description="the event's eventIndex (several when a provider batches)")
 
 
 class IntakeAck(BaseModel):

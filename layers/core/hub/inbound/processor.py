@@ -14,21 +14,18 @@ queue message handled twice publishes the same ids and the webhook dispatcher se
 from __future__ import annotations
 
 import hashlib
-import json
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from hub import clock
 from hub.connections.record import is_live
 from hub.connections.repository import ConnectionRepository
 from hub.events import EventPublisher, PendingEvent
-from hub.inbound.extract import MalformedBody, parse_body
-from hub.inbound.models import AcceptedDelivery, AccountLink
+from hub.inbound.models import AcceptedDelivery, AccountLink, PayloadGrant
+from hub.inbound.payloads import event_payloads, grant_for, payload_fields
 from hub.inbound.repository import InboundRepository
 from hub.observability import count_for, logger
-from hub.providers.templates import get_template, json_path_value
 from hub.settings import get_settings
 
 PROVIDER_EVENT = "provider.event"
@@ -53,29 +50,6 @@ def event_id(delivery_id: str, position: int, connection_id: str) -> str:
     return f"evt_{uuid.UUID(bytes=base[:8] + bytes(tail))}"
 
 
-def _payloads(delivery: AcceptedDelivery) -> list[Any]:
-    """The JSON of each event, as the intake split it (same template, same body)."""
-    template = get_template(delivery.template_id)
-    spec = template.inbound_webhooks if template else None
-    try:
-        document = parse_body(delivery.body, delivery.content_type)
-    except MalformedBody:
-        return [None] * len(delivery.events)
-    if spec is None or spec.events_path is None:
-        return [document]
-    items = json_path_value(document, spec.events_path)
-    return list(items) if isinstance(items, list) else [None] * len(delivery.events)
-
-
-def _payload_fields(payload: Any) -> dict[str, Any]:
-    text = json.dumps(payload, separators=(",", ":"), default=str)
-    size = len(text.encode("utf-8"))
-    if size <= get_settings().inbound_inline_payload_bytes:
-        return {"payload": payload, "payloadBytes": size}
-    # EventBridge takes 256 KB an event: a larger payload stays with the accepted delivery
-    return {"payloadBytes": size, "payloadSha256": hashlib.sha256(text.encode("utf-8")).hexdigest()}
-
-
 def _integration_link(delivery: AcceptedDelivery) -> list[AccountLink]:
     """The tenant connection of the integration whose own URL took the delivery (none: unclaimed)."""
     if not (delivery.tenant_id and delivery.integration_id):
@@ -88,11 +62,12 @@ def _integration_link(delivery: AcceptedDelivery) -> list[AccountLink]:
                         account_id="", user_id=None)]
 
 
-def _events_for(delivery: AcceptedDelivery, links_by_account: dict[str, list[AccountLink]]
-                ) -> tuple[list[PendingEvent], int]:
+def _events_for(delivery: AcceptedDelivery, links_by_account: dict[str, list[AccountLink]], grants_until: int
+                ) -> tuple[list[PendingEvent], list[PayloadGrant], int]:
     pending: list[PendingEvent] = []
+    grants: list[PayloadGrant] = []
     unclaimed = 0
-    payloads = _payloads(delivery)
+    payloads = event_payloads(delivery)
     own = _integration_link(delivery) if delivery.integration_id else None
     for position, summary in enumerate(delivery.events):
         if own is not None:
@@ -102,16 +77,20 @@ def _events_for(delivery: AcceptedDelivery, links_by_account: dict[str, list[Acc
         if not links:
             unclaimed += 1
             continue
-        payload = payloads[position] if position < len(payloads) else None
+        found = payload_fields(delivery, position, payloads[position] if position < len(payloads) else None)
+        if found.referenced:  # the tenants it goes to may read it (hub/inbound/payloads.py)
+            grants.extend(grant_for(tenant, delivery, position, found, grants_until)
+                          for tenant in sorted({link.tenant_id for link in links}))
         for link in links:
             pending.append(PendingEvent(PROVIDER_EVENT, link.tenant_id, {
                 "eventId": event_id(delivery.id, position, link.connection_id),
                 "integrationId": link.integration_id, "connectionId": link.connection_id,
                 "providerId": delivery.provider_id, "userId": link.user_id,
                 "providerEventType": summary.event_type, "accountId": summary.account_id,
-                "inboundId": delivery.id, "receivedAt": delivery.received_at, **_payload_fields(payload),
+                "inboundId": delivery.id, "eventIndex": position, "receivedAt": delivery.received_at,
+                **found.fields,
             }))
-    return pending, unclaimed
+    return pending, grants, unclaimed
 
 
 def process(keys: Sequence[tuple[str, str]]) -> Processed:
@@ -131,24 +110,27 @@ def process(keys: Sequence[tuple[str, str]]) -> Processed:
             work.append((index, delivery))
     accounts = sorted({(d.provider_id, e.account_id) for _, d in work if not d.integration_id
                        for e in d.events if e.account_id})
+    settings = get_settings()
+    # a delivered delivery is kept this long, and its referenced payloads readable as long
+    grants_until = int(clock.now() + settings.inbound_retention_hours * 3600)
     try:
         links = {account: repository.links_for(*account) for account in accounts}
         outcomes = [(index, delivery, *_events_for(delivery, {a: found for (p, a), found in links.items()
-                                                               if p == delivery.provider_id}))
+                                                               if p == delivery.provider_id}, grants_until))
                     for index, delivery in work]
-        EventPublisher().publish_many([event for *_, pending, _ in outcomes for event in pending])
+        # grants first: a receiver may fetch the payload as soon as its event arrives
+        repository.grant_payloads(grant for *_, grants, _ in outcomes for grant in grants)
+        EventPublisher().publish_many([event for *_, pending, _, _ in outcomes for event in pending])
     except Exception:  # noqa: BLE001 - the batch goes back to the queue; nothing was marked done
         logger.exception("inbound webhooks not processed", extra={"count": len(work)})
         result.failed = [index for index, _ in work]
         return result
-    settings = get_settings()
-    for index, delivery, pending, unclaimed in outcomes:
+    for index, delivery, pending, _, unclaimed in outcomes:
         if unclaimed:
             count_for("InboundUnclaimed", "provider", delivery.provider_id, unclaimed)
-        hours = settings.inbound_retention_hours if pending else settings.inbound_unclaimed_retention_hours
+        until = grants_until if pending else int(clock.now() + settings.inbound_unclaimed_retention_hours * 3600)
         try:
-            repository.finish(delivery, "delivered" if pending else "unclaimed",
-                              ttl=int(clock.now() + hours * 3600), delivered=len(pending))
+            repository.finish(delivery, "delivered" if pending else "unclaimed", ttl=until, delivered=len(pending))
         except Exception:  # noqa: BLE001 - published already; the retry publishes the same event ids
             logger.exception("inbound outcome not written", extra={"providerId": delivery.provider_id})
             result.failed.append(index)

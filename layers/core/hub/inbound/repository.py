@@ -6,6 +6,9 @@
 - Account links: pk `TENANT#{tenantId}`, sk `INBOUNDACCOUNT#{providerId}#{accountId}#{connectionId}`,
   found through GSI1 `ACCOUNT#{providerId}#{accountId}`: the tenant owns the item, the intake
   finds every connection of an account with one Query.
+- Payload grants: pk `TENANT#{tenantId}`, sk `INBOUNDPAYLOAD#{inboundId}#{eventIndex}`, written
+  when a provider.event only references its payload: the tenant's key to read it from the
+  delivery, and the proof that its connection was matched (hub/inbound/payloads.py).
 - Integration intakes: pk `TENANT#{tenantId}`, sk `INBOUNDINTAKE#{integrationId}`, with the
   sealed signing secret, found through GSI1 `INBOUNDINTAKE#{integrationId}` by the public intake
   (which knows only the integration id of its URL).
@@ -18,13 +21,14 @@ from typing import Any
 
 from boto3.dynamodb.types import Binary
 
-from hub.inbound.models import AcceptedDelivery, AccountLink, EventSummary, IntakeStatus
+from hub.inbound.models import AcceptedDelivery, AccountLink, EventSummary, IntakeStatus, PayloadGrant
 from hub.repository import ConditionFailed, Repository, deserialize
 from hub.table import GSI1, GSI1_PK, GSI1_SK, PK, tenant_pk
 
 DELIVERY_SK = "DELIVERY"
 LINK_PREFIX = "INBOUNDACCOUNT#"
 INTAKE_PREFIX = "INBOUNDINTAKE#"
+PAYLOAD_PREFIX = "INBOUNDPAYLOAD#"
 
 
 def delivery_pk(provider_id: str, delivery_id: str) -> str:
@@ -57,8 +61,19 @@ def _delivery_of(item: dict[str, Any]) -> AcceptedDelivery:
         content_type=str(item.get("contentType") or ""), body=raw,
         events=tuple(EventSummary(str(e.get("eventType")), e.get("accountId")) for e in item.get("events") or []),
         status=item.get("status") or "accepted", integration_id=item.get("integrationId"),
-        tenant_id=item.get("tenantId"),
+        tenant_id=item.get("tenantId"), expires_at=int(item["ttl"]) if item.get("ttl") is not None else None,
     )
+
+
+def _payload_sk(inbound_id: str, event_index: int) -> str:
+    return f"{PAYLOAD_PREFIX}{inbound_id}#{event_index}"
+
+
+def _grant_of(item: dict[str, Any]) -> PayloadGrant:
+    return PayloadGrant(tenant_id=str(item["tenantId"]), inbound_id=str(item["inboundId"]),
+                        event_index=int(item["eventIndex"]), provider_id=str(item["providerId"]),
+                        delivery_id=str(item["deliveryId"]), payload_bytes=int(item["payloadBytes"]),
+                        payload_sha256=str(item["payloadSha256"]), expires_at=int(item["ttl"]))
 
 
 def _link_of(item: dict[str, Any]) -> AccountLink:
@@ -108,6 +123,21 @@ class InboundRepository(Repository):
                         values={":accepted": "accepted"}, return_new=False)
         except ConditionFailed:
             pass
+
+    # ---- payload grants ------------------------------------------------------------------
+    def grant_payloads(self, grants: Iterable[PayloadGrant]) -> None:
+        """Record which tenants may read which referenced payloads (a retried batch writes the
+        same items again)."""
+        for grant in grants:
+            self.put({"pk": tenant_pk(grant.tenant_id), "sk": _payload_sk(grant.inbound_id, grant.event_index),
+                      "entity": "inboundPayload", "tenantId": grant.tenant_id, "inboundId": grant.inbound_id,
+                      "eventIndex": grant.event_index, "providerId": grant.provider_id,
+                      "deliveryId": grant.delivery_id, "payloadBytes": grant.payload_bytes,
+                      "payloadSha256": grant.payload_sha256, "ttl": grant.expires_at})
+
+    def payload_grant(self, tenant_id: str, inbound_id: str, event_index: int) -> PayloadGrant | None:
+        item = self.get(tenant_pk(tenant_id), _payload_sk(inbound_id, event_index))
+        return _grant_of(item) if item else None
 
     # ---- integration intakes -------------------------------------------------------------
     def save_intake(self, tenant_id: str, integration_id: str, provider_id: str, sealed: str, now_iso: str

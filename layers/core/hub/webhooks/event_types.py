@@ -73,11 +73,16 @@ class ProviderEventData(_Data):
     providerEventType: str = Field(description="the provider's own event type (orders/create); 'unknown' if none")
     accountId: str | None = Field(default=None, description="the provider account the event concerns")
     inboundId: str = Field(description="the accepted provider request (one request may carry several events)")
+    eventIndex: int = Field(default=0, description="the event's position in that request")
     receivedAt: str = Field(description="when the hub received the provider's request")
     payload: Any = Field(default=None, description="the provider's event as it sent it (absent when larger "
                                                    "than HUB_INBOUND_INLINE_PAYLOAD_BYTES)")
     payloadBytes: int = Field(description="size of the provider's event JSON")
-    payloadSha256: str | None = Field(default=None, description="set when the payload was too large to carry")
+    payloadSha256: str | None = Field(default=None, description="set when the payload was too large to carry: "
+                                                                 "the SHA-256 (hex) of what payloadUrl answers")
+    payloadUrl: str | None = Field(default=None, description="set when the payload was too large to carry: GET it "
+                                                             "with a tenant admin's token while the hub keeps it "
+                                                             "(HUB_INBOUND_RETENTION_HOURS)")
 
 
 class _DeliveryData(_Data):
@@ -114,7 +119,7 @@ _DATA: dict[str, tuple[type[_Data], str]] = {
     "integration.error": (ErrorData, "A connection failed: a refresh was refused, or health checks failed."),
     "integration.refreshed": (RefreshedData, "A connection's access token was refreshed."),
     "integration.synced": (SyncedData, "A sync finished (completed, partial or failed)."),
-    "integration.recovered": (RecoveredData, "A connection in error passed its health check again."),
+    "integration.recovered": (RecoveredData, "A connection in error works again (health check, refresh or reconnect)."),
     "provider.event": (ProviderEventData, "A provider's webhook event, attributed to one of the tenant's "
                                           "connections (subscribe to provider.event, {providerId}:* or "
                                           "{providerId}:{providerEventType})."),
