@@ -128,7 +128,7 @@ def test_the_readme_python_proxy_example_runs_as_written(local_stack: RunningSta
     script = tmp_path / "example.py"
     script.write_text(readme_example("python"))
     # When it runs with the environment the README names (the client on the path, as installed)
-    env = {**os.environ, "HUB_API_URL": local_stack.api_url, "HUB_TOKEN": token, "INTEGRATION_ID": integration_id,
+    env = {**os.environ, "API_URL": local_stack.api_url, "API_TOKEN": token, "INTEGRATION_ID": integration_id,
            "PYTHONPATH": str(ROOT / "clients" / "python")}
     ran = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, env=env, timeout=HTTP_TIMEOUT)
     # Then it prints the provider's status, the hub's attempt count and the sandbox's own answer
@@ -165,7 +165,7 @@ def test_the_readme_typescript_proxy_example_compiles_and_runs_as_written(local_
     assert checked.returncode == 0, checked.stdout + checked.stderr
     # When node runs it with the environment the README names
     integration_id, token = connected_apikey_integration(local_stack, "readme-ts")
-    env = {**os.environ, "HUB_API_URL": local_stack.api_url, "HUB_TOKEN": token, "INTEGRATION_ID": integration_id}
+    env = {**os.environ, "API_URL": local_stack.api_url, "API_TOKEN": token, "INTEGRATION_ID": integration_id}
     ran = subprocess.run(["node", str(tmp_path / "example.js")], capture_output=True, text=True, env=env,
                          timeout=HTTP_TIMEOUT)
     # Then it prints the provider's status, the hub's attempt count and the sandbox's own answer
