@@ -16,6 +16,7 @@ import os
 from collections.abc import Mapping
 from functools import lru_cache
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 from pydantic.config import JsonDict
@@ -238,6 +239,12 @@ class Settings(BaseModel):
     @property
     def oauth_callback_url(self) -> str:
         return self.public_api_url.rstrip("/") + "/api/integrations/oauth/callback"
+
+    @property
+    def public_base_path(self) -> str:
+        """The public API URL's path, "" or a custom domain's base path such as "/hub": the
+        browser sees every route below it."""
+        return urlsplit(self.public_api_url).path.rstrip("/")
 
     @property
     def tracing_enabled(self) -> bool:
