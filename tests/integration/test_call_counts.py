@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from hub import clock
+from hub.audit import AuditRepository
 from hub.connections.refresh import refresh_connection
 from hub.connections.repository import ConnectionRepository
 from hub.settings import reset_settings
@@ -77,3 +78,11 @@ def test_reading_and_forcing_a_refresh_through_the_api_stay_within_their_calls(
     assert len(reading) <= CALL_BUDGETS[backend]["GET connection"], reading
     # And reading a connection's status never touches its credential
     assert not [call for call in reading if call.startswith(("secretsmanager.", "kms."))]
+    # And the forced refresh is audited once: its record went with the refresh's final write
+    [audit] = [a for a in AuditRepository().list_for_tenant("globex") if a["action"] == "connection.refresh"]
+    assert audit["statusCode"] == 200 and audit["actor"]["roles"] == ["tenant_admin"]
+    assert integration_id in audit["targetIds"] and "dynamodb.PutItem" not in forced
+    # And a request that refreshes nothing (not due) is audited by the pipeline as before
+    assert globex.post(f"{path}/connection/refresh", {}).body["refreshed"] is False
+    audits = [a for a in AuditRepository().list_for_tenant("globex") if a["action"] == "connection.refresh"]
+    assert len(audits) == 2

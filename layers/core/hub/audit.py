@@ -42,7 +42,10 @@ def diff(before: dict[str, Any] | None, after: dict[str, Any] | None) -> dict[st
 
 class AuditRepository(Repository):
     def write(self, **fields: Any) -> dict[str, Any]:
-        record = self.build(**fields)
+        return self.store(self.build(**fields))
+
+    def store(self, record: dict[str, Any]) -> dict[str, Any]:
+        """A record made by `build` (each has a new id: nothing to overwrite)."""
         self.put(record)
         return record
 

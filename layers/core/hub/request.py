@@ -5,6 +5,7 @@ HTTP layer; `hub.http.context` re-exports it for the pipeline and handlers."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +24,10 @@ class RequestState:
     changes: list[dict[str, Any]] = field(default_factory=list)
     audit_action: str | None = None
     audit_target: dict[str, Any] = field(default_factory=dict)
+    # set by the pipeline on a request it audits: builds the audit record as it stands now
+    build_audit: Callable[[], dict[str, Any]] | None = None
+    # how many of `changes` the audit record a domain write carried holds (None: none carried)
+    audit_carried: int | None = None
 
     def require_principal(self) -> Principal:
         if self.principal is None:
@@ -65,3 +70,25 @@ def record_change(
     )
     if action:
         state.audit_action = action
+
+
+@dataclass(frozen=True)
+class CarriedAudit:
+    """This request's audit record, for a domain write to store in its own transaction (one
+    DynamoDB write fewer per request). Call `written()` once that write has succeeded: the
+    pipeline then writes no second record, unless changes are recorded after this one was built."""
+
+    item: dict[str, Any]
+    changes: int
+
+    def written(self) -> None:
+        current_request().audit_carried = self.changes
+
+
+def carried_audit() -> CarriedAudit | None:
+    """The audit record the pipeline would write if the request succeeds, or None outside an
+    audited request (jobs, reads, public routes). It records the request's success (200)."""
+    state = current_request()
+    if state.build_audit is None:
+        return None
+    return CarriedAudit(state.build_audit(), len(state.changes))

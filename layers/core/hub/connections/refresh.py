@@ -27,8 +27,9 @@ it takes: docs/cost.md).
    the record with the claim, before the vault write (`hub.connections.pending`): a failed vault
    or record write, or a crash, leaves it pending, and the next refresh (or a reader) reconciles
    it first. With the `table` vault the record write is the vault write.
-5. The last record write ends the lease and carries the activity line (one transaction); any
-   other way out releases the lease.
+5. The last record write ends the lease and carries the activity line and, for a refresh through
+   the API, the request's audit record (one transaction, `hub.request.carried_audit`); any other
+   way out releases the lease.
 Side effects (integration status, events) are the lifecycle's: `hub.connections.lifecycle`.
 """
 
@@ -61,6 +62,7 @@ from hub.errors import HubError
 from hub.ids import new_id
 from hub.integrations.repository import IntegrationRepository
 from hub.observability import logger
+from hub.request import carried_audit
 from hub.settings import get_settings
 from hub.table import GSI2_PK, GSI2_SK, due_keys
 from hub.vault import TABLE, backend_of, message_fields, vault_named
@@ -257,10 +259,13 @@ def _refresh_leased(record: ConnectionRecord, owner: str, moment: float) -> Refr
     fields = {**fields, **message_fields(message, backend)}
     activity = activity_item(record["tenantId"], record["integrationId"], "refresh", "success",
                              user_id=record.get("userId"), details={"connectionId": record.get("connectionId")})
+    # through the API, the request's audit record goes with it too (the pipeline then writes none)
+    audit = carried_audit()
+    lines = (activity,) if audit is None else (activity, audit.item)
     repository = ConnectionRepository()
     if backend == TABLE:
         # the record write is the vault write: one write, holding the lease, ends the refresh
-        saved = repository.update_if_leased(record, owner, fields, _ending(*remove), activity=activity)
+        saved = repository.update_if_leased(record, owner, fields, _ending(*remove), lines=lines)
         if saved is None:
             return _superseded(record)
     else:
@@ -271,12 +276,13 @@ def _refresh_leased(record: ConnectionRecord, owner: str, moment: float) -> Refr
             return _superseded(record)
         if write_vault(ref, message, backend):
             remove = (*remove, *PENDING_FIELDS)
-        saved = repository.update_if_leased(record, owner, fields, _ending(*remove), writing=True,
-                                            activity=activity)
+        saved = repository.update_if_leased(record, owner, fields, _ending(*remove), writing=True, lines=lines)
         if saved is None:
             # disconnected after our claim (it removed it): the record is theirs, and so is the secret
             _drop_if_disconnected(record)
             return _superseded(record)
+    if audit is not None:
+        audit.written()
     lifecycle.refreshed(saved, before=record, integration=integration)
     return RefreshOutcome("refreshed", saved)
 

@@ -16,7 +16,7 @@ docs/connections.md ("The grant-write protocol").
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar, cast
 
 from hub import clock
@@ -93,6 +93,13 @@ class ConnectionRepository(Repository):
         if item is None:
             return None
         return cast(ConnectionRecord, item) if raw else strip(item)
+
+    def get_connections(self, tenant_id: str, wanted: Sequence[tuple[str, str | None]]
+                        ) -> dict[tuple[str, str | None], ConnectionRecord]:
+        """The records of several (integrationId, userId) of one tenant in one read (a search's
+        targets); those that do not exist are left out."""
+        keys = {(tenant_pk(tenant_id), connection_sk(i, u)): (i, u) for i, u in wanted}
+        return {keys[found]: strip(item) for found, item in self.get_many(list(keys)).items() if found in keys}
 
     def reread(self, record: Mapping[str, Any]) -> ConnectionRecord | None:
         return self.get_connection(str(record["tenantId"]), str(record["integrationId"]), record.get("userId"))
@@ -234,10 +241,11 @@ class ConnectionRepository(Repository):
 
     def update_if_leased(self, record: Mapping[str, Any], owner: str, fields: Mapping[str, Any],
                          remove: tuple[str, ...] = (), *, writing: bool = False,
-                         activity: Mapping[str, Any] | None = None) -> ConnectionRecord | None:
+                         lines: tuple[Mapping[str, Any], ...] = ()) -> ConnectionRecord | None:
         """Update while `owner` still leases the same connection (and, `writing`, holds the
-        secret-write claim); None when a disconnect or reconnect took it away. `activity` (an
-        activity line, hub.connections.activity) is written in the same transaction."""
+        secret-write claim); None when a disconnect or reconnect took it away. `lines` (new
+        items: an activity line, hub.connections.activity; the request's audit record,
+        hub.request.carried_audit) are written in the same transaction."""
         condition = "#owner = :owner AND #cid = :cid"
         names = {"#owner": "leaseOwner", "#cid": "connectionId"}
         if writing:
@@ -245,7 +253,7 @@ class ConnectionRepository(Repository):
             names["#writer"] = "secretWriter"
         return _persistently(lambda: self._update(record, fields, remove=remove, condition=condition, names=names,
                                                   values={":owner": owner, ":cid": record["connectionId"]},
-                                                  also_put=activity))
+                                                  also_put=lines))
 
     # ---- health transitions -------------------------------------------------------------
 
@@ -270,11 +278,11 @@ class ConnectionRepository(Repository):
 
     def _update(self, record: Mapping[str, Any], fields: Mapping[str, Any], *, remove: tuple[str, ...] = (),
                 condition: str | None = None, names: dict[str, str] | None = None,
-                values: dict[str, Any] | None = None, also_put: Mapping[str, Any] | None = None
+                values: dict[str, Any] | None = None, also_put: tuple[Mapping[str, Any], ...] = ()
                 ) -> ConnectionRecord | None:
         pk, sk = self.key_of(record)
         cond = "attribute_exists(pk)" + (f" AND ({condition})" if condition else "")
-        if also_put is not None:
+        if also_put:
             return self._update_with(record, fields, remove, cond, names, values, also_put)
         try:
             item = self.update(pk, sk, set_fields=dict(fields), remove_fields=remove, add_fields={"version": 1},
@@ -285,14 +293,14 @@ class ConnectionRepository(Repository):
 
     def _update_with(self, record: Mapping[str, Any], fields: Mapping[str, Any], remove: tuple[str, ...],
                      condition: str, names: dict[str, str] | None, values: dict[str, Any] | None,
-                     item: Mapping[str, Any]) -> ConnectionRecord | None:
-        """The update and a new item (an activity line) in one transaction. A transaction
+                     items: tuple[Mapping[str, Any], ...]) -> ConnectionRecord | None:
+        """The update and new items (activity and audit lines) in one transaction. A transaction
         answers no attributes: the result is the record read plus this update."""
         pk, sk = self.key_of(record)
         update = self.update_request(pk, sk, set_fields=dict(fields), remove_fields=remove, add_fields={"version": 1},
                                      condition=condition, names=names, values=values)
         try:
-            self.transact([{"update_request": update}, {"put": dict(item)}])
+            self.transact([{"update_request": update}, *({"put": dict(item)} for item in items)])
         except ConditionFailed:
             return None
         updated = {k: v for k, v in {**record, **fields}.items() if k not in remove and v is not None}

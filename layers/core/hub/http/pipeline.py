@@ -40,6 +40,21 @@ def body_size(event: dict[str, Any]) -> int:
     return len(body.encode("utf-8"))
 
 
+def below_base_path(event: dict[str, Any]) -> dict[str, Any]:
+    """The event with its path as the route table knows it. Behind a custom domain whose API
+    mapping has a base path (the public API URL's path, e.g. `/hub`), the path can arrive with
+    that base in front (`/hub/api/...`); API Gateway matched the route below it, and so must the
+    handler's resolver. A path without the base is left as it is (the execute-api URL)."""
+    base = get_settings().public_base_path
+    raw = str(event.get("rawPath") or "")
+    if not base or not raw.startswith(base + "/"):
+        return event
+    path = raw[len(base):]
+    request_context = event.get("requestContext") or {}
+    http = {**(request_context.get("http") or {}), "path": path}
+    return {**event, "rawPath": path, "requestContext": {**request_context, "http": http}}
+
+
 def _resolve(app: Any, event: dict[str, Any], context: Any, route: Route, state: RequestState) -> dict[str, Any]:
     key = header(event, IDEMPOTENCY_HEADER)
     if route.idempotent and key is not None and state.principal is not None:
@@ -58,25 +73,32 @@ def _resolve(app: Any, event: dict[str, Any], context: Any, route: Route, state:
     return app.resolve(event, context)  # type: ignore[no-any-return]
 
 
+def _audit_record(route: Route, state: RequestState, event: dict[str, Any], status_code: int) -> dict[str, Any]:
+    principal = state.require_principal()
+    path_params = event.get("pathParameters") or {}
+    # super admins acting on a tenant's data through /api/admin/tenants/{tenantId}/... are
+    # recorded under that tenant, so the tenant sees what was done to it
+    tenant_id = path_params.get("tenantId") or principal.tenant_id
+    return AuditRepository().build(
+        tenant_id=tenant_id,
+        actor=principal.as_actor(),
+        action=state.audit_action or route.action or route.key,
+        target={"route": route.key, **state.audit_target, "pathParameters": path_params},
+        request_id=state.request_id,
+        changes=state.changes,
+        status_code=status_code,
+        source_ip=state.source_ip,
+    )
+
+
 def _audit(route: Route, state: RequestState, event: dict[str, Any], response: dict[str, Any]) -> None:
-    principal = state.principal
-    if principal is None:
+    """The audit record of a successful mutation, unless the domain's own write carried it
+    (hub.request.carried_audit: the refresh's final transaction does) with every change since."""
+    status = int(response.get("statusCode", 200))
+    if state.principal is None or (state.audit_carried == len(state.changes) and status == 200):
         return
     try:
-        path_params = event.get("pathParameters") or {}
-        # super admins acting on a tenant's data through /api/admin/tenants/{tenantId}/... are
-        # recorded under that tenant, so the tenant sees what was done to it
-        tenant_id = path_params.get("tenantId") or principal.tenant_id
-        AuditRepository().write(
-            tenant_id=tenant_id,
-            actor=principal.as_actor(),
-            action=state.audit_action or route.action or route.key,
-            target={"route": route.key, **state.audit_target, "pathParameters": path_params},
-            request_id=state.request_id,
-            changes=state.changes,
-            status_code=int(response.get("statusCode", 200)),
-            source_ip=state.source_ip,
-        )
+        AuditRepository().store(_audit_record(route, state, event, status))
     except Exception:  # noqa: BLE001 - the mutation happened; a lost audit line is logged loudly
         logger.exception("audit record not written", extra={"route": route.key})
         count_swallowed("AuditNotWritten")
@@ -111,7 +133,9 @@ def handle_http(app: Any, event: dict[str, Any], context: Any) -> dict[str, Any]
             require_roles(state.principal, route.roles)
             if route.rate_class:
                 extra_headers.update(RateLimiter().hit(state.principal.tenant_id, route.rate_class).headers())
-        response = _resolve(app, event, context, route, state)
+            if route.is_mutation:
+                state.build_audit = lambda: _audit_record(route, state, event, 200)
+        response = _resolve(app, below_base_path(event), context, route, state)
         status = int(response.get("statusCode", 200))
         replayed = (response.get("headers") or {}).get("Idempotent-Replayed") == "true"
         if route.is_mutation and 200 <= status < 300 and not replayed:
