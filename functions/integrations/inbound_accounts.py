@@ -6,9 +6,7 @@ for both routes (hub/inbound/accounts.py):
 
 from typing import Annotated
 
-from aws_lambda_powertools.event_handler.openapi.params import Body
-
-from hub.http import create_app, lambda_entry
+from hub.http import Body, create_app, lambda_entry
 from hub.http.context import current_principal
 from hub.inbound.accounts import inbound_accounts, set_inbound_accounts
 from hub.inbound.models import InboundAccountsUpdate, InboundAccountsView
