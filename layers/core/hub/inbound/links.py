@@ -24,7 +24,12 @@ def connect_account_ids(template: ProviderTemplate | None, record: Mapping[str, 
     inbound = template.inbound_webhooks if template is not None else None
     if inbound is None or inbound.connect_account_id is None:
         return []
-    found = render_account_id(inbound.connect_account_id, connect_values(record, config))
+    values = connect_values(record, config)
+    if inbound.account_lookup is not None:  # the provider's API answer, not what a browser carried
+        for name in inbound.account_lookup.confirm:
+            values.pop(name, None)
+        values.update(record.get("accountFields") or {})
+    found = render_account_id(inbound.connect_account_id, values)
     return [found] if found else []
 
 

@@ -75,6 +75,33 @@ class FieldSource(_Spec):
         return self
 
 
+class ConfirmSource(_Spec):
+    """Where the lookup's answer lists the values a browser-carried one must be among."""
+
+    items_path: ItemsPath
+    field: JsonPath
+
+
+class AccountLookup(_Spec):
+    """A request the hub makes with a new connection's access token at connect time, so the
+    account id comes from the provider's API rather than from what a browser carried
+    (hub/inbound/lookup.py). `values` name answer fields that fill connectAccountId's
+    placeholders; `confirm` keeps a callback value only when the answer lists it (GitHub's
+    installation_id: the setup redirect's value can be spoofed)."""
+
+    method: Literal["GET"] = "GET"
+    # on the API base URL; `{access_token}` and the connection's values are placeholders
+    path: Annotated[str, StringConstraints(pattern=r"^/", max_length=300)]
+    values: dict[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_.]*$")], JsonPath] = {}
+    confirm: dict[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_.]*$")], ConfirmSource] = {}
+
+    @model_validator(mode="after")
+    def _some(self) -> AccountLookup:
+        if not self.values and not self.confirm:
+            raise ValueError("name values to read or callback values to confirm")
+        return self
+
+
 class InboundWebhookSpec(_Spec):
     """What the hub needs to take a provider's webhooks."""
 
@@ -90,6 +117,9 @@ class InboundWebhookSpec(_Spec):
     # the connection's non-secret values (connectionConfig, kept token-response fields,
     # callback fields, non-secret credential fields), e.g. "{shop}.myshopify.com"
     connect_account_id: Annotated[str, StringConstraints(min_length=3, max_length=200)] | None = None
+    # where the provider's API says which account a new connection belongs to (HubSpot's
+    # access-token info, GitHub's installations of the user)
+    account_lookup: AccountLookup | None = None
     # what an account id of this provider looks like: a tenant admin's correction of a
     # connection's account ids must match it (hub/inbound/accounts.py); default ACCOUNT_ID_PATTERN
     account_id_pattern: Annotated[str, StringConstraints(min_length=3, max_length=200)] | None = None
