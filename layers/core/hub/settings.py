@@ -156,7 +156,9 @@ class Settings(BaseModel):
     sync_log_retention_days: int = setting(90, "Sync logs expire after this many days", ge=1)
     # ---- search ------------------------------------------------------------------------------
     search_concurrency: int = setting(8, "Providers searched at once", ge=1, le=64)
-    search_timeout_seconds: float = setting(8.0, "How long one provider may take to answer a search", ge=0.1, le=60)
+    search_timeout_seconds: float = setting(
+        8.0, "The global search's one deadline: providers not answered this long after it began are reported late",
+        ge=0.1, le=60)
     # ---- calling providers: the proxy and the one provider-call core (docs/proxy.md) -----------
     proxy_timeout_seconds: float = setting(
         25.0, "One deadline for a whole provider call, retries and waits included (API Gateway stops at 30 s)",
