@@ -1,9 +1,7 @@
 """Any method on /api/tenant/integrations/{id}/proxy/{path+}, and on .../proxy for the API
 base URL itself: the tenant's connection calls the provider's API (docs/proxy.md)."""
 
-from aws_lambda_powertools.event_handler import Response
-
-from hub.http import create_app, lambda_entry
+from hub.http import Response, create_app, lambda_entry
 from hub.http.context import current_principal
 from hub.proxy.handler import proxy_request_of, to_response
 from hub.proxy.service import proxy_call

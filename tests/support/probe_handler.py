@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from aws_lambda_powertools.event_handler.openapi.params import Body, Query
 from pydantic import BaseModel, ConfigDict, Field
 
-from hub.http import create_app, lambda_entry, record_change
+from hub.http import Body, Query, create_app, lambda_entry, record_change
 from hub.http.routing import Route
 from hub.ids import new_id
 from hub.pagination import ListParams, paginate
