@@ -18,8 +18,8 @@ def proxy(id: str, path: str) -> Response[bytes]:
 
 
 @app.route("/api/tenant/integrations/<id>/proxy", method=["GET", "POST", "PUT", "PATCH", "DELETE"],
-           summary="Call the provider's API through the tenant's connection (its API base URL itself)", tags=["proxy"],
-           enable_validation=False)
+           summary="Call the provider's API through the tenant's connection (its API base URL itself)",
+           tags=["proxy"], enable_validation=False)
 def proxy_root(id: str) -> Response[bytes]:
     return to_response(proxy_call(current_principal(), id, proxy_request_of(app.current_event, ""),
                                   user_scoped=False))
