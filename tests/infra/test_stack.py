@@ -16,7 +16,6 @@ pytestmark = pytest.mark.infra
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 XRAY_ACTIONS = {"xray:PutTraceSegments", "xray:PutTelemetryRecords"}
-CFN_RESOURCE_LIMIT = 500
 
 
 def _ref(value: Any) -> str | None:
@@ -508,15 +507,12 @@ def test_cfn_lint_finds_no_errors_in_any_template(fixture: str, request: pytest.
     assert findings == []
 
 
-CFN_REFERENCE_LIMIT = 200  # parameters, and outputs, per template
-CFN_TEMPLATE_BYTES = 1_000_000
 MORE_FUNCTIONS = 40
-# parent resources that come with functions: their roles (one per distinct set of needs), the
-# nested stack of a new area, a worker's EventBridge rule and its invoke permission
-PARENT_PER_FUNCTION = {"AWS::IAM::Role", "AWS::CloudFormation::Stack", "AWS::Events::Rule", "AWS::Lambda::Permission"}
 
 
 def test_every_template_keeps_room_for_forty_more_functions(hub_synth: Synthesized) -> None:
+    from infra.templates import BYTES_LIMIT, PARENT_PER_FUNCTION, REFERENCE_LIMIT, RESOURCE_LIMIT, growth
+
     # Given the synthesized templates: the parent, and one nested stack per area holding its
     # functions, log groups, API routes and integrations, alarms and queue sources
     templates = hub_synth.templates
@@ -525,30 +521,29 @@ def test_every_template_keeps_room_for_forty_more_functions(hub_synth: Synthesiz
     parent = templates.parent["Resources"]
     assert sum(len(area) for area in areas) + len(parent) - len(areas) == len(hub_synth.raw["Resources"])
     # When the cost of one function is measured in each kind of template
-    area_cost = sum(len(area) for area in areas) / functions
-    grows = [r for r in parent.values() if r["Type"] in PARENT_PER_FUNCTION]
-    parent_cost = len(grows) / functions
+    cost = growth(templates)
+    assert cost.functions == functions
+    assert cost.area_cost >= 4  # function, log group, integration, route (+ a fifth of an alarm…)
     # Then forty more functions at that cost fit, even if they all join the fullest area
-    fullest = max(len(area) for area in areas)
-    assert fullest + MORE_FUNCTIONS * area_cost <= CFN_RESOURCE_LIMIT, (fullest, area_cost)
-    assert len(parent) + MORE_FUNCTIONS * parent_cost <= CFN_RESOURCE_LIMIT, (len(parent), parent_cost)
+    assert cost.fullest_area + MORE_FUNCTIONS * cost.area_cost <= RESOURCE_LIMIT, cost
+    assert len(parent) + MORE_FUNCTIONS * cost.parent_cost <= RESOURCE_LIMIT, cost
+    assert cost.room(len(parent)) >= MORE_FUNCTIONS
     # and the fixed part of the parent (table, keys, bus, queues, API, authorizer, Cognito,
     # topic, alarms on queues and the API…) stays small
-    fixed = len(parent) - len(grows)
-    assert fixed < 95, f"the fixed part of the parent stack grew to {fixed} resources"
+    assert cost.parent_fixed < 95, f"the fixed part of the parent stack grew to {cost.parent_fixed} resources"
     # and cross-stack references (nested stack parameters, outputs) stay within their limits even
     # if each new function brings a new one
     for name, template in templates.files.items():
-        assert len(template.get("Parameters", {})) + MORE_FUNCTIONS <= CFN_REFERENCE_LIMIT, name
-        assert len(template.get("Outputs", {})) + MORE_FUNCTIONS <= CFN_REFERENCE_LIMIT, name
+        assert len(template.get("Parameters", {})) + MORE_FUNCTIONS <= REFERENCE_LIMIT, name
+        assert len(template.get("Outputs", {})) + MORE_FUNCTIONS <= REFERENCE_LIMIT, name
     # and so does each template's size (1 MB from S3, where CDK puts them), at the measured bytes
     # per function: what the area stacks hold, and the growing part of the parent
     size = {name: (hub_synth.outdir / name).stat().st_size for name in templates.files}
     area_bytes = sum(size.values()) - size[hub_synth.stack.template_file]
-    parent_bytes = len(json.dumps(grows, indent=1))
+    parent_bytes = len(json.dumps([r for r in parent.values() if r["Type"] in PARENT_PER_FUNCTION], indent=1))
     for name, template in templates.files.items():
         per_function = parent_bytes if template is templates.parent else area_bytes
-        assert size[name] + MORE_FUNCTIONS * per_function / functions <= CFN_TEMPLATE_BYTES, name
+        assert size[name] + MORE_FUNCTIONS * per_function / functions <= BYTES_LIMIT, name
 
 
 def test_function_assets_hold_only_their_own_handler(hub_synth: Synthesized) -> None:
