@@ -19,6 +19,13 @@ from pathlib import Path
 from typing import Any
 
 NESTED_STACK = "AWS::CloudFormation::Stack"
+# CloudFormation's limits per template (a template over 51,200 bytes goes through S3, as CDK's do)
+RESOURCE_LIMIT = 500
+REFERENCE_LIMIT = 200  # parameters, and outputs
+BYTES_LIMIT = 1_000_000
+# parent resources that come with functions: their roles (one per distinct set of needs), the
+# nested stack of a new area, a worker's EventBridge rule and its invoke permission
+PARENT_PER_FUNCTION = frozenset({"AWS::IAM::Role", NESTED_STACK, "AWS::Events::Rule", "AWS::Lambda::Permission"})
 
 
 class TemplateError(ValueError):
@@ -45,6 +52,35 @@ class StackTemplates:
         parent = _replace_outputs(self.parent, outputs)
         _add(resources, {k: v for k, v in parent["Resources"].items() if v["Type"] != NESTED_STACK}, "parent")
         return {**parent, "Resources": resources}
+
+
+@dataclass(frozen=True)
+class Growth:
+    """What one more function costs, measured on the synthesized templates."""
+
+    functions: int
+    area_cost: float  # resources per function in the area stacks (function, log group, routes…)
+    parent_cost: float  # resources per function in the parent (PARENT_PER_FUNCTION)
+    parent_fixed: int  # the parent's other resources
+    fullest_area: int  # resources of the fullest area stack
+
+    def room(self, parent_resources: int) -> int:
+        """More functions that fit even if all join the fullest area."""
+        return int(min((RESOURCE_LIMIT - self.fullest_area) / self.area_cost,
+                       (RESOURCE_LIMIT - parent_resources) / self.parent_cost if self.parent_cost else 1e9))
+
+
+def growth(templates: StackTemplates) -> Growth:
+    areas = [template["Resources"] for template in templates.nested.values()]
+    functions = sum(1 for area in areas for r in area.values() if r["Type"] == "AWS::Lambda::Function")
+    grows = sum(1 for r in templates.parent["Resources"].values() if r["Type"] in PARENT_PER_FUNCTION)
+    return Growth(
+        functions=functions,
+        area_cost=sum(len(area) for area in areas) / max(functions, 1),
+        parent_cost=grows / max(functions, 1),
+        parent_fixed=len(templates.parent["Resources"]) - grows,
+        fullest_area=max((len(area) for area in areas), default=0),
+    )
 
 
 def load(outdir: Path, template_file: str) -> StackTemplates:

@@ -142,12 +142,17 @@ def build_openapi() -> dict[str, Any]:
 
 def _complete(operation: dict[str, Any], route: Any, app: Any, schemas: dict[str, Any]) -> None:
     # a module serving several methods (the proxy) gets one operation id per method, and per
-    # last path segment when it serves one method on several paths (the webhook intake)
+    # last path segment when it serves one method on several paths (the webhook intake); the
+    # path a greedy route's parent stands for (the proxy's API base URL) is its `Root`
     siblings = [other for other in route_table().values() if other.module == route.module]
     suffix = route.method.capitalize() if len(siblings) > 1 else ""
-    if sum(1 for other in siblings if other.method == route.method) > 1:
-        last = route.segments()[-1].strip("{}+")
-        suffix += last[:1].upper() + _camel(last)[1:]
+    same_method = [other for other in siblings if other.method == route.method]
+    if len(same_method) > 1 and route.greedy_param is None:
+        if any(other.greedy_param and other.path.rsplit("/", 1)[0] == route.path for other in same_method):
+            suffix += "Root"
+        else:
+            last = route.segments()[-1].strip("{}+")
+            suffix += last[:1].upper() + _camel(last)[1:]
     operation["operationId"] = operation_id(route.module) + suffix
     operation["tags"] = [route.area]
     operation["security"] = ([{"connectSession": []}] if route.path.startswith(CONNECT_SESSION_PATHS)
