@@ -121,7 +121,7 @@ bench: $(STAMP) ## benchmarks that print figures (targets live there, never in t
 settings-doc: $(STAMP) ## regenerate docs/settings.md from layers/core/hub/settings.py
 	$(PY) -m local.settings_doc
 
-sizes: synth ## layer and asset sizes against Lambda's 250 MB limit
+sizes: synth ## layer and asset sizes against Lambda's 250 MB limit; each template against CloudFormation's limits
 	$(PY) infra/sizes.py
 
 clean: ## remove build output and caches (not .venv, not .local)

@@ -1,15 +1,22 @@
 """The proxy against calling the provider directly, AWS calls per proxied request, and search
-fan-out (docs/proxy.md).
+fan-out (docs/proxy.md, "Overhead").
 
 The sandbox provider on loopback answers after `latency_ms` (50 ms, a typical provider API).
-- overhead: the median of `calls` GETs of `/api/me` through the proxy handler (payload-v2 event,
-  the whole pipeline: rate limit, budget, credentials, URL guard, activity line) over the median
-  of the same GETs sent directly with httpx (a new connection each, as the hub makes them);
+- direct: the median of `calls` GETs of `/api/me` sent straight to the sandbox with httpx (a new
+  connection each, as the hub makes them);
+- proxied, handler: the same GETs through the proxy handler called as Lambda calls it (a
+  payload-v2 event; the whole pipeline: rate limit, budget, credentials, URL guard, activity
+  line), as API Gateway would after its JWT authorizer;
+- proxied, through the local emulator: the same over HTTP through `make run`'s API Gateway
+  emulator (local/emulator.py: werkzeug, JWT verification in Python), which API Gateway does
+  not add in this form; reported beside, not instead;
+- the time the handler spent waiting for (emulated) AWS, measured at botocore, and the ratio
+  without it: what the hub's own code adds. On AWS those calls are DynamoDB's single-digit
+  milliseconds; here each is a request to moto in another process, on a shared machine;
 - AWS calls of one warm proxied request, counted at botocore (deterministic; the test
   tests/integration/test_proxy_budget.py asserts the same count);
 - search: the median of a global search over 8 connected integrations over that of 1.
-AWS is moto in its own process (bench/_env.py), as in the local stack: AWS's side of each call
-runs on the other core, as it would run on AWS's machines.
+AWS is moto in its own process (bench/_env.py), as in the local stack.
 """
 
 from __future__ import annotations
@@ -53,13 +60,51 @@ def _connected_integration(provider: str, tenant: str = "bench") -> str:
     return integration_id
 
 
-def _median_ms(action: Any, count: int) -> float:
-    timings = []
+def _medians_ms(actions: dict[str, Any], count: int) -> dict[str, float]:
+    """The median time of each action, taken in turns (one of each, `count` times) so that a
+    shared machine's changing load weighs on all of them alike."""
+    timings: dict[str, list[float]] = {name: [] for name in actions}
     for _ in range(count):
-        started = time.perf_counter()
-        action()
-        timings.append((time.perf_counter() - started) * 1000)
-    return statistics.median(timings)
+        for name, action in actions.items():
+            started = time.perf_counter()
+            action()
+            timings[name].append((time.perf_counter() - started) * 1000)
+    return {name: statistics.median(values) for name, values in timings.items()}
+
+
+def _aws_ms_per_call(action: Any, count: int) -> float:
+    """The median time one `action` spent waiting for AWS (botocore calls, moto here)."""
+    from local.aws_calls import recording_aws_calls
+
+    spent = []
+    with recording_aws_calls() as recorded:
+        for _ in range(count):
+            recorded.clear()
+            action()
+            spent.append(recorded.seconds * 1000)
+    return statistics.median(spent)
+
+
+def _emulator(port: int = 0) -> Any:
+    """`make run`'s API Gateway emulator on loopback (threaded werkzeug, as local/stack.py serves it)."""
+    import tempfile
+    import threading
+    from pathlib import Path
+
+    from werkzeug.serving import WSGIRequestHandler, make_server
+
+    from local.emulator import ApiGatewayEmulator
+    from local.issuer import LocalIssuer
+
+    issuer = LocalIssuer(key_path=Path(tempfile.mkdtemp(prefix="bench-jwt-")) / "key.pem")
+    class Quiet(WSGIRequestHandler):
+        def log_request(self, *_args: Any) -> None:
+            pass
+
+    server = make_server("127.0.0.1", port, ApiGatewayEmulator(issuer, log=False), threaded=True,
+                         request_handler=Quiet)
+    threading.Thread(target=server.serve_forever, name="bench-emulator", daemon=True).start()
+    return server, issuer
 
 
 def _measure(calls: int, searches: int) -> dict[str, Any]:
@@ -80,6 +125,7 @@ def _measure(calls: int, searches: int) -> dict[str, Any]:
     sandbox = start_sandbox(port=0)
     os.environ["HUB_SANDBOX_BASE_URL"] = sandbox.base_url
     reset_settings()
+    server, issuer = _emulator()
     try:
         seed_sandbox_providers()
         sandbox.provider.configure(api_latency_ms=LATENCY_MS, rate_limit=1_000_000)
@@ -94,19 +140,34 @@ def _measure(calls: int, searches: int) -> dict[str, Any]:
             with httpx.Client(trust_env=False, verify=tls) as client:
                 client.get(f"{sandbox.base_url}/api/me", headers=headers).raise_for_status()
 
-        direct_ms = _median_ms(direct, calls)
-        proxied_ms = _median_ms(lambda: _api("GET", proxied_path), calls)
+        token = issuer.issue(role="tenant_admin", tenant="bench", user="ben")
+        caller = httpx.Client(base_url=f"http://127.0.0.1:{server.server_port}", trust_env=False,
+                              headers={"Authorization": f"Bearer {token}"})
+
+        def through_emulator() -> None:
+            caller.get(proxied_path).raise_for_status()
+
+        through_emulator()
+        medians = _medians_ms({"direct": direct, "proxied": lambda: _api("GET", proxied_path),
+                               "emulated": through_emulator}, calls)
+        direct_ms, proxied_ms, emulated_ms = medians["direct"], medians["proxied"], medians["emulated"]
+        aws_ms = _aws_ms_per_call(lambda: _api("GET", proxied_path), calls)
         with recording_aws_calls() as recorded:
             _api("GET", proxied_path)
         fan_out = _search_fan_out(searches)
     finally:
+        server.shutdown()
         sandbox.stop()
         aws.reset_clients()
     return {
         "provider latency ms": LATENCY_MS,
         "direct ms (median)": round(direct_ms, 1),
-        "proxied ms (median)": round(proxied_ms, 1),
+        "proxied ms, handler as Lambda calls it (median)": round(proxied_ms, 1),
         "ratio proxied / direct (goal <= 1.2)": round(proxied_ms / direct_ms, 2),
+        "  of which waiting for emulated AWS, ms (median)": round(aws_ms, 1),
+        "  ratio without that wait: the hub's own code": round((proxied_ms - aws_ms) / direct_ms, 2),
+        "proxied ms through the local HTTP emulator (median)": round(emulated_ms, 1),
+        "  ratio through the emulator / direct": round(emulated_ms / direct_ms, 2),
         "AWS calls per warm proxied request (goal <= 3)": len(recorded),
         "AWS calls by operation": dict(sorted(recorded.counts().items())),
         **fan_out,
@@ -130,12 +191,21 @@ def _search_fan_out(searches: int) -> dict[str, Any]:
     def search(tenant: str) -> None:
         _api("POST", "/api/integrations/search", role="user", tenant=tenant, body=body)
 
+    from local.aws_calls import recording_aws_calls
+
     search(one)
     search(eight)
-    single = _median_ms(lambda: search(one), searches)
-    fanned = _median_ms(lambda: search(eight), searches)
+    medians = _medians_ms({"one": lambda: search(one), "eight": lambda: search(eight)}, searches)
+    single, fanned = medians["one"], medians["eight"]
+    with recording_aws_calls() as recorded:
+        search(one)
+        calls_one = len(recorded)
+        recorded.clear()
+        search(eight)
+        calls_eight = len(recorded)
     return {
         "search ms, 1 integration (median)": round(single, 1),
         "search ms, 8 integrations (median)": round(fanned, 1),
         "search ratio 8 / 1 (goal <= 1.2)": round(fanned / single, 2),
+        "AWS calls per warm search, 1 / 8 integrations": f"{calls_one} / {calls_eight}",
     }

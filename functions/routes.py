@@ -30,6 +30,7 @@ CONNECT = ("vault:write", "vault:read", *EVENTS)  # store a new credential (or r
 REVOKE = ("vault:read", "platform-secrets:read", "vault:delete", *EVENTS)
 WEBHOOK_SIGNING = ("seal:webhook-signing",)
 PROXY_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+PROXY_TAILS = (("/{path+}", ""), ("", " (its API base URL itself)"))
 
 # ---- errors: what each route's domain call can answer, "<status> <CODE>" (the pipeline's own
 # 400/401/403/413/415/429 and Idempotency-Key answers follow from the route: hub/http/contract.py)
@@ -247,13 +248,17 @@ ROUTES: list[Route] = [
           "Provider data for a widget", "widgets", grants=USE_CREDENTIALS,
           errors=(*PROVIDER_DATA, "400 ENTITY_NOT_READABLE")),
     # ---- proxy: any provider API call through a connection (docs/proxy.md) ---------------
-    # one function per scope serves every method; AWS connections assume the tenant's role to sign
-    *(Route(method, "/api/tenant/integrations/{id}/proxy/{path+}", "functions.proxy.tenant", ADMIN, "proxy",
-            "Call the provider's API through the tenant's connection", "proxy", action="proxy.call",
-            grants=(*USE_CREDENTIALS, *STS), passthrough=True, errors=PROXIED) for method in PROXY_METHODS),
-    *(Route(method, "/api/user/integrations/{id}/proxy/{path+}", "functions.proxy.user", ANY_USER, "proxy",
-            "Call the provider's API through my connection", "proxy", action="proxy.user_call",
-            grants=(*USE_CREDENTIALS, *STS), passthrough=True, errors=PROXIED) for method in PROXY_METHODS),
+    # one function per scope serves every method, below the provider's API base URL
+    # (`/proxy/{path+}`) and at it (`/proxy`: API Gateway's greedy parameter needs a segment);
+    # AWS connections assume the tenant's role to sign
+    *(Route(method, f"/api/tenant/integrations/{{id}}/proxy{tail}", "functions.proxy.tenant", ADMIN, "proxy",
+            "Call the provider's API through the tenant's connection" + at, "proxy", action="proxy.call",
+            grants=(*USE_CREDENTIALS, *STS), passthrough=True, errors=PROXIED)
+      for tail, at in PROXY_TAILS for method in PROXY_METHODS),
+    *(Route(method, f"/api/user/integrations/{{id}}/proxy{tail}", "functions.proxy.user", ANY_USER, "proxy",
+            "Call the provider's API through my connection" + at, "proxy", action="proxy.user_call",
+            grants=(*USE_CREDENTIALS, *STS), passthrough=True, errors=PROXIED)
+      for tail, at in PROXY_TAILS for method in PROXY_METHODS),
     # ---- connect sessions and the hosted connect page (hub/sessions, docs/frontend.md) -----
     # the page and its /api/connect routes are public to the JWT authorizer: they are
     # authenticated by the connect session's token, which the page holds instead of a JWT

@@ -3,8 +3,11 @@
 Adding a route or a worker changes nothing here: the stack reads functions/routes.py and
 functions/workers.py and builds one function per route module and per worker, one API route
 per route entry (JWT authorizer unless public), one trigger per worker, the area's IAM role,
-a log group and an alarm per function. Areas, queues, triggers and modules are checked at synth
-time: an unknown one stops the synth with a message saying what to fix.
+a log group and an alarm per five functions. The functions of each area, with their log groups,
+API routes and alarms, make one nested stack (infra/constructs/functions.py): the 500-resource
+limit of a CloudFormation template applies to each area, not to the whole hub. Areas, queues,
+triggers and modules are checked at synth time: an unknown one stops the synth with a message
+saying what to fix.
 """
 
 from __future__ import annotations
@@ -268,11 +271,14 @@ class IntegrationHubStack(cdk.Stack):
             for route in route_function.routes:
                 api.add_route(route, functions.functions[route_function.spec.name], route_function.spec.name)
         api.apply_route_throttles()
+        for area_stack in functions.area_stacks.values():
+            # the stage (and its per-route throttles) deploys once every area's routes exist
+            api.stage.node.add_dependency(area_stack)
         for worker in workers:
             hub_events.connect(worker, functions.functions[worker.name])
 
         monitoring = HubMonitoring(self, "Monitoring", key=key, alarm_email=config.alarm_email)
-        monitoring.watch_functions(functions.functions, {spec.name: spec.module for spec in specs})
+        monitoring.watch_functions(functions.functions, specs)
         monitoring.watch_dead_letter_queues(hub_events.dead_letter_queues)
         monitoring.watch_api(api.http_api)
         monitoring.watch_refresh_failures(config.refresh_failure_threshold)

@@ -20,6 +20,7 @@ The budgets, per vault backend, in a warm container:
 from __future__ import annotations
 
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -38,14 +39,17 @@ class AwsCalls:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self.calls: list[str] = []
+        self.seconds = 0.0  # spent waiting for AWS in those calls (bench/proxy.py reports it)
 
-    def add(self, name: str) -> None:
+    def add(self, name: str, seconds: float = 0.0) -> None:
         with self._lock:
             self.calls.append(name)
+            self.seconds += seconds
 
     def clear(self) -> None:
         with self._lock:
             self.calls.clear()
+            self.seconds = 0.0
 
     def counts(self) -> Counter[str]:
         with self._lock:
@@ -62,8 +66,11 @@ def recording_aws_calls() -> Iterator[AwsCalls]:
     original = BaseClient._make_api_call
 
     def counting(client: Any, operation: str, params: Any) -> Any:
-        recorded.add(f"{client.meta.service_model.service_name}.{operation}")
-        return original(client, operation, params)
+        started = time.perf_counter()
+        try:
+            return original(client, operation, params)
+        finally:
+            recorded.add(f"{client.meta.service_model.service_name}.{operation}", time.perf_counter() - started)
 
     BaseClient._make_api_call = counting  # type: ignore[method-assign]
     try:

@@ -2,10 +2,8 @@
 
 from typing import Annotated
 
-from aws_lambda_powertools.event_handler.openapi.params import Query
-
 from hub.audit_service import AdminAuditListParams, AuditPage, list_audit_logs
-from hub.http import create_app, lambda_entry
+from hub.http import Query, create_app, lambda_entry
 
 app = create_app()
 

@@ -2,11 +2,9 @@
 
 from typing import Annotated
 
-from aws_lambda_powertools.event_handler.openapi.params import Query
-
 from hub.catalog.models import CatalogList, CatalogListParams
 from hub.catalog.service import list_catalog
-from hub.http import create_app, lambda_entry
+from hub.http import Query, create_app, lambda_entry
 
 app = create_app()
 

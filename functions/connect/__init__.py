@@ -2,8 +2,7 @@
 
 from typing import Annotated
 
-from aws_lambda_powertools.event_handler.openapi.params import Path
-
+from hub.http import Path
 from hub.sessions.models import ID_PATTERN
 
 # the {id} of the page's routes: an integration id as the hub makes them

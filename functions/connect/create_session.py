@@ -3,9 +3,7 @@ carries its single-use token (once) and the page's link."""
 
 from typing import Annotated
 
-from aws_lambda_powertools.event_handler.openapi.params import Body
-
-from hub.http import create_app, lambda_entry
+from hub.http import Body, create_app, lambda_entry
 from hub.http.context import current_principal
 from hub.sessions.models import SessionCreate, SessionCreated
 from hub.sessions.service import create_session

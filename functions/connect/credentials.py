@@ -3,10 +3,8 @@ session's token): connect with typed-in credentials; spends the session."""
 
 from typing import Annotated
 
-from aws_lambda_powertools.event_handler.openapi.params import Body
-
 from functions.connect import IntegrationId
-from hub.http import create_app, lambda_entry
+from hub.http import Body, create_app, lambda_entry
 from hub.sessions.models import CredentialsSubmit, SessionResult
 from hub.sessions.service import connect_with_session_credentials
 

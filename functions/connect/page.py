@@ -1,9 +1,7 @@
 """GET /connect (public): the hosted connect page. It reads its session token from the URL
 fragment and calls the /api/connect routes with it (hub/sessions/page.py)."""
 
-from aws_lambda_powertools.event_handler import Response
-
-from hub.http import create_app, lambda_entry
+from hub.http import Response, create_app, lambda_entry
 from hub.sessions.page import render_page
 
 app = create_app()

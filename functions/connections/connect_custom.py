@@ -3,12 +3,10 @@ service account key, client credentials), verified first."""
 
 from typing import Annotated
 
-from aws_lambda_powertools.event_handler.openapi.params import Body
-
 from hub.connections.answers import Connected
 from hub.connections.connect import connect_with_credentials
 from hub.connections.models import CustomConnectRequest
-from hub.http import create_app, lambda_entry
+from hub.http import Body, create_app, lambda_entry
 from hub.http.context import current_principal
 
 app = create_app()

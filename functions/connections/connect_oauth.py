@@ -2,12 +2,10 @@
 
 from typing import Annotated
 
-from aws_lambda_powertools.event_handler.openapi.params import Body
-
 from hub.connections.answers import OAuthStarted
 from hub.connections.models import OAuthStartRequest
 from hub.connections.oauth import start_oauth
-from hub.http import create_app, lambda_entry
+from hub.http import Body, create_app, lambda_entry
 from hub.http.context import current_principal
 
 app = create_app()

@@ -2,12 +2,10 @@
 
 from typing import Annotated
 
-from aws_lambda_powertools.event_handler.openapi.params import Body
-
 from hub.connections.answers import ConnectionStatusView
 from hub.connections.models import OAuthExchangeRequest
 from hub.connections.oauth import exchange_for_integration
-from hub.http import create_app, lambda_entry
+from hub.http import Body, create_app, lambda_entry
 from hub.http.context import current_principal
 
 app = create_app()

@@ -2,12 +2,10 @@
 
 from typing import Annotated
 
-from aws_lambda_powertools.event_handler.openapi.params import Body
-
 from hub.connections.answers import CredentialsUpdated
 from hub.connections.connect import update_credentials
 from hub.connections.models import CredentialsUpdateRequest
-from hub.http import create_app, lambda_entry
+from hub.http import Body, create_app, lambda_entry
 from hub.http.context import current_principal
 
 app = create_app()

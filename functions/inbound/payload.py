@@ -5,10 +5,7 @@ to, while the delivery is kept (hub/inbound/payloads.py, docs/inbound-webhooks.m
 
 from typing import Annotated
 
-from aws_lambda_powertools.event_handler import Response
-from aws_lambda_powertools.event_handler.openapi.params import Path, Query
-
-from hub.http import create_app, lambda_entry
+from hub.http import Path, Query, Response, create_app, lambda_entry
 from hub.http.context import current_principal
 from hub.inbound.models import PayloadParams
 from hub.inbound.payloads import read_event_payload

@@ -9,9 +9,7 @@ and one function per route would cost the stack resources it is short of (infra/
   the signing secret its tenant stored.
 """
 
-from aws_lambda_powertools.event_handler import Response
-
-from hub.http import create_app, lambda_entry
+from hub.http import Response, create_app, lambda_entry
 from hub.inbound.intake import IntegrationId, ProviderId, receive, request_of
 from hub.inbound.models import IntakeAck
 

@@ -1,9 +1,7 @@
 """DELETE /api/tenant/integrations/{id}: removes the instance, its connections and their secrets."""
 
-from aws_lambda_powertools.event_handler import Response
-
 from hub.cascades import delete_integration
-from hub.http import create_app, lambda_entry
+from hub.http import Response, create_app, lambda_entry
 from hub.http.context import current_principal
 
 app = create_app()

@@ -6,10 +6,8 @@ OAUTH_FAILED when the state is missing, unknown, used, expired or tampered with.
 must carry the cookie the start route set (`hub.connections.state`); the cookie is cleared.
 """
 
-from aws_lambda_powertools.event_handler import Response
-
 from hub.connections.oauth import browser_cookie, callback_cookie_name, handle_callback
-from hub.http import create_app, lambda_entry
+from hub.http import Response, create_app, lambda_entry
 from hub.http.cookies import request_cookies
 
 app = create_app()

@@ -6,11 +6,9 @@ is sent (302) to the provider. 400 OAUTH_FAILED when the flow is unknown, expire
 already opened (by this or another browser).
 """
 
-from aws_lambda_powertools.event_handler import Response
-
 from hub.connections import start_page
 from hub.connections.oauth import StartPage, browser_cookie, start_in_browser
-from hub.http import create_app, lambda_entry
+from hub.http import Response, create_app, lambda_entry
 from hub.http.cookies import request_cookies
 
 app = create_app()

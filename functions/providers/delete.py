@@ -2,12 +2,9 @@
 
 from typing import Annotated
 
-from aws_lambda_powertools.event_handler import Response
-from aws_lambda_powertools.event_handler.openapi.params import Query
-
 from hub.cascades import delete_provider
 from hub.catalog.models import ProviderDeleteParams
-from hub.http import create_app, lambda_entry
+from hub.http import Query, Response, create_app, lambda_entry
 
 app = create_app()
 

@@ -3,11 +3,9 @@ the provider it describes, before anything is saved."""
 
 from typing import Annotated
 
-from aws_lambda_powertools.event_handler.openapi.params import Body
-
 from hub.catalog.discovery import discover
 from hub.catalog.models import DiscoverRequest, DiscoveryPreview
-from hub.http import create_app, lambda_entry
+from hub.http import Body, create_app, lambda_entry
 
 app = create_app()
 

@@ -5,9 +5,7 @@
 
 from typing import Annotated
 
-from aws_lambda_powertools.event_handler.openapi.params import Body
-
-from hub.http import create_app, lambda_entry
+from hub.http import Body, create_app, lambda_entry
 from hub.inbound.models import InboundKeysUpdate, InboundSettingsView
 from hub.inbound.service import inbound_settings, set_inbound_keys
 

@@ -2,11 +2,9 @@
 
 from typing import Annotated
 
-from aws_lambda_powertools.event_handler.openapi.params import Query
-
 from hub.catalog.models import TemplateList, TemplateListParams
 from hub.catalog.service import list_templates
-from hub.http import create_app, lambda_entry
+from hub.http import Query, create_app, lambda_entry
 
 app = create_app()
 

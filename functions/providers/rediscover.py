@@ -3,11 +3,9 @@ metadata again; show what changed, or save it (`apply`)."""
 
 from typing import Annotated
 
-from aws_lambda_powertools.event_handler.openapi.params import Body
-
 from hub.catalog.discovery import rediscover
 from hub.catalog.models import RediscoverRequest, Rediscovery
-from hub.http import create_app, lambda_entry
+from hub.http import Body, create_app, lambda_entry
 
 app = create_app()
 

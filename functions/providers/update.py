@@ -2,11 +2,9 @@
 
 from typing import Annotated
 
-from aws_lambda_powertools.event_handler.openapi.params import Body
-
 from hub.catalog.models import ProviderUpdate, ProviderView
 from hub.catalog.service import update_provider
-from hub.http import create_app, lambda_entry
+from hub.http import Body, create_app, lambda_entry
 
 app = create_app()
 

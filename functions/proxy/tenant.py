@@ -1,9 +1,7 @@
-"""Any method on /api/tenant/integrations/{id}/proxy/{path+}: the tenant's connection calls the
-provider's API (docs/proxy.md)."""
+"""Any method on /api/tenant/integrations/{id}/proxy/{path+}, and on .../proxy for the API
+base URL itself: the tenant's connection calls the provider's API (docs/proxy.md)."""
 
-from aws_lambda_powertools.event_handler import Response
-
-from hub.http import create_app, lambda_entry
+from hub.http import Response, create_app, lambda_entry
 from hub.http.context import current_principal
 from hub.proxy.handler import proxy_request_of, to_response
 from hub.proxy.service import proxy_call
@@ -16,6 +14,14 @@ app = create_app(greedy_tail=True)
            enable_validation=False)  # any body, any query: forwarded as it came (docs/proxy.md)
 def proxy(id: str, path: str) -> Response[bytes]:
     return to_response(proxy_call(current_principal(), id, proxy_request_of(app.current_event, path),
+                                  user_scoped=False))
+
+
+@app.route("/api/tenant/integrations/<id>/proxy", method=["GET", "POST", "PUT", "PATCH", "DELETE"],
+           summary="Call the provider's API through the tenant's connection (its API base URL itself)",
+           tags=["proxy"], enable_validation=False)
+def proxy_root(id: str) -> Response[bytes]:
+    return to_response(proxy_call(current_principal(), id, proxy_request_of(app.current_event, ""),
                                   user_scoped=False))
 
 

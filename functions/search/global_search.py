@@ -3,9 +3,7 @@ integration and entity; a provider that fails is listed in `errors`."""
 
 from typing import Annotated
 
-from aws_lambda_powertools.event_handler.openapi.params import Body
-
-from hub.http import create_app, lambda_entry
+from hub.http import Body, create_app, lambda_entry
 from hub.http.context import current_principal
 from hub.search.models import GlobalSearchAnswer, SearchRequest
 from hub.search.service import global_search

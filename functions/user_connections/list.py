@@ -2,12 +2,10 @@
 
 from typing import Annotated
 
-from aws_lambda_powertools.event_handler.openapi.params import Query
-
 from hub.connections.answers import UserIntegrationList
 from hub.connections.models import UserIntegrationListParams
 from hub.connections.user import list_user_integrations
-from hub.http import create_app, lambda_entry
+from hub.http import Query, create_app, lambda_entry
 from hub.http.context import current_principal
 
 app = create_app()

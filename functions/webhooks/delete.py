@@ -1,8 +1,6 @@
 """DELETE /api/tenant/webhooks/{webhookId}: remove an endpoint; its pending retries stop."""
 
-from aws_lambda_powertools.event_handler import Response
-
-from hub.http import create_app, lambda_entry
+from hub.http import Response, create_app, lambda_entry
 from hub.http.context import current_principal
 from hub.webhooks.service import delete_endpoint
 

@@ -2,9 +2,7 @@
 
 from typing import Annotated
 
-from aws_lambda_powertools.event_handler.openapi.params import Query
-
-from hub.http import create_app, lambda_entry
+from hub.http import Query, create_app, lambda_entry
 from hub.http.context import current_principal
 from hub.webhooks.models import EndpointStats, StatsParams
 from hub.webhooks.service import endpoint_stats

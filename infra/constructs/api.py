@@ -173,9 +173,13 @@ class HubApi(Construct):
         if integration is None:
             integration = RoleLambdaIntegration(f"{function_name}Integration", function, self.invoke_role)
             self._integrations[function_name] = integration
-        (http_route,) = self.http_api.add_routes(
-            path=route.path,
-            methods=[apigwv2.HttpMethod[route.method]],
+        # the route and its integration live beside the function, in its area's nested stack
+        # (infra/constructs/functions.py); the API, the authorizer and the stage stay here
+        http_route = apigwv2.HttpRoute(
+            cdk.Stack.of(function),
+            f"{route.method}{route.path}",
+            http_api=self.http_api,
+            route_key=apigwv2.HttpRouteKey.with_(route.path, apigwv2.HttpMethod[route.method]),
             integration=integration,
             authorizer=apigwv2.HttpNoneAuthorizer() if route.public else self.authorizer,
         )

@@ -4,7 +4,14 @@ Python 3.13 on arm64, the two layers (domain + dependencies), X-Ray active, a lo
 retention per function, Powertools and HUB_* settings in the environment, and one IAM role per
 distinct set of needs (infra/constructs/permissions.py: the area's table access plus the
 entry's grants), so each function may do exactly what it needs while functions with the same
-needs share a role (the stack stays under CloudFormation's 500-resource limit).
+needs share a role.
+
+CloudFormation allows 500 resources per template, and every function costs about four (itself,
+its log group, its API integration and route) plus a fifth of an alarm. So the functions of each
+area live in a nested stack of their own (`<stack>/Functions/<Area>`), beside their log groups,
+API routes and alarms (infra/stack.py, infra/constructs/api.py, infra/constructs/monitoring.py);
+the parent stack keeps what is shared, the roles included. docs/architecture.md says how the
+templates grow with routes.
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ from hub.settings import DEFAULTS
 from infra.config import HubConfig
 from infra.constructs import permissions, vault_roles
 from infra.constructs.nag import acknowledge
+from infra.constructs.naming import pascal
 from infra.constructs.permissions import Needs
 from infra.constructs.vault_roles import VaultRoles
 
@@ -42,6 +50,12 @@ MAX_FUNCTION_NAME = 64
 
 def function_name_prefix(stage: str) -> str:
     return f"hub-{stage}-"
+
+
+def log_group_name(stage: str, name: str) -> str:
+    """Lambda's own naming, `/aws/lambda/<function>`: named, so that the roles in the parent stack
+    can grant a function's log group without a reference into its area's nested stack."""
+    return f"/aws/lambda/{physical_name(stage, name)}"
 
 
 def physical_name(stage: str, name: str) -> str:
@@ -189,11 +203,8 @@ class HubFunctions(Construct):
         self.functions: dict[str, lambda_.Function] = {}
         self.roles: dict[str, iam.Role] = {}  # role signature -> role
         self.role_of: dict[str, iam.Role] = {}  # function name -> role
+        self.area_stacks: dict[str, cdk.NestedStack] = {}  # area -> its nested stack
         removal = cdk.RemovalPolicy.RETAIN if config.is_production else cdk.RemovalPolicy.DESTROY
-        log_groups = {
-            spec.name: logs.LogGroup(self, f"{spec.name}Logs", retention=config.log_retention, removal_policy=removal)
-            for spec in specs
-        }
         groups: dict[str, list[FunctionSpec]] = {}
         for spec in specs:
             permissions.check_queues(spec.needs, resources.queues.keys(), spec.name)
@@ -202,7 +213,7 @@ class HubFunctions(Construct):
         tenant_scoped = config.vault_scope == vault_roles.TENANT_SCOPE
         vault_users: dict[frozenset[str], list[str]] = {}  # vault operations -> function roles (tenant scope)
         for signature, group in sorted(groups.items()):
-            role = self._role(signature, group, resources, config, [log_groups[s.name] for s in group])
+            role = self._role(signature, group, resources, config)
             self.roles[signature] = role
             self.role_of.update({spec.name: role for spec in group})
             needs = group[0].needs
@@ -227,8 +238,11 @@ class HubFunctions(Construct):
             )
         )
         for spec in specs:
+            area = self.area_stack(spec.area, config)
+            log_group = logs.LogGroup(area, f"{spec.name}Logs", log_group_name=log_group_name(config.stage, spec.name),
+                                      retention=config.log_retention, removal_policy=removal)
             self.functions[spec.name] = lambda_.Function(
-                self,
+                area,
                 spec.name,
                 function_name=physical_name(config.stage, spec.name),
                 description=f"{spec.module}: {spec.description}"[:256],
@@ -241,7 +255,7 @@ class HubFunctions(Construct):
                 timeout=cdk.Duration.seconds(spec.timeout_seconds),
                 tracing=lambda_.Tracing.ACTIVE,
                 role=self.role_of[spec.name].without_policy_updates(),
-                log_group=log_groups[spec.name],
+                log_group=log_group,
                 environment={**environment, **self._vault_environment(spec, config)},
                 # asynchronous invocations keep Lambda's default two retries, then land here
                 dead_letter_queue=resources.async_failures if spec.asynchronous else None,
@@ -254,6 +268,16 @@ class HubFunctions(Construct):
             "wheels and Powertools/pydantic-core are tested on it; moving to 3.14 is a deliberate "
             "upgrade of the runtime and the layer together.",
         )
+
+    def area_stack(self, area: str, config: HubConfig) -> cdk.NestedStack:
+        """The nested stack of one area's functions (created with the area's first function)."""
+        if area not in self.area_stacks:
+            self.area_stacks[area] = cdk.NestedStack(
+                self, pascal(area),
+                description=f"Integration Hub ({config.stage}): the {area} functions, their log groups, "
+                            "API routes and alarms",
+            )
+        return self.area_stacks[area]
 
     def _vault_environment(self, spec: FunctionSpec, config: HubConfig) -> dict[str, str]:
         """The tenant scope, for the functions that open tenant credentials, with the role they assume
@@ -273,15 +297,21 @@ class HubFunctions(Construct):
         return f"arn:{stack.partition}:iam::{stack.account}:role/{self._role_name(signature, config)}"
 
     def _role(self, signature: str, group: Sequence[FunctionSpec], resources: HubResources,
-              config: HubConfig, log_groups: Sequence[logs.LogGroup]) -> iam.Role:
+              config: HubConfig) -> iam.Role:
         needs = group[0].needs
         names = ", ".join(sorted(spec.name for spec in group))
         grants = ", ".join(sorted(needs.grants)) or "no grants"
         document = role_policy(needs, resources, config)
+        stack = cdk.Stack.of(self)
+        log_groups = [
+            stack.format_arn(service="logs", resource="log-group", arn_format=cdk.ArnFormat.COLON_RESOURCE_NAME,
+                             resource_name=f"{log_group_name(config.stage, spec.name)}:*")
+            for spec in group
+        ]
         runtime = [
             # each function writes to its own log group only
             iam.PolicyStatement(sid="WriteLogs", actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                                resources=[group.log_group_arn for group in log_groups]),
+                                resources=log_groups),
             iam.PolicyStatement(sid="Tracing", actions=["xray:PutTraceSegments", "xray:PutTelemetryRecords"],
                                 resources=["*"]),
         ]
@@ -310,6 +340,15 @@ class HubFunctions(Construct):
             "Active X-Ray tracing needs xray:PutTraceSegments and xray:PutTelemetryRecords, "
             "which do not support resource-level permissions; no other action gets '*'.",
         )
+        for spec in group:
+            acknowledge(
+                role,
+                "AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:"
+                f"{log_group_name(config.stage, spec.name)}:*]",
+                "The wildcard covers the log streams of this function's own log group, which Lambda "
+                "names at runtime; the group is named (not referenced) because it lives in the area's "
+                "nested stack.",
+            )
         holds_vault = needs.vault("vault") and config.vault_scope != vault_roles.TENANT_SCOPE
         if holds_vault or needs.vault("platform-secrets"):
             for pattern in (f"{config.secret_prefix}/*", f"{config.secret_prefix}/{permissions.SYSTEM_TENANT}/*"):

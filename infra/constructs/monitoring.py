@@ -2,8 +2,8 @@
 
 - each function: errors or throttles in five minutes. One metric-math alarm watches up to five
   functions of one area (errors + throttles of each: ten metrics, CloudWatch's hard limit for a
-  math alarm); an alarm per function cost one resource each and took the stack to 498 of
-  CloudFormation's 500. The alarm's description names its functions;
+  math alarm), in the area's nested stack beside them; the alarm's description names its
+  functions;
 - each dead-letter queue: any message visible;
 - the API: any 5xx in five minutes (handler bugs answer 500 without a Lambda error);
 - refresh failures: the RefreshFailed metric (namespace IntegrationHub, dimension service)
@@ -14,7 +14,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import aws_cdk as cdk
 from aws_cdk import aws_apigatewayv2 as apigwv2
@@ -27,7 +27,7 @@ from aws_cdk import aws_sns_subscriptions as subscriptions
 from aws_cdk import aws_sqs as sqs
 from constructs import Construct
 
-from infra.constructs.functions import METRICS_NAMESPACE, SERVICE_NAME
+from infra.constructs.functions import METRICS_NAMESPACE, SERVICE_NAME, FunctionSpec
 from infra.constructs.naming import pascal
 
 REFRESH_FAILED_METRIC = "RefreshFailed"
@@ -53,10 +53,11 @@ class HubMonitoring(Construct):
         self.alarms: list[cloudwatch.Alarm] = []
 
     def _alarm(
-        self, construct_id: str, metric: cloudwatch.IMetric, description: str, threshold: float = 1
+        self, construct_id: str, metric: cloudwatch.IMetric, description: str, threshold: float = 1,
+        *, scope: Construct | None = None,
     ) -> cloudwatch.Alarm:
         alarm = cloudwatch.Alarm(
-            self,
+            scope or self,
             construct_id,
             metric=metric,
             threshold=threshold,
@@ -70,17 +71,19 @@ class HubMonitoring(Construct):
         self.alarms.append(alarm)
         return alarm
 
-    def watch_functions(self, functions: Mapping[str, lambda_.Function], modules: Mapping[str, str]) -> None:
-        by_area: dict[str, list[str]] = {}
-        for name in sorted(functions):
-            by_area.setdefault(modules[name].split(".")[1], []).append(name)
-        for area, names in sorted(by_area.items()):
-            for index in range(0, len(names), FUNCTIONS_PER_ALARM):
-                chunk = names[index:index + FUNCTIONS_PER_ALARM]
+    def watch_functions(self, functions: Mapping[str, lambda_.Function], specs: Sequence[FunctionSpec]) -> None:
+        """Five functions of one area per alarm, in the area's nested stack beside them."""
+        by_area: dict[str, list[FunctionSpec]] = {}
+        for spec in sorted(specs, key=lambda spec: spec.name):
+            by_area.setdefault(spec.area, []).append(spec)
+        for area, area_specs in sorted(by_area.items()):
+            for index in range(0, len(area_specs), FUNCTIONS_PER_ALARM):
+                chunk = area_specs[index:index + FUNCTIONS_PER_ALARM]
                 using: dict[str, cloudwatch.IMetric] = {}
-                for position, name in enumerate(chunk):
-                    using[f"errors{position}"] = functions[name].metric_errors(period=PERIOD, statistic="Sum")
-                    using[f"throttles{position}"] = functions[name].metric_throttles(period=PERIOD, statistic="Sum")
+                for position, spec in enumerate(chunk):
+                    function = functions[spec.name]
+                    using[f"errors{position}"] = function.metric_errors(period=PERIOD, statistic="Sum")
+                    using[f"throttles{position}"] = function.metric_throttles(period=PERIOD, statistic="Sum")
                 metric = cloudwatch.MathExpression(
                     expression=" + ".join(f"FILL({key}, 0)" for key in using),
                     using_metrics=using,
@@ -90,8 +93,8 @@ class HubMonitoring(Construct):
                 self._alarm(
                     f"{pascal(area)}Functions{index // FUNCTIONS_PER_ALARM + 1}ErrorsOrThrottles",
                     metric,
-                    "errors or throttles in the last 5 minutes in: "
-                    + ", ".join(modules[name] for name in chunk),
+                    "errors or throttles in the last 5 minutes in: " + ", ".join(spec.module for spec in chunk),
+                    scope=cdk.Stack.of(functions[chunk[0].name]),
                 )
 
     def watch_dead_letter_queues(self, queues: Mapping[str, sqs.IQueue]) -> None:

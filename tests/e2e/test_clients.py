@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -95,3 +96,79 @@ def test_the_typescript_client_compiles_and_connects_in_node(local_stack: Runnin
     # Then every assertion in clients/typescript/test/e2e.ts held
     assert ran.returncode == 0, ran.stdout + ran.stderr
     assert json.loads(ran.stdout.strip().splitlines()[-1])["ok"] is True
+
+
+# ---- the README's client examples ("Calling a provider"), run as written ----------------------
+
+
+def readme_example(lang: str) -> str:
+    from tests.support.docs_examples import blocks
+
+    section = [b for b in blocks(ROOT / "README.md") if b.lang == lang and "proxy" in b.text]
+    assert len(section) == 1, f"one {lang} proxy example in README.md, found {len(section)}"
+    return section[0].text
+
+
+def connected_apikey_integration(stack: RunningStack, tenant: str) -> tuple[str, str]:
+    """An API-key `sandbox-apikey` integration of `tenant`, connected; its id and an admin token."""
+    token = stack.token("tenant_admin", tenant, "rita")
+    with stack.client("tenant_admin", tenant, "rita") as admin:
+        created = admin.post("/api/tenant/integrations", json={"providerId": "sandbox-apikey", "name": "README"})
+        assert created.status_code == 201, created.text
+        integration_id = str(created.json()["id"])
+        connected = admin.post(f"/api/tenant/integrations/{integration_id}/connect/api-key",
+                               json={"apiKey": DEFAULT_API_KEYS[0]})
+        assert connected.status_code == 200, connected.text
+    return integration_id, token
+
+
+def test_the_readme_python_proxy_example_runs_as_written(local_stack: RunningStack, tmp_path: Path) -> None:
+    # Given the README's Python example and a connected API-key integration
+    integration_id, token = connected_apikey_integration(local_stack, "readme-py")
+    script = tmp_path / "example.py"
+    script.write_text(readme_example("python"))
+    # When it runs with the environment the README names (the client on the path, as installed)
+    env = {**os.environ, "API_URL": local_stack.api_url, "API_TOKEN": token, "INTEGRATION_ID": integration_id,
+           "PYTHONPATH": str(ROOT / "clients" / "python")}
+    ran = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, env=env, timeout=HTTP_TIMEOUT)
+    # Then it prints the provider's status, the hub's attempt count and the sandbox's own answer
+    assert ran.returncode == 0, ran.stdout + ran.stderr
+    status, attempts, answer = ran.stdout.strip().split(" ", 2)
+    assert (status, attempts) == ("200", "1")
+    assert "sandbox" in answer.lower() and DEFAULT_API_KEYS[0] not in ran.stdout
+
+
+def test_the_readme_typescript_proxy_example_compiles_and_runs_as_written(local_stack: RunningStack,
+                                                                          tmp_path: Path) -> None:
+    # Given the client compiled by tsc and installed as the package the README imports
+    out = tmp_path / "dist"
+    compiled = subprocess.run([str(TS_DIR / "node_modules" / ".bin" / "tsc"), "-p", str(TS_DIR), "--outDir", str(out)],
+                              capture_output=True, text=True, cwd=TS_DIR, timeout=HTTP_TIMEOUT)
+    assert compiled.returncode == 0, compiled.stdout + compiled.stderr
+    modules = tmp_path / "node_modules"
+    modules.mkdir()
+    for entry in (TS_DIR / "node_modules").iterdir():
+        (modules / entry.name).symlink_to(entry)
+    package = modules / "@integration-hub" / "client"
+    package.mkdir(parents=True)
+    (package / "package.json").write_text(json.dumps({"name": "@integration-hub/client", "type": "module",
+                                                      "main": "dist/index.js", "types": "dist/index.d.ts"}))
+    (package / "dist").symlink_to(out / "src")
+    (tmp_path / "package.json").write_text(json.dumps({"type": "module"}))
+    # And the README's TypeScript example, type-checked against it
+    example = tmp_path / "example.ts"
+    example.write_text(readme_example("ts"))
+    checked = subprocess.run([str(TS_DIR / "node_modules" / ".bin" / "tsc"), "--strict", "--target", "ES2022",
+                              "--module", "NodeNext", "--moduleResolution", "NodeNext", "--lib", "ES2022,DOM",
+                              "--types", "node", "--skipLibCheck", str(example)],
+                             capture_output=True, text=True, cwd=tmp_path, timeout=HTTP_TIMEOUT)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    # When node runs it with the environment the README names
+    integration_id, token = connected_apikey_integration(local_stack, "readme-ts")
+    env = {**os.environ, "API_URL": local_stack.api_url, "API_TOKEN": token, "INTEGRATION_ID": integration_id}
+    ran = subprocess.run(["node", str(tmp_path / "example.js")], capture_output=True, text=True, env=env,
+                         timeout=HTTP_TIMEOUT)
+    # Then it prints the provider's status, the hub's attempt count and the sandbox's own answer
+    assert ran.returncode == 0, ran.stdout + ran.stderr
+    assert ran.stdout.startswith("200 1 {") and "sandbox" in ran.stdout.lower()
+    assert DEFAULT_API_KEYS[0] not in ran.stdout

@@ -16,7 +16,6 @@ import os
 # Before aws_cdk is imported: Node 20 prints an end-of-life banner through jsii otherwise.
 os.environ.setdefault("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")
 
-import json
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +24,7 @@ from typing import Any
 import pytest
 
 from hub.http.routing import Route, Worker
+from infra.templates import StackTemplates, load
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -45,8 +45,9 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
 @dataclass
 class Synthesized:
     stack: Any
-    template: Any  # aws_cdk.assertions.Template
-    raw: dict[str, Any]
+    template: Any  # aws_cdk.assertions.Template of `raw`
+    raw: dict[str, Any]  # the parent and its nested stacks merged into one (infra/templates.py)
+    templates: StackTemplates  # each template as deployed
     outdir: Path
     build_root: Path
     routes: list[Route]
@@ -83,12 +84,14 @@ def _synthesize(tmp_root: Path, context: dict[str, Any], **tables: Any) -> Synth
     outdir, build_root = tmp_root / "cdk.out", tmp_root / "build"
     app, stack = build_app(context, outdir=outdir, build_root=build_root, **tables)
     app.synth()  # raises ValidationFailed on an unacknowledged cdk-nag finding
-    raw = json.loads((outdir / stack.template_file).read_text())
+    templates = load(outdir, stack.template_file)
+    raw = templates.merged()
     routes, workers, queues = load_tables()
     return Synthesized(
         stack=stack,
         template=Template.from_json(raw),
         raw=raw,
+        templates=templates,
         outdir=outdir,
         build_root=build_root,
         routes=list(tables.get("routes") or routes),

@@ -46,7 +46,9 @@ def test_a_custom_provider_says_everything_a_template_can_and_the_spec_applies_i
                    tokenClientAuth="basic", tokenResponse={"expiresInPath": "expires_in"},
                    authorizationResponseIssParameterSupported=True)
     body.update({"api": {"baseUrl": base}, "verification": {"method": "GET", "path": "/api/me"},
-                 "rateLimitHeaders": {"remaining": "X-RateLimit-Remaining"}})
+                 "rateLimitHeaders": {"remaining": "X-RateLimit-Remaining"},
+                 "search": {"method": "GET", "path": "/api/search", "queryParam": "q", "itemsPath": "results"},
+                 "sync": {"method": "GET", "path": "/api/records", "itemsPath": "records"}})
     # When a super admin creates it
     response = admin.post("/api/admin/integrations", body)
     # Then it is stored, and the effective spec applies every field
@@ -60,6 +62,10 @@ def test_a_custom_provider_says_everything_a_template_can_and_the_spec_applies_i
     assert spec.refresh_buffer_seconds == 900 and spec.oauth.refresh_token_rotates
     assert spec.template is not None and spec.template.verification is not None
     assert spec.template.verification.path == "/api/me" and spec.template_id is None
+    assert spec.template.rate_limit_headers is not None and spec.template.rate_limit_headers.remaining
+    assert spec.template.search is not None and spec.template.search.query_param == "q"
+    assert spec.template.sync is not None and spec.template.sync.items_path == "records"
+    assert spec.template.capabilities.search and spec.template.capabilities.sync
 
 
 def test_a_definition_that_does_not_hold_together_is_a_400_naming_the_field(admin, sandbox_world) -> None:

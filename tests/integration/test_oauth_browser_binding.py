@@ -211,3 +211,86 @@ def test_a_forwarded_link_names_whose_flow_it_is_and_never_connects_silently(san
     assert sandbox_world.provider.stats()["authorize_requests"] == 0
     response = sandbox_world.callback(sandbox_world.authorize(sandbox_world.provider_url(started)))
     assert location_query(response)["status"] == "connected"
+
+
+# ---- behind a custom domain with a base path ----------------------------------------------------
+
+
+class CustomDomainBrowser:
+    """A browser talking to the hub through a custom domain whose API mapping has a base path
+    (`https://api.example.com/hub`): API Gateway routes on the path below the base and the event's
+    rawPath keeps it; the browser sends a cookie back only below the cookie's Path."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.jar: dict[str, tuple[str, str]] = {}  # name -> (value, Path)
+
+    def get(self, url: str) -> dict[str, Any]:
+        import importlib
+
+        from hub.http import routing
+        from hub.http.routing import match_route
+        from local.apigw import LambdaContext, build_http_event
+
+        parts = urlsplit(url)
+        assert parts.path.startswith(self.base + "/"), url
+        found = match_route(routing.route_table().values(), "GET", parts.path[len(self.base):])
+        assert found is not None, url
+        route, params = found
+        cookies = "; ".join(f"{name}={value}" for name, (value, path) in self.jar.items()
+                            if parts.path.startswith(path))
+        event = build_http_event(route, parts.path, path_params=params or None,
+                                 query=dict(parse_qsl(parts.query)) or None,
+                                 headers={"Cookie": cookies} if cookies else None, domain="api.example.com")
+        result: dict[str, Any] = importlib.import_module(route.module).handler(
+            event, LambdaContext(route.function_name))
+        for cookie in result.get("cookies") or []:
+            attributes = _cookie_attributes(cookie)
+            name, _, value = attributes["_pair"].partition("=")
+            if attributes.get("max-age") == "0":
+                self.jar.pop(name, None)
+            else:
+                self.jar[name] = (value, attributes["path"])
+        return result
+
+
+def test_behind_a_custom_domain_with_a_base_path_the_flow_is_routed_and_connects(
+        sandbox_world: SandboxWorld, monkeypatch: pytest.MonkeyPatch) -> None:
+    from local.sandbox import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_REDIRECT_URIS
+
+    # Given the hub deployed behind https://api.example.com/hub (publicApiUrl), its callback there
+    # registered with the provider
+    monkeypatch.setenv("HUB_PUBLIC_API_URL", "https://api.example.com/hub")
+    reset_settings()
+    provider = sandbox_world.provider
+    provider.register_client(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET,
+                             [*DEFAULT_REDIRECT_URIS, "https://api.example.com/hub/api/integrations/oauth/callback"])
+    try:
+        _connect_through_custom_domain(sandbox_world)
+    finally:
+        provider.register_client(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_REDIRECT_URIS)
+
+
+def _connect_through_custom_domain(sandbox_world: SandboxWorld) -> None:
+    from urllib.parse import urlencode, urljoin
+
+    from tests.support.api import ApiResponse
+    from tests.support.connections import continue_link
+
+    integration_id = sandbox_world.create_integration()
+    started = sandbox_world.start(integration_id)
+    assert started["authorizationUrl"].startswith("https://api.example.com/hub" + START_PATH + "?flow=")
+    browser = CustomDomainBrowser("/hub")
+    # When the browser opens the start URL there: the page, then its Continue link
+    page = browser.get(started["authorizationUrl"])
+    assert page["statusCode"] == 200, page
+    continued = browser.get(urljoin(started["authorizationUrl"], continue_link(ApiResponse(200, {}, page["body"]))))
+    # Then it is sent to the provider, with the binding cookie scoped to the base path's OAuth routes
+    assert continued["statusCode"] == 302, continued
+    assert {path for _, path in browser.jar.values()} == {"/hub/api/integrations/oauth"}
+    answer = sandbox_world.authorize(continued["headers"]["Location"])
+    # And the provider's redirect to the hub's callback there connects
+    callback = browser.get("https://api.example.com/hub/api/integrations/oauth/callback?" + urlencode(answer))
+    assert callback["statusCode"] == 302, callback
+    assert dict(parse_qsl(urlsplit(callback["headers"]["Location"]).query))["status"] == "connected"
+    assert browser.jar == {}

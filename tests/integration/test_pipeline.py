@@ -130,6 +130,22 @@ def test_another_admin_of_the_same_tenant_never_receives_the_first_callers_respo
     assert len(probe_handler.CREATED) == 2
 
 
+def test_the_same_key_on_another_route_or_path_runs_its_own_request(api: ApiClient) -> None:
+    # Given alice created a probe with an Idempotency-Key
+    headers = {"Idempotency-Key": "one-key"}
+    assert api.post("/probes", {"name": "once"}, headers=headers).status == 201
+    # When she sends the same key and body to another route, and to another path of that route
+    other_route = api.post("/probes/blue", {"name": "once"}, headers=headers)
+    other_path = api.post("/probes/red", {"name": "once"}, headers=headers)
+    # Then each runs on its own: no replay of another route's answer, no "key reused" refusal
+    for response in (other_route, other_path):
+        assert response.status == 201 and response.header("Idempotent-Replayed") is None, response.raw_body
+    assert [p.get("group") for p in probe_handler.CREATED] == [None, "blue", "red"]
+    # and a retry on one of them replays that one's answer
+    again = api.post("/probes/red", {"name": "once"}, headers=headers)
+    assert again.header("Idempotent-Replayed") == "true" and again.body == other_path.body
+
+
 def test_failed_create_is_not_replayed(api: ApiClient) -> None:
     headers = {"Idempotency-Key": "retry-me"}
     assert api.post("/probes", {"name": "x"}, headers=headers).status == 400

@@ -16,6 +16,7 @@ from hub.errors import ValidationError
 from hub.proxy.paths import provider_path
 from tests.support.capture import CaptureProvider, Scripted, Waits, capture
 from tests.support.connections import API_KEY, SandboxWorld, sandbox_server, sandbox_world
+from tests.support.search import user_integration
 
 __all__ = ["capture", "sandbox_server", "sandbox_world"]
 
@@ -146,6 +147,36 @@ def test_traversal_and_absolute_urls_are_refused_before_anything_is_sent(
     response = sandbox_world.api.get(proxy(integration_id, unquote(path)))
     assert response.status in (400, 404), response.raw_body
     assert capture.seen == []
+
+
+def test_the_providers_api_base_url_itself_is_called_through_proxy_without_a_path(
+        sandbox_world: SandboxWorld, capture: CaptureProvider) -> None:
+    # Given a provider whose API base URL is a JSON-RPC endpoint with a path of its own
+    integration_id = custom_provider(sandbox_world, f"{capture.base_url}/rpc", "by-root", "basic")
+    assert sandbox_world.api.post(f"/api/tenant/integrations/{integration_id}/connect/basic",
+                                  {"username": "ada", "password": "lovelace-1815"}).status == 200
+    capture.reset()
+    # When the caller posts to `.../proxy` with no path, with a query
+    response = sandbox_world.api.post(f"/api/tenant/integrations/{integration_id}/proxy",
+                                      {"jsonrpc": "2.0", "method": "ping", "id": 1}, query={"v": "2"})
+    # Then the provider got it at its base URL itself, authenticated, and its answer came back
+    assert response.status == 200, response.raw_body
+    assert response.headers["X-Hub-Attempts"] == "1"
+    (seen,) = capture.seen
+    assert (seen.method, seen.path, seen.query) == ("POST", "/rpc", [("v", "2")])
+    assert seen.headers["authorization"].startswith("Basic ") and json.loads(seen.body)["method"] == "ping"
+
+
+def test_a_users_own_connection_reaches_the_api_base_url_too(sandbox_world: SandboxWorld) -> None:
+    # Given bob's own connection of a user-scoped sandbox integration
+    integration_id = user_integration(sandbox_world, "bob")
+    bob = sandbox_world.api.as_("user", user="bob")
+    # When bob calls `.../proxy` with no path
+    response = bob.get(f"/api/user/integrations/{integration_id}/proxy")
+    # Then the sandbox answered it (whatever it serves at its root), not the hub's router
+    assert response.headers.get("X-Hub-Attempts") == "1", response.raw_body
+    # And the tenant's root route is for tenant admins, as the tenant's `{path+}` route is
+    assert bob.get(f"/api/tenant/integrations/{integration_id}/proxy").status == 403
 
 
 def test_json_text_and_binary_bodies_pass_both_ways(sandbox_world: SandboxWorld) -> None:

@@ -63,6 +63,25 @@ def test_an_aws_access_key_connection_signs_for_the_service_and_region_the_calle
     assert ACCESS_KEY["secretAccessKey"] not in response.raw_body
 
 
+def test_an_aws_api_served_at_the_root_is_called_at_proxy_without_a_path(
+        sandbox_world: SandboxWorld, aws_endpoint: CaptureProvider) -> None:
+    # Given a tenant's AWS connection by access key
+    integration_id = aws_integration(sandbox_world, "aws-access-keys")
+    assert sandbox_world.api.post(f"/api/tenant/integrations/{integration_id}/connect/custom",
+                                  {"credentials": ACCESS_KEY}).status == 200
+    aws_endpoint.reset()
+    # When the caller posts a DynamoDB JSON request (an API served at `/`) to `.../proxy`
+    response = sandbox_world.api.post(f"/api/tenant/integrations/{integration_id}/proxy", {"TableName": "t"},
+                                      headers={"X-Hub-Aws-Service": "dynamodb",
+                                               "X-Amz-Target": "DynamoDB_20120810.DescribeTable"})
+    # Then it reaches the service's root, signed for it, and botocore's signer agrees
+    assert response.status == 200, response.raw_body
+    (seen,) = aws_endpoint.seen
+    assert seen.path == "/" and seen.headers["x-amz-target"] == "DynamoDB_20120810.DescribeTable"
+    credentials = {"AccessKeyId": ACCESS_KEY["accessKeyId"], "SecretAccessKey": ACCESS_KEY["secretAccessKey"]}
+    assert sigv4_check(seen, credentials, "dynamodb", "us-east-1")
+
+
 def test_an_aws_role_connection_signs_with_the_assumed_roles_temporary_credentials(
         sandbox_world: SandboxWorld, aws_endpoint: CaptureProvider, monkeypatch: pytest.MonkeyPatch) -> None:
     from hub.connections import aws_sts

@@ -18,8 +18,8 @@ import pytest
 from hub import clock
 from hub.connections.refresh import refresh_connection
 from hub.connections.repository import ConnectionRepository, secret_ref_of
-from hub.connections.use import run_verification
-from hub.jobs.health import apply_check_result
+from hub.jobs.health import check_connection_health
+from hub.jobs.runtime import TimeBudget
 from hub.settings import get_settings
 from hub.vault import get_vault
 from tests.support.api import ApiClient
@@ -112,10 +112,12 @@ def test_a_provider_registered_from_its_discovery_url_connects_refreshes_is_heal
     assert refreshed.status == 200, refreshed.raw_body
     second = world.tokens(integration_id)
     assert second["refreshToken"] != first["refreshToken"] and second["accessToken"] != first["accessToken"]
-    # And the health check runs the provider's own verification request (userinfo)
-    check = apply_check_result(world.record(integration_id), run_verification(world.record(integration_id)),
-                               clock.now())
-    assert check["status"] == "healthy", check
+    # And the scheduled health job, when the connection's check is due, runs the provider's own
+    # verification request (userinfo) against the server
+    due = clock.now() + get_settings().health_check_interval_seconds
+    report = check_connection_health(budget=TimeBudget(), now=due)
+    assert report.due == 1 and report.outcomes["healthy"] == 1, report.as_dict()
+    assert world.record(integration_id)["lastHealthStatus"] == "healthy"
     tested = world.api.post(f"/api/tenant/integrations/{integration_id}/connection/test")
     assert tested.body["outcome"] == "verified", tested.body
     # And a disconnect revokes the grant at the server

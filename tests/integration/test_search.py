@@ -76,6 +76,22 @@ def test_a_search_runs_across_both_integrations_and_groups_the_results(sandbox_w
     assert all("report" in item["title"].lower() for item in body["results"])
 
 
+def test_a_warm_search_makes_one_aws_call_per_integration_beside_a_fixed_few(sandbox_world: SandboxWorld,
+                                                                              two: dict[str, str]) -> None:
+    from local.aws_calls import recording_aws_calls
+
+    # Given a search this (warm) function has already run once
+    assert search(sandbox_world, {"query": "report"}).status == 200
+    # When the user searches both integrations again
+    with recording_aws_calls() as calls:
+        response = search(sandbox_world, {"query": "report"})
+    assert response.status == 200 and set(response.body["byIntegration"]) == set(two.values())
+    # Then: the rate limit, the tenant's integrations, both connections in one read, one quota
+    # budget per integration, and the audit line; the providers come from the warm cache
+    assert sorted(calls.calls) == ["dynamodb.BatchGetItem", "dynamodb.PutItem", "dynamodb.Query",
+                                   "dynamodb.UpdateItem", "dynamodb.UpdateItem", "dynamodb.UpdateItem"], calls.calls
+
+
 def test_paging_is_per_integration(sandbox_world: SandboxWorld, two: dict[str, str]) -> None:
     # When the user asks for the third page of four ("report" has 10 matches per integration)
     body = search(sandbox_world, {"query": "report", "limit": 4, "offset": 8}).body

@@ -1,13 +1,12 @@
-"""A handler used only by the pipeline tests: one create route and one list route."""
+"""A handler used only by the pipeline tests: two create routes and one list route."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from aws_lambda_powertools.event_handler.openapi.params import Body, Query
 from pydantic import BaseModel, ConfigDict, Field
 
-from hub.http import create_app, lambda_entry, record_change
+from hub.http import Body, Query, create_app, lambda_entry, record_change
 from hub.http.routing import Route
 from hub.ids import new_id
 from hub.pagination import ListParams, paginate
@@ -34,6 +33,13 @@ def create_probe(body: Annotated[ProbeCreate, Body()]) -> dict:
     return item
 
 
+@app.post("/probes/<group>", status_code=201)
+def create_probe_in_group(group: str, body: Annotated[ProbeCreate, Body()]) -> dict:
+    item = {"id": new_id("prb"), "name": body.name, "group": group}
+    CREATED.append(item)
+    return item
+
+
 @app.get("/probes")
 def list_probes(params: Annotated[ProbeList, Query()]) -> dict:
     return paginate([p for p in CREATED if not params.name or p["name"] == params.name], params)
@@ -45,6 +51,8 @@ handler = lambda_entry(app)
 ROUTES = [
     Route("POST", "/probes", __name__, ("tenant_admin", "super_admin"), "integration",
           "Create a probe", "integrations", action="probe.create", idempotent=True),
+    Route("POST", "/probes/{group}", __name__, ("tenant_admin", "super_admin"), "integration",
+          "Create a probe in a group", "integrations", action="probe.create", idempotent=True),
     Route("GET", "/probes", __name__, ("user", "tenant_admin", "super_admin"),
           "integration", "List probes", "integrations"),
 ]

@@ -16,6 +16,7 @@ LAZY_ALLOWED = {
                  "(docs/architecture.md, Credential vault)",
     "hub.urlguard": "only functions that call out pay for the resolver/TLS set-up and httpx",
     "hub.http.idempotency": "only idempotent POSTs pay for Powertools' idempotency utility (cold starts)",
+    "hub.http.openapi_bridge": "only the OpenAPI document pays for Powertools' event handler (cold starts)",
 }
 
 

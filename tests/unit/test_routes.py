@@ -100,3 +100,34 @@ def test_every_declared_error_is_a_status_and_a_code_the_hub_raises(route: Route
         for code in codes:
             assert f'"{code}"' in HUB_SOURCE, f"{route.key}: nothing in hub/ answers {code}"
     assert len(route.errors) == len(set(route.errors)), f"{route.key} declares an error twice"
+
+
+@pytest.mark.parametrize(("public_url", "raw_path", "routed_path"), [
+    # behind https://api.example.com/hub: the base path comes off
+    ("https://api.example.com/hub", "/hub/api/tenant/integrations/int_1", "/api/tenant/integrations/int_1"),
+    # the execute-api URL of the same deployment: nothing to take off
+    ("https://api.example.com/hub", "/api/tenant/integrations/int_1", "/api/tenant/integrations/int_1"),
+    # a base path that is also the routes' first segment: only a doubled one comes off
+    ("https://example.com/api", "/api/tenant/integrations/int_1", "/api/tenant/integrations/int_1"),
+    ("https://example.com/api", "/api/api/tenant/integrations/int_1", "/api/tenant/integrations/int_1"),
+    # no base path at all
+    ("https://api.example.com", "/api/tenant/integrations/int_1", "/api/tenant/integrations/int_1"),
+])
+def test_the_handler_sees_the_path_below_the_public_base_path(monkeypatch, public_url, raw_path,
+                                                               routed_path) -> None:
+    from hub.http.pipeline import below_base_path
+    from hub.settings import reset_settings
+    from local.apigw import build_http_event
+
+    # Given the hub's public URL and a request API Gateway routed to GET /api/tenant/integrations/{id}
+    monkeypatch.setenv("HUB_PUBLIC_API_URL", public_url)
+    reset_settings()
+    route = next(r for r in ROUTES if r.key == "GET /api/tenant/integrations/{id}")
+    try:
+        # When the pipeline hands the event to the handler's resolver
+        event = below_base_path(build_http_event(route, raw_path), route)
+        # Then its path is the route's
+        assert event["rawPath"] == event["requestContext"]["http"]["path"] == routed_path
+    finally:
+        monkeypatch.delenv("HUB_PUBLIC_API_URL")
+        reset_settings()

@@ -70,10 +70,12 @@ NO_FIXED_ISSUER = {"azure", "microsoft-365"}
 # advertises it (`authorization_response_iss_parameter_supported`) may have it required; none of the
 # providers does, so no built-in template but the sandbox sets
 # `authorizationResponseIssParameterSupported` (requiring it would break every real connect).
-_NOT_FOUND = ("no source found: searched the docs, pages and issues corpora for the provider's RFC 9207 `iss` "
-              "in the authorization response (round 2)")
+_NOT_FOUND = (
+    "no source found that it is sent: an issues-corpus search for providers' RFC 9207 `iss` in "
+    "authorization responses found only Google's (round 2); the providers' pages were not searched one by one"
+)
 ISS_IN_RESPONSE = {
-    **dict.fromkeys(CODE_FLOW, "not sent as far as documented; " + _NOT_FOUND),
+    **dict.fromkeys(CODE_FLOW, "not known to be sent; " + _NOT_FOUND),
     # Google started adding iss=https://accounts.google.com to authorization responses without
     # advertising it in its metadata, per account (reported 2026-02)
     **dict.fromkeys(("gmail", "google-ads", "google-calendar", "google-cloud", "google-drive", "youtube"),

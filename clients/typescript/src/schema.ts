@@ -748,6 +748,27 @@ export interface paths {
         patch: operations["proxy_tenantPatch"];
         trace?: never;
     };
+    "/api/tenant/integrations/{id}/proxy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Call the provider's API through the tenant's connection (its API base URL itself) */
+        get: operations["proxy_tenantGetRoot"];
+        /** Call the provider's API through the tenant's connection (its API base URL itself) */
+        put: operations["proxy_tenantPutRoot"];
+        /** Call the provider's API through the tenant's connection (its API base URL itself) */
+        post: operations["proxy_tenantPostRoot"];
+        /** Call the provider's API through the tenant's connection (its API base URL itself) */
+        delete: operations["proxy_tenantDeleteRoot"];
+        options?: never;
+        head?: never;
+        /** Call the provider's API through the tenant's connection (its API base URL itself) */
+        patch: operations["proxy_tenantPatchRoot"];
+        trace?: never;
+    };
     "/api/user/integrations/{id}/proxy/{path}": {
         parameters: {
             query?: never;
@@ -767,6 +788,27 @@ export interface paths {
         head?: never;
         /** Call the provider's API through my connection */
         patch: operations["proxy_userPatch"];
+        trace?: never;
+    };
+    "/api/user/integrations/{id}/proxy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Call the provider's API through my connection (its API base URL itself) */
+        get: operations["proxy_userGetRoot"];
+        /** Call the provider's API through my connection (its API base URL itself) */
+        put: operations["proxy_userPutRoot"];
+        /** Call the provider's API through my connection (its API base URL itself) */
+        post: operations["proxy_userPostRoot"];
+        /** Call the provider's API through my connection (its API base URL itself) */
+        delete: operations["proxy_userDeleteRoot"];
+        options?: never;
+        head?: never;
+        /** Call the provider's API through my connection (its API base URL itself) */
+        patch: operations["proxy_userPatchRoot"];
         trace?: never;
     };
     "/api/integrations/search": {
@@ -9311,6 +9353,569 @@ export interface operations {
             };
         };
     };
+    proxy_tenantGetRoot: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description true: retry this POST/PATCH too; false: never retry */
+                "X-Hub-Retry"?: string;
+                /** @description AWS connections: the service to sign for (e.g. s3) */
+                "X-Hub-Aws-Service"?: string;
+                /** @description AWS connections: the region (default: the connection's) */
+                "X-Hub-Aws-Region"?: string;
+            };
+            path: {
+                /** @description The integration instance's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_PROVIDER_PATH, UNSAFE_URL, USER_SCOPED_INTEGRATION, PROVIDER_DISABLED, TOKEN_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict with the current state. Codes: INTEGRATION_DISABLED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the limit. Codes: RESPONSE_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED, PROVIDER_RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, PROVIDER_TIMEOUT, REFRESH_FAILED, PROVIDER_MISCONFIGURED */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The provider's answer as it came: its status, body (any media type) and allow-listed headers, with X-Hub-Attempts, X-Hub-Refreshed and X-Hub-Provider-Latency-Ms (docs/proxy.md) */
+            default: {
+                headers: {
+                    /** @description How many times the request was sent */
+                    "X-Hub-Attempts"?: string;
+                    /** @description true when the token was refreshed after a 401 */
+                    "X-Hub-Refreshed"?: string;
+                    /** @description Time spent waiting for the provider */
+                    "X-Hub-Provider-Latency-Ms"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    "application/octet-stream": string;
+                };
+            };
+        };
+    };
+    proxy_tenantPutRoot: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description true: retry this POST/PATCH too; false: never retry */
+                "X-Hub-Retry"?: string;
+                /** @description AWS connections: the service to sign for (e.g. s3) */
+                "X-Hub-Aws-Service"?: string;
+                /** @description AWS connections: the region (default: the connection's) */
+                "X-Hub-Aws-Region"?: string;
+            };
+            path: {
+                /** @description The integration instance's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Sent to the provider as it is (any media type) */
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_PROVIDER_PATH, UNSAFE_URL, USER_SCOPED_INTEGRATION, PROVIDER_DISABLED, TOKEN_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict with the current state. Codes: INTEGRATION_DISABLED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the limit. Codes: PAYLOAD_TOO_LARGE, RESPONSE_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED, PROVIDER_RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, PROVIDER_TIMEOUT, REFRESH_FAILED, PROVIDER_MISCONFIGURED */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The provider's answer as it came: its status, body (any media type) and allow-listed headers, with X-Hub-Attempts, X-Hub-Refreshed and X-Hub-Provider-Latency-Ms (docs/proxy.md) */
+            default: {
+                headers: {
+                    /** @description How many times the request was sent */
+                    "X-Hub-Attempts"?: string;
+                    /** @description true when the token was refreshed after a 401 */
+                    "X-Hub-Refreshed"?: string;
+                    /** @description Time spent waiting for the provider */
+                    "X-Hub-Provider-Latency-Ms"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    "application/octet-stream": string;
+                };
+            };
+        };
+    };
+    proxy_tenantPostRoot: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description true: retry this POST/PATCH too; false: never retry */
+                "X-Hub-Retry"?: string;
+                /** @description AWS connections: the service to sign for (e.g. s3) */
+                "X-Hub-Aws-Service"?: string;
+                /** @description AWS connections: the region (default: the connection's) */
+                "X-Hub-Aws-Region"?: string;
+            };
+            path: {
+                /** @description The integration instance's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Sent to the provider as it is (any media type) */
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_PROVIDER_PATH, UNSAFE_URL, USER_SCOPED_INTEGRATION, PROVIDER_DISABLED, TOKEN_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict with the current state. Codes: INTEGRATION_DISABLED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the limit. Codes: PAYLOAD_TOO_LARGE, RESPONSE_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED, PROVIDER_RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, PROVIDER_TIMEOUT, REFRESH_FAILED, PROVIDER_MISCONFIGURED */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The provider's answer as it came: its status, body (any media type) and allow-listed headers, with X-Hub-Attempts, X-Hub-Refreshed and X-Hub-Provider-Latency-Ms (docs/proxy.md) */
+            default: {
+                headers: {
+                    /** @description How many times the request was sent */
+                    "X-Hub-Attempts"?: string;
+                    /** @description true when the token was refreshed after a 401 */
+                    "X-Hub-Refreshed"?: string;
+                    /** @description Time spent waiting for the provider */
+                    "X-Hub-Provider-Latency-Ms"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    "application/octet-stream": string;
+                };
+            };
+        };
+    };
+    proxy_tenantDeleteRoot: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description true: retry this POST/PATCH too; false: never retry */
+                "X-Hub-Retry"?: string;
+                /** @description AWS connections: the service to sign for (e.g. s3) */
+                "X-Hub-Aws-Service"?: string;
+                /** @description AWS connections: the region (default: the connection's) */
+                "X-Hub-Aws-Region"?: string;
+            };
+            path: {
+                /** @description The integration instance's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_PROVIDER_PATH, UNSAFE_URL, USER_SCOPED_INTEGRATION, PROVIDER_DISABLED, TOKEN_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict with the current state. Codes: INTEGRATION_DISABLED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the limit. Codes: RESPONSE_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED, PROVIDER_RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, PROVIDER_TIMEOUT, REFRESH_FAILED, PROVIDER_MISCONFIGURED */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The provider's answer as it came: its status, body (any media type) and allow-listed headers, with X-Hub-Attempts, X-Hub-Refreshed and X-Hub-Provider-Latency-Ms (docs/proxy.md) */
+            default: {
+                headers: {
+                    /** @description How many times the request was sent */
+                    "X-Hub-Attempts"?: string;
+                    /** @description true when the token was refreshed after a 401 */
+                    "X-Hub-Refreshed"?: string;
+                    /** @description Time spent waiting for the provider */
+                    "X-Hub-Provider-Latency-Ms"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    "application/octet-stream": string;
+                };
+            };
+        };
+    };
+    proxy_tenantPatchRoot: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description true: retry this POST/PATCH too; false: never retry */
+                "X-Hub-Retry"?: string;
+                /** @description AWS connections: the service to sign for (e.g. s3) */
+                "X-Hub-Aws-Service"?: string;
+                /** @description AWS connections: the region (default: the connection's) */
+                "X-Hub-Aws-Region"?: string;
+            };
+            path: {
+                /** @description The integration instance's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Sent to the provider as it is (any media type) */
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_PROVIDER_PATH, UNSAFE_URL, USER_SCOPED_INTEGRATION, PROVIDER_DISABLED, TOKEN_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict with the current state. Codes: INTEGRATION_DISABLED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the limit. Codes: PAYLOAD_TOO_LARGE, RESPONSE_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED, PROVIDER_RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, PROVIDER_TIMEOUT, REFRESH_FAILED, PROVIDER_MISCONFIGURED */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The provider's answer as it came: its status, body (any media type) and allow-listed headers, with X-Hub-Attempts, X-Hub-Refreshed and X-Hub-Provider-Latency-Ms (docs/proxy.md) */
+            default: {
+                headers: {
+                    /** @description How many times the request was sent */
+                    "X-Hub-Attempts"?: string;
+                    /** @description true when the token was refreshed after a 401 */
+                    "X-Hub-Refreshed"?: string;
+                    /** @description Time spent waiting for the provider */
+                    "X-Hub-Provider-Latency-Ms"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    "application/octet-stream": string;
+                };
+            };
+        };
+    };
     proxy_userGet: {
         parameters: {
             query?: never;
@@ -9783,6 +10388,569 @@ export interface operations {
                 id: string;
                 /** @description The provider API path below its base URL (slashes allowed; `..`, encoded dots and absolute URLs are refused) */
                 path: string;
+            };
+            cookie?: never;
+        };
+        /** @description Sent to the provider as it is (any media type) */
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_PROVIDER_PATH, UNSAFE_URL, USER_SCOPED_INTEGRATION, PROVIDER_DISABLED, TOKEN_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict with the current state. Codes: INTEGRATION_DISABLED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the limit. Codes: PAYLOAD_TOO_LARGE, RESPONSE_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED, PROVIDER_RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, PROVIDER_TIMEOUT, REFRESH_FAILED, PROVIDER_MISCONFIGURED */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The provider's answer as it came: its status, body (any media type) and allow-listed headers, with X-Hub-Attempts, X-Hub-Refreshed and X-Hub-Provider-Latency-Ms (docs/proxy.md) */
+            default: {
+                headers: {
+                    /** @description How many times the request was sent */
+                    "X-Hub-Attempts"?: string;
+                    /** @description true when the token was refreshed after a 401 */
+                    "X-Hub-Refreshed"?: string;
+                    /** @description Time spent waiting for the provider */
+                    "X-Hub-Provider-Latency-Ms"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    "application/octet-stream": string;
+                };
+            };
+        };
+    };
+    proxy_userGetRoot: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description true: retry this POST/PATCH too; false: never retry */
+                "X-Hub-Retry"?: string;
+                /** @description AWS connections: the service to sign for (e.g. s3) */
+                "X-Hub-Aws-Service"?: string;
+                /** @description AWS connections: the region (default: the connection's) */
+                "X-Hub-Aws-Region"?: string;
+            };
+            path: {
+                /** @description The integration instance's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_PROVIDER_PATH, UNSAFE_URL, USER_SCOPED_INTEGRATION, PROVIDER_DISABLED, TOKEN_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict with the current state. Codes: INTEGRATION_DISABLED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the limit. Codes: RESPONSE_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED, PROVIDER_RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, PROVIDER_TIMEOUT, REFRESH_FAILED, PROVIDER_MISCONFIGURED */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The provider's answer as it came: its status, body (any media type) and allow-listed headers, with X-Hub-Attempts, X-Hub-Refreshed and X-Hub-Provider-Latency-Ms (docs/proxy.md) */
+            default: {
+                headers: {
+                    /** @description How many times the request was sent */
+                    "X-Hub-Attempts"?: string;
+                    /** @description true when the token was refreshed after a 401 */
+                    "X-Hub-Refreshed"?: string;
+                    /** @description Time spent waiting for the provider */
+                    "X-Hub-Provider-Latency-Ms"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    "application/octet-stream": string;
+                };
+            };
+        };
+    };
+    proxy_userPutRoot: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description true: retry this POST/PATCH too; false: never retry */
+                "X-Hub-Retry"?: string;
+                /** @description AWS connections: the service to sign for (e.g. s3) */
+                "X-Hub-Aws-Service"?: string;
+                /** @description AWS connections: the region (default: the connection's) */
+                "X-Hub-Aws-Region"?: string;
+            };
+            path: {
+                /** @description The integration instance's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Sent to the provider as it is (any media type) */
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_PROVIDER_PATH, UNSAFE_URL, USER_SCOPED_INTEGRATION, PROVIDER_DISABLED, TOKEN_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict with the current state. Codes: INTEGRATION_DISABLED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the limit. Codes: PAYLOAD_TOO_LARGE, RESPONSE_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED, PROVIDER_RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, PROVIDER_TIMEOUT, REFRESH_FAILED, PROVIDER_MISCONFIGURED */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The provider's answer as it came: its status, body (any media type) and allow-listed headers, with X-Hub-Attempts, X-Hub-Refreshed and X-Hub-Provider-Latency-Ms (docs/proxy.md) */
+            default: {
+                headers: {
+                    /** @description How many times the request was sent */
+                    "X-Hub-Attempts"?: string;
+                    /** @description true when the token was refreshed after a 401 */
+                    "X-Hub-Refreshed"?: string;
+                    /** @description Time spent waiting for the provider */
+                    "X-Hub-Provider-Latency-Ms"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    "application/octet-stream": string;
+                };
+            };
+        };
+    };
+    proxy_userPostRoot: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description true: retry this POST/PATCH too; false: never retry */
+                "X-Hub-Retry"?: string;
+                /** @description AWS connections: the service to sign for (e.g. s3) */
+                "X-Hub-Aws-Service"?: string;
+                /** @description AWS connections: the region (default: the connection's) */
+                "X-Hub-Aws-Region"?: string;
+            };
+            path: {
+                /** @description The integration instance's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Sent to the provider as it is (any media type) */
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_PROVIDER_PATH, UNSAFE_URL, USER_SCOPED_INTEGRATION, PROVIDER_DISABLED, TOKEN_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict with the current state. Codes: INTEGRATION_DISABLED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the limit. Codes: PAYLOAD_TOO_LARGE, RESPONSE_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED, PROVIDER_RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, PROVIDER_TIMEOUT, REFRESH_FAILED, PROVIDER_MISCONFIGURED */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The provider's answer as it came: its status, body (any media type) and allow-listed headers, with X-Hub-Attempts, X-Hub-Refreshed and X-Hub-Provider-Latency-Ms (docs/proxy.md) */
+            default: {
+                headers: {
+                    /** @description How many times the request was sent */
+                    "X-Hub-Attempts"?: string;
+                    /** @description true when the token was refreshed after a 401 */
+                    "X-Hub-Refreshed"?: string;
+                    /** @description Time spent waiting for the provider */
+                    "X-Hub-Provider-Latency-Ms"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    "application/octet-stream": string;
+                };
+            };
+        };
+    };
+    proxy_userDeleteRoot: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description true: retry this POST/PATCH too; false: never retry */
+                "X-Hub-Retry"?: string;
+                /** @description AWS connections: the service to sign for (e.g. s3) */
+                "X-Hub-Aws-Service"?: string;
+                /** @description AWS connections: the region (default: the connection's) */
+                "X-Hub-Aws-Region"?: string;
+            };
+            path: {
+                /** @description The integration instance's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INVALID_PROVIDER_PATH, UNSAFE_URL, USER_SCOPED_INTEGRATION, PROVIDER_DISABLED, TOKEN_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, PROVIDER_NOT_FOUND, CONNECTION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict with the current state. Codes: INTEGRATION_DISABLED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the limit. Codes: RESPONSE_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED, PROVIDER_RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The provider failed or could not be reached. Codes: CONNECTION_FAILED, PROVIDER_TIMEOUT, REFRESH_FAILED, PROVIDER_MISCONFIGURED */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The provider's answer as it came: its status, body (any media type) and allow-listed headers, with X-Hub-Attempts, X-Hub-Refreshed and X-Hub-Provider-Latency-Ms (docs/proxy.md) */
+            default: {
+                headers: {
+                    /** @description How many times the request was sent */
+                    "X-Hub-Attempts"?: string;
+                    /** @description true when the token was refreshed after a 401 */
+                    "X-Hub-Refreshed"?: string;
+                    /** @description Time spent waiting for the provider */
+                    "X-Hub-Provider-Latency-Ms"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    "application/octet-stream": string;
+                };
+            };
+        };
+    };
+    proxy_userPatchRoot: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description true: retry this POST/PATCH too; false: never retry */
+                "X-Hub-Retry"?: string;
+                /** @description AWS connections: the service to sign for (e.g. s3) */
+                "X-Hub-Aws-Service"?: string;
+                /** @description AWS connections: the region (default: the connection's) */
+                "X-Hub-Aws-Region"?: string;
+            };
+            path: {
+                /** @description The integration instance's id */
+                id: string;
             };
             cookie?: never;
         };

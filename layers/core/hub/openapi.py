@@ -1,13 +1,14 @@
-"""The OpenAPI document, merged from every handler module's resolver.
+"""The OpenAPI document, merged from every handler module's part.
 
-The route table says which modules exist; each module's Powertools resolver documents its own
-route (validated body model, response model); Powertools' OpenAPIMerge merges them. Then what
-only the hub knows is written in: stable short operationIds, query parameters from the same
-pydantic models the handlers validate with (types, bounds, defaults, descriptions), path
-parameter descriptions, the Idempotency-Key header, security and roles per operation, every
-error status the route can answer (hub/http/contract.py) with the error envelope schema, and
-204/302 answers as what they are. Powertools' generic 422 is dropped: the hub never answers it
-except for a reused Idempotency-Key.
+The route table says which modules exist; each module's app documents its own route (validated
+body model, response model) through a Powertools resolver built for the document only
+(hub/http/openapi_bridge.py); Powertools' OpenAPIMerge merges them. Then what only the hub
+knows is written in: stable short operationIds, query parameters from the same pydantic models
+the handlers validate with (types, bounds, defaults, descriptions), path parameter
+descriptions, the Idempotency-Key header, security and roles per operation, every error status
+the route can answer (hub/http/contract.py) with the error envelope schema, and 204/302 answers
+as what they are. Powertools' generic 422 is dropped: the hub never answers it except for a
+reused Idempotency-Key.
 
 Deployed, the openapi function reads `functions/openapi.json`, written into its asset at synth
 time (the asset holds no other handler). Locally and in tests the document is merged live;
@@ -141,12 +142,17 @@ def build_openapi() -> dict[str, Any]:
 
 def _complete(operation: dict[str, Any], route: Any, app: Any, schemas: dict[str, Any]) -> None:
     # a module serving several methods (the proxy) gets one operation id per method, and per
-    # last path segment when it serves one method on several paths (the webhook intake)
+    # last path segment when it serves one method on several paths (the webhook intake); the
+    # path a greedy route's parent stands for (the proxy's API base URL) is its `Root`
     siblings = [other for other in route_table().values() if other.module == route.module]
     suffix = route.method.capitalize() if len(siblings) > 1 else ""
-    if sum(1 for other in siblings if other.method == route.method) > 1:
-        last = route.segments()[-1].strip("{}+")
-        suffix += last[:1].upper() + _camel(last)[1:]
+    same_method = [other for other in siblings if other.method == route.method]
+    if len(same_method) > 1 and route.greedy_param is None:
+        if any(other.greedy_param and other.path.rsplit("/", 1)[0] == route.path for other in same_method):
+            suffix += "Root"
+        else:
+            last = route.segments()[-1].strip("{}+")
+            suffix += last[:1].upper() + _camel(last)[1:]
     operation["operationId"] = operation_id(route.module) + suffix
     operation["tags"] = [route.area]
     operation["security"] = ([{"connectSession": []}] if route.path.startswith(CONNECT_SESSION_PATHS)
@@ -235,16 +241,7 @@ def _path_description(path: str, name: str) -> str:
 
 def _query_model(app: Any, method: str) -> Any:
     """The pydantic model the handler takes its query string with (Annotated[Model, Query()])."""
-    from pydantic import BaseModel
-
-    for route in [*app._static_routes, *app._dynamic_routes]:  # Powertools keeps no public list
-        if route.method.upper() != method:
-            continue
-        for param in route.dependant.query_params:
-            annotation = param.field_info.annotation
-            if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-                return annotation
-    return None
+    return app.query_model(method)
 
 
 def query_parameters(model: Any, schemas: dict[str, Any]) -> list[dict[str, Any]]:

@@ -102,6 +102,22 @@ class Repository:
         raw = response.get("Item")
         return deserialize(raw) if raw else None
 
+    def get_many(self, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], dict[str, Any]]:
+        """Items by (pk, sk) in BatchGetItem calls of 100 keys (consistent reads); missing ones
+        are left out. One call where `get` per key would make one each."""
+        unique = list(dict.fromkeys(keys))
+        found: dict[tuple[str, str], dict[str, Any]] = {}
+        for start in range(0, len(unique), 100):
+            request = {self.table_name: {"Keys": [key(pk, sk) for pk, sk in unique[start:start + 100]],
+                                         "ConsistentRead": True}}
+            while request:
+                response = self.client.batch_get_item(RequestItems=request)
+                for raw in response.get("Responses", {}).get(self.table_name, []):
+                    item = deserialize(raw)
+                    found[(item[PK], item[SK])] = item
+                request = response.get("UnprocessedKeys") or {}
+        return found
+
     def query(
         self,
         pk: str,

@@ -16,6 +16,7 @@ import os
 from collections.abc import Mapping
 from functools import lru_cache
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 from pydantic.config import JsonDict
@@ -155,7 +156,9 @@ class Settings(BaseModel):
     sync_log_retention_days: int = setting(90, "Sync logs expire after this many days", ge=1)
     # ---- search ------------------------------------------------------------------------------
     search_concurrency: int = setting(8, "Providers searched at once", ge=1, le=64)
-    search_timeout_seconds: float = setting(8.0, "How long one provider may take to answer a search", ge=0.1, le=60)
+    search_timeout_seconds: float = setting(
+        8.0, "The global search's one deadline: providers not answered this long after it began are reported late",
+        ge=0.1, le=60)
     # ---- calling providers: the proxy and the one provider-call core (docs/proxy.md) -----------
     proxy_timeout_seconds: float = setting(
         25.0, "One deadline for a whole provider call, retries and waits included (API Gateway stops at 30 s)",
@@ -236,6 +239,12 @@ class Settings(BaseModel):
     @property
     def oauth_callback_url(self) -> str:
         return self.public_api_url.rstrip("/") + "/api/integrations/oauth/callback"
+
+    @property
+    def public_base_path(self) -> str:
+        """The public API URL's path, "" or a custom domain's base path such as "/hub": the
+        browser sees every route below it."""
+        return urlsplit(self.public_api_url).path.rstrip("/")
 
     @property
     def tracing_enabled(self) -> bool:

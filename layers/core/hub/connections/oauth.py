@@ -163,8 +163,7 @@ OAUTH_ROUTES_PATH = "/api/integrations/oauth"
 def browser_cookie_path() -> str:
     """The OAuth routes' path as the browser sees it: behind a custom domain with a base path
     (`https://api.example.com/hub`) the routes live under `/hub/api/integrations/oauth`."""
-    base = urlsplit(get_settings().public_api_url).path.rstrip("/")
-    return base + OAUTH_ROUTES_PATH
+    return get_settings().public_base_path + OAUTH_ROUTES_PATH
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ docs/connections.md ("The grant-write protocol").
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar, cast
 
 from hub import clock
@@ -93,6 +93,13 @@ class ConnectionRepository(Repository):
         if item is None:
             return None
         return cast(ConnectionRecord, item) if raw else strip(item)
+
+    def get_connections(self, tenant_id: str, wanted: Sequence[tuple[str, str | None]]
+                        ) -> dict[tuple[str, str | None], ConnectionRecord]:
+        """The records of several (integrationId, userId) of one tenant in one read (a search's
+        targets); those that do not exist are left out."""
+        keys = {(tenant_pk(tenant_id), connection_sk(i, u)): (i, u) for i, u in wanted}
+        return {keys[found]: strip(item) for found, item in self.get_many(list(keys)).items() if found in keys}
 
     def reread(self, record: Mapping[str, Any]) -> ConnectionRecord | None:
         return self.get_connection(str(record["tenantId"]), str(record["integrationId"]), record.get("userId"))

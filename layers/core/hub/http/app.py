@@ -1,101 +1,127 @@
-"""The app factory every handler module uses, and the Lambda entry wrapper."""
+"""The app every handler module creates, and the Lambda entry wrapper.
+
+Each Lambda function serves one route of the route table (functions/routes.py; a few serve two
+or three), so a resolver that routes is not needed: the app matches the event's path against
+its few routes, binds the inputs to the function's typed parameters (hub/http/endpoint.py),
+checks the answer against its declared model and writes the payload-v2 answer.
+
+It replaced Powertools' `APIGatewayHttpResolver` for cold starts (issue 11): importing the
+`aws_lambda_powertools.event_handler` package took every HTTP handler to 1.63x `import boto3`
+before any hub code (measured by `make bench`, bench/imports.py), over the 1.5x goal. Powertools
+still builds the OpenAPI document from the same functions (hub/http/openapi_bridge.py), and
+Logger and Metrics stay. Behaviour is the resolver's: the same path matching, the same 400
+details, answers validated and serialized by alias, an answer that does not fit its model a 500.
+"""
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
-from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
-from aws_lambda_powertools.event_handler.exceptions import NotFoundError
-from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError, ResponseValidationError
 from aws_lambda_powertools.logging import correlation_paths
+from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
 
 from hub.errors import HubError, RouteNotFound, ValidationError
 from hub.http.context import current_request
+from hub.http.endpoint import AnswerMismatch, Endpoint, route_pattern
+from hub.http.event import JSON, HttpEvent, Response
 from hub.http.pipeline import handle_http
 from hub.http.responses import to_json
-from hub.http.validation import JsonBodyValidation
+from hub.http.routing import route_for_key
+from hub.http.validation import validation_details
 from hub.invocation import running
 from hub.observability import count_swallowed, logger, metrics, tracer
 from hub.redaction import start_invocation
 
-
-def _envelope(error: HubError) -> Response:
-    return Response(
-        status_code=error.status_code,
-        content_type="application/json",
-        body=to_json(error.to_body(current_request().request_id)),
-        headers=error.headers or None,
-    )
+F = TypeVar("F", bound=Callable[..., Any])
 
 
-def validation_details(errors: Any) -> list[dict[str, Any]]:
-    """Field-level details without echoing the input (it may be a credential)."""
-    details = []
-    for err in errors:
-        loc = list(err.get("loc", ()))
-        if len(loc) >= 3 and loc[0] == "query":
-            loc = loc[2:]  # a query model's field: ("query", <parameter name>, <field>)
-        loc = [str(part) for part in loc if part not in ("body", "query", "path", "header")]
-        details.append({"field": ".".join(loc) or "body", "message": err.get("msg", "invalid"),
-                        "type": err.get("type", "value_error")})
-    return details
+def _envelope(error: HubError) -> Response[str]:
+    return Response(status_code=error.status_code, content_type=JSON,
+                    body=to_json(error.to_body(current_request().request_id)), headers=error.headers or None)
 
 
-class _GreedyTailResolver(APIGatewayHttpResolver):
-    """A resolver whose routes end in a greedy parameter, API Gateway's `{path+}`
-    (hub/http/routing.py): the trailing `<path>` matches the rest of the path, slashes included.
-    Powertools' own parameters stop at a slash."""
+class App:
+    """The routes of one handler module."""
 
-    def _compile_regex(self, rule: str, base_regex: str = "^{}$") -> re.Pattern[str]:  # type: ignore[override]
-        head, _, tail = rule.rpartition("/")
-        name = re.fullmatch(r"<(\w+)>", tail)
-        if name is None:
-            return super()._compile_regex(rule, base_regex)  # type: ignore[no-any-return]
-        prefix = super()._compile_regex(head, "{}").pattern
-        return re.compile(base_regex.format(f"{prefix}/(?P<{name.group(1)}>.+)"))
+    def __init__(self, *, greedy_tail: bool = False) -> None:
+        self.greedy_tail = greedy_tail
+        self.endpoints: list[Endpoint] = []
+        self.current_event = HttpEvent({})
+
+    def route(self, rule: str, method: str | list[str], *, status_code: int = 200, enable_validation: bool = True,
+              **options: Any) -> Callable[[F], F]:
+        methods = tuple(m.upper() for m in ([method] if isinstance(method, str) else method))
+
+        def register(func: F) -> F:
+            self.endpoints.append(Endpoint(func, rule, methods, route_pattern(rule, greedy_tail=self.greedy_tail),
+                                           status_code, enable_validation, options))
+            # literal routes are tried before parameterized ones, as API Gateway and Powertools do
+            self.endpoints.sort(key=lambda endpoint: "<" in endpoint.rule)
+            return func
+
+        return register
+
+    def get(self, rule: str, **options: Any) -> Callable[[F], F]:
+        return self.route(rule, "GET", **options)
+
+    def post(self, rule: str, **options: Any) -> Callable[[F], F]:
+        return self.route(rule, "POST", **options)
+
+    def put(self, rule: str, **options: Any) -> Callable[[F], F]:
+        return self.route(rule, "PUT", **options)
+
+    def patch(self, rule: str, **options: Any) -> Callable[[F], F]:
+        return self.route(rule, "PATCH", **options)
+
+    def delete(self, rule: str, **options: Any) -> Callable[[F], F]:
+        return self.route(rule, "DELETE", **options)
+
+    def resolve(self, event: dict[str, Any], context: Any) -> dict[str, Any]:
+        """The payload-v2 answer to one event; errors answer the envelope."""
+        self.current_event = request = HttpEvent(event)
+        try:
+            endpoint, path_values = self._match(request)
+            hub_route = route_for_key(current_request().route_key)
+            response = endpoint.call(request, path_values, public=hub_route is None or hub_route.public)
+        except HubError as error:
+            response = _envelope(error)
+        except PydanticValidationError as error:  # a model the domain built from the request
+            response = _envelope(ValidationError(details=validation_details(error.errors())))
+        except AnswerMismatch as error:
+            # the details name fields and reasons, never the values (they may be credentials)
+            logger.error("The answer does not match its model", extra={"fields": validation_details(error.errors)})
+            count_swallowed("AnswerModelMismatch")
+            response = _envelope(HubError())
+        return response.to_event_answer()
+
+    def _match(self, request: HttpEvent) -> tuple[Endpoint, dict[str, str]]:
+        method, path = request.http_method, request.path
+        for endpoint in self.endpoints:
+            found = endpoint.pattern.match(path) if method in endpoint.methods else None
+            if found:
+                return endpoint, found.groupdict()
+        raise RouteNotFound()
+
+    def query_model(self, method: str) -> type[BaseModel] | None:
+        """The pydantic model the method's function reads its query string with, if any."""
+        return next((e.query_model for e in self.endpoints if method.upper() in e.methods and e.query_model), None)
+
+    def get_openapi_schema(self) -> Any:
+        """This module's part of the OpenAPI document, built by Powertools (hub/openapi.py merges them)."""
+        from hub.http.openapi_bridge import openapi_schema
+
+        return openapi_schema(self)
 
 
-def create_app(*, greedy_tail: bool = False) -> APIGatewayHttpResolver:
-    """The resolver of one handler module; `greedy_tail` for routes ending in `{name+}`."""
-    # the return annotation is the answer's documented model (hub/openapi.py); an answer that does
-    # not fit it is the hub's bug, not the caller's input: a 500, logged and counted
-    resolver = _GreedyTailResolver if greedy_tail else APIGatewayHttpResolver
-    app = resolver(enable_validation=True, response_validation_error_http_code=500)
-    # Powertools keeps its request-validation middleware in this attribute and always runs it
-    # first; ours reads the body by the hub's rules (hub/http/validation.py)
-    app._request_validation_middleware = JsonBodyValidation()
-
-    @app.exception_handler(HubError)
-    def _hub_error(error: HubError) -> Response:
-        return _envelope(error)
-
-    @app.exception_handler(RequestValidationError)
-    def _request_validation(error: RequestValidationError) -> Response:
-        return _envelope(ValidationError(details=validation_details(error.errors())))
-
-    @app.exception_handler(ResponseValidationError)
-    def _answer_mismatch(error: ResponseValidationError) -> Response:
-        # the details name fields and reasons, never the values (they may be credentials)
-        logger.error("The answer does not match its model", extra={"fields": validation_details(error.errors())})
-        count_swallowed("AnswerModelMismatch")
-        return _envelope(HubError())
-
-    @app.exception_handler(PydanticValidationError)
-    def _model_validation(error: PydanticValidationError) -> Response:
-        return _envelope(ValidationError(details=validation_details(error.errors())))
-
-    @app.not_found
-    def _not_found(_: NotFoundError) -> Response:
-        return _envelope(RouteNotFound())
-
-    return app
+def create_app(*, greedy_tail: bool = False) -> App:
+    """The app of one handler module; `greedy_tail` for routes ending in `{name+}`."""
+    return App(greedy_tail=greedy_tail)
 
 
-def lambda_entry(app: APIGatewayHttpResolver) -> Callable[[dict[str, Any], Any], dict[str, Any]]:
+def lambda_entry(app: App) -> Callable[[dict[str, Any], Any], dict[str, Any]]:
     module = str(sys._getframe(1).f_globals.get("__name__", ""))  # the handler module calling us
     # log_event stays off whatever POWERTOOLS_LOGGER_LOG_EVENT says: events carry credentials in
     # bodies and OAuth codes in query strings; the pipeline logs what is safe to log

@@ -40,6 +40,24 @@ def body_size(event: dict[str, Any]) -> int:
     return len(body.encode("utf-8"))
 
 
+def below_base_path(event: dict[str, Any], route: Route) -> dict[str, Any]:
+    """The event with its path as the route table knows it. Behind a custom domain whose API
+    mapping has a base path (the public API URL's path, e.g. `/hub`), the path can arrive with
+    that base in front (`/hub/api/...`); API Gateway matched the route below it, and so must the
+    handler's resolver. A path that is already the route's (the execute-api URL, or a base such as
+    `/api` that is also a route's first segment) is left as it is."""
+    base = get_settings().public_base_path
+    raw = str(event.get("rawPath") or "")
+    if not base or not raw.startswith(base + "/") or route.match(route.method, raw) is not None:
+        return event
+    path = raw[len(base):]
+    if route.match(route.method, path) is None:
+        return event
+    request_context = event.get("requestContext") or {}
+    http = {**(request_context.get("http") or {}), "path": path}
+    return {**event, "rawPath": path, "requestContext": {**request_context, "http": http}}
+
+
 def _resolve(app: Any, event: dict[str, Any], context: Any, route: Route, state: RequestState) -> dict[str, Any]:
     key = header(event, IDEMPOTENCY_HEADER)
     if route.idempotent and key is not None and state.principal is not None:
@@ -120,7 +138,7 @@ def handle_http(app: Any, event: dict[str, Any], context: Any) -> dict[str, Any]
                 extra_headers.update(RateLimiter().hit(state.principal.tenant_id, route.rate_class).headers())
             if route.is_mutation:
                 state.build_audit = lambda: _audit_record(route, state, event, 200)
-        response = _resolve(app, event, context, route, state)
+        response = _resolve(app, below_base_path(event, route), context, route, state)
         status = int(response.get("statusCode", 200))
         replayed = (response.get("headers") or {}).get("Idempotent-Replayed") == "true"
         if route.is_mutation and 200 <= status < 300 and not replayed:

@@ -1,9 +1,9 @@
-"""Request bodies before the models see them: JSON only, valid UTF-8, an object, encodable text.
+"""Request bodies before the models see them: JSON only, valid UTF-8, an object, encodable text;
+query strings without parameters the route does not declare; validation errors as the envelope's
+field details.
 
-Powertools' request validation parses the body itself and lets decoding failures escape as
-UnicodeDecodeError (a body that is not UTF-8) or ValueError (multipart without a boundary), and
-answers an unsupported media type with its own 415 body. The hub takes JSON objects only, so the
-body is parsed here, once, and every failure is a HubError rendered in the error envelope.
+The hub takes JSON objects only, so the body is parsed here, once, and every failure is a
+HubError rendered in the error envelope (hub/http/endpoint.py binds the parsed body to its model).
 """
 
 from __future__ import annotations
@@ -13,12 +13,9 @@ import binascii
 import json
 from typing import Any
 
-from aws_lambda_powertools.event_handler.middlewares.openapi_validation import OpenAPIRequestValidationMiddleware
 from pydantic import BaseModel
 
-from hub.errors import UnsupportedMediaType, ValidationError
-from hub.http.context import current_request
-from hub.http.routing import route_for_key
+from hub.errors import ValidationError
 from hub.validation import encodable
 
 MAX_REPORTED_CONTENT_TYPE = 100
@@ -94,41 +91,31 @@ def _detail(field: str, message: str, kind: str) -> dict[str, str]:
     return {"field": field, "message": message, "type": kind}
 
 
-def refuse_unknown_query(route: Any, given: dict[str, Any] | None, *, public: bool) -> None:
-    """A query model with extra="forbid" refuses parameters it does not declare (Powertools
-    would silently drop them): a typo in a filter must not widen a listing. A non-public route
-    that declares no query parameters refuses them all; public routes (the OAuth redirects)
-    take what providers add."""
+def refuse_unknown_query(model: type[BaseModel] | None, given: dict[str, Any] | None, *, public: bool) -> None:
+    """A query model with extra="forbid" refuses parameters it does not declare (binding would
+    silently drop them): a typo in a filter must not widen a listing. A non-public route that
+    declares no query parameters refuses them all; public routes (the OAuth redirects) take what
+    providers add."""
     known: set[str] = set()
-    forbid = not public and not route.dependant.query_params
-    for param in route.dependant.query_params:
-        model = param.field_info.annotation
-        if isinstance(model, type) and issubclass(model, BaseModel):
-            forbid = forbid or model.model_config.get("extra") == "forbid"
-            known.update(field.alias or name for name, field in model.model_fields.items())
-            known.update(model.model_fields)
-        else:
-            known.add(param.alias)
+    forbid = not public and model is None
+    if model is not None:
+        forbid = forbid or model.model_config.get("extra") == "forbid"
+        known.update(field.alias or name for name, field in model.model_fields.items())
+        known.update(model.model_fields)
     unknown = sorted(set(given or {}) - known) if forbid else []
     if unknown:
         raise ValidationError(details=[_detail(name, "Extra inputs are not permitted", "extra_forbidden")
                                        for name in unknown])
 
 
-class JsonBodyValidation(OpenAPIRequestValidationMiddleware):
-    """Powertools' request validation with the body read by the rules above, and unknown query
-    parameters refused."""
-
-    def handler(self, app: Any, next_middleware: Any) -> Any:
-        hub_route = route_for_key(current_request().route_key)
-        refuse_unknown_query(app.context["_route"], app.current_event.query_string_parameters,
-                             public=hub_route is None or hub_route.public)
-        return super().handler(app, next_middleware)
-
-    def _get_body(self, app: Any) -> dict[str, Any]:
-        event = app.current_event
-        content_type = event.headers.get("content-type", "") or ""
-        if not is_json_media_type(content_type):
-            raise UnsupportedMediaType(details={"contentType": content_type[:MAX_REPORTED_CONTENT_TYPE],
-                                                "supported": ["application/json"]})
-        return parse_json_object(body_text(event.body, base64_encoded=event.is_base64_encoded))
+def validation_details(errors: Any) -> list[dict[str, Any]]:
+    """Field-level details without echoing the input (it may be a credential)."""
+    details = []
+    for err in errors:
+        loc = list(err.get("loc", ()))
+        if len(loc) >= 3 and loc[0] == "query":
+            loc = loc[2:]  # a query model's field: ("query", <parameter name>, <field>)
+        loc = [str(part) for part in loc if part not in ("body", "query", "path", "header")]
+        details.append({"field": ".".join(loc) or "body", "message": err.get("msg", "invalid"),
+                        "type": err.get("type", "value_error")})
+    return details

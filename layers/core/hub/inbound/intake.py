@@ -22,12 +22,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from aws_lambda_powertools.event_handler.openapi.params import Path
-
 from hub import aws, clock
 from hub.catalog.models import SLUG
 from hub.catalog.repository import ProviderRepository, strip_keys
 from hub.errors import InvalidSignature, PayloadTooLarge, ProviderNotFound, ServiceUnavailable, ValidationError
+from hub.http.endpoint import Path
 from hub.ids import new_id
 from hub.inbound.extract import (
     HandshakeAnswer,

@@ -205,7 +205,7 @@ def _answer(response: Any, attempts: int, refreshed: bool, latency: float, secre
 
 def provider_request(record: Mapping[str, Any], method: str, path: str, *, params: Mapping[str, Any] | None = None,
                      json: Any = None, integration: Mapping[str, Any] | None = None,
-                     spec: ProviderSpec | None = None) -> ProviderAnswer:
+                     spec: ProviderSpec | None = None, timeout: float | None = None) -> ProviderAnswer:
     """A hub-internal call (search, widget data, sync): `path` is the template's own path below
     the API base URL (it may carry a query string); `params` are added to the query."""
     import json as json_module
@@ -220,4 +220,4 @@ def provider_request(record: Mapping[str, Any], method: str, path: str, *, param
         body = json_module.dumps(json).encode()
     call = ProviderCall(method=method.upper(), path=own_path, query=tuple(query), headers=headers,  # type: ignore[arg-type]
                         body=body)
-    return call_provider_api(record, call, integration=integration, spec=spec)
+    return call_provider_api(record, call, integration=integration, spec=spec, timeout=timeout)

@@ -7,9 +7,8 @@ import base64
 import binascii
 from typing import Any
 
-from aws_lambda_powertools.event_handler import Response
-
 from hub.errors import ValidationError
+from hub.http.event import Response
 from hub.proxy.service import ProxyRequest, ProxyResponse
 
 

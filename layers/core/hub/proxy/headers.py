@@ -3,7 +3,8 @@
 To the provider: content negotiation, conditional requests, ranges, provider API versions
 (`Notion-Version`, `Stripe-Version`, …) and `X-…` headers, except anything that is or looks like
 a credential (the hub injects the connection's own, hub.proxy.auth), the hub's own controls
-(`X-Hub-…`), forwarding and AWS signing headers, method overrides, and hop-by-hop headers
+(`X-Hub-…`), forwarding and AWS signing headers (`X-Amz-Target`, an AWS JSON API's operation,
+passes), method overrides, and hop-by-hop headers
 (RFC 9110 §7.6.1); a forwarded value no HTTP header can carry (CR, LF, NUL, non-ASCII) is a 400.
 Back to the caller: the representation, caching, pagination (`Link`), rate-limit and `X-…`
 headers, never cookies or anything credential-like.
@@ -24,6 +25,9 @@ _REQUEST_ALLOWED = frozenset({
     "accept", "accept-language", "content-type", "content-language", "content-md5", "if-match",
     "if-none-match", "if-modified-since", "if-unmodified-since", "if-range", "range", "prefer",
     "idempotency-key", "user-agent",
+    # the operation of AWS's JSON APIs served at `/` (DynamoDB, KMS, …): an action name, never a
+    # credential, and signed with the request (hub/proxy/auth.py)
+    "x-amz-target",
 })
 _RESPONSE_ALLOWED = frozenset({
     "content-type", "content-language", "content-disposition", "content-range", "accept-ranges", "etag",

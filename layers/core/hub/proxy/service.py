@@ -33,7 +33,7 @@ class ProxyRequest:
     """The caller's request as API Gateway handed it over."""
 
     method: str
-    path: str  # the `{path+}` value, percent-decoded once
+    path: str  # the `{path+}` value, percent-decoded once; "" for the API base URL itself
     raw_query: str
     headers: Mapping[str, str]
     body: bytes | None
@@ -82,7 +82,8 @@ def proxy_call(principal: Principal, integration_id: str, request: ProxyRequest,
     drop = [template.api.api_key_name] if template and template.api.api_key_in == "query" and \
         template.api.api_key_name else []
     auth_headers = [template.api.auth_header] if template else []
-    path = paths.provider_path(request.path)
+    # no path (`.../proxy`): the provider's API base URL itself
+    path = paths.provider_path(request.path) if request.path else ""
     aws = auth.aws_target(spec, _header(request.headers, AWS_SERVICE_HEADER),
                           _header(request.headers, AWS_REGION_HEADER)) if auth.is_aws(spec) else None
     call = ProviderCall(

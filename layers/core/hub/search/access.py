@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from hub.catalog.repository import ProviderRepository, strip_keys
+from hub.catalog.repository import ProviderRepository
 from hub.connections.record import effective_status
 from hub.connections.repository import ConnectionRepository
 from hub.connections.spec import spec_from_records
@@ -55,7 +55,21 @@ def is_usable(record: Mapping[str, Any] | None) -> bool:
 
 def require_connection(principal: Principal, integration: Mapping[str, Any]) -> dict[str, Any]:
     """The caller's active connection of the integration, or CONNECTION_NOT_FOUND (404)."""
-    current = caller_connection(principal, integration)
+    return usable_connection(integration, caller_connection(principal, integration))
+
+
+def callers_connections(principal: Principal, integrations: list[dict[str, Any]]
+                        ) -> dict[str, Mapping[str, Any]]:
+    """The caller's connection of each integration (by integration id) in one read: a search
+    over eight integrations reads their connections once, not eight times."""
+    wanted = [(str(i["id"]), caller_user_id(principal, i)) for i in integrations]
+    found = ConnectionRepository().get_connections(principal.tenant_id, wanted)
+    return {integration_id: found[(integration_id, user_id)] for integration_id, user_id in wanted
+            if (integration_id, user_id) in found}
+
+
+def usable_connection(integration: Mapping[str, Any], current: Mapping[str, Any] | None) -> dict[str, Any]:
+    """`current` when it is an active connection of the integration, else CONNECTION_NOT_FOUND."""
     if current is None or not is_usable(current):
         message = ("You have not connected this integration (or your connection is not active)"
                    if integration.get("userScoped") else "The integration is not connected (or its connection is "
@@ -70,16 +84,17 @@ def require_enabled(integration: Mapping[str, Any]) -> None:
 
 
 def provider_spec(integration: Mapping[str, Any], providers: dict[str, Any] | None = None) -> ProviderSpec:
-    """The integration's effective spec; `providers` caches provider records within one request."""
+    """The integration's effective spec. The provider record is the warm container's copy
+    (hub/catalog/repository.py `cached_provider`); `providers` keeps it within one request."""
 
     provider_id = str(integration["providerId"])
     cache = providers if providers is not None else {}
     if provider_id not in cache:
-        cache[provider_id] = ProviderRepository().get_provider(provider_id)
+        cache[provider_id] = ProviderRepository().cached_provider(provider_id)
     provider = cache[provider_id]
     if provider is None:
         raise ProviderNotFound(details={"providerId": provider_id})
-    spec = spec_from_records(strip_keys(provider), integration)
+    spec = spec_from_records(provider, integration)
     if spec.provider.get("status") not in USABLE_PROVIDER_STATUSES:
         raise ValidationError("The provider of this integration is not available", code="PROVIDER_DISABLED",
                               details={"providerId": provider_id})
@@ -92,10 +107,12 @@ def _retry_after(value: str | None) -> int | None:
 
 def call_provider(record: Mapping[str, Any], method: str, path: str, *, params: Mapping[str, Any] | None = None,
                   json: Any = None, integration: Mapping[str, Any] | None = None,
-                  spec: ProviderSpec | None = None) -> Any:
+                  spec: ProviderSpec | None = None, timeout: float | None = None) -> Any:
     """One provider API call through the connection; the parsed JSON answer, or a HubError.
-    `integration` and `spec`, when the caller has them, spare the core reading them again."""
-    response = provider_request(record, method, path, params=params, json=json, integration=integration, spec=spec)
+    `integration` and `spec`, when the caller has them, spare the core reading them again;
+    `timeout` bounds the whole call (default `proxy_timeout_seconds`)."""
+    response = provider_request(record, method, path, params=params, json=json, integration=integration, spec=spec,
+                                timeout=timeout)
     status = response.status
     if status in (401, 403):
         raise ConnectionFailed("The provider refused this connection's credentials; test or reconnect it",

@@ -3,11 +3,14 @@
 
 A search runs each provider template's `search` request through the caller's connection
 (`hub.search.access`), maps the records (`hub.search.mapping`) and filters them. The global
-search fans out on a bounded thread pool (`search_concurrency`); each provider has
-`search_timeout_seconds` from the moment its call starts. A provider that fails or is late
-lands in `errors`; it never fails the whole search. Which integrations take part: enabled,
-`searchEnabled`, the template can search, the provider is usable, and the caller has an active
-connection (the tenant's, or its own for user-scoped integrations).
+search fans out on a bounded thread pool (`search_concurrency`) within one deadline,
+`search_timeout_seconds` from the start of the fan-out, shared by every provider. A provider
+that fails or is late lands in `errors`; it never fails the whole search. Resolving the targets
+reads their connections in one BatchGetItem and their providers from the warm container's cache,
+so a warm search makes one AWS call per provider (its quota budget) whatever their number.
+Which integrations take part: enabled, `searchEnabled`, the template can search, the provider
+is usable, and the caller has an active connection (the tenant's, or its own for user-scoped
+integrations).
 
 Paging is per integration: `limit` results from each, after skipping `offset`.
 The hub asks a provider for `offset + limit + 1` results when the template names a
@@ -36,10 +39,12 @@ from hub.redaction import redact
 from hub.search.access import (
     IntegrationDisabled,
     call_provider,
+    callers_connections,
     provider_spec,
     records_at,
     require_connection,
     require_enabled,
+    usable_connection,
 )
 from hub.search.mapping import Criteria, map_item
 from hub.settings import get_settings
@@ -108,8 +113,10 @@ class Outcome:
 
 
 def resolve_target(principal: Principal, integration: Mapping[str, Any],
-                   providers: dict[str, Any] | None = None) -> Target:
-    """The integration as a search target, or the HubError that says why it cannot be searched."""
+                   providers: dict[str, Any] | None = None,
+                   connections: Mapping[str, Mapping[str, Any]] | None = None) -> Target:
+    """The integration as a search target, or the HubError that says why it cannot be searched.
+    `connections`: the caller's connections already read (`callers_connections`), by integration id."""
     require_enabled(integration)
     if integration.get("searchEnabled") is False:
         raise SearchDisabled(details={"integrationId": integration["id"]})
@@ -118,7 +125,8 @@ def resolve_target(principal: Principal, integration: Mapping[str, Any],
     if template is None or template.search is None or not template.capabilities.search \
             or spec.provider.get("supportsSearch") is False:
         raise SearchNotSupported(details={"integrationId": integration["id"], "providerId": spec.provider_id})
-    connection = require_connection(principal, integration)
+    connection = (require_connection(principal, integration) if connections is None
+                  else usable_connection(integration, connections.get(str(integration["id"]))))
     entities = template.capabilities.data_entities
     return Target(integration=integration, connection=connection, search=template.search,
                   collection=entities[0] if entities else DEFAULT_ENTITY, spec=spec)
@@ -146,14 +154,18 @@ def _targets(principal: Principal, wanted: Iterable[str] | None) -> tuple[list[T
             elif not _left_out_quietly(resolved):
                 errors.append(error_entry(integration, resolved))
         return targets, errors
+    named: list[dict[str, Any]] = []
     for integration_id in dict.fromkeys(wanted):
         # another tenant's integration is simply not found: the key is under this tenant
         found = repository.get_integration(principal.tenant_id, integration_id)
         if found is None:
             errors.append(error_entry({"id": integration_id}, IntegrationNotFound(details={"id": integration_id})))
-            continue
+        else:
+            named.append(found)
+    connections = callers_connections(principal, named) if named else {}
+    for found in named:
         try:
-            targets.append(resolve_target(principal, found, providers))
+            targets.append(resolve_target(principal, found, providers, connections))
         except HubError as error:
             errors.append(error_entry(found, error))
     return targets, errors
@@ -161,13 +173,14 @@ def _targets(principal: Principal, wanted: Iterable[str] | None) -> tuple[list[T
 
 def _resolve_all(principal: Principal, integrations: list[dict[str, Any]],
                  providers: dict[str, Any]) -> list[Target | HubError]:
-    """Every integration's target (or why it cannot be searched), in order. Resolving reads the
-    provider and the connection, so the integrations are resolved side by side on the search's
-    thread pool width rather than one after another."""
+    """Every integration's target (or why it cannot be searched), in order. The connections are
+    read in one call; a provider not in the warm container's cache is read on first use, so the
+    integrations are resolved side by side on the search's thread pool width."""
+    connections = callers_connections(principal, integrations) if integrations else {}
 
     def resolve(integration: dict[str, Any]) -> Target | HubError:
         try:
-            return resolve_target(principal, integration, providers)
+            return resolve_target(principal, integration, providers, connections)
         except HubError as error:
             return error
 
@@ -181,8 +194,9 @@ def _resolve_all(principal: Principal, integrations: list[dict[str, Any]],
 # ---- one provider ------------------------------------------------------------------------
 
 
-def search_target(target: Target, criteria: Criteria) -> Page:
-    """Run the template's search request for one integration and window the mapped results."""
+def search_target(target: Target, criteria: Criteria, timeout: float | None = None) -> Page:
+    """Run the template's search request for one integration and window the mapped results
+    (`timeout`: seconds the provider call may take, budget wait and retries included)."""
     spec = target.search
     params: dict[str, Any] = {}
     body = dict(spec.body) if spec.body is not None else None
@@ -195,7 +209,7 @@ def search_target(target: Target, criteria: Criteria) -> Page:
         wanted = spec.max_limit if criteria.filters_results else criteria.offset + criteria.limit + 1
         params[spec.limit_param] = min(wanted, spec.max_limit)
     payload = call_provider(target.connection, spec.method, spec.path, params=params or None, json=body,
-                            integration=target.integration, spec=target.spec)
+                            integration=target.integration, spec=target.spec, timeout=timeout)
     matched: list[dict[str, Any]] = []
     for record in records_at(payload, spec.items_path):
         if not isinstance(record, Mapping):
@@ -240,23 +254,24 @@ def error_entry(integration: Mapping[str, Any], error: BaseException) -> dict[st
 
 
 def _run_all(targets: list[Target], criteria: Criteria) -> list[Outcome]:
-    """Search every target with at most `search_concurrency` in flight. Each has
-    `search_timeout_seconds` from its own start; the fan-out as a whole ends after the time the
-    slowest wave could take, so a queue behind stuck calls cannot hold the request."""
+    """Search every target, at most `search_concurrency` in flight, within one deadline shared
+    by all: `search_timeout_seconds` from the start of the fan-out. Each provider call gets
+    what is left of it; whatever has not answered by then is reported late (SEARCH_TIMEOUT)
+    and nobody waits for it."""
     settings = get_settings()
     timeout = settings.search_timeout_seconds
     outcomes = [Outcome(target=t) for t in targets]
     if not targets:
         return outcomes
     width = max(1, min(settings.search_concurrency, len(targets)))
-    waves = -(-len(targets) // width)
-    # deadlines run on the hub's clock (hub/clock.py) so a test can move time instead of waiting
-    hard_deadline = clock.monotonic() + timeout * waves + 0.5
-    started: dict[int, float] = {}
+    # on the hub's clock (hub/clock.py) so a test can move time instead of waiting
+    deadline = clock.monotonic() + timeout
 
     def task(index: int) -> Page:
-        started[index] = clock.monotonic()
-        return search_target(targets[index], criteria)
+        left = deadline - clock.monotonic()
+        if left <= 0:
+            raise SearchTimeout(details={"timeoutSeconds": timeout})
+        return search_target(targets[index], criteria, timeout=left)
 
     def submit(pool: ThreadPoolExecutor, run: Callable[[int], Page], index: int) -> Future[Page]:
         # each task runs in a copy of the request's context (request id in its log lines)
@@ -267,8 +282,9 @@ def _run_all(targets: list[Target], criteria: Criteria) -> list[Outcome]:
         futures = {submit(pool, task, i): i for i in range(len(targets))}
         pending = set(futures)
         while pending:
-            done, _ = wait(pending, timeout=_next_wait(pending, futures, started, timeout, hard_deadline),
-                           return_when=FIRST_COMPLETED)
+            # re-check the clock at least every 0.25 s: a test may move it
+            left = deadline - clock.monotonic()
+            done, _ = wait(pending, timeout=max(0.01, min(left, 0.25)), return_when=FIRST_COMPLETED)
             for future in done:
                 pending.discard(future)
                 outcome = outcomes[futures[future]]
@@ -279,28 +295,17 @@ def _run_all(targets: list[Target], criteria: Criteria) -> list[Outcome]:
                         logger.exception("search of one integration crashed",
                                          extra={"integrationId": outcome.target.id})
                     outcome.error = error_entry(outcome.target.integration, error)
-            now = clock.monotonic()
-            for future in list(pending):
-                begun = started.get(futures[future])
-                late = begun is not None and now - begun >= timeout
-                if late or now >= hard_deadline:
-                    pending.discard(future)
+            if pending and clock.monotonic() >= deadline:
+                for future in pending:
                     future.cancel()
                     outcome = outcomes[futures[future]]
                     outcome.error = error_entry(outcome.target.integration,
                                                 SearchTimeout(details={"timeoutSeconds": timeout}))
+                pending.clear()
     finally:
-        # late calls finish on their own (bounded by the HTTP timeout); nobody waits for them
+        # late calls finish on their own (bounded by their own timeout); nobody waits for them
         pool.shutdown(wait=False, cancel_futures=True)
     return outcomes
-
-
-def _next_wait(pending: set[Future[Page]], futures: Mapping[Future[Page], int], started: Mapping[int, float],
-               timeout: float, hard_deadline: float) -> float:
-    now = clock.monotonic()
-    expiries = [started[futures[f]] + timeout for f in pending if futures[f] in started]
-    until = min([*expiries, hard_deadline, now + 0.25])  # re-check soon: a queued task may start
-    return max(0.01, until - now)
 
 
 # ---- the endpoints -----------------------------------------------------------------------
