@@ -30,16 +30,15 @@ class VaultItemRepository(Repository):
 
     def store_message(self, pk: str, sk: str, message: str) -> bool:
         """Create the item holding `message`; False when it exists already."""
-        try:
-            self.put(_own_item(pk, sk, message), condition="attribute_not_exists(pk)")
-        except ConditionFailed:
-            return False
-        return True
+        return self._put_message(pk, sk, message, "attribute_not_exists(pk)")
 
     def replace_message(self, pk: str, sk: str, message: str) -> bool:
         """Replace the message of an existing item; False when there is none."""
+        return self._put_message(pk, sk, message, "attribute_exists(pk)")
+
+    def _put_message(self, pk: str, sk: str, message: str, condition: str) -> bool:
         try:
-            self.put(_own_item(pk, sk, message), condition="attribute_exists(pk)")
+            self.put({"pk": pk, "sk": sk, "entity": "vault", MESSAGE_FIELD: message}, condition=condition)
         except ConditionFailed:
             return False
         return True
@@ -76,7 +75,3 @@ class VaultItemRepository(Repository):
                         names={"#cid": "connectionId"}, values={":cid": connection_id}, return_new=False)
         except ConditionFailed:
             return
-
-
-def _own_item(pk: str, sk: str, message: str) -> dict[str, Any]:
-    return {"pk": pk, "sk": sk, "entity": "vault", MESSAGE_FIELD: message}
