@@ -27,7 +27,7 @@ from hub.connections.use import run_verification
 from hub.errors import VaultError
 from hub.integrations.service import get_integration
 from hub.settings import get_settings
-from hub.vault import CredentialVault, SecretRef, get_vault, set_vault
+from hub.vault import MESSAGE_FIELD, CredentialVault, SecretRef, get_vault, set_vault
 from tests.support.connections import SandboxWorld, sandbox_server, sandbox_world
 
 __all__ = ["sandbox_server", "sandbox_world"]
@@ -145,6 +145,8 @@ def _still_refreshes(world: SandboxWorld, integration_id: str, times: int = 2) -
         assert outcome.status == "refreshed", outcome
     record = _record(integration_id)
     assert "pendingWrite" not in record and record["status"] == "active"
+    # and the message the record carries (the refresh opens it) is the one the vault holds
+    assert record[MESSAGE_FIELD] == get_vault().read_message(secret_ref_of(record))
     assert run_verification(record)["success"] is True
     assert world.provider.stats()["family_revocations"] == 0
 

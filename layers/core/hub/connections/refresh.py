@@ -26,7 +26,9 @@ it takes: docs/cost.md).
 4. The new grant is sealed once (one Encryption SDK message). With Secrets Manager it goes into
    the record with the claim, before the vault write (`hub.connections.pending`): a failed vault
    or record write, or a crash, leaves it pending, and the next refresh (or a reader) reconciles
-   it first. With the `table` vault the record write is the vault write.
+   it first. The last record write keeps the message as the record's copy of the secret
+   (`hub.vault.message_fields`), so the next refresh opens the grant from the record it leases
+   and never reads the secret. With the `table` vault the record write is the vault write.
 5. The last record write ends the lease and carries the activity line and, for a refresh through
    the API, the request's audit record (one transaction, `hub.request.carried_audit`); any other
    way out releases the lease.
