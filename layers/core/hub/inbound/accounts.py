@@ -105,14 +105,17 @@ def set_inbound_accounts(principal: Principal, integration_id: str, body: Inboun
     before = list(record.get("inboundAccountIds") or [])
     typed_before = [a for a in before if a not in captured]
     typed_now = [a for a in wanted if a not in captured]
-    _claim(record, [a for a in typed_now if a not in typed_before])
+    claimed = [a for a in typed_now if a not in typed_before]
+    _claim(record, claimed)
+    repository = InboundRepository()
     updated = ConnectionRepository().update_connection(
         principal.tenant_id, integration_id, None, {"inboundAccountIds": wanted or None,
                                                     "inboundAccountIdsCaptured": captured})
-    if updated is None:
+    if updated is None:  # disconnected meanwhile: nothing of this request stays behind
+        for account in claimed:
+            repository.release_claim(str(record["providerId"]), account, str(record["connectionId"]))
         raise ConnectionNotFound(details={"integrationId": integration_id})
     link_record(updated, keep_claims=True)
-    repository = InboundRepository()
     for account in typed_before:
         if account not in typed_now:
             repository.release_claim(str(record["providerId"]), account, str(record["connectionId"]))
