@@ -168,9 +168,12 @@ def reconcile_pending(record: ConnectionRecord, owner: str) -> ConnectionRecord:
     if grant is None:
         return record
     ref = secret_ref_of(record)
-    if not write_vault(ref, grant.message or seal_message(ref, grant.payload), backend_of(record)):
+    message = grant.message or seal_message(ref, grant.payload)  # a legacy pending grant is sealed here
+    if not write_vault(ref, message, backend_of(record)):
         return record
-    applied = ConnectionRepository().apply_pending(record, owner, str(record["pendingWrite"]), grant.fields,
+    # the record's message becomes the one the vault now holds (hub.vault.message_fields)
+    applied = ConnectionRepository().apply_pending(record, owner, str(record["pendingWrite"]),
+                                                   {**grant.fields, **message_fields(message, backend_of(record))},
                                                    grant.remove)
     if applied is None:
         _drop_if_disconnected(record)
