@@ -62,9 +62,11 @@ def http_programs() -> list[Program]:
     return [*handlers, FLOOR]
 
 
-# boto3 and Powertools' resolver with validation (pydantic included): the part of every HTTP
-# handler's import that is not the hub's own code
-FLOOR = Program("boto3, aws_lambda_powertools.event_handler.middlewares.openapi_validation", False, floor=True)
+# boto3, pydantic's model machinery and Powertools' Logger and Metrics: the part of every HTTP
+# handler's import that is not the hub's own code (the handlers no longer import Powertools'
+# event handler: hub/http/app.py)
+FLOOR = Program("boto3, pydantic.main, aws_lambda_powertools.logging, aws_lambda_powertools.metrics", False,
+                floor=True)
 
 
 def process_environment(python_path: Sequence[Path], extra: Mapping[str, str] | None = None) -> dict[str, str]:

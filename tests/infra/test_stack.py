@@ -194,31 +194,6 @@ def test_every_function_is_python313_arm64_traced_with_its_own_log_group(
     assert len(log_groups) == len(synth.resources("AWS::Lambda::Function"))
 
 
-def test_each_area_is_one_nested_stack_with_its_functions_logs_routes_and_alarms(hub_synth: Synthesized) -> None:
-    # Given the function specs (their areas), When synthesized, Then each nested stack holds the
-    # functions of exactly one area, and everything that refers to a function is beside it
-    area_of = {spec.handler: spec.area for spec in hub_synth.stack.specs}
-    seen: set[str] = set()
-    for logical_id, template in hub_synth.templates.nested.items():
-        resources = template["Resources"]
-        functions = {k: v for k, v in resources.items() if v["Type"] == "AWS::Lambda::Function"}
-        areas = {area_of[f["Properties"]["Handler"]] for f in functions.values()}
-        assert len(areas) == 1 and not areas & seen, (logical_id, areas)
-        seen |= areas
-        for function in functions.values():
-            assert _ref(function["Properties"]["LoggingConfig"]["LogGroup"]) in resources
-        for route in (r for r in resources.values() if r["Type"] == "AWS::ApiGatewayV2::Route"):
-            integration = resources[_ref(route["Properties"]["Target"]["Fn::Join"][1][1]) or ""]
-            assert _ref(integration["Properties"]["IntegrationUri"]) in functions
-        for alarm in (r for r in resources.values() if r["Type"] == "AWS::CloudWatch::Alarm"):
-            dimensions = [d for m in alarm["Properties"]["Metrics"] if "MetricStat" in m
-                          for d in m["MetricStat"]["Metric"]["Dimensions"]]
-            assert {_ref(d["Value"]) for d in dimensions} <= set(functions)
-    assert seen == set(area_of.values())
-    # the parent keeps no function of its own
-    assert not [r for r in hub_synth.templates.parent["Resources"].values() if r["Type"] == "AWS::Lambda::Function"]
-
-
 def _settings_variable_names() -> set[str]:
     from hub.settings import Settings
 
@@ -505,45 +480,6 @@ def test_cfn_lint_finds_no_errors_in_any_template(fixture: str, request: pytest.
         # W3005: CDK adds DependsOn on a role its GetAtt already implies; harmless, by design
         findings += [f"{name}: {m.rule.id} {m.message}" for m in matches if m.rule.id != "W3005"]
     assert findings == []
-
-
-MORE_FUNCTIONS = 40
-
-
-def test_every_template_keeps_room_for_forty_more_functions(hub_synth: Synthesized) -> None:
-    from infra.templates import BYTES_LIMIT, PARENT_PER_FUNCTION, REFERENCE_LIMIT, RESOURCE_LIMIT, growth
-
-    # Given the synthesized templates: the parent, and one nested stack per area holding its
-    # functions, log groups, API routes and integrations, alarms and queue sources
-    templates = hub_synth.templates
-    functions = len(hub_synth.resources("AWS::Lambda::Function"))
-    areas = [template["Resources"] for template in templates.nested.values()]
-    parent = templates.parent["Resources"]
-    assert sum(len(area) for area in areas) + len(parent) - len(areas) == len(hub_synth.raw["Resources"])
-    # When the cost of one function is measured in each kind of template
-    cost = growth(templates)
-    assert cost.functions == functions
-    assert cost.area_cost >= 4  # function, log group, integration, route (+ a fifth of an alarm…)
-    # Then forty more functions at that cost fit, even if they all join the fullest area
-    assert cost.fullest_area + MORE_FUNCTIONS * cost.area_cost <= RESOURCE_LIMIT, cost
-    assert len(parent) + MORE_FUNCTIONS * cost.parent_cost <= RESOURCE_LIMIT, cost
-    assert cost.room(len(parent)) >= MORE_FUNCTIONS
-    # and the fixed part of the parent (table, keys, bus, queues, API, authorizer, Cognito,
-    # topic, alarms on queues and the API…) stays small
-    assert cost.parent_fixed < 95, f"the fixed part of the parent stack grew to {cost.parent_fixed} resources"
-    # and cross-stack references (nested stack parameters, outputs) stay within their limits even
-    # if each new function brings a new one
-    for name, template in templates.files.items():
-        assert len(template.get("Parameters", {})) + MORE_FUNCTIONS <= REFERENCE_LIMIT, name
-        assert len(template.get("Outputs", {})) + MORE_FUNCTIONS <= REFERENCE_LIMIT, name
-    # and so does each template's size (1 MB from S3, where CDK puts them), at the measured bytes
-    # per function: what the area stacks hold, and the growing part of the parent
-    size = {name: (hub_synth.outdir / name).stat().st_size for name in templates.files}
-    area_bytes = sum(size.values()) - size[hub_synth.stack.template_file]
-    parent_bytes = len(json.dumps([r for r in parent.values() if r["Type"] in PARENT_PER_FUNCTION], indent=1))
-    for name, template in templates.files.items():
-        per_function = parent_bytes if template is templates.parent else area_bytes
-        assert size[name] + MORE_FUNCTIONS * per_function / functions <= BYTES_LIMIT, name
 
 
 def test_function_assets_hold_only_their_own_handler(hub_synth: Synthesized) -> None:

@@ -20,7 +20,7 @@ from hub import clock
 from hub.settings import get_settings
 from hub.webhooks.event_types import catalogued_types, message_of
 from hub.webhooks.signing import generate_secret, signing_headers
-from local.jobs import local_jobs
+from local.jobs import LocalJobs, local_jobs
 from local.receiver import Receiver
 from local.webhooks_dev import install_webhook_rule, pump_webhook_queue
 from tests.support.api import ApiClient
@@ -40,11 +40,16 @@ def receivers(sandbox_world: SandboxWorld) -> Iterator[tuple[Receiver, Receiver]
         yield accepting, gone
 
 
-def run_job(name: str) -> dict[str, Any]:
-    from functions.workers import WORKERS
+@pytest.fixture
+def jobs(sandbox_world: SandboxWorld) -> LocalJobs:
+    """One runner over the environment's resources for the whole life (finding the table, key,
+    bus and queues again for every job run was a third of this test's time)."""
+    return local_jobs()
 
-    worker = next(w for w in WORKERS if w.name == name)
-    result: dict[str, Any] = local_jobs(workers=[worker]).run_schedule(worker)
+
+def run_job(jobs: LocalJobs, name: str) -> dict[str, Any]:
+    worker = next(w for w in jobs.workers if w.name == name)
+    result: dict[str, Any] = jobs.run_schedule(worker)
     return result
 
 
@@ -55,32 +60,30 @@ def register(world: SandboxWorld, receiver: Receiver, events: list[str]) -> dict
     return response.body  # type: ignore[no-any-return]
 
 
-def live_the_whole_life_of_an_integration(world: SandboxWorld) -> None:
+def live_the_whole_life_of_an_integration(world: SandboxWorld, jobs: LocalJobs) -> None:
     """Connect, fail three health checks, recover, sync, receive a provider's event, refresh when due,
     disconnect."""
     integration_id = world.create_integration()
     world.connect(integration_id)
     interval = get_settings().health_check_interval_seconds
     clock.advance(interval)
-    assert run_job("check-connection-health")["outcomes"] == {"healthy": 1}
+    assert run_job(jobs, "check-connection-health")["outcomes"] == {"healthy": 1}
     world.provider.configure(api_status=503)
     for _ in range(3):
         clock.advance(interval)
-        run_job("check-connection-health")
+        run_job(jobs, "check-connection-health")
     world.provider.configure(api_status=None)
     clock.advance(interval)
-    assert run_job("check-connection-health")["transitions"] == 1
+    assert run_job(jobs, "check-connection-health")["transitions"] == 1
     assert world.api.post(f"/api/tenant/integrations/{integration_id}/sync").status == 200
-    receive_a_provider_event(world, integration_id)
+    receive_a_provider_event(world, jobs, integration_id)
     clock.advance(3601)  # the access token is due
-    assert run_job("refresh-due-connections")["refreshed"] == 1
+    assert run_job(jobs, "refresh-due-connections")["refreshed"] == 1
     assert world.api.post(f"/api/tenant/integrations/{integration_id}/disconnect").status == 200
 
 
-def receive_a_provider_event(world: SandboxWorld, integration_id: str) -> None:
+def receive_a_provider_event(world: SandboxWorld, jobs: LocalJobs, integration_id: str) -> None:
     """The sandbox pushes a signed event for the connected account (docs/inbound-webhooks.md)."""
-    from functions.workers import WORKERS
-
     secret = generate_secret()
     stored = ApiClient("super_admin", tenant="platform", user="root").put(
         "/api/admin/integrations/developer/sandbox/inbound-webhooks", {"signingSecret": secret})
@@ -92,12 +95,12 @@ def receive_a_provider_event(world: SandboxWorld, integration_id: str) -> None:
     answer = ApiClient(None).request("POST", "/api/webhooks/in/sandbox", body=body.decode(), headers=headers,
                                      claims=False)
     assert answer.status == 200, answer.raw_body
-    [processor] = [w for w in WORKERS if w.name == "inbound-processor"]
-    assert local_jobs(workers=[processor]).pump_queue(processor) == 1
+    [processor] = [w for w in jobs.workers if w.name == "inbound-processor"]
+    assert jobs.pump_queue(processor) == 1
 
 
 def test_the_hub_publishes_every_catalogued_event_type_and_each_matches_its_served_schema(
-        sandbox_world: SandboxWorld, receivers: tuple[Receiver, Receiver]) -> None:
+        sandbox_world: SandboxWorld, receivers: tuple[Receiver, Receiver], jobs: LocalJobs) -> None:
     accepting, gone = receivers
     bus = EventCapture()
     # Given the schemas the catalog serves, an endpoint that takes every event, and one that is gone
@@ -108,7 +111,7 @@ def test_the_hub_publishes_every_catalogued_event_type_and_each_matches_its_serv
     webhook = register(sandbox_world, accepting, ["*"])
     register(sandbox_world, gone, ["integration.connected"])
     # When an integration lives its whole life, its events are dispatched, and the test route is used
-    live_the_whole_life_of_an_integration(sandbox_world)
+    live_the_whole_life_of_an_integration(sandbox_world, jobs)
     pump_webhook_queue()
     assert sandbox_world.api.post(f"/api/tenant/webhooks/{webhook['id']}/test").status in (200, 202)
     # Then every catalogued type was published: on the bus, or (webhook.test) to the endpoint only
