@@ -5,9 +5,10 @@ job, for each vault backend, with the AWS calls each refresh made and what they 
 10,000 user connections of one sandbox integration are due; the sandbox's token endpoint adds
 50 ms to every answer (`latency_ms`). The job runs as in Lambda (its handler's code path, one
 invocation, `refresh_concurrency` refreshes in flight) and each refresh is the full path: lease
-by conditional write, re-read, provider spec, secret read (Secrets Manager + Encryption SDK),
-token request over loopback HTTP, secret replaced, record updated, `integration.refreshed` on
-the bus, activity record. AWS is in-process moto, so the hub's own work and moto's share one
+by conditional write (which is the read, with the sealed grant), provider spec, the grant
+opened (Encryption SDK), token request over loopback HTTP, the new grant sealed, claimed in the
+record and written to the secret (Secrets Manager) or the record (`table`), record updated,
+`integration.refreshed` on the bus, activity record. AWS is in-process moto, so the hub's own work and moto's share one
 interpreter (and its GIL) on this machine; the ideal is concurrency ÷ latency.
 
 Seeding is not measured: tokens come from the sandbox's own authorization-code flow (its WSGI
@@ -150,7 +151,7 @@ def _seed(sandbox: Any, integration: dict[str, Any], count: int) -> tuple[int, i
     from hub.repository import serialize
     from hub.settings import get_settings
     from hub.table import due_keys
-    from hub.vault import BACKEND_FIELD, TABLE, credential_fields, get_vault
+    from hub.vault import BACKEND_FIELD, MESSAGE_FIELD, TABLE, credential_fields, get_vault
 
     started = time.perf_counter()
     tokens = _mint_tokens(sandbox, count)
@@ -171,9 +172,11 @@ def _seed(sandbox: Any, integration: dict[str, Any], count: int) -> tuple[int, i
         record.update(due_keys(REFRESH, connection_key(record), record["refreshDueAt"]))
         ref = secret_ref_of(record)
         payload = {"accessToken": token["access_token"], "refreshToken": token["refresh_token"], "tokenType": "Bearer"}
-        stored = credential_fields(ref, payload)  # `table`: the sealed payload goes in the item
+        # the sealed message goes in the item (`table`: the credential; Secrets Manager: the copy
+        # a grant write leaves there, hub.vault.message_fields) and, with Secrets Manager, in the secret
+        stored = credential_fields(ref, payload)
         if stored[BACKEND_FIELD] != TABLE:
-            vault.store(ref, payload)
+            vault.store_message(ref, stored[MESSAGE_FIELD])
         return repository.item_of({**record, **stored})
 
     items = []

@@ -161,6 +161,12 @@ ROUTES: list[Route] = [
           "integration", "Set an integration's webhook signing secret", "integrations",
           action="integration.inbound_secret", grants=("seal:inbound-signing",),
           errors=(*NO_INTEGRATION, "400 INBOUND_NOT_SUPPORTED")),
+    Route("GET", "/api/tenant/integrations/{id}/inbound-accounts", "functions.integrations.inbound_accounts", ADMIN,
+          "integration", "The provider accounts a connection answers for", "integrations",
+          errors=(*LIVE, "400 INBOUND_NOT_SUPPORTED")),
+    Route("PUT", "/api/tenant/integrations/{id}/inbound-accounts", "functions.integrations.inbound_accounts", ADMIN,
+          "integration", "Correct the provider accounts a connection answers for", "integrations",
+          action="connection.inbound_accounts", errors=(*LIVE, "400 INBOUND_NOT_SUPPORTED", "409 ACCOUNT_CLAIMED")),
     # ---- audit -------------------------------------------------------------------------
     Route("GET", "/api/tenant/audit-logs", "functions.audit.tenant_list", ADMIN, "audit",
           "The tenant's audit trail", "audit"),

@@ -4,13 +4,14 @@ call budgets of a refresh are asserted by a test (tests/integration/test_call_co
 printed and priced by the bench (bench/refresh.py → docs/cost.md).
 
 The budgets, per vault backend, in a warm container:
-- scheduled refresh: the lease write (which is the read), the credential (Secrets Manager read +
-  KMS Decrypt; with `table` only the Decrypt: it came with the record), one KMS GenerateDataKey
-  for the new grant, the record write that ends the lease with its activity line (one
-  transaction), `integration.refreshed`. Secrets Manager adds the secret write and, before it,
-  the claim that stores the sealed grant in the record (docs/connections.md, "The grant-write
-  protocol": a provider-issued grant must survive the function dying before or after the vault
-  write). That claim is why `secretsmanager` takes 8, not the 7 issue 13 aimed for.
+- scheduled refresh: the lease write (which is the read), the KMS Decrypt of the grant it
+  replaces (its sealed message came with the leased record: `table`'s credential, or with
+  Secrets Manager the copy the last grant write left, hub.vault.message_fields; no secret read),
+  one KMS GenerateDataKey for the new grant, the record write that ends the lease with its
+  activity line (one transaction), `integration.refreshed`. Secrets Manager adds the secret
+  write and, before it, the claim that stores the sealed grant in the record (docs/connections.md,
+  "The grant-write protocol": a provider-issued grant must survive the function dying before or
+  after the vault write).
 - forced refresh through the API: the same, plus the request's rate-limit window (its audit
   record is one more item in the final transaction: hub.request.carried_audit).
 - GET connection: the rate-limit window and the record.
@@ -28,7 +29,7 @@ from typing import Any, TypeVar
 from botocore.client import BaseClient
 
 CALL_BUDGETS: dict[str, dict[str, int]] = {
-    "secretsmanager": {"scheduled refresh": 8, "forced refresh": 9, "GET connection": 2},
+    "secretsmanager": {"scheduled refresh": 7, "forced refresh": 8, "GET connection": 2},
     "table": {"scheduled refresh": 5, "forced refresh": 6, "GET connection": 2},
 }
 _T = TypeVar("_T")

@@ -69,6 +69,12 @@ SAMPLE_REQUESTS: dict[str, dict[str, Any]] = {
     "connect-credentials": {"headers": _SESSION, "body": {"credentials": {"apiKey": "sbx_test_key_valid_0001"}}},
     "connect-oauth-start": {"path": {"id": "int_sample_oauth"}, "headers": _SESSION},
     "connect-oauth-complete": {"path": {"id": "int_sample_oauth"}, "headers": _SESSION},
+    # inbound provider webhooks: invoke signs a fresh sandbox request (local/samples_inbound.py)
+    "inbound-receive": {"path": {"providerId": "sandbox"}},
+    "providers-inbound": {"path": {"category": "developer", "id": "sandbox"}},
+    "integrations-inbound": {"path": {"id": "int_sample_stripe"}},
+    "integrations-inbound-accounts": {"path": {"id": "int_sample_oauth"}},
+    "inbound-payload": {"path": {"inboundId": "inb_sample"}, "query": {"index": "0"}},
 }
 
 
@@ -110,6 +116,7 @@ SAMPLE_DETAILS: dict[str, dict[str, Any]] = {
 }
 SAMPLE_QUEUE_BODIES: dict[str, dict[str, Any]] = {
     "refresh": {"connectionKeys": ["acme#int_sample_oauth#TENANT"]},
+    "inbound": {"providerId": "sandbox", "deliveryId": "inbound_sample_delivery"},
     # a hub event as the bus rule puts it on the webhook queue
     "webhook": {"version": "0", "id": "sample-event", "detail-type": "integration.connected",
                 "source": "integration-hub", "account": "000000000000", "time": "2026-11-24T10:00:00Z",

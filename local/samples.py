@@ -21,6 +21,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 import httpx
 
 from hub import clock
+from local import samples_inbound
 from local.issuer import LocalIssuer
 from local.sandbox import DEFAULT_API_KEYS
 
@@ -47,6 +48,10 @@ PLACEHOLDERS = {
     "sample-admin": "a provider (basic auth) the provider events read, change and delete",
     "sample-oidc": "a provider registered from the sandbox's OAuth metadata",
     "cs_sample_token": "a connect session's token offering int_sample and int_sample_oauth (new each time)",
+    # inbound provider webhooks (local/samples_inbound.py)
+    "int_sample_stripe": "an integration of stripe, whose webhooks come to the integration's own URL",
+    "inb_sample": "a provider event over 64 KB, published to int_sample_oauth's connection (new each time)",
+    "inbound_sample_delivery": "a sandbox event the intake accepted and queued (new each time)",
 }
 SAMPLE_PROVIDERS = {  # made by a super admin when missing
     "sample-basic": {"authType": "basic"}, "sample-custom": {"authType": "custom"},
@@ -247,6 +252,9 @@ class Samples:
             "whd_sample": lambda: self.delivery(self.webhook()),
             "whr_sample": lambda: self.recover_job(self.webhook()),
             "cs_sample_token": self.connect_session,
+            "int_sample_stripe": lambda: samples_inbound.per_integration_provider(self),
+            "inb_sample": lambda: samples_inbound.large_event(self),
+            "inbound_sample_delivery": lambda: samples_inbound.accepted_delivery(self),
             SANDBOX: lambda: self.sandbox_url,
             RECEIVER: lambda: self.sandbox_url + "/hooks",
         }
@@ -326,6 +334,8 @@ def prepare(function: str, event: dict[str, Any], api_url: str, sandbox_url: str
                                                          f"/api/tenant/integrations/{integration_id}/connect/oauth"))
         elif function == "connections-exchange-oauth":
             event = _exchange_event(samples, event)
+        elif function == "inbound-receive":
+            event = samples_inbound.receive_event(samples, event)
         elif function == "connect-oauth-complete":
             token = str(event["headers"]["authorization"]).removeprefix("Bearer ")
             samples.session_oauth(token, str(event["pathParameters"]["id"]))

@@ -10,8 +10,10 @@ from hub import clock
 from hub.connections import refresh as refresh_module
 from hub.connections.record import connection_key
 from hub.connections.refresh import backoff_seconds, refresh_connection
-from hub.connections.repository import ConnectionRepository
+from hub.connections.repository import ConnectionRepository, secret_ref_of
 from hub.table import due_keys
+from hub.vault import MESSAGE_FIELD, backend_of, get_vault
+from local.aws_calls import counted, recording_aws_calls
 from tests.support.connections import EventTap, SandboxWorld, event_tap, sandbox_server, sandbox_world
 
 __all__ = ["event_tap", "sandbox_server", "sandbox_world"]
@@ -164,6 +166,26 @@ def test_reconnecting_a_connection_in_error_publishes_recovered(sandbox_world: S
     events = [e for e in event_tap.drain() if e["detail-type"].startswith("integration.")]
     assert [e["detail-type"] for e in events][-2:] == ["integration.connected", "integration.recovered"]
     assert events[-1]["detail"]["reason"] == "reconnected"
+
+
+def test_with_secrets_manager_a_refresh_opens_the_grant_from_the_record_copy_or_else_the_secret(
+        sandbox_world: SandboxWorld) -> None:
+    # Given a Secrets Manager connection whose record predates the message copy
+    integration_id = _connected(sandbox_world)
+    assert backend_of(_record(integration_id)) == "secretsmanager"
+    ConnectionRepository().update_connection("acme", integration_id, None, {}, remove=(MESSAGE_FIELD,))
+    with recording_aws_calls() as calls:
+        # When it is refreshed, it reads the secret and leaves the copy
+        first, reading = counted(calls, lambda: refresh_connection("acme", integration_id, force=True, owner="a"))
+        record = _record(integration_id)
+        assert first.status == "refreshed" and "secretsmanager.GetSecretValue" in reading
+        assert record[MESSAGE_FIELD] == get_vault().read_message(secret_ref_of(record))
+        # And the next refresh opens the copy: no secret read, and the rotated token it used was the live one
+        second, made = counted(calls, lambda: refresh_connection("acme", integration_id, force=True, owner="b"))
+    assert second.status == "refreshed" and "secretsmanager.GetSecretValue" not in made
+    assert sandbox_world.provider.stats()["family_revocations"] == 0
+    record = _record(integration_id)
+    assert record[MESSAGE_FIELD] == get_vault().read_message(secret_ref_of(record))
 
 
 def test_the_lease_is_released_when_the_refresh_blows_up(sandbox_world: SandboxWorld,

@@ -536,6 +536,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tenant/integrations/{id}/inbound-accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The provider accounts a connection answers for */
+        get: operations["integrations_inboundAccountsGet"];
+        /** Correct the provider accounts a connection answers for */
+        put: operations["integrations_inboundAccountsPut"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/integrations/oauth/callback": {
         parameters: {
             query?: never;
@@ -2541,6 +2559,58 @@ export interface components {
              * @description the provider's webhook signing secret
              */
             signingSecret: string;
+        };
+        /** InboundAccountView */
+        InboundAccountView: {
+            /** Accountid */
+            accountId: string;
+            /**
+             * Source
+             * @description connect: captured from the provider when the connection was made (trusted); tenant_admin: typed by a tenant admin
+             * @enum {string}
+             */
+            source: "connect" | "tenant_admin";
+            /**
+             * Receiving
+             * @description false when a typed id is also captured by another tenant's connection: that connection's proof wins
+             */
+            receiving: boolean;
+        };
+        /**
+         * InboundAccountsUpdate
+         * @description PUT /api/tenant/integrations/{id}/inbound-accounts: every provider account id the
+         *     integration's connection answers for (replaces the list).
+         */
+        InboundAccountsUpdate: {
+            /**
+             * Accountids
+             * @description the provider's account ids (Slack team id, Shopify shop domain, ...), as its webhooks name them
+             */
+            accountIds: string[];
+        };
+        /**
+         * InboundAccountsView
+         * @description The provider accounts whose webhook events are attributed to the integration's connection.
+         */
+        InboundAccountsView: {
+            /** Integrationid */
+            integrationId: string;
+            /** Providerid */
+            providerId: string;
+            /** Connectionid */
+            connectionId: string;
+            /**
+             * Accountidpattern
+             * @description what an account id of this provider looks like (regular expression)
+             */
+            accountIdPattern: string;
+            /**
+             * Connectaccountid
+             * @description how the id is captured at connect time (the template's placeholders)
+             */
+            connectAccountId?: string | null;
+            /** Accounts */
+            accounts: components["schemas"]["InboundAccountView"][];
         };
         /**
          * IntegrationUpdate
@@ -7556,6 +7626,173 @@ export interface operations {
             };
             /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the limit. Codes: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is not JSON. Codes: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    integrations_inboundAccountsGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The integration instance's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundAccountsView"];
+                };
+            };
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INBOUND_NOT_SUPPORTED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limit of the tenant and endpoint class exceeded (see Retry-After). Codes: RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    integrations_inboundAccountsPut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The integration instance's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboundAccountsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundAccountsView"];
+                };
+            };
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INBOUND_NOT_SUPPORTED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No valid identity, or the connection's token expired. Codes: UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The caller's role may not use this route. Codes: PERMISSION_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (another tenant's ids answer this too). Codes: INTEGRATION_NOT_FOUND, CONNECTION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflict with the current state. Codes: ACCOUNT_CLAIMED */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

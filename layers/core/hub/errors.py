@@ -142,6 +142,13 @@ class IntegrationExists(Conflict):
     default_message = "An integration for this provider already exists"
 
 
+class AccountClaimed(Conflict):
+    """A provider account id a tenant admin typed that another tenant's connection holds."""
+
+    code = "ACCOUNT_CLAIMED"
+    default_message = "This provider account is already claimed by another connection"
+
+
 class VersionConflict(Conflict):
     code = "VERSION_CONFLICT"
     default_message = "The resource was changed by another request; read it again and retry"

@@ -100,6 +100,10 @@ from .health_list_params_status_type_0 import HealthListParamsStatusType0
 from .health_list_sort_order import HealthListSortOrder
 from .health_list_status import HealthListStatus
 from .health_summary import HealthSummary
+from .inbound_account_view import InboundAccountView
+from .inbound_account_view_source import InboundAccountViewSource
+from .inbound_accounts_update import InboundAccountsUpdate
+from .inbound_accounts_view import InboundAccountsView
 from .inbound_keys_update import InboundKeysUpdate
 from .inbound_payload_response_200_type_0 import InboundPayloadResponse200Type0
 from .inbound_settings_view import InboundSettingsView
@@ -411,6 +415,10 @@ __all__ = (
     "HealthListSortOrder",
     "HealthListStatus",
     "HealthSummary",
+    "InboundAccountsUpdate",
+    "InboundAccountsView",
+    "InboundAccountView",
+    "InboundAccountViewSource",
     "InboundKeysUpdate",
     "InboundPayloadResponse200Type0",
     "InboundSettingsView",

@@ -17,6 +17,7 @@ from hub.connections.store import store_connection, token_record_fields
 from hub.connections.tokens import TokenSet
 from hub.connections.verify import INVALID_CREDENTIALS, Verification, verify
 from hub.errors import ConnectionFailed, InvalidCredentials, ValidationError
+from hub.inbound.lookup import account_fields
 from hub.principal import Principal
 from hub.redaction import register_secret
 
@@ -29,7 +30,8 @@ def store_tokens(integration: Mapping[str, Any], spec: ProviderSpec, tokens: Tok
     fields = token_record_fields(spec, tokens, refresh_mode="refresh_token" if tokens.refresh_token else None,
                                  requested_scopes=requested_scopes, now=clock.now())
     fields.update({"callbackFields": callback_fields or None, "metadata": metadata or None, "connectedVia": via,
-                   "lastValidatedAt": clock.iso(), "validationError": None})
+                   "lastValidatedAt": clock.iso(), "validationError": None,
+                   "accountFields": account_fields(spec, tokens.access_token, callback_fields) or None})
     payload = {"kind": "oauth2", **tokens.vault_payload()}
     return store_connection(integration, spec, user_id=user_id, actor=actor, payload=payload, fields=fields)
 
@@ -158,7 +160,8 @@ def _update_oauth_tokens(principal: Principal, integration: Mapping[str, Any], s
     fields.update({"lastValidatedAt": result.tested_at if result.verified else None, "validationError": None,
                    "credentialType": "oauth", "callbackFields": record.get("callbackFields"),
                    "tokenFields": record.get("tokenFields"), "connectedVia": "credentials",
-                   "displayName": record.get("displayName"), "metadata": record.get("metadata")})
+                   "displayName": record.get("displayName"), "metadata": record.get("metadata"),
+                   "accountFields": account_fields(spec, tokens.access_token, record.get("callbackFields")) or None})
     saved = store_connection(integration, spec, user_id=None, actor=principal.user_id,
                              payload={"kind": "oauth2", **tokens.vault_payload()}, fields=fields)
     return {"success": True, "credentialSecretName": saved["secretName"], "updatedAt": saved["credentialsUpdatedAt"],

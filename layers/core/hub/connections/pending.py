@@ -47,7 +47,7 @@ def seal(message: str, fields: Mapping[str, Any] | None = None, remove: tuple[st
     by `hub.vault.seal`) with the record fields that go with it."""
     carried = {k: v for k, v in (fields or {}).items() if k not in _NOT_CARRIED}
     document: dict[str, Any] = {"message": message, "remove": [name for name in remove if name not in _NOT_CARRIED]}
-    if carried.get(MESSAGE_FIELD) == message:  # the `table` vault: the record keeps this message; once is enough
+    if carried.get(MESSAGE_FIELD) == message:  # the record keeps this message (message_fields): once is enough
         carried.pop(MESSAGE_FIELD)
         document["messageInRecord"] = True
     document["fields"] = carried
@@ -77,11 +77,16 @@ def unseal(record: Mapping[str, Any]) -> PendingGrant | None:
 
 
 def current_payload(record: Mapping[str, Any]) -> dict[str, Any]:
-    """The connection's newest credentials: its pending grant if it has one, else the vault's
-    (the record's own message with the `table` vault)."""
+    """The connection's newest credentials, for the refresh (and the disconnect's revocation):
+    its pending grant if it has one, else the message the record carries (`table`'s credential,
+    or the copy of the secret's value the last grant write left: `hub.vault.message_fields`),
+    else the vault's (records written before the copy)."""
     grant = unseal(record)
     if grant is not None:
         return grant.payload
+    message = record.get(MESSAGE_FIELD)
+    if isinstance(message, str) and message:
+        return open_message(secret_ref_of(record), message)
     return read_credentials(secret_ref_of(record), record)
 
 

@@ -60,6 +60,8 @@ class ConnectionRecord(TypedDict, total=False):
     callbackFields: dict[str, str] | None
     tokenFields: dict[str, Any] | None
     inboundAccountIds: list[str] | None  # provider accounts its inbound webhooks name (hub/inbound/links.py)
+    accountFields: dict[str, str] | None  # what the template's accountLookup found at connect (hub/inbound/lookup.py)
+    inboundAccountIdsCaptured: list[str] | None  # those captured at connect, once a tenant admin corrected them
     scopes: list[str] | None
     tokenType: str | None
     hasRefreshToken: bool

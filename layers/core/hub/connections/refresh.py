@@ -26,7 +26,9 @@ it takes: docs/cost.md).
 4. The new grant is sealed once (one Encryption SDK message). With Secrets Manager it goes into
    the record with the claim, before the vault write (`hub.connections.pending`): a failed vault
    or record write, or a crash, leaves it pending, and the next refresh (or a reader) reconciles
-   it first. With the `table` vault the record write is the vault write.
+   it first. The last record write keeps the message as the record's copy of the secret
+   (`hub.vault.message_fields`), so the next refresh opens the grant from the record it leases
+   and never reads the secret. With the `table` vault the record write is the vault write.
 5. The last record write ends the lease and carries the activity line and, for a refresh through
    the API, the request's audit record (one transaction, `hub.request.carried_audit`); any other
    way out releases the lease.
@@ -166,9 +168,12 @@ def reconcile_pending(record: ConnectionRecord, owner: str) -> ConnectionRecord:
     if grant is None:
         return record
     ref = secret_ref_of(record)
-    if not write_vault(ref, grant.message or seal_message(ref, grant.payload), backend_of(record)):
+    message = grant.message or seal_message(ref, grant.payload)  # a legacy pending grant is sealed here
+    if not write_vault(ref, message, backend_of(record)):
         return record
-    applied = ConnectionRepository().apply_pending(record, owner, str(record["pendingWrite"]), grant.fields,
+    # the record's message becomes the one the vault now holds (hub.vault.message_fields)
+    applied = ConnectionRepository().apply_pending(record, owner, str(record["pendingWrite"]),
+                                                   {**grant.fields, **message_fields(message, backend_of(record))},
                                                    grant.remove)
     if applied is None:
         _drop_if_disconnected(record)

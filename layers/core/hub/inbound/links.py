@@ -24,19 +24,41 @@ def connect_account_ids(template: ProviderTemplate | None, record: Mapping[str, 
     inbound = template.inbound_webhooks if template is not None else None
     if inbound is None or inbound.connect_account_id is None:
         return []
-    found = render_account_id(inbound.connect_account_id, connect_values(record, config))
+    values = connect_values(record, config)
+    if inbound.account_lookup is not None:  # the provider's API answer, not what a browser carried
+        for name in inbound.account_lookup.confirm:
+            values.pop(name, None)
+        values.update(record.get("accountFields") or {})
+    found = render_account_id(inbound.connect_account_id, values)
     return [found] if found else []
 
 
-def link_record(record: Mapping[str, Any]) -> None:
+def captured_account_ids(record: Mapping[str, Any]) -> list[str]:
+    """The ids captured from the provider when the connection was made (trusted); a tenant
+    admin's correction keeps them in `inboundAccountIdsCaptured` (hub/inbound/accounts.py)."""
+    captured = record.get("inboundAccountIdsCaptured")
+    return list(record.get("inboundAccountIds") or []) if captured is None else list(captured)
+
+
+def link_record(record: Mapping[str, Any], *, keep_claims: bool = False) -> None:
     """Link a (re)connected connection to its accounts, replacing the links it had."""
     repository = InboundRepository()
     tenant_id, connection_id = str(record["tenantId"]), str(record["connectionId"])
-    repository.unlink_connection(tenant_id, connection_id)
+    captured = set(captured_account_ids(record))
+    repository.unlink_connection(tenant_id, connection_id, keep_claims=keep_claims)
     repository.link(AccountLink(tenant_id=tenant_id, integration_id=str(record["integrationId"]),
                                 connection_id=connection_id, provider_id=str(record["providerId"]),
-                                account_id=account, user_id=record.get("userId"))
+                                account_id=account, user_id=record.get("userId"), verified=account in captured)
                     for account in record.get("inboundAccountIds") or [])
+
+
+def receiving_links(links: list[AccountLink]) -> list[AccountLink]:
+    """The links an account's events go to. Ids captured from the provider at connect time are
+    proof: every connection holding one receives (two tenants may install the same workspace).
+    An id a tenant admin typed proves nothing: it receives only while no other tenant holds that
+    account by proof, so typing another tenant's id never diverts that tenant's events."""
+    proven = {link.tenant_id for link in links if link.verified}
+    return [link for link in links if link.verified or not proven or link.tenant_id in proven]
 
 
 def unlink_record(record: Mapping[str, Any]) -> None:

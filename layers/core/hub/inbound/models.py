@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 # accepted: acknowledged, waiting for the processor; delivered: published to at least one
 # connection; unclaimed: no connection claimed it (kept briefly, never delivered to a tenant)
 IntakeStatus = Literal["accepted", "delivered", "unclaimed"]
+MAX_ACCOUNT_IDS = 20
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,9 @@ class AccountLink:
     provider_id: str
     account_id: str
     user_id: str | None = None
+    # captured from the provider at connect time (True), or typed by a tenant admin (False):
+    # hub/inbound/accounts.py decides who receives when both exist
+    verified: bool = True
 
 
 @dataclass
@@ -125,6 +129,40 @@ class IntegrationIntakeView(BaseModel):
     scheme: str
     secretConfigured: bool
     updatedAt: str | None = None
+
+
+AccountSource = Literal["connect", "tenant_admin"]
+
+
+class InboundAccountsUpdate(BaseModel):
+    """PUT /api/tenant/integrations/{id}/inbound-accounts: every provider account id the
+    integration's connection answers for (replaces the list)."""
+
+    model_config = ConfigDict(defer_build=True, extra="forbid")
+
+    accountIds: list[Annotated[str, StringConstraints(min_length=1, max_length=200)]] = Field(
+        max_length=MAX_ACCOUNT_IDS,
+        description="the provider's account ids (Slack team id, Shopify shop domain, ...), as its webhooks name them")
+
+
+class InboundAccountView(BaseModel):
+    accountId: str
+    source: AccountSource = Field(description="connect: captured from the provider when the connection was made "
+                                              "(trusted); tenant_admin: typed by a tenant admin")
+    receiving: bool = Field(description="false when a typed id is also captured by another tenant's connection: "
+                                        "that connection's proof wins")
+
+
+class InboundAccountsView(BaseModel):
+    """The provider accounts whose webhook events are attributed to the integration's connection."""
+
+    integrationId: str
+    providerId: str
+    connectionId: str
+    accountIdPattern: str = Field(description="what an account id of this provider looks like (regular expression)")
+    connectAccountId: str | None = Field(default=None, description="how the id is captured at connect time "
+                                                                   "(the template's placeholders)")
+    accounts: list[InboundAccountView]
 
 
 class PayloadParams(BaseModel):

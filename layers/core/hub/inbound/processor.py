@@ -22,6 +22,7 @@ from hub import clock
 from hub.connections.record import is_live
 from hub.connections.repository import ConnectionRepository
 from hub.events import EventPublisher, PendingEvent
+from hub.inbound.links import receiving_links
 from hub.inbound.models import AcceptedDelivery, AccountLink, PayloadGrant
 from hub.inbound.payloads import event_payloads, grant_for, payload_fields
 from hub.inbound.repository import InboundRepository
@@ -114,7 +115,7 @@ def process(keys: Sequence[tuple[str, str]]) -> Processed:
     # a delivered delivery is kept this long, and its referenced payloads readable as long
     grants_until = int(clock.now() + settings.inbound_retention_hours * 3600)
     try:
-        links = {account: repository.links_for(*account) for account in accounts}
+        links = {account: receiving_links(repository.links_for(*account)) for account in accounts}
         outcomes = [(index, delivery, *_events_for(delivery, {a: found for (p, a), found in links.items()
                                                                if p == delivery.provider_id}, grants_until))
                     for index, delivery in work]

@@ -9,6 +9,8 @@
 - Payload grants: pk `TENANT#{tenantId}`, sk `INBOUNDPAYLOAD#{inboundId}#{eventIndex}`, written
   when a provider.event only references its payload: the tenant's key to read it from the
   delivery, and the proof that its connection was matched (hub/inbound/payloads.py).
+- Account claims: pk `INBOUNDCLAIM#{providerId}#{accountId}`, sk `CLAIM`, naming the one connection
+  whose tenant admin typed that account id: a typed id is exclusive (hub/inbound/accounts.py).
 - Integration intakes: pk `TENANT#{tenantId}`, sk `INBOUNDINTAKE#{integrationId}`, with the
   sealed signing secret, found through GSI1 `INBOUNDINTAKE#{integrationId}` by the public intake
   (which knows only the integration id of its URL).
@@ -29,6 +31,11 @@ DELIVERY_SK = "DELIVERY"
 LINK_PREFIX = "INBOUNDACCOUNT#"
 INTAKE_PREFIX = "INBOUNDINTAKE#"
 PAYLOAD_PREFIX = "INBOUNDPAYLOAD#"
+CLAIM_SK = "CLAIM"
+
+
+def claim_pk(provider_id: str, account_id: str) -> str:
+    return f"INBOUNDCLAIM#{provider_id}#{account_id}"
 
 
 def delivery_pk(provider_id: str, delivery_id: str) -> str:
@@ -79,7 +86,8 @@ def _grant_of(item: dict[str, Any]) -> PayloadGrant:
 def _link_of(item: dict[str, Any]) -> AccountLink:
     return AccountLink(tenant_id=str(item["tenantId"]), integration_id=str(item["integrationId"]),
                        connection_id=str(item["connectionId"]), provider_id=str(item["providerId"]),
-                       account_id=str(item["accountId"]), user_id=item.get("userId"))
+                       account_id=str(item["accountId"]), user_id=item.get("userId"),
+                       verified=item.get("verified") is not False)
 
 
 class InboundRepository(Repository):
@@ -167,17 +175,41 @@ class InboundRepository(Repository):
                 GSI1_SK: f"{link.tenant_id}#{link.connection_id}",
                 "entity": "inboundAccount", "tenantId": link.tenant_id, "integrationId": link.integration_id,
                 "connectionId": link.connection_id, "providerId": link.provider_id, "accountId": link.account_id,
-                "userId": link.user_id,
+                "userId": link.user_id, "verified": link.verified,
             })
 
-    def unlink_connection(self, tenant_id: str, connection_id: str) -> int:
-        """Remove every account link of a connection (it was disconnected or re-linked)."""
+    def unlink_connection(self, tenant_id: str, connection_id: str, *, keep_claims: bool = False) -> int:
+        """Remove every account link of a connection (it was disconnected or re-linked), and
+        the claims of the ids its tenant admin typed unless `keep_claims` (they are re-linked)."""
         removed = 0
         for item in self.query_all(tenant_pk(tenant_id), sk_prefix=LINK_PREFIX):
             if item.get("connectionId") == connection_id:
                 self.delete(item[PK], item["sk"])
+                if item.get("verified") is False and not keep_claims:
+                    self.release_claim(str(item["providerId"]), str(item["accountId"]), connection_id)
                 removed += 1
         return removed
+
+    # ---- account claims (ids a tenant admin typed) -------------------------------------------
+    def claim(self, link: AccountLink) -> bool:
+        """Take the account for this connection; False when another connection holds it."""
+        try:
+            self.put({"pk": claim_pk(link.provider_id, link.account_id), "sk": CLAIM_SK, "entity": "inboundClaim",
+                      "tenantId": link.tenant_id, "connectionId": link.connection_id,
+                      "providerId": link.provider_id, "accountId": link.account_id},
+                     condition="attribute_not_exists(#pk) OR (#t = :t AND #c = :c)",
+                     names={"#pk": PK, "#t": "tenantId", "#c": "connectionId"},
+                     values={":t": link.tenant_id, ":c": link.connection_id})
+        except ConditionFailed:
+            return False
+        return True
+
+    def release_claim(self, provider_id: str, account_id: str, connection_id: str) -> None:
+        try:
+            self.delete(claim_pk(provider_id, account_id), CLAIM_SK, condition="#c = :c",
+                        names={"#c": "connectionId"}, values={":c": connection_id})
+        except ConditionFailed:
+            pass  # another connection's claim (or none): not ours to release
 
     def links_for(self, provider_id: str, account_id: str) -> list[AccountLink]:
         return [_link_of(item) for item in self.query_all(account_index_pk(provider_id, account_id), index=GSI1)]

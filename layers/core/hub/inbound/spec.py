@@ -26,6 +26,8 @@ HeaderName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9!#$%&'*+.^_`|
 JsonPath = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_$@:-]+(?:\.[A-Za-z0-9_$@:-]+)*$", max_length=200)]
 ItemsPath = Annotated[str, StringConstraints(pattern=r"^(?:[A-Za-z0-9_$@:-]+(?:\.[A-Za-z0-9_$@:-]+)*)?$",
                                              max_length=200)]
+# an account id of a template that names no accountIdPattern (what extract.py reads is trimmed to 200)
+ACCOUNT_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,199}$"
 _PLACEHOLDER = re.compile(r"\{([A-Za-z][A-Za-z0-9_.]*)\}")
 # schemes whose signed content includes a timestamp header
 _TIMESTAMPED = frozenset({"slack-v0", "hubspot-v3", "ed25519"})
@@ -73,6 +75,33 @@ class FieldSource(_Spec):
         return self
 
 
+class ConfirmSource(_Spec):
+    """Where the lookup's answer lists the values a browser-carried one must be among."""
+
+    items_path: ItemsPath
+    field: JsonPath
+
+
+class AccountLookup(_Spec):
+    """A request the hub makes with a new connection's access token at connect time, so the
+    account id comes from the provider's API rather than from what a browser carried
+    (hub/inbound/lookup.py). `values` name answer fields that fill connectAccountId's
+    placeholders; `confirm` keeps a callback value only when the answer lists it (GitHub's
+    installation_id: the setup redirect's value can be spoofed)."""
+
+    method: Literal["GET"] = "GET"
+    # on the API base URL; `{access_token}` and the connection's values are placeholders
+    path: Annotated[str, StringConstraints(pattern=r"^/", max_length=300)]
+    values: dict[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_.]*$")], JsonPath] = {}
+    confirm: dict[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_.]*$")], ConfirmSource] = {}
+
+    @model_validator(mode="after")
+    def _some(self) -> AccountLookup:
+        if not self.values and not self.confirm:
+            raise ValueError("name values to read or callback values to confirm")
+        return self
+
+
 class InboundWebhookSpec(_Spec):
     """What the hub needs to take a provider's webhooks."""
 
@@ -88,6 +117,12 @@ class InboundWebhookSpec(_Spec):
     # the connection's non-secret values (connectionConfig, kept token-response fields,
     # callback fields, non-secret credential fields), e.g. "{shop}.myshopify.com"
     connect_account_id: Annotated[str, StringConstraints(min_length=3, max_length=200)] | None = None
+    # where the provider's API says which account a new connection belongs to (HubSpot's
+    # access-token info, GitHub's installations of the user)
+    account_lookup: AccountLookup | None = None
+    # what an account id of this provider looks like: a tenant admin's correction of a
+    # connection's account ids must match it (hub/inbound/accounts.py); default ACCOUNT_ID_PATTERN
+    account_id_pattern: Annotated[str, StringConstraints(min_length=3, max_length=200)] | None = None
     # the body holds several events (HubSpot: the array itself, ""; Meta: "entry")
     events_path: ItemsPath | None = None
     handshakes: list[Handshake] = []
@@ -103,7 +138,17 @@ class InboundWebhookSpec(_Spec):
             raise ValueError("perIntegration takes a signingSecret the tenant stores")
         if len(set(self.handshakes)) != len(self.handshakes):
             raise ValueError("handshakes must not repeat")
+        if self.account_id_pattern is not None:
+            if not (self.account_id_pattern.startswith("^") and self.account_id_pattern.endswith("$")):
+                raise ValueError("accountIdPattern must be anchored (^...$)")
+            try:
+                re.compile(self.account_id_pattern)
+            except re.error as error:
+                raise ValueError(f"accountIdPattern is not a regular expression: {error}") from None
         return self
+
+    def account_id_regex(self) -> re.Pattern[str]:
+        return re.compile(self.account_id_pattern or ACCOUNT_ID_PATTERN)
 
     def connect_placeholders(self) -> list[str]:
         return _PLACEHOLDER.findall(self.connect_account_id or "")

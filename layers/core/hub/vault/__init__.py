@@ -1,7 +1,8 @@
 """The credential vault (docs/architecture.md, Credential vault): one interface, two backends chosen per deployment.
 
 - `secretsmanager` (default; hub/vault/secretsmanager.py): one Secrets Manager secret per
-  credential.
+  credential (the connection record keeps a copy of its message for the refresh:
+  `message_fields`).
 - `table` (hub/vault/table.py): the same sealed message in the connection's own item.
 
 Both store an AWS Encryption SDK message whose encryption context binds tenantId,
@@ -184,18 +185,18 @@ def backend_for(record: Mapping[str, Any] | None) -> str:
 
 
 def message_fields(message: str, backend: str) -> dict[str, Any]:
-    """The record fields that keep a connection's sealed message: the message itself when it
-    lives in the table, else only the name of the backend that holds it."""
-    if backend == TABLE:
-        return {MESSAGE_FIELD: message, BACKEND_FIELD: TABLE}
-    return {BACKEND_FIELD: backend}
+    """The record fields a grant write sets: the backend that holds the credential and its sealed
+    message. With `table` the message is the credential itself. With `secretsmanager` it is a
+    copy of what the secret holds, written in the same record write that ends the grant write
+    (after the secret's; while the secret lags, `pendingWrite` holds the newer grant and wins):
+    the refresh opens the grant it replaces from the record it leased instead of reading the
+    secret (hub.connections.pending.current_payload; one Secrets Manager call fewer per refresh,
+    docs/cost.md). Every other reader reads the secret."""
+    return {MESSAGE_FIELD: message, BACKEND_FIELD: backend}
 
 
 def credential_fields(ref: SecretRef, payload: dict[str, Any], *, record: Mapping[str, Any] | None = None
                       ) -> dict[str, Any]:
-    """`message_fields` of a payload not sealed yet. For a record whose credential is in the table
-    (or a new one while the deployment uses `table`) that is the sealed message itself, written
-    with the record; for Secrets Manager the caller writes the secret and the record only names
-    the backend."""
-    backend = backend_for(record)
-    return message_fields(seal(ref, payload) if backend == TABLE else "", backend)
+    """`message_fields` of a payload not sealed yet (for Secrets Manager the caller writes the
+    secret itself, with the same message)."""
+    return message_fields(seal(ref, payload), backend_for(record))

@@ -9,40 +9,38 @@ table's (docs/cost.md), and the connection code reads the credential from the re
 holds: no extra call.
 
 Credentials that have no record of their own (provider client secrets) get a small item of
-their own: pk `TENANT#{tenantId}`, sk `VAULT#{purpose}#{connectionId}`.
+their own: pk `TENANT#{tenantId}`, sk `VAULT#{purpose}#{connectionId}`. Every read and write of
+these items, with its condition, is `hub.vault.item_repository.VaultItemRepository`'s.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from botocore.exceptions import ClientError
 
 from hub.errors import SecretExists, SecretNotFound, VaultError
-from hub.repository import ConditionFailed, Repository, deserialize, key, serialize
 from hub.table import tenant_pk
 from hub.vault.clients import tenant_session
+from hub.vault.item_repository import BACKEND_FIELD, MESSAGE_FIELD, TABLE, VaultItemRepository
 from hub.vault.refs import PURPOSE_CONNECTION, SecretRef
 from hub.vault.sealed import SealedMessageVault
 
-TABLE = "table"
-MESSAGE_FIELD = "vaultMessage"
-BACKEND_FIELD = "vaultBackend"
-_CONDITION_FAILED = "ConditionalCheckFailedException"
+__all__ = ["BACKEND_FIELD", "MESSAGE_FIELD", "TABLE", "TableVault"]
 
 
 class TableVault(SealedMessageVault):
     name = TABLE
 
-    def __init__(self, repository: Repository | None = None) -> None:
+    def __init__(self, repository: VaultItemRepository | None = None) -> None:
         self._repository = repository
 
-    def repository(self, ref: SecretRef) -> Repository:
-        # the table name comes from settings, which tests swap: resolve it per use
+    def repository(self, ref: SecretRef) -> VaultItemRepository:
+        """The injected repository, or one through the function's own client, or through the
+        session of `ref`'s tenant (hub/vault/clients.py). The table name comes from settings,
+        which tests swap: resolved per use."""
         if self._repository is not None:
             return self._repository
         session = tenant_session(ref.tenant_id, ref.purpose)
-        return Repository() if session is None else _SessionRepository(session.client("dynamodb"))
+        return VaultItemRepository(None if session is None else session.client("dynamodb"))
 
     def exists(self, ref: SecretRef) -> bool:
         try:
@@ -52,35 +50,27 @@ class TableVault(SealedMessageVault):
         return True
 
     def delete(self, ref: SecretRef) -> None:
-        if not _in_record(ref):
-            self.repository(ref).delete(*_own_key(ref))
-            return
-        try:
-            self.repository(ref).update(*_record_key(ref), remove_fields=(MESSAGE_FIELD,), condition="#cid = :cid",
-                                   names={"#cid": "connectionId"}, values={":cid": ref.connection_id},
-                                   return_new=False)
-        except ConditionFailed:
-            return  # no such connection (any more): nothing to delete
+        if _in_record(ref):
+            self.repository(ref).remove_from_record(*_record_key(ref), ref.connection_id)
+        else:
+            self.repository(ref).delete_message_item(*_own_key(ref))
 
     # --- the sealed message as stored --------------------------------------------------------
 
     def store_message(self, ref: SecretRef, message: str) -> str:
         if not _in_record(ref):
             pk, sk = _own_key(ref)
-            try:
-                self.repository(ref).put({"pk": pk, "sk": sk, "entity": "vault", MESSAGE_FIELD: message},
-                                    condition="attribute_not_exists(pk)")
-            except ConditionFailed:
-                raise SecretExists() from None
+            if not self.repository(ref).store_message(pk, sk, message):
+                raise SecretExists()
             return f"{pk}|{sk}"
-        old = self._update_record(ref, message, must_exist=False)
+        old = self._write_into_record(ref, message, replacing=False)
         if old is not None:
             raise SecretExists() if old.get("connectionId") == ref.connection_id else SecretNotFound()
         pk, sk = _record_key(ref)
         return f"{pk}|{sk}"
 
     def read_message(self, ref: SecretRef) -> str:
-        item = self.repository(ref).get(*(_record_key(ref) if _in_record(ref) else _own_key(ref)))
+        item = self.repository(ref).message_item(*(_record_key(ref) if _in_record(ref) else _own_key(ref)))
         if item is None or (_in_record(ref) and item.get("connectionId") != ref.connection_id):
             raise SecretNotFound()
         message = item.get(MESSAGE_FIELD)
@@ -90,49 +80,19 @@ class TableVault(SealedMessageVault):
 
     def replace_message(self, ref: SecretRef, message: str) -> None:
         if not _in_record(ref):
-            pk, sk = _own_key(ref)
-            try:
-                self.repository(ref).put({"pk": pk, "sk": sk, "entity": "vault", MESSAGE_FIELD: message},
-                                    condition="attribute_exists(pk)")
-            except ConditionFailed:
-                raise SecretNotFound() from None
+            if not self.repository(ref).replace_message(*_own_key(ref), message):
+                raise SecretNotFound()
             return
-        if self._update_record(ref, message, must_exist=True) is not None:
+        if self._write_into_record(ref, message, replacing=True) is not None:
             raise SecretNotFound()
 
-    def _update_record(self, ref: SecretRef, message: str, *, must_exist: bool) -> dict[str, Any] | None:
-        """Write the message into the connection's item if it is still that connection (and holds
-        a message, or holds none); None when written, else the item as it was (maybe empty)."""
-        presence = "attribute_exists" if must_exist else "attribute_not_exists"
-        pk, sk = _record_key(ref)
+    def _write_into_record(self, ref: SecretRef, message: str, *, replacing: bool) -> dict[str, object] | None:
+        """None when written, else the connection's item as it was (maybe empty)."""
         try:
-            repository = self.repository(ref)
-            repository.client.update_item(
-                TableName=repository.table_name, Key=key(pk, sk),
-                UpdateExpression="SET #m = :m, #b = :b",
-                ConditionExpression=f"#cid = :cid AND {presence}(#m)",
-                ExpressionAttributeNames={"#m": MESSAGE_FIELD, "#b": BACKEND_FIELD, "#cid": "connectionId"},
-                ExpressionAttributeValues=serialize({":m": message, ":b": TABLE, ":cid": ref.connection_id}),
-                ReturnValuesOnConditionCheckFailure="ALL_OLD",
-            )
+            return self.repository(ref).write_into_record(*_record_key(ref), ref.connection_id, message,
+                                                          replacing=replacing)
         except ClientError as error:
-            if error.response.get("Error", {}).get("Code") != _CONDITION_FAILED:
-                raise VaultError() from error
-            return deserialize(error.response.get("Item") or {})
-        return None
-
-
-class _SessionRepository(Repository):
-    """The table through a tenant session's client (hub/vault/clients.py): the vault role may
-    touch only items whose partition key is its tenant's."""
-
-    def __init__(self, client: Any) -> None:
-        super().__init__()
-        self._client = client
-
-    @property
-    def client(self) -> Any:
-        return self._client
+            raise VaultError() from error
 
 
 def _in_record(ref: SecretRef) -> bool:

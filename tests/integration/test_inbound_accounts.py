@@ -1,0 +1,156 @@
+"""A tenant admin sees and corrects the provider accounts a connection answers for
+(GET/PUT /api/tenant/integrations/{id}/inbound-accounts, hub/inbound/accounts.py): validated per
+provider, audited, used by attribution at once, and never a way to take another tenant's events."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from hub.inbound import secrets
+from hub.inbound.intake import forget_providers
+from hub.inbound.models import AccountLink
+from hub.inbound.repository import InboundRepository
+from hub.webhooks.signing import generate_secret
+from tests.integration.test_inbound_webhooks import (
+    SUPER,
+    connected_account,
+    process_inbound,
+    sandbox_event,
+    send,
+)
+from tests.support.api import ApiClient
+from tests.support.connections import SandboxWorld, sandbox_server, sandbox_world
+from tests.support.webhooks import EventCapture
+
+__all__ = ["sandbox_server", "sandbox_world"]  # fixtures
+
+ACCOUNTS = "/api/tenant/integrations/{}/inbound-accounts"
+
+
+@pytest.fixture(autouse=True)
+def cold_caches() -> Iterator[None]:
+    secrets.forget()
+    forget_providers()
+    yield
+    secrets.forget()
+    forget_providers()
+
+
+@pytest.fixture
+def signing_secret(sandbox_world: SandboxWorld) -> str:
+    secret = generate_secret()
+    assert SUPER.put("/api/admin/integrations/developer/sandbox/inbound-webhooks",
+                     {"signingSecret": secret}).status == 200
+    return secret
+
+
+@pytest.fixture
+def capture(aws_env: Any) -> EventCapture:
+    return EventCapture("inbound-accounts")
+
+
+def admin(tenant: str) -> ApiClient:
+    return ApiClient("tenant_admin", tenant=tenant, user="ada")
+
+
+def deliver(secret: str, account_id: str, capture: EventCapture, message_id: str) -> list[str]:
+    """The tenants an event of `account_id` reaches."""
+    seen = len(capture.of_type("provider.event"))
+    assert send("sandbox", *sandbox_event(secret, account_id, message_id=message_id)).status == 200
+    process_inbound()
+    return sorted(e["tenantId"] for e in capture.of_type("provider.event")[seen:])
+
+
+def test_the_view_shows_the_ids_captured_at_connect(sandbox_world: SandboxWorld) -> None:
+    # Given acme connected the sandbox (the hub captured its account at connect)
+    integration_id, account_id = connected_account(sandbox_world)
+    # When its admin looks
+    view = admin("acme").get(ACCOUNTS.format(integration_id))
+    # Then the captured id is there, trusted and receiving, with the provider's id format
+    assert view.status == 200, view.raw_body
+    assert view.body["accounts"] == [{"accountId": account_id, "source": "connect", "receiving": True}]
+    assert (view.body["connectAccountId"], view.body["accountIdPattern"]) == (
+        "{account_id}", "^acct_[A-Za-z0-9]{1,64}$")
+    # And another tenant, a plain user and an integration without a connection get nothing
+    assert admin("globex").get(ACCOUNTS.format(integration_id)).error["code"] == "INTEGRATION_NOT_FOUND"
+    assert ApiClient("user", tenant="acme", user="bob").get(ACCOUNTS.format(integration_id)).status == 403
+    unconnected = sandbox_world.create_integration(tenant="initech")
+    assert admin("initech").get(ACCOUNTS.format(unconnected)).error["code"] == "CONNECTION_NOT_FOUND"
+
+
+def test_a_correction_is_validated_audited_and_used_by_the_next_event(
+        sandbox_world: SandboxWorld, signing_secret: str, capture: EventCapture) -> None:
+    integration_id, account_id = connected_account(sandbox_world)
+    # When the admin sends ids that are not sandbox account ids, nothing changes
+    wrong = admin("acme").put(ACCOUNTS.format(integration_id), {"accountIds": ["T123", "acct_ok"]})
+    assert (wrong.status, wrong.error["code"], wrong.error["details"]["accountIds"]) == (400, "VALIDATION_ERROR",
+                                                                                          ["T123"])
+    assert admin("acme").put(ACCOUNTS.format(integration_id), {"accountIds": ["x"], "extra": 1}).status == 400
+    assert [a["accountId"] for a in admin("acme").get(ACCOUNTS.format(integration_id)).body["accounts"]] == [account_id]
+    # When the admin replaces the captured id with another account
+    fixed = admin("acme").put(ACCOUNTS.format(integration_id), {"accountIds": ["acct_corrected1"]})
+    assert fixed.status == 200, fixed.raw_body
+    assert fixed.body["accounts"] == [{"accountId": "acct_corrected1", "source": "tenant_admin", "receiving": True}]
+    # Then the next events follow the correction at once
+    assert deliver(signing_secret, "acct_corrected1", capture, "msg_a") == ["acme"]
+    assert deliver(signing_secret, account_id, capture, "msg_b") == []
+    # And putting the captured id back restores it as captured, not typed
+    back = admin("acme").put(ACCOUNTS.format(integration_id), {"accountIds": [account_id, "acct_corrected1"]})
+    assert [a["source"] for a in back.body["accounts"]] == ["connect", "tenant_admin"]
+    assert deliver(signing_secret, account_id, capture, "msg_c") == ["acme"]
+    # And the audit trail has each change, both lists
+    [latest, *_] = admin("acme").get("/api/tenant/audit-logs",
+                                     query={"action": "connection.inbound_accounts"}).body["auditLogs"]
+    [change] = latest["changes"]
+    assert change["diff"]["inboundAccountIds"] == {"from": ["acct_corrected1"],
+                                                   "to": [account_id, "acct_corrected1"]}
+
+
+def test_a_tenant_cannot_claim_an_account_another_tenant_connected(
+        sandbox_world: SandboxWorld, signing_secret: str, capture: EventCapture) -> None:
+    # Given globex's connection holds an account captured from the provider at connect time
+    InboundRepository().link([AccountLink("globex", "int_g", "conn_g", "sandbox", "acct_globex1", verified=True)])
+    acme_integration, account_id = connected_account(sandbox_world, tenant="acme")
+    # When acme's admin types globex's account id
+    claimed = admin("acme").put(ACCOUNTS.format(acme_integration), {"accountIds": [account_id, "acct_globex1"]})
+    # Then it is refused, acme's list is unchanged, and globex alone receives that account's events
+    assert (claimed.status, claimed.error["code"]) == (409, "ACCOUNT_CLAIMED")
+    assert claimed.error["details"] == {"accountId": "acct_globex1"}
+    assert [a["accountId"] for a in admin("acme").get(ACCOUNTS.format(acme_integration)).body["accounts"]] == [
+        account_id]
+    assert deliver(signing_secret, "acct_globex1", capture, "msg_h") == ["globex"]
+
+
+def test_a_typed_id_is_exclusive_until_released(sandbox_world: SandboxWorld) -> None:
+    acme_integration, _ = connected_account(sandbox_world, tenant="acme")
+    globex_integration, _ = connected_account(sandbox_world, tenant="globex")
+    # Given acme's admin typed an account nobody connected
+    assert admin("acme").put(ACCOUNTS.format(acme_integration), {"accountIds": ["acct_typed1"]}).status == 200
+    # When globex's admin types the same id, it is refused
+    again = admin("globex").put(ACCOUNTS.format(globex_integration), {"accountIds": ["acct_typed1"]})
+    assert (again.status, again.error["code"]) == (409, "ACCOUNT_CLAIMED")
+    # And once acme disconnects, the claim is released and globex may take it
+    assert admin("acme").post(f"/api/tenant/integrations/{acme_integration}/disconnect").status in (200, 204)
+    taken = admin("globex").put(ACCOUNTS.format(globex_integration), {"accountIds": ["acct_typed1"]})
+    assert taken.status == 200 and taken.body["accounts"][0]["source"] == "tenant_admin"
+    # And removing it releases it too
+    assert admin("globex").put(ACCOUNTS.format(globex_integration), {"accountIds": []}).status == 200
+    assert InboundRepository().claim(AccountLink("initech", "int_i", "conn_i", "sandbox", "acct_typed1",
+                                                 verified=False))
+
+
+def test_a_typed_id_stops_receiving_when_another_tenant_connects_that_account(
+        sandbox_world: SandboxWorld, signing_secret: str, capture: EventCapture) -> None:
+    # Given acme's admin typed an account id before anyone connected that account
+    acme_integration, _ = connected_account(sandbox_world, tenant="acme")
+    assert admin("acme").put(ACCOUNTS.format(acme_integration), {"accountIds": ["acct_later1"]}).status == 200
+    assert deliver(signing_secret, "acct_later1", capture, "msg_1") == ["acme"]
+    # When globex connects that account (the provider reported it at connect time)
+    InboundRepository().link([AccountLink("globex", "int_g", "conn_g", "sandbox", "acct_later1", verified=True)])
+    # Then its events go to globex only, and acme's view says its typed id no longer receives
+    assert deliver(signing_secret, "acct_later1", capture, "msg_2") == ["globex"]
+    view = admin("acme").get(ACCOUNTS.format(acme_integration)).body["accounts"]
+    assert view == [{"accountId": "acct_later1", "source": "tenant_admin", "receiving": False}]
