@@ -10,6 +10,7 @@ injected through seams: a vault wrapper, a repository method wrapper, the lifecy
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -27,7 +28,15 @@ from hub.connections.use import run_verification
 from hub.errors import VaultError
 from hub.integrations.service import get_integration
 from hub.settings import get_settings
-from hub.vault import MESSAGE_FIELD, CredentialVault, SecretRef, get_vault, set_vault
+from hub.vault import (
+    MESSAGE_FIELD,
+    PURPOSE_PENDING_GRANT,
+    CredentialVault,
+    SecretRef,
+    encrypt_field,
+    get_vault,
+    set_vault,
+)
 from tests.support.connections import SandboxWorld, sandbox_server, sandbox_world
 
 __all__ = ["sandbox_server", "sandbox_world"]
@@ -181,6 +190,28 @@ def test_a_vault_that_stays_down_is_bridged_by_the_pending_grant(
     assert refresh_connection("acme", integration_id, force=True, owner="job").status == "refreshed"
     # Then the second refresh used the pending (newest) refresh token, not the vault's spent one
     assert _record(integration_id)["pendingWrite"]
+    _still_refreshes(sandbox_world, integration_id)
+
+
+def test_a_pending_grant_in_the_legacy_format_is_reconciled_and_the_records_message_follows(
+        sandbox_world: SandboxWorld) -> None:
+    # Given a connection whose live grant sits in a pending write of the older format (a message
+    # of its own, purpose pending-grant), while its secret and the record's message hold the
+    # grant before it, whose refresh token the provider has already rotated away
+    integration_id = _connected(sandbox_world)
+    ref = secret_ref_of(_record(integration_id))
+    spent = get_vault().read_message(ref)
+    assert refresh_connection("acme", integration_id, force=True, owner="job").status == "refreshed"
+    live = get_vault().read(ref)
+    context = {**ref.encryption_context(), "purpose": PURPOSE_PENDING_GRANT}
+    legacy = encrypt_field(json.dumps({"payload": live, "fields": {}}), context)
+    get_vault().replace_message(ref, spent)
+    ConnectionRepository().update_connection("acme", integration_id, None,
+                                             {"pendingWrite": legacy, MESSAGE_FIELD: spent})
+    # When it is refreshed (and refreshed again from what that left in the record)
+    clock.advance(get_settings().refresh_lease_seconds + 1)
+    assert refresh_connection("acme", integration_id, force=True, owner="job").status == "refreshed"
+    # Then the live grant was used, written, and the record's message is the vault's again
     _still_refreshes(sandbox_world, integration_id)
 
 

@@ -24,9 +24,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-
 from hub import clock
 from hub.inbound.spec import SignatureSpec
 from hub.webhooks import signing
@@ -145,6 +142,11 @@ def _hubspot_v3(spec: SignatureSpec, request: SignedRequest, keys: Sequence[str]
 
 
 def _ed25519(spec: SignatureSpec, request: SignedRequest, keys: Sequence[str]) -> None:
+    # imported here: the connection modules reach this module for SignedRequest alone, and
+    # `cryptography` cost them ~30 ms of every cold start (bench/imports.py)
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     timestamp = _required(request, spec.timestamp_header)
     given = _required(request, spec.header)
     if timestamp.isdigit():
