@@ -3,16 +3,18 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 
 import pytest
 
-from hub.http.routing import Route, route_table
+from hub.http.routing import Route, match_route, route_table
 from hub.openapi import build_openapi
 from hub.urlguard import use_resolver
 from hub.webhooks.repository import WebhookRepository
+from local.apigw import LambdaContext, build_http_event
 from tests.support import seed
-from tests.support.api import ApiClient, ApiResponse
+from tests.support.api import ApiClient, ApiResponse, claims_for
 
 # a lone UTF-16 surrogate, escaped as JSON allows it
 SURROGATE_BODY = '{"name": "x\\ud800", "description": "x\\ud800", "events": ["x\\ud800"]}'
@@ -24,6 +26,14 @@ HOSTILE = {
     "JSON null": ("null", "application/json", 400, "VALIDATION_ERROR"),
     "JSON array": ("[]", "application/json", 400, "VALIDATION_ERROR"),
     "unpaired surrogate": (SURROGATE_BODY, "application/json", 400, "VALIDATION_ERROR"),
+    # past the parser's stack (RecursionError), and deeper than DynamoDB's 32 levels of maps
+    "nested past the parser's stack": ('{"name":' + "[" * 5000 + "]" * 5000 + "}", "application/json", 400,
+                                       "VALIDATION_ERROR"),
+    "nested deeper than 32 levels": ('{"name":' + '{"a":' * 40 + "1" + "}" * 41, "application/json", 400,
+                                     "VALIDATION_ERROR"),
+    # Python refuses to read an integer of more than 4300 digits (ValueError, not a JSONDecodeError)
+    "integer over Python's digit limit": ('{"name": ' + "9" * 5000 + "}", "application/json", 400,
+                                          "VALIDATION_ERROR"),
 }
 
 
@@ -120,3 +130,70 @@ def test_a_204_names_no_content_type(api: ApiClient) -> None:
     response = api.delete(f"/api/tenant/webhooks/{created.body['id']}")
     assert response.status == 204
     assert response.raw_body == "" and response.header("Content-Type") is None
+
+
+def _event(route: Route, **changes: object) -> dict:
+    """The payload-v2 event API Gateway would build for a caller allowed on the route."""
+    role = None if route.public else ("tenant_admin" if "tenant_admin" in route.roles else route.roles[0])
+    path = _concrete(route.path)
+    found = match_route(route_table().values(), route.method, path)
+    return build_http_event(route, path, path_params=(found[1] if found else None) or None,
+                            claims=claims_for(role) if role else None, **changes)  # type: ignore[arg-type]
+
+
+def _call(route: Route, event: dict) -> ApiResponse:
+    answer = importlib.import_module(route.module).handler(event, LambdaContext(route.function_name))
+    return ApiResponse(int(answer["statusCode"]), dict(answer.get("headers") or {}), answer.get("body") or "")
+
+
+def _authorizer(block: object):
+    def change(event: dict) -> None:
+        event["requestContext"]["authorizer"] = block
+    return change
+
+
+def _method(method: str):
+    def change(event: dict) -> None:
+        event["requestContext"]["http"]["method"] = method
+    return change
+
+
+def _base64_flag(event: dict) -> None:
+    event["body"], event["isBase64Encoded"] = "{not base64!}", True
+
+
+# variant: (change to the event, (status, code) on routes behind the JWT authorizer or None when
+# only "a 4xx envelope" is asserted, whether only routes that read a body are concerned)
+MALFORMED_EVENTS = {
+    "authorizer block not an object": (_authorizer("jwt"), (401, "UNAUTHORIZED"), False),
+    "jwt block not an object": (_authorizer({"jwt": ["claims"]}), (401, "UNAUTHORIZED"), False),
+    "claims a list": (_authorizer({"jwt": {"claims": ["sub", "tenant_id"]}}), (401, "UNAUTHORIZED"), False),
+    "roles claim a number": (_authorizer({"jwt": {"claims": {"sub": "alice", "tenant_id": "acme", "roles": 7}}}),
+                             (403, "PERMISSION_DENIED"), False),
+    "HEAD": (_method("HEAD"), (404, "ROUTE_NOT_FOUND"), False),
+    "OPTIONS": (_method("OPTIONS"), (404, "ROUTE_NOT_FOUND"), False),
+    "a body flagged base64 that is not": (_base64_flag, None, True),
+}
+
+
+@pytest.mark.parametrize("variant", list(MALFORMED_EVENTS))
+def test_every_route_answers_a_malformed_event_with_a_4xx_envelope(aws_env, variant: str) -> None:
+    change, expected, body_only = MALFORMED_EVENTS[variant]
+    seed.integration("acme", "x1")
+    failures = []
+    for route in route_table().values():
+        if body_only and route.method in ("GET", "DELETE"):
+            continue
+        # Given the event API Gateway would build for an allowed caller, When one part is malformed
+        event = _event(route, headers={"content-type": "application/json"}, body="{}")
+        change(event)
+        response = _call(route, event)
+        # Then no answer is a 5xx, every error is the envelope, and routes behind the authorizer
+        # answer the expected 4xx
+        wanted = expected if expected and (not route.public or expected[0] == 404) else None
+        enveloped = response.status < 400 or response.error.get("requestId") == response.header("X-Request-Id")
+        if response.status >= 500 or not enveloped:
+            failures.append(f"{route.key}: {response.status} {response.raw_body[:200]}")
+        elif wanted and (response.status, response.body["error"]["code"]) != wanted:
+            failures.append(f"{route.key}: {response.status} {response.raw_body[:100]}, wanted {wanted}")
+    assert failures == []

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from hub.connections.repository import ConnectionRepository
 from hub.inbound import secrets
 from hub.inbound.intake import forget_providers
 from hub.inbound.models import AccountLink
@@ -154,3 +155,18 @@ def test_a_typed_id_stops_receiving_when_another_tenant_connects_that_account(
     assert deliver(signing_secret, "acct_later1", capture, "msg_2") == ["globex"]
     view = admin("acme").get(ACCOUNTS.format(acme_integration)).body["accounts"]
     assert view == [{"accountId": "acct_later1", "source": "tenant_admin", "receiving": False}]
+
+
+def test_a_correction_that_cannot_be_written_leaves_no_claim_behind(
+        sandbox_world: SandboxWorld, monkeypatch: pytest.MonkeyPatch) -> None:
+    acme_integration, _ = connected_account(sandbox_world, tenant="acme")
+    globex_integration, _ = connected_account(sandbox_world, tenant="globex")
+    # Given acme's connection disappears between the claim of a typed id and the write of the list
+    monkeypatch.setattr(ConnectionRepository, "update_connection", lambda *args, **kwargs: None)
+    # When acme's admin types an id nobody holds
+    lost = admin("acme").put(ACCOUNTS.format(acme_integration), {"accountIds": ["acct_orphan1"]})
+    assert (lost.status, lost.error["code"]) == (404, "CONNECTION_NOT_FOUND")
+    monkeypatch.undo()
+    # Then the id is not left claimed by a list that was never written: globex may type it
+    taken = admin("globex").put(ACCOUNTS.format(globex_integration), {"accountIds": ["acct_orphan1"]})
+    assert taken.status == 200, taken.raw_body

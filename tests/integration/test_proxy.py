@@ -12,6 +12,7 @@ from urllib.parse import unquote
 import pytest
 
 from hub import clock
+from hub.audit import AuditRepository
 from hub.errors import ValidationError
 from hub.proxy.paths import provider_path
 from tests.support.capture import CaptureProvider, Scripted, Waits, capture
@@ -250,6 +251,23 @@ def test_a_401_refreshes_the_token_once_and_the_call_succeeds(sandbox_world: San
     assert response.status == 200, response.raw_body
     assert response.header("X-Hub-Refreshed") == "true" and response.header("X-Hub-Attempts") == "2"
     assert sandbox_world.provider.stats()["token_requests"]["refresh_token"] == 1
+
+
+def test_a_proxied_post_that_refreshes_on_the_way_is_audited_once_with_its_own_facts(
+        sandbox_world: SandboxWorld) -> None:
+    # Given a connection whose access token the provider ended early
+    integration_id = sandbox_world.create_integration()
+    sandbox_world.connect(integration_id)
+    sandbox_world.provider.expire_access_tokens()
+    # When the caller POSTs through it (a mutation: audited), the hub refreshing on the way
+    response = sandbox_world.api.post(proxy(integration_id, "api/echo"), {"hello": "world"})
+    assert response.status == 200 and response.header("X-Hub-Refreshed") == "true", response.raw_body
+    # Then the request has one audit record, the proxy's, with the facts of the proxied call
+    # (the refresh inside it carries no audit record of its own request)
+    records = [a for a in AuditRepository().list_for_tenant("acme") if a["target"].get("route", "").endswith(
+        "/proxy/{path+}")]
+    assert len(records) == 1, records
+    assert records[0]["target"]["providerId"] == "sandbox" and records[0]["target"]["refreshed"] is True
 
 
 def test_a_second_401_goes_back_to_the_caller_without_another_refresh(sandbox_world: SandboxWorld) -> None:

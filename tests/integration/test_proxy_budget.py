@@ -150,6 +150,43 @@ def test_over_budget_is_429_provider_rate_limited_with_retry_after_and_nothing_i
     assert sandbox_world.api.get(proxy(integration_id, "api/me")).status == 200
 
 
+def test_a_busy_connection_spends_leased_requests_and_never_more_than_its_quota(
+        sandbox_world: SandboxWorld, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Given a connection allowed 16 requests a second (no waiting for the budget)
+    monkeypatch.setenv("HUB_PROVIDER_QUOTA_WAIT_SECONDS", "0")
+    reset_settings()
+    integration_id = budgeted(sandbox_world, 16, 1)
+    before = sandbox_world.provider.stats()["api_requests"]
+    # When 17 calls come within that second (the hub's clock is frozen)
+    with recording_aws_calls() as calls:
+        answers = [sandbox_world.api.get(proxy(integration_id, "api/me")).status for _ in range(17)]
+    # Then 16 reach the provider and the 17th is the hub's 429
+    assert answers == [200] * 16 + [429]
+    assert sandbox_world.provider.stats()["api_requests"] - before == 16
+    # And the budget was written about half as often as it was spent: 1, 2, 4, 4 and 4 requests
+    # taken by five writes (a quarter of the bucket at most), the 16th refused 4 and took 1 (two
+    # writes), the 17th refused 2, then 1 (two writes)
+    budget_writes = calls.counts()["dynamodb.UpdateItem"] - 17  # the rest: each call's rate-limit window
+    assert budget_writes == 9, calls.calls
+
+
+def test_leased_requests_end_with_their_second(sandbox_world: SandboxWorld) -> None:
+    # Given a busy connection of a warm function, holding leased requests
+    integration_id = budgeted(sandbox_world, 600, 60)
+    for _ in range(2):  # the second call's write takes two requests
+        assert sandbox_world.api.get(proxy(integration_id, "api/me")).status == 200
+    with recording_aws_calls() as calls:
+        assert sandbox_world.api.get(proxy(integration_id, "api/me")).status == 200
+    # (the third spent the request the second one leased: the rate limit and the activity line only)
+    assert sorted(calls.calls) == ["dynamodb.PutItem", "dynamodb.UpdateItem"], calls.calls
+    # When the connection is disconnected and a second passes
+    assert sandbox_world.api.post(f"/api/tenant/integrations/{integration_id}/disconnect").status in (200, 204)
+    clock.advance(1)
+    # Then the next call reads the connection again and finds it gone
+    refused = sandbox_world.api.get(proxy(integration_id, "api/me"))
+    assert refused.status == 404 and refused.error["code"] == "CONNECTION_NOT_FOUND"
+
+
 def test_a_call_just_over_budget_waits_briefly_instead(sandbox_world: SandboxWorld) -> None:
     from hub.proxy.retry import use_sleeper
 

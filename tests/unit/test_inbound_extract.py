@@ -76,6 +76,11 @@ def test_a_missing_events_list_or_a_body_that_is_not_json_is_malformed() -> None
         parse_body(b"\xff\xfe", "application/json")
     with pytest.raises(MalformedBody):
         parse_body(b'"a string"', "application/json")
+    # nested past the parser's stack, and an integer over Python's 4300-digit limit
+    with pytest.raises(MalformedBody):
+        parse_body(b"[" * 5000 + b"]" * 5000, "application/json")
+    with pytest.raises(MalformedBody):
+        parse_body(b'{"id": ' + b"9" * 5000 + b"}", "application/json")
 
 
 def test_a_slack_form_body_is_read_as_a_form() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hub.errors import PermissionDenied, Unauthorized
-from hub.principal import parse_roles, principal_from_claims, require_roles
+from hub.principal import parse_roles, principal_from_claims, principal_from_event, require_roles
 from hub.settings import reset_settings
 
 
@@ -84,6 +84,18 @@ def test_cognito_claims_work_by_configuration(monkeypatch) -> None:
 def test_missing_or_malformed_identity_is_unauthorized(claims) -> None:
     with pytest.raises(Unauthorized):
         principal_from_claims(claims)
+
+
+@pytest.mark.parametrize(
+    "context",
+    ["x", {"authorizer": "jwt"}, {"authorizer": {"jwt": ["claims"]}}, {"authorizer": {"jwt": {"claims": ["sub"]}}},
+     {"authorizer": {"jwt": {"claims": "sub=alice"}}}],
+)
+def test_an_authorizer_block_of_another_shape_is_unauthorized(context) -> None:
+    # Given a request context whose authorizer block is not API Gateway's objects
+    # When the caller is read, Then it is a 401 (never an AttributeError, a 500)
+    with pytest.raises(Unauthorized):
+        principal_from_event({"requestContext": context})
 
 
 def test_role_guard() -> None:

@@ -97,9 +97,12 @@ def _string_claim(claims: Mapping[str, Any], name: str) -> str:
 
 
 def principal_from_event(event: Mapping[str, Any]) -> Principal:
-    context = event.get("requestContext") or {}
-    claims = ((context.get("authorizer") or {}).get("jwt") or {}).get("claims")
-    return principal_from_claims(claims)
+    """The caller of `requestContext.authorizer.jwt.claims`; a block of any other shape is no
+    verified token (a 401), never a crash."""
+    node: Any = event
+    for name in ("requestContext", "authorizer", "jwt", "claims"):
+        node = node.get(name) if isinstance(node, Mapping) else None
+    return principal_from_claims(node if isinstance(node, Mapping) else None)
 
 
 def require_roles(principal: Principal, roles: Iterable[str]) -> None:

@@ -26,8 +26,8 @@ class RequestState:
     audit_target: dict[str, Any] = field(default_factory=dict)
     # set by the pipeline on a request it audits: builds the audit record as it stands now
     build_audit: Callable[[], dict[str, Any]] | None = None
-    # how many of `changes` the audit record a domain write carried holds (None: none carried)
-    audit_carried: int | None = None
+    # what the audit record a domain write carried holds (`audit_fingerprint`; None: none carried)
+    audit_carried: tuple[Any, ...] | None = None
 
     def require_principal(self) -> Principal:
         if self.principal is None:
@@ -72,23 +72,30 @@ def record_change(
         state.audit_action = action
 
 
+def audit_fingerprint(state: RequestState) -> tuple[Any, ...]:
+    """What a request's audit record is made of, beyond ids and times."""
+    return len(state.changes), state.audit_action, repr(sorted(state.audit_target.items()))
+
+
 @dataclass(frozen=True)
 class CarriedAudit:
-    """This request's audit record, for a domain write to store in its own transaction (one
-    DynamoDB write fewer per request). Call `written()` once that write has succeeded: the
-    pipeline then writes no second record, unless changes are recorded after this one was built."""
+    """This request's audit record, for the request's own operation to store in its final
+    transaction (one DynamoDB write fewer per request). Call `written()` once that write has
+    succeeded: the pipeline then writes no second record, unless the request answers other than
+    200 or records more (changes, target facts) after this one was built."""
 
     item: dict[str, Any]
-    changes: int
+    fingerprint: tuple[Any, ...]
 
     def written(self) -> None:
-        current_request().audit_carried = self.changes
+        current_request().audit_carried = self.fingerprint
 
 
 def carried_audit() -> CarriedAudit | None:
-    """The audit record the pipeline would write if the request succeeds, or None outside an
-    audited request (jobs, reads, public routes). It records the request's success (200)."""
+    """The audit record the pipeline would write if the request succeeds (200), or None outside
+    an audited request (jobs, reads, public routes). Only the operation the request is for may
+    carry it (a refresh on the way to a proxied call must not: the call's facts come later)."""
     state = current_request()
     if state.build_audit is None:
         return None
-    return CarriedAudit(state.build_audit(), len(state.changes))
+    return CarriedAudit(state.build_audit(), audit_fingerprint(state))

@@ -184,6 +184,9 @@ class Settings(BaseModel):
         600, "Quota budget per connection when neither the integration nor its template names one: requests "
         "per provider_quota_period_seconds", ge=1, le=1_000_000)
     provider_quota_period_seconds: int = setting(60, "The period of provider_quota_requests", ge=1, le=86_400)
+    provider_quota_lease_max: int = setting(
+        8, "Most requests of a busy connection's quota budget one write takes for a warm function to spend "
+        "within a second (1: one write per request)", ge=1, le=100)
     provider_quota_wait_seconds: float = setting(
         2.0, "A call over its connection's quota waits this long at most for the budget, else 429", ge=0, le=20)
     # ---- outgoing webhooks -------------------------------------------------------------------

@@ -69,7 +69,7 @@ def refresh_now(principal: Principal, integration_id: str, *, force: bool, user_
     integration_for(principal, integration_id, user_scoped=user_scoped, cached=True)
     user_id = principal.user_id if user_scoped else None
     outcome = refresh_connection(principal.tenant_id, integration_id, user_id, force=force,
-                                 owner=f"api:{principal.user_id}:{new_id()}", throttled=True)
+                                 owner=f"api:{principal.user_id}:{new_id()}", throttled=True, audited=True)
     record = outcome.record
     if record is None or record.get("status") == "disconnected" or not record.get("secretStored"):
         raise ConnectionNotFound("The integration is not connected", details={"integrationId": integration_id})

@@ -107,11 +107,14 @@ def _renewable(record: Mapping[str, Any] | None) -> bool:
 
 
 def refresh_connection(tenant_id: str, integration_id: str, user_id: str | None = None, *, force: bool = False,
-                       owner: str, now: float | None = None, throttled: bool = False) -> RefreshOutcome:
+                       owner: str, now: float | None = None, throttled: bool = False,
+                       audited: bool = False) -> RefreshOutcome:
     """Renew the connection's token if it is due (or now, `force`). `throttled`: a caller's
     forced refresh of a token that is not due yet is allowed once per
     `settings.forced_refresh_interval_seconds` per connection (outcome "too_soon"), because every
-    refresh writes a Secrets Manager version (docs/cost.md)."""
+    refresh writes a Secrets Manager version (docs/cost.md). `audited`: the refresh is the
+    request's own operation (POST .../connection/refresh), so its final write carries the
+    request's audit record (`hub.request.carried_audit`)."""
     moment = clock.now() if now is None else now
     settings = get_settings()
     interval = settings.forced_refresh_interval_seconds
@@ -129,7 +132,7 @@ def refresh_connection(tenant_id: str, integration_id: str, user_id: str | None 
         if not _renewable(leased):
             outcome = RefreshOutcome("not_refreshable", leased, "The connection has no renewable token")
         else:
-            outcome = _refresh_leased(leased, owner, moment)
+            outcome = _refresh_leased(leased, owner, moment, audited=audited)
         return outcome
     finally:
         if outcome is None or _holds(outcome.record, owner):
@@ -236,7 +239,7 @@ def _new_tokens(record: Mapping[str, Any], spec: ProviderSpec, payload: dict[str
     raise HubError("The connection has no renewable token", code="REFRESH_FAILED", status_code=400)
 
 
-def _refresh_leased(record: ConnectionRecord, owner: str, moment: float) -> RefreshOutcome:
+def _refresh_leased(record: ConnectionRecord, owner: str, moment: float, *, audited: bool) -> RefreshOutcome:
     # cached per warm container (hub/cache.py): the integration, its provider and client secret
     integration = IntegrationRepository().cached_integration(record["tenantId"], record["integrationId"])
     if integration is None:
@@ -264,8 +267,8 @@ def _refresh_leased(record: ConnectionRecord, owner: str, moment: float) -> Refr
     fields = {**fields, **message_fields(message, backend)}
     activity = activity_item(record["tenantId"], record["integrationId"], "refresh", "success",
                              user_id=record.get("userId"), details={"connectionId": record.get("connectionId")})
-    # through the API, the request's audit record goes with it too (the pipeline then writes none)
-    audit = carried_audit()
+    # a refresh requested through the API carries the request's audit record (the pipeline then writes none)
+    audit = carried_audit() if audited else None
     lines = (activity,) if audit is None else (activity, audit.item)
     repository = ConnectionRepository()
     if backend == TABLE:

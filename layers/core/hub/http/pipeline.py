@@ -20,6 +20,7 @@ from hub.http.routing import IDEMPOTENCY_HEADER, Route, route_for_key
 from hub.ids import new_id
 from hub.observability import count_swallowed, logger
 from hub.principal import principal_from_event, require_roles
+from hub.request import audit_fingerprint
 from hub.settings import get_settings
 
 
@@ -98,7 +99,7 @@ def _audit(route: Route, state: RequestState, event: dict[str, Any], response: d
     """The audit record of a successful mutation, unless the domain's own write carried it
     (hub.request.carried_audit: the refresh's final transaction does) with every change since."""
     status = int(response.get("statusCode", 200))
-    if state.principal is None or (state.audit_carried == len(state.changes) and status == 200):
+    if state.principal is None or (state.audit_carried == audit_fingerprint(state) and status == 200):
         return
     try:
         AuditRepository().store(_audit_record(route, state, event, status))

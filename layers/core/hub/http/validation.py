@@ -19,6 +19,9 @@ from hub.errors import ValidationError
 from hub.validation import encodable
 
 MAX_REPORTED_CONTENT_TYPE = 100
+# deeper than DynamoDB's 32 levels of nested maps no body can be stored, and far deeper ones
+# overflow Python's stack in the parser or in any walk over the document (a 500, not a 400)
+MAX_BODY_DEPTH = 32
 
 
 def is_json_media_type(content_type: str) -> bool:
@@ -28,26 +31,29 @@ def is_json_media_type(content_type: str) -> bool:
 
 def body_text(body: str | None, *, base64_encoded: bool) -> str:
     """The body as text, or a 400 when it is not base64 (when flagged so) or not UTF-8."""
-    if not body:
-        return ""
-    if not base64_encoded:
-        # API Gateway hands over text; a str that cannot be encoded came from a broken decoder
-        try:
-            body.encode("utf-8")
-        except UnicodeEncodeError:
-            raise ValidationError("The body is not valid UTF-8", details=[_detail("body", "not valid UTF-8",
-                                                                                  "unicode_error")]) from None
-        return body
     try:
-        raw = base64.b64decode(body, validate=True)
-    except (binascii.Error, ValueError):
-        raise ValidationError("The body is not valid base64",
-                              details=[_detail("body", "not valid base64", "base64_error")]) from None
-    try:
-        return raw.decode("utf-8")
+        return body_bytes(body, base64_encoded=base64_encoded).decode("utf-8")
     except UnicodeDecodeError:
         raise ValidationError("The body is not valid UTF-8",
                               details=[_detail("body", "not valid UTF-8", "unicode_error")]) from None
+
+
+def body_bytes(body: str | None, *, base64_encoded: bool) -> bytes:
+    """The body's bytes as sent, or a 400 when it is flagged base64 and is not base64, or is text
+    that cannot be UTF-8 (API Gateway hands over text; such a str came from a broken decoder)."""
+    if not body:
+        return b""
+    if not base64_encoded:
+        try:
+            return body.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValidationError("The body is not valid UTF-8",
+                                  details=[_detail("body", "not valid UTF-8", "unicode_error")]) from None
+    try:
+        return base64.b64decode(body, validate=True)
+    except (binascii.Error, ValueError):
+        raise ValidationError("The body is not valid base64",
+                              details=[_detail("body", "not valid base64", "base64_error")]) from None
 
 
 def parse_json_object(text: str) -> dict[str, Any]:
@@ -59,6 +65,11 @@ def parse_json_object(text: str) -> dict[str, Any]:
     except json.JSONDecodeError as error:
         detail = _detail("body", f"{error.msg} at position {error.pos}", "json_invalid")
         raise ValidationError("The body is not valid JSON", details=[detail]) from None
+    except RecursionError:
+        raise _too_deep() from None
+    except ValueError:  # an integer over Python's digit limit (sys.int_info.default_max_str_digits)
+        raise ValidationError("The body is not valid JSON",
+                              details=[_detail("body", "a number has too many digits", "json_invalid")]) from None
     if not isinstance(value, dict):
         raise ValidationError("The body must be a JSON object",
                               details=[_detail("body", "must be a JSON object", "model_type")])
@@ -66,7 +77,14 @@ def parse_json_object(text: str) -> dict[str, Any]:
     return value
 
 
+def _too_deep() -> ValidationError:
+    return ValidationError("The body nests too deeply",
+                           details=[_detail("body", f"nests deeper than {MAX_BODY_DEPTH} levels", "json_invalid")])
+
+
 def _check_text(node: Any, path: list[str]) -> None:
+    if len(path) > MAX_BODY_DEPTH:
+        raise _too_deep()
     if isinstance(node, dict):
         for key, item in node.items():
             _check_string(key, [*path, str(key)])

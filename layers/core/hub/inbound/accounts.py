@@ -91,10 +91,15 @@ def _claim(record: Mapping[str, Any], typed: list[str]) -> None:
         held = [link for link in repository.links_for(str(record["providerId"]), account)
                 if link.tenant_id != record["tenantId"] and link.verified]
         if held or not repository.claim(_link(record, account, verified=False)):
-            for done in taken:
-                repository.release_claim(str(record["providerId"]), done, str(record["connectionId"]))
+            _release(record, taken)
             raise AccountClaimed(details={"accountId": account})
         taken.append(account)
+
+
+def _release(record: Mapping[str, Any], accounts: list[str]) -> None:
+    repository = InboundRepository()
+    for account in accounts:
+        repository.release_claim(str(record["providerId"]), account, str(record["connectionId"]))
 
 
 def set_inbound_accounts(principal: Principal, integration_id: str, body: InboundAccountsUpdate
@@ -105,17 +110,19 @@ def set_inbound_accounts(principal: Principal, integration_id: str, body: Inboun
     before = list(record.get("inboundAccountIds") or [])
     typed_before = [a for a in before if a not in captured]
     typed_now = [a for a in wanted if a not in captured]
-    _claim(record, [a for a in typed_now if a not in typed_before])
-    updated = ConnectionRepository().update_connection(
-        principal.tenant_id, integration_id, None, {"inboundAccountIds": wanted or None,
-                                                    "inboundAccountIdsCaptured": captured})
-    if updated is None:
-        raise ConnectionNotFound(details={"integrationId": integration_id})
+    claimed = [a for a in typed_now if a not in typed_before]
+    _claim(record, claimed)
+    try:
+        updated = ConnectionRepository().update_connection(
+            principal.tenant_id, integration_id, None, {"inboundAccountIds": wanted or None,
+                                                        "inboundAccountIdsCaptured": captured})
+        if updated is None:
+            raise ConnectionNotFound(details={"integrationId": integration_id})
+    except Exception:
+        _release(record, claimed)  # the list was not written: its new claims would block other tenants
+        raise
     link_record(updated, keep_claims=True)
-    repository = InboundRepository()
-    for account in typed_before:
-        if account not in typed_now:
-            repository.release_claim(str(record["providerId"]), account, str(record["connectionId"]))
+    _release(record, [a for a in typed_before if a not in typed_now])
     # account ids are not secrets: the audit trail keeps both lists
     record_change("connection", str(record["connectionId"]), before={"inboundAccountIds": before},
                   after={"inboundAccountIds": wanted})

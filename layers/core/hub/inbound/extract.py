@@ -67,7 +67,7 @@ def parse_body(body: bytes, content_type: str) -> Any:
 def _json(text: str) -> Any:
     try:
         value = json.loads(text)
-    except json.JSONDecodeError:
+    except (ValueError, RecursionError):  # not JSON, a number over Python's digit limit, nested too deep
         raise MalformedBody("the body is not valid JSON") from None
     if not isinstance(value, dict | list):
         raise MalformedBody("the body is not a JSON object or array")

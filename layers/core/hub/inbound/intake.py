@@ -15,7 +15,6 @@ queue worker (hub/inbound/processor.py). Payloads are never logged.
 
 from __future__ import annotations
 
-import base64
 import json
 import threading
 from collections.abc import Mapping
@@ -27,6 +26,7 @@ from hub.catalog.models import SLUG
 from hub.catalog.repository import ProviderRepository, strip_keys
 from hub.errors import InvalidSignature, PayloadTooLarge, ProviderNotFound, ServiceUnavailable, ValidationError
 from hub.http.endpoint import Path
+from hub.http.validation import body_bytes
 from hub.ids import new_id
 from hub.inbound.extract import (
     HandshakeAnswer,
@@ -77,8 +77,7 @@ class IntakeRequest:
 
 def request_of(provider_id: str, event: Mapping[str, Any], integration_id: str | None = None) -> IntakeRequest:
     """The intake request of an API Gateway (payload v2) event: the raw body bytes as sent."""
-    body = event.get("body") or ""
-    raw = base64.b64decode(body) if event.get("isBase64Encoded") else str(body).encode("utf-8")
+    raw = body_bytes(event.get("body"), base64_encoded=bool(event.get("isBase64Encoded")))
     http = (event.get("requestContext") or {}).get("http") or {}
     return IntakeRequest(
         provider_id=provider_id, method=str(http.get("method") or "POST").upper(),

@@ -47,6 +47,7 @@ def forget_cached() -> None:
     _specs.clear()
     _secrets.clear()
     auth.forget_assumed_roles()
+    budget.forget_leases()
 
 
 def integration_and_spec(record: Mapping[str, Any]) -> tuple[dict[str, Any], ProviderSpec]:
@@ -150,8 +151,10 @@ def call_provider_api(record: Mapping[str, Any], call: ProviderCall, *,
                               details={"field": "X-Hub-Aws-Service"})
     deadline = clock.monotonic() + (timeout or get_settings().proxy_timeout_seconds)
     limits = budget.limits_for(integration, spec)
-    current = budget.spend(record, limits, deadline=deadline)
-    current, payload = _credentials(current, spec)
+    leased = budget.spend(record, limits, deadline=deadline)
+    current, payload = _credentials(leased, spec)
+    if current is not leased:
+        budget.remember(current)  # refreshed on the way: later calls use the new token
     attempt = _prepare(call, current, spec, payload)
     attempts, refreshed, latency = 0, False, 0.0
     last: Any = None
@@ -184,6 +187,7 @@ def call_provider_api(record: Mapping[str, Any], call: ProviderCall, *,
         status = last.status_code
         if status == 401 and not refreshed and call.aws is None and is_refreshable(current):
             current, payload = _refreshed(current, spec)
+            budget.remember(current)
             attempt, refreshed = _prepare(call, current, spec, payload), True
             continue
         if status in retry.RETRIED_STATUSES and call.retryable:

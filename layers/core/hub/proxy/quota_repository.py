@@ -30,24 +30,27 @@ class OverBudget(Exception):
 class QuotaRepository(ConnectionRepository):
     """The bucket's two conditional writes (busy: push the full-time on; idle: restart it)."""
 
-    def spend(self, record: Mapping[str, Any], limits: QuotaLimits, now: float) -> ConnectionRecord:
-        """Take one request from the bucket; the connection as it is now. OverBudget says how
-        long until one is free; ConnectionNotFound when the connection item is gone."""
+    def spend(self, record: Mapping[str, Any], limits: QuotaLimits, now: float, requests: int = 1
+              ) -> ConnectionRecord:
+        """Take `requests` (at most the bucket's capacity) from the bucket; the connection as it
+        is now. OverBudget says how long until they are free; ConnectionNotFound when the
+        connection item is gone."""
         pk, sk = self.key_of(record)
         interval = limits.interval
-        latest = now + interval * (limits.capacity - 1)
+        cost = interval * requests
+        latest = now + interval * (limits.capacity - requests)
         known = record.get(TAT, _last_seen.get((pk, sk)))
         busy_first = isinstance(known, int | float | str) and float(known) >= now
         for round_ in range(_MAX_ROUNDS):
             busy = busy_first if round_ % 2 == 0 else not busy_first
             if busy:
-                expression = "SET #tat = #tat + :interval"
+                expression = "SET #tat = #tat + :cost"
                 condition = "attribute_exists(#pk) AND #tat BETWEEN :now AND :latest"
-                values = {":interval": interval, ":now": now, ":latest": latest}
+                values = {":cost": cost, ":now": now, ":latest": latest}
             else:
                 expression = "SET #tat = :next"
                 condition = "attribute_exists(#pk) AND (attribute_not_exists(#tat) OR #tat < :now)"
-                values = {":next": now + interval, ":now": now}
+                values = {":next": now + cost, ":now": now}
             try:
                 response = self.client.update_item(
                     TableName=self.table_name, Key=key(pk, sk), UpdateExpression=expression,
