@@ -192,7 +192,7 @@ def test_the_lease_is_released_when_the_refresh_blows_up(sandbox_world: SandboxW
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     integration_id = _connected(sandbox_world)
 
-    def explode(*_args: Any) -> Any:
+    def explode(*_args: Any, **_kwargs: Any) -> Any:
         raise RuntimeError("boom")
 
     monkeypatch.setattr(refresh_module, "_refresh_leased", explode)

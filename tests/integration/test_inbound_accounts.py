@@ -4,53 +4,27 @@ provider, audited, used by attribution at once, and never a way to take another 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
 import pytest
 
 from hub.connections.repository import ConnectionRepository
-from hub.inbound import secrets
-from hub.inbound.intake import forget_providers
 from hub.inbound.models import AccountLink
 from hub.inbound.repository import InboundRepository
-from hub.webhooks.signing import generate_secret
 from tests.integration.test_inbound_webhooks import (
-    SUPER,
+    capture,
+    cold_caches,
     connected_account,
     process_inbound,
     sandbox_event,
     send,
+    signing_secret,
 )
 from tests.support.api import ApiClient
 from tests.support.connections import SandboxWorld, sandbox_server, sandbox_world
 from tests.support.webhooks import EventCapture
 
-__all__ = ["sandbox_server", "sandbox_world"]  # fixtures
+__all__ = ["capture", "cold_caches", "sandbox_server", "sandbox_world", "signing_secret"]  # fixtures
 
 ACCOUNTS = "/api/tenant/integrations/{}/inbound-accounts"
-
-
-@pytest.fixture(autouse=True)
-def cold_caches() -> Iterator[None]:
-    secrets.forget()
-    forget_providers()
-    yield
-    secrets.forget()
-    forget_providers()
-
-
-@pytest.fixture
-def signing_secret(sandbox_world: SandboxWorld) -> str:
-    secret = generate_secret()
-    assert SUPER.put("/api/admin/integrations/developer/sandbox/inbound-webhooks",
-                     {"signingSecret": secret}).status == 200
-    return secret
-
-
-@pytest.fixture
-def capture(aws_env: Any) -> EventCapture:
-    return EventCapture("inbound-accounts")
 
 
 def admin(tenant: str) -> ApiClient:

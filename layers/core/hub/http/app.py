@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from contextvars import ContextVar
 from typing import Any, TypeVar
 
 from aws_lambda_powertools.logging import correlation_paths
@@ -49,7 +50,15 @@ class App:
     def __init__(self, *, greedy_tail: bool = False) -> None:
         self.greedy_tail = greedy_tail
         self.endpoints: list[Endpoint] = []
-        self.current_event = HttpEvent({})
+        # per thread, like the request state (hub/request.py): the local stack serves a warm
+        # module's requests on several threads at once (local/stack.py), and one request must
+        # never read another's body, query or cookies
+        self._event: ContextVar[HttpEvent | None] = ContextVar(f"hub_http_event_{id(self)}", default=None)
+
+    @property
+    def current_event(self) -> HttpEvent:
+        """The request being served (in this thread)."""
+        return self._event.get() or HttpEvent({})
 
     def route(self, rule: str, method: str | list[str], *, status_code: int = 200, enable_validation: bool = True,
               **options: Any) -> Callable[[F], F]:
@@ -81,7 +90,8 @@ class App:
 
     def resolve(self, event: dict[str, Any], context: Any) -> dict[str, Any]:
         """The payload-v2 answer to one event; errors answer the envelope."""
-        self.current_event = request = HttpEvent(event)
+        request = HttpEvent(event)
+        self._event.set(request)
         try:
             endpoint, path_values = self._match(request)
             hub_route = route_for_key(current_request().route_key)
