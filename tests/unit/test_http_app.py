@@ -7,6 +7,7 @@ import json
 import threading
 
 from hub.http import create_app
+from hub.http.event import HttpEvent
 
 
 def _event(path: str) -> dict:
@@ -34,3 +35,13 @@ def test_a_request_never_reads_the_event_of_another_served_at_the_same_time() ->
     # Then each request read its own event
     assert json.loads(seen["b"]["body"]) == {"path": "/items/b"}
     assert json.loads(seen["a"]["body"]) == {"path": "/items/a"}
+
+
+def test_a_named_stage_is_taken_off_the_path_only_as_a_whole_segment() -> None:
+    def path(raw: str) -> str:
+        return HttpEvent({"rawPath": raw, "requestContext": {"stage": "prod"}}).path
+
+    # Given a stage named "prod", When paths start with it as a segment or as a mere prefix
+    # Then only the segment is the stage
+    assert path("/prod/api/x") == "/api/x" and path("/prod") == "/"
+    assert path("/products/x") == "/products/x"
