@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import importlib
 import json
+import threading
 from inspect import Parameter
 from typing import Annotated, Any
 
@@ -14,8 +15,9 @@ import pytest
 from pydantic import BaseModel, ConfigDict, Field
 
 from functions.routes import ROUTES
-from hub.http import App, Body, Path, Query, Response
+from hub.http import App, Body, Path, Query, Response, create_app
 from hub.http.endpoint import route_pattern
+from hub.http.event import HttpEvent
 
 
 class Filters(BaseModel):
@@ -159,3 +161,43 @@ def test_a_greedy_tail_takes_the_rest_of_the_path_and_a_plain_parameter_stops_at
     found = greedy.match("/p/int_1/proxy/v1/users/me")
     assert found is not None and found.groupdict() == {"id": "int_1", "path": "v1/users/me"}
     assert plain.match("/p/int_1/proxy/v1/users/me") is None
+
+
+# ---- the local stack serves a warm module on several threads (local/stack.py) -----------------
+
+
+def _get_event(path: str) -> dict:
+    return {"rawPath": path, "requestContext": {"http": {"method": "GET"}, "stage": "$default"}}
+
+
+def test_a_request_never_reads_the_event_of_another_served_at_the_same_time() -> None:
+    # Given a module whose handler reads the request's event, and request "a" paused inside it
+    app = create_app()
+    b_answered = threading.Event()
+
+    @app.get("/items/<name>")
+    def read(name: str) -> dict[str, str]:
+        if name == "a":
+            assert b_answered.wait(timeout=30)  # a guard against a hang, not a timing assumption
+        return {"path": app.current_event.path}
+
+    seen: dict[str, dict] = {}
+    first = threading.Thread(target=lambda: seen.update(a=app.resolve(_get_event("/items/a"), None)))
+    first.start()
+    # When request "b" is served meanwhile on another thread
+    seen["b"] = app.resolve(_get_event("/items/b"), None)
+    b_answered.set()
+    first.join()
+    # Then each request read its own event
+    assert json.loads(seen["b"]["body"]) == {"path": "/items/b"}
+    assert json.loads(seen["a"]["body"]) == {"path": "/items/a"}
+
+
+def test_a_named_stage_is_taken_off_the_path_only_as_a_whole_segment() -> None:
+    def path(raw: str) -> str:
+        return HttpEvent({"rawPath": raw, "requestContext": {"stage": "prod"}}).path
+
+    # Given a stage named "prod", When paths start with it as a segment or as a mere prefix
+    # Then only the segment is the stage
+    assert path("/prod/api/x") == "/api/x" and path("/prod") == "/"
+    assert path("/products/x") == "/products/x"
