@@ -135,6 +135,19 @@ def test_github_keeps_an_installation_id_only_when_the_users_installations_list_
     assert captured(spec, {"callbackFields": {"installation_id": "999"}, "accountFields": spoofed}) == []
 
 
+def test_stripe_account_comes_from_the_api_key_it_was_connected_with(fake_api: FakeProviderApi) -> None:
+    # Given Stripe answers GET /v1/account with the account the secret key belongs to
+    fake_api.answers["/v1/account"] = (200, {"id": "acct_1Nv0FGQ9RKHgCVdK", "object": "account",
+                                             "charges_enabled": True, "country": "US"})
+    spec = spec_for("stripe", fake_api.url + "/v1")
+    # When an API-key connect looks it up with the checked key
+    fields = account_fields(spec, None, None, credentials={"apiKey": "sk_test_sample"})
+    # Then the connection answers for that account (Connect events name it as `account`), proven
+    assert fields == {"account_id": "acct_1Nv0FGQ9RKHgCVdK"}
+    assert captured(spec, {"accountFields": fields}) == ["acct_1Nv0FGQ9RKHgCVdK"]
+    assert fake_api.requests[-1][1] == "Bearer sk_test_sample"
+
+
 def test_discord_guild_comes_from_the_token_answer_of_a_bot_install() -> None:
     # Given Discord's token answer for a bot install carries the guild (kept as tokenFields "guild.id")
     template = get_template("discord")

@@ -67,14 +67,15 @@ def test_a_correction_is_validated_audited_and_used_by_the_next_event(
                                                                                           ["T123"])
     assert admin("acme").put(ACCOUNTS.format(integration_id), {"accountIds": ["x"], "extra": 1}).status == 400
     assert [a["accountId"] for a in admin("acme").get(ACCOUNTS.format(integration_id)).body["accounts"]] == [account_id]
-    # When the admin replaces the captured id with another account
+    # When the admin replaces the captured id with an id of its own typing
     fixed = admin("acme").put(ACCOUNTS.format(integration_id), {"accountIds": ["acct_corrected1"]})
     assert fixed.status == 200, fixed.raw_body
-    assert fixed.body["accounts"] == [{"accountId": "acct_corrected1", "source": "tenant_admin", "receiving": True}]
-    # Then the next events follow the correction at once
-    assert deliver(signing_secret, "acct_corrected1", capture, "msg_a") == ["acme"]
+    assert fixed.body["accounts"] == [{"accountId": "acct_corrected1", "source": "tenant_admin", "receiving": False}]
+    # Then the next events follow the correction at once: the removed account's events stop, and the
+    # typed one receives nothing until a connect captures it (a typed id proves nothing)
     assert deliver(signing_secret, account_id, capture, "msg_b") == []
-    # And putting the captured id back restores it as captured, not typed
+    assert deliver(signing_secret, "acct_corrected1", capture, "msg_a") == []
+    # And putting the captured id back restores it as captured, not typed, and it receives again
     back = admin("acme").put(ACCOUNTS.format(integration_id), {"accountIds": [account_id, "acct_corrected1"]})
     assert [a["source"] for a in back.body["accounts"]] == ["connect", "tenant_admin"]
     assert deliver(signing_secret, account_id, capture, "msg_c") == ["acme"]
@@ -119,18 +120,29 @@ def test_a_typed_id_is_exclusive_until_released(sandbox_world: SandboxWorld) -> 
                                                  verified=False))
 
 
-def test_a_typed_id_stops_receiving_when_another_tenant_connects_that_account(
+def test_a_tenant_that_types_another_tenants_account_first_receives_nothing_of_it(
         sandbox_world: SandboxWorld, signing_secret: str, capture: EventCapture) -> None:
-    # Given acme's admin typed an account id before anyone connected that account
-    acme_integration, _ = connected_account(sandbox_world, tenant="acme")
-    assert admin("acme").put(ACCOUNTS.format(acme_integration), {"accountIds": ["acct_later1"]}).status == 200
-    assert deliver(signing_secret, "acct_later1", capture, "msg_1") == ["acme"]
-    # When globex connects that account (the provider reported it at connect time)
-    InboundRepository().link([AccountLink("globex", "int_g", "conn_g", "sandbox", "acct_later1", verified=True)])
-    # Then its events go to globex only, and acme's view says its typed id no longer receives
-    assert deliver(signing_secret, "acct_later1", capture, "msg_2") == ["globex"]
-    view = admin("acme").get(ACCOUNTS.format(acme_integration)).body["accounts"]
-    assert view == [{"accountId": "acct_later1", "source": "tenant_admin", "receiving": False}]
+    # Given globex's admin typed acme's Stripe-like account id before acme connected it
+    globex_integration, _ = connected_account(sandbox_world, tenant="globex")
+    assert admin("globex").put(ACCOUNTS.format(globex_integration), {"accountIds": ["acct_acme1"]}).status == 200
+    # When that account's events arrive, Then globex gets none of them
+    assert deliver(signing_secret, "acct_acme1", capture, "msg_1") == []
+    # And when acme's connect captures the account from the provider, acme receives them, globex still not
+    InboundRepository().link([AccountLink("acme", "int_a", "conn_a", "sandbox", "acct_acme1", verified=True)])
+    assert deliver(signing_secret, "acct_acme1", capture, "msg_2") == ["acme"]
+    view = admin("globex").get(ACCOUNTS.format(globex_integration)).body["accounts"]
+    assert view == [{"accountId": "acct_acme1", "source": "tenant_admin", "receiving": False}]
+
+
+def test_an_expired_connection_still_shows_what_it_receives(sandbox_world: SandboxWorld) -> None:
+    # Given acme's connection expired (the provider refused its refresh) but is not disconnected
+    integration_id, account_id = connected_account(sandbox_world)
+    ConnectionRepository().update_connection("acme", integration_id, None, {"status": "expired"})
+    # Then its admin still sees the accounts it answers for, and corrections wait for a reconnect
+    view = admin("acme").get(ACCOUNTS.format(integration_id))
+    assert view.status == 200 and [a["accountId"] for a in view.body["accounts"]] == [account_id]
+    late = admin("acme").put(ACCOUNTS.format(integration_id), {"accountIds": []})
+    assert (late.status, late.error["code"]) == (404, "CONNECTION_NOT_FOUND")
 
 
 def test_a_correction_that_cannot_be_written_leaves_no_claim_behind(

@@ -2572,7 +2572,7 @@ export interface components {
             source: "connect" | "tenant_admin";
             /**
              * Receiving
-             * @description false when a typed id is also captured by another tenant's connection: that connection's proof wins
+             * @description whether the account's events reach this connection: only ids captured from the provider at connect do; typed ids wait for a connect to capture them
              */
             receiving: boolean;
         };

@@ -26,8 +26,8 @@ class InboundAccountView:
             account_id (str):
             source (InboundAccountViewSource): connect: captured from the provider when the connection was made (trusted);
                 tenant_admin: typed by a tenant admin
-            receiving (bool): false when a typed id is also captured by another tenant's connection: that connection's proof
-                wins
+            receiving (bool): whether the account's events reach this connection: only ids captured from the provider at
+                connect do; typed ids wait for a connect to capture them
      """
 
     account_id: str

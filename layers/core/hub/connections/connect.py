@@ -76,6 +76,8 @@ def connect_with_credentials(principal: Principal, integration_id: str, endpoint
         "lastValidatedAt": result.tested_at if result.verified else None,
         "validationError": None,
         "credentialType": endpoint,
+        # the provider's word on the account (Stripe: GET /v1/account), for inbound webhooks
+        "accountFields": account_fields(spec, token.access_token if token else None, None, credentials=values) or None,
     }
     payload = _credential_grant(spec, values, token, fields)
     saved = store_connection(integration, spec, user_id=None, actor=principal.user_id, payload=payload, fields=fields)

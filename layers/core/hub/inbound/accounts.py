@@ -1,16 +1,15 @@
 """A tenant admin's view and correction of the provider accounts a connection answers for
 (docs/inbound-webhooks.md, "Correcting account ids").
 
-Ids captured from the provider when the connection was made (`source: connect`) are proof that
-the tenant authorized that account. Ids a tenant admin types (`source: tenant_admin`) prove
-nothing, so they are held to two rules that keep one tenant from diverting another's events:
-- exclusive: a typed id is refused (409 ACCOUNT_CLAIMED) while another connection holds it,
-  typed (the claim item, a conditional put: two admins racing cannot both win) or captured;
-- outranked: should another tenant later capture the same account at connect, the typed link
-  stops receiving (hub/inbound/links.py `receiving_links`); the view says `receiving: false`.
-A captured id may be removed and put back (it stays captured); a reconnect replaces the list
-with what the provider reports then. Attribution reads the links for every batch, so a
-correction applies to the next event.
+Ids captured from the provider when the connection was made (`source: connect`: the token
+answer, the callback confirmed by the provider's API, or the template's accountLookup) are proof
+that the tenant authorized that account, and only they receive events on the shared intake.
+Ids a tenant admin types (`source: tenant_admin`) prove nothing: they are recorded, shown with
+`receiving: false` and never delivered until a connect captures them (hub/inbound/links.py
+`receiving_links`), so typing another tenant's account id first gains nothing. They are also
+exclusive (409 ACCOUNT_CLAIMED while another connection holds the id, typed or captured; the
+claim item is a conditional put). A captured id may be removed (its events stop at once) and put
+back (it stays captured); a reconnect replaces the list with what the provider reports then.
 """
 
 from __future__ import annotations
@@ -31,12 +30,15 @@ from hub.providers.templates import get_template
 from hub.request import record_change
 
 
-def _connection(principal: Principal, integration_id: str) -> tuple[dict[str, Any], InboundWebhookSpec]:
+def _connection(principal: Principal, integration_id: str, *, live: bool = True
+                ) -> tuple[dict[str, Any], InboundWebhookSpec]:
     integration = IntegrationRepository().get_integration(principal.tenant_id, integration_id)
     if integration is None:
         raise IntegrationNotFound(details={"integrationId": integration_id})
     record = ConnectionRepository().get_connection(principal.tenant_id, integration_id)
-    if record is None or not is_live(record):
+    # an expired or failing connection keeps its links (and receives) until it is disconnected,
+    # so its admin may still see them; corrections wait for a live connection
+    if record is None or (not is_live(record) if live else record.get("status") == "disconnected"):
         raise ConnectionNotFound(details={"integrationId": integration_id})
     template = get_template(str(record.get("templateId") or ""))
     if template is None or template.inbound_webhooks is None:
@@ -69,7 +71,7 @@ def _view(record: Mapping[str, Any], spec: InboundWebhookSpec) -> InboundAccount
 
 
 def inbound_accounts(principal: Principal, integration_id: str) -> InboundAccountsView:
-    record, spec = _connection(principal, integration_id)
+    record, spec = _connection(principal, integration_id, live=False)
     return _view(record, spec)
 
 

@@ -53,12 +53,12 @@ def link_record(record: Mapping[str, Any], *, keep_claims: bool = False) -> None
 
 
 def receiving_links(links: list[AccountLink]) -> list[AccountLink]:
-    """The links an account's events go to. Ids captured from the provider at connect time are
-    proof: every connection holding one receives (two tenants may install the same workspace).
-    An id a tenant admin typed proves nothing: it receives only while no other tenant holds that
-    account by proof, so typing another tenant's id never diverts that tenant's events."""
-    proven = {link.tenant_id for link in links if link.verified}
-    return [link for link in links if link.verified or not proven or link.tenant_id in proven]
+    """The links an account's events go to: only ids captured from the provider at connect time.
+    They are proof that the tenant authorized that account, so every connection holding one
+    receives (two tenants may install the same workspace). An id a tenant admin typed proves
+    nothing and receives nothing on the shared intake until a connect captures it (a tenant that
+    typed another tenant's Stripe account id first must not get that account's events)."""
+    return [link for link in links if link.verified]
 
 
 def unlink_record(record: Mapping[str, Any]) -> None:

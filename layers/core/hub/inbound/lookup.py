@@ -1,7 +1,7 @@
 """The provider's own word on which account a new connection belongs to.
 
-A template's `inboundWebhooks.accountLookup` names a request the hub makes once, right after an
-OAuth connect, with the new access token (hub/connections/connect.py). Its answer is kept on the
+A template's `inboundWebhooks.accountLookup` names a request the hub makes once, right after a
+connect, with the new access token or the checked API key (hub/connections/connect.py). Its answer is kept on the
 connection record as `accountFields` and read by `connectAccountId` (hub/inbound/links.py):
 - `values`: fields of the answer (HubSpot's access-token info says `hub_id`, the portal every
   webhook names as `portalId`);
@@ -35,25 +35,26 @@ def _scalar(value: Any) -> str | None:
     return text[:200] or None
 
 
-def account_fields(spec: ProviderSpec, access_token: str | None,
-                   callback_fields: Mapping[str, Any] | None) -> dict[str, str] | None:
-    """The values the lookup found ({} when it failed); None when the template names none."""
+def account_fields(spec: ProviderSpec, access_token: str | None, callback_fields: Mapping[str, Any] | None,
+                   credentials: Mapping[str, str] | None = None) -> dict[str, str] | None:
+    """The values the lookup found ({} when it failed); None when the template names none.
+    An OAuth connect passes its new access token, an API-key connect its checked credentials."""
     template = spec.template
     inbound = template.inbound_webhooks if template is not None else None
     lookup = inbound.account_lookup if inbound is not None else None
     if template is None or lookup is None:
         return None
-    if not access_token:
+    if not access_token and not credentials:
         return {}
     import httpx
 
     from hub.urlguard import safe_request
 
     values = {**dict(spec.config), **{k: v for k, v in (callback_fields or {}).items() if v},
-              "access_token": access_token}
+              "access_token": access_token or ""}
     try:
         url = api_base_url(template, dict(spec.config)) + render_path(lookup.path, values)
-        auth = build_api_auth(template, access_token=access_token, config=dict(spec.config))
+        auth = build_api_auth(template, access_token=access_token, credentials=credentials, config=dict(spec.config))
         response = safe_request(lookup.method, url, headers={"Accept": "application/json", **auth.headers},
                                 purpose="account lookup", max_response_bytes=MAX_LOOKUP_BYTES)
         answer = response.json() if response.status_code == 200 else None

@@ -149,8 +149,8 @@ class InboundAccountView(BaseModel):
     accountId: str
     source: AccountSource = Field(description="connect: captured from the provider when the connection was made "
                                               "(trusted); tenant_admin: typed by a tenant admin")
-    receiving: bool = Field(description="false when a typed id is also captured by another tenant's connection: "
-                                        "that connection's proof wins")
+    receiving: bool = Field(description="whether the account's events reach this connection: only ids captured "
+                                        "from the provider at connect do; typed ids wait for a connect to capture them")
 
 
 class InboundAccountsView(BaseModel):

@@ -608,6 +608,8 @@ class ProviderTemplate(_Spec):
         known = self._path_names()
         if self.oauth is not None:
             known |= set(self.oauth.token_response.extra_fields)
+        if inbound.account_lookup is not None:  # what the provider's API answers at connect
+            known |= set(inbound.account_lookup.values) | set(inbound.account_lookup.confirm)
         undeclared = sorted(set(inbound.connect_placeholders()) - known)
         if undeclared:
             raise ValueError(f"inboundWebhooks.connectAccountId: {undeclared} are not values a connection keeps")
