@@ -7,6 +7,7 @@ The providers' APIs are fakes on loopback answering as their documentation shows
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import threading
 from collections.abc import Iterator
@@ -18,7 +19,24 @@ import pytest
 from hub.connections.spec import spec_from_records
 from hub.inbound.links import connect_account_ids
 from hub.inbound.lookup import account_fields
+from hub.inbound.spec import AccountLookup
+from hub.providers import templates
 from hub.providers.templates import get_template
+from local.sandbox import SANDBOX_USER
+from tests.integration.test_inbound_accounts import admin
+from tests.integration.test_inbound_webhooks import (
+    capture,
+    cold_caches,
+    connected_account,
+    process_inbound,
+    sandbox_event,
+    send,
+    signing_secret,
+)
+from tests.support.connections import SandboxWorld, sandbox_server, sandbox_world
+from tests.support.webhooks import EventCapture
+
+__all__ = ["capture", "cold_caches", "sandbox_server", "sandbox_world", "signing_secret"]  # fixtures
 
 TOKEN = "CKDZpunPLhICAQEYs-gDIIGOBii1hQ/+="  # a token with characters a path must encode
 
@@ -126,3 +144,27 @@ def test_discord_guild_comes_from_the_token_answer_of_a_bot_install() -> None:
     # Then the connection answers for that guild, the id interactions send as guild_id
     assert connect_account_ids(template, record, {}) == ["290926798626357999"]
     assert connect_account_ids(template, {"tokenFields": {}}, {}) == []  # a user-only login names none
+
+
+def test_an_oauth_connect_asks_the_provider_and_attributes_by_its_answer(
+        sandbox_world: SandboxWorld, signing_secret: str, capture: EventCapture,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Given the sandbox's template names its account by the user GET /api/me answers with
+    # (a lookup, as HubSpot's and GitHub's templates do), not by the token answer's account_id
+    sandbox = get_template("sandbox")
+    assert sandbox is not None and sandbox.inbound_webhooks is not None
+    lookup = AccountLookup.model_validate({"path": "/api/me", "values": {"account_id": "id"}})
+    patched = sandbox.model_copy(update={"inbound_webhooks": sandbox.inbound_webhooks.model_copy(
+        update={"account_lookup": lookup})})
+    every = {**templates._all_templates(), "sandbox": patched}
+    monkeypatch.setattr(templates, "_all_templates", functools.lru_cache(maxsize=1)(lambda: every))
+    # When acme connects through the real OAuth flow
+    integration_id, token_account = connected_account(sandbox_world)
+    # Then the connection answers for the account the provider's API named, captured (trusted)
+    view = admin("acme").get(f"/api/tenant/integrations/{integration_id}/inbound-accounts").body
+    assert view["accounts"] == [{"accountId": SANDBOX_USER["id"], "source": "connect", "receiving": True}]
+    # And an event of that account reaches acme, one of the token answer's account no longer does
+    for account, message_id in ((SANDBOX_USER["id"], "msg_lookup_1"), (token_account, "msg_lookup_2")):
+        assert send("sandbox", *sandbox_event(signing_secret, account, message_id=message_id)).status == 200
+    process_inbound()
+    assert [e["accountId"] for e in capture.of_type("provider.event")] == [SANDBOX_USER["id"]]

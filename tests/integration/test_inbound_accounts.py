@@ -4,53 +4,29 @@ provider, audited, used by attribution at once, and never a way to take another 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from hub.connections.repository import ConnectionRepository
-from hub.inbound import secrets
-from hub.inbound.intake import forget_providers
 from hub.inbound.models import AccountLink
 from hub.inbound.repository import InboundRepository
-from hub.webhooks.signing import generate_secret
 from tests.integration.test_inbound_webhooks import (
-    SUPER,
+    capture,
+    cold_caches,
     connected_account,
     process_inbound,
     sandbox_event,
     send,
+    signing_secret,
 )
 from tests.support.api import ApiClient
 from tests.support.connections import SandboxWorld, sandbox_server, sandbox_world
 from tests.support.webhooks import EventCapture
 
-__all__ = ["sandbox_server", "sandbox_world"]  # fixtures
+__all__ = ["capture", "cold_caches", "sandbox_server", "sandbox_world", "signing_secret"]  # fixtures
 
 ACCOUNTS = "/api/tenant/integrations/{}/inbound-accounts"
-
-
-@pytest.fixture(autouse=True)
-def cold_caches() -> Iterator[None]:
-    secrets.forget()
-    forget_providers()
-    yield
-    secrets.forget()
-    forget_providers()
-
-
-@pytest.fixture
-def signing_secret(sandbox_world: SandboxWorld) -> str:
-    secret = generate_secret()
-    assert SUPER.put("/api/admin/integrations/developer/sandbox/inbound-webhooks",
-                     {"signingSecret": secret}).status == 200
-    return secret
-
-
-@pytest.fixture
-def capture(aws_env: Any) -> EventCapture:
-    return EventCapture("inbound-accounts")
 
 
 def admin(tenant: str) -> ApiClient:
@@ -162,7 +138,7 @@ def test_a_correction_that_cannot_be_written_leaves_no_claim_behind(
     acme_integration, _ = connected_account(sandbox_world, tenant="acme")
     globex_integration, _ = connected_account(sandbox_world, tenant="globex")
     # Given acme's connection disappears between the claim of a typed id and the write of the list
-    monkeypatch.setattr(ConnectionRepository, "update_connection", lambda *args, **kwargs: None)
+    monkeypatch.setattr(ConnectionRepository, "set_inbound_accounts", lambda *args, **kwargs: None)
     # When acme's admin types an id nobody holds
     lost = admin("acme").put(ACCOUNTS.format(acme_integration), {"accountIds": ["acct_orphan1"]})
     assert (lost.status, lost.error["code"]) == (404, "CONNECTION_NOT_FOUND")
@@ -170,3 +146,23 @@ def test_a_correction_that_cannot_be_written_leaves_no_claim_behind(
     # Then the id is not left claimed by a list that was never written: globex may type it
     taken = admin("globex").put(ACCOUNTS.format(globex_integration), {"accountIds": ["acct_orphan1"]})
     assert taken.status == 200, taken.raw_body
+
+
+def test_a_correction_does_not_bring_back_the_links_of_a_connection_disconnected_meanwhile(
+        sandbox_world: SandboxWorld, monkeypatch: pytest.MonkeyPatch) -> None:
+    acme_integration, account_id = connected_account(sandbox_world, tenant="acme")
+    # Given the connection is disconnected between the correction's read and its write
+    read = ConnectionRepository.get_connection
+
+    def read_then_disconnect(self: ConnectionRepository, *args: Any, **kwargs: Any) -> Any:
+        found = read(self, *args, **kwargs)
+        monkeypatch.setattr(ConnectionRepository, "get_connection", read)
+        assert admin("acme").post(f"/api/tenant/integrations/{acme_integration}/disconnect").status in (200, 204)
+        return found
+
+    monkeypatch.setattr(ConnectionRepository, "get_connection", read_then_disconnect)
+    # When the correction is written, Then it is refused and no link of that connection is back
+    late = admin("acme").put(ACCOUNTS.format(acme_integration), {"accountIds": [account_id, "acct_late1"]})
+    assert (late.status, late.error["code"]) == (404, "CONNECTION_NOT_FOUND")
+    assert InboundRepository().links_of_tenant("acme") == []
+    assert InboundRepository().claim(AccountLink("globex", "int_g", "conn_g", "sandbox", "acct_late1", verified=False))

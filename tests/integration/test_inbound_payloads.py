@@ -9,56 +9,33 @@ import base64
 import hashlib
 import hmac
 import json
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 
 from hub import clock
-from hub.inbound import secrets
-from hub.inbound.intake import MAX_KEPT_BODY_BYTES, forget_providers
+from hub.inbound.intake import MAX_KEPT_BODY_BYTES
 from hub.inbound.models import AccountLink
 from hub.inbound.repository import InboundRepository
-from hub.webhooks.signing import generate_secret
 from tests.integration.test_inbound_webhooks import (
-    SUPER,
+    capture,
+    cold_caches,
     connected_account,
     create_provider,
     process_inbound,
     sandbox_event,
     send,
+    signing_secret,
     stored_deliveries,
 )
 from tests.support.api import ApiClient, ApiResponse
 from tests.support.connections import SandboxWorld, sandbox_server, sandbox_world
 from tests.support.webhooks import EventCapture
 
-__all__ = ["sandbox_server", "sandbox_world"]  # fixtures
+__all__ = ["capture", "cold_caches", "sandbox_server", "sandbox_world", "signing_secret"]  # fixtures
 
 BIG = {"item": {"id": "itm_big", "notes": "x" * (100 * 1024)}}  # over the 64 KB a provider.event carries
-
-
-@pytest.fixture(autouse=True)
-def cold_caches() -> Iterator[None]:
-    secrets.forget()
-    forget_providers()
-    yield
-    secrets.forget()
-    forget_providers()
-
-
-@pytest.fixture
-def signing_secret(sandbox_world: SandboxWorld) -> str:
-    secret = generate_secret()
-    assert SUPER.put("/api/admin/integrations/developer/sandbox/inbound-webhooks",
-                     {"signingSecret": secret}).status == 200
-    return secret
-
-
-@pytest.fixture
-def capture(aws_env: Any) -> EventCapture:
-    return EventCapture("inbound-payloads")
 
 
 def admin(tenant: str) -> ApiClient:

@@ -255,6 +255,15 @@ class ConnectionRepository(Repository):
                                                   values={":owner": owner, ":cid": record["connectionId"]},
                                                   also_put=lines))
 
+    def set_inbound_accounts(self, record: Mapping[str, Any], fields: Mapping[str, Any]) -> ConnectionRecord | None:
+        """A tenant admin's correction of the provider accounts (hub/inbound/accounts.py), written
+        only while the connection read is still the live one; None when it was disconnected or
+        replaced meanwhile (its links must not come back)."""
+        return self._update(record, fields, condition="#cid = :cid AND #st IN (:active, :error) AND #stored = :true",
+                            names={"#cid": "connectionId", "#st": "status", "#stored": "secretStored"},
+                            values={":cid": record["connectionId"], ":active": "active", ":error": "error",
+                                    ":true": True})
+
     # ---- health transitions -------------------------------------------------------------
 
     def fail_health(self, record: Mapping[str, Any], fields: Mapping[str, Any]) -> ConnectionRecord | None:

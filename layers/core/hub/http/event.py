@@ -57,7 +57,7 @@ class HttpEvent:
         """The path the routes match: rawPath without the stage (absent on `$default`)."""
         raw = str(self.raw_event.get("rawPath") or "/")
         stage = self._context.get("stage")
-        if stage and stage != "$default" and raw.startswith(f"/{stage}"):
+        if stage and stage != "$default" and (raw == f"/{stage}" or raw.startswith(f"/{stage}/")):
             return raw[len(stage) + 1:] or "/"
         return raw
 

@@ -113,9 +113,8 @@ def set_inbound_accounts(principal: Principal, integration_id: str, body: Inboun
     claimed = [a for a in typed_now if a not in typed_before]
     _claim(record, claimed)
     try:
-        updated = ConnectionRepository().update_connection(
-            principal.tenant_id, integration_id, None, {"inboundAccountIds": wanted or None,
-                                                        "inboundAccountIdsCaptured": captured})
+        updated = ConnectionRepository().set_inbound_accounts(
+            record, {"inboundAccountIds": wanted or None, "inboundAccountIdsCaptured": captured})
         if updated is None:
             raise ConnectionNotFound(details={"integrationId": integration_id})
     except Exception:
