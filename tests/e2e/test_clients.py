@@ -3,6 +3,7 @@ an instance, an API-key connect, its status, a filtered list and the error envel
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import subprocess
@@ -172,3 +173,22 @@ def test_the_readme_typescript_proxy_example_compiles_and_runs_as_written(local_
     assert ran.returncode == 0, ran.stdout + ran.stderr
     assert ran.stdout.startswith("200 1 {") and "sandbox" in ran.stdout.lower()
     assert DEFAULT_API_KEYS[0] not in ran.stdout
+
+
+def test_the_python_client_posts_a_json_body_through_the_proxy(local_stack: RunningStack) -> None:
+    import httpx
+    from integration_hub_client import AuthenticatedClient
+    from integration_hub_client.api.proxy import proxy_tenant_post
+    from integration_hub_client.models import ProxyTenantPostJsonBody
+
+    # Given a connected API-key integration and the generated client
+    integration_id, token = connected_apikey_integration(local_stack, "py-proxy-post")
+    hub = AuthenticatedClient(base_url=local_stack.api_url, token=token, timeout=httpx.Timeout(HTTP_TIMEOUT))
+    # When it posts a JSON object to the sandbox's echo endpoint through the proxy
+    sent = proxy_tenant_post.sync_detailed(integration_id, "api/echo/notes", client=hub,
+                                           body=ProxyTenantPostJsonBody.from_dict({"title": "hello"}))
+    # Then the provider received it as JSON, and its answer came back as it was
+    assert sent.status_code == 200, sent.content
+    echoed = json.loads(sent.content)
+    assert echoed["method"] == "POST" and echoed["headers"]["content-type"] == "application/json"
+    assert json.loads(base64.b64decode(echoed["bodyBase64"])) == {"title": "hello"}

@@ -9150,7 +9150,9 @@ export interface operations {
         /** @description Sent to the provider as it is (any media type) */
         requestBody?: {
             content: {
-                "application/json": unknown;
+                "application/json": {
+                    [key: string]: unknown;
+                };
                 "application/octet-stream": string;
             };
         };
@@ -9267,7 +9269,9 @@ export interface operations {
         /** @description Sent to the provider as it is (any media type) */
         requestBody?: {
             content: {
-                "application/json": unknown;
+                "application/json": {
+                    [key: string]: unknown;
+                };
                 "application/octet-stream": string;
             };
         };
@@ -9495,7 +9499,9 @@ export interface operations {
         /** @description Sent to the provider as it is (any media type) */
         requestBody?: {
             content: {
-                "application/json": unknown;
+                "application/json": {
+                    [key: string]: unknown;
+                };
                 "application/octet-stream": string;
             };
         };
@@ -9719,7 +9725,9 @@ export interface operations {
         /** @description Sent to the provider as it is (any media type) */
         requestBody?: {
             content: {
-                "application/json": unknown;
+                "application/json": {
+                    [key: string]: unknown;
+                };
                 "application/octet-stream": string;
             };
         };
@@ -9834,7 +9842,9 @@ export interface operations {
         /** @description Sent to the provider as it is (any media type) */
         requestBody?: {
             content: {
-                "application/json": unknown;
+                "application/json": {
+                    [key: string]: unknown;
+                };
                 "application/octet-stream": string;
             };
         };
@@ -10058,7 +10068,9 @@ export interface operations {
         /** @description Sent to the provider as it is (any media type) */
         requestBody?: {
             content: {
-                "application/json": unknown;
+                "application/json": {
+                    [key: string]: unknown;
+                };
                 "application/octet-stream": string;
             };
         };
@@ -10286,7 +10298,9 @@ export interface operations {
         /** @description Sent to the provider as it is (any media type) */
         requestBody?: {
             content: {
-                "application/json": unknown;
+                "application/json": {
+                    [key: string]: unknown;
+                };
                 "application/octet-stream": string;
             };
         };
@@ -10403,7 +10417,9 @@ export interface operations {
         /** @description Sent to the provider as it is (any media type) */
         requestBody?: {
             content: {
-                "application/json": unknown;
+                "application/json": {
+                    [key: string]: unknown;
+                };
                 "application/octet-stream": string;
             };
         };
@@ -10631,7 +10647,9 @@ export interface operations {
         /** @description Sent to the provider as it is (any media type) */
         requestBody?: {
             content: {
-                "application/json": unknown;
+                "application/json": {
+                    [key: string]: unknown;
+                };
                 "application/octet-stream": string;
             };
         };
@@ -10855,7 +10873,9 @@ export interface operations {
         /** @description Sent to the provider as it is (any media type) */
         requestBody?: {
             content: {
-                "application/json": unknown;
+                "application/json": {
+                    [key: string]: unknown;
+                };
                 "application/octet-stream": string;
             };
         };
@@ -10970,7 +10990,9 @@ export interface operations {
         /** @description Sent to the provider as it is (any media type) */
         requestBody?: {
             content: {
-                "application/json": unknown;
+                "application/json": {
+                    [key: string]: unknown;
+                };
                 "application/octet-stream": string;
             };
         };
@@ -11194,7 +11216,9 @@ export interface operations {
         /** @description Sent to the provider as it is (any media type) */
         requestBody?: {
             content: {
-                "application/json": unknown;
+                "application/json": {
+                    [key: string]: unknown;
+                };
                 "application/octet-stream": string;
             };
         };

@@ -217,13 +217,22 @@ _PROVIDER_ANSWER = {
 }
 
 
+# what a caller sends: a JSON object, or any bytes (an untyped `{}` schema makes the Python
+# client's generated code test `isinstance(body, Any)`, a TypeError; an object-or-array one tests
+# a parameterized `list[Any]`, a TypeError too)
+_PROVIDER_REQUEST = {
+    "application/json": {"schema": {"type": "object", "additionalProperties": True}},
+    "application/octet-stream": {"schema": {"type": "string", "format": "binary"}},
+}
+
+
 def _passthrough(operation: dict[str, Any], route: Any, responses: dict[str, Any]) -> None:
     """A proxy route: any body goes in, and the provider's answer, whatever its status, comes out."""
     responses.clear()
     responses["default"] = _PROVIDER_ANSWER
     if route.method in ("POST", "PUT", "PATCH"):
         operation["requestBody"] = {"required": False, "description": "Sent to the provider as it is (any media "
-                                    "type)", "content": _PROVIDER_ANSWER["content"]}
+                                    "type)", "content": _PROVIDER_REQUEST}
     operation["parameters"] = [*operation.get("parameters", []), *(
         {"name": name, "in": "header", "required": False, "description": text, "schema": {"type": "string"}}
         for name, text in (("X-Hub-Retry", "true: retry this POST/PATCH too; false: never retry"),

@@ -209,6 +209,18 @@ from .providers_list_audience import ProvidersListAudience
 from .providers_list_sort_order import ProvidersListSortOrder
 from .providers_list_status import ProvidersListStatus
 from .providers_list_templates_sort_order import ProvidersListTemplatesSortOrder
+from .proxy_tenant_patch_json_body import ProxyTenantPatchJsonBody
+from .proxy_tenant_patch_root_json_body import ProxyTenantPatchRootJsonBody
+from .proxy_tenant_post_json_body import ProxyTenantPostJsonBody
+from .proxy_tenant_post_root_json_body import ProxyTenantPostRootJsonBody
+from .proxy_tenant_put_json_body import ProxyTenantPutJsonBody
+from .proxy_tenant_put_root_json_body import ProxyTenantPutRootJsonBody
+from .proxy_user_patch_json_body import ProxyUserPatchJsonBody
+from .proxy_user_patch_root_json_body import ProxyUserPatchRootJsonBody
+from .proxy_user_post_json_body import ProxyUserPostJsonBody
+from .proxy_user_post_root_json_body import ProxyUserPostRootJsonBody
+from .proxy_user_put_json_body import ProxyUserPutJsonBody
+from .proxy_user_put_root_json_body import ProxyUserPutRootJsonBody
 from .quota_limits import QuotaLimits
 from .rate_limit_headers import RateLimitHeaders
 from .rate_limit_headers_resetformat import RateLimitHeadersResetformat
@@ -524,6 +536,18 @@ __all__ = (
     "ProviderViewConnectionConfigType0",
     "ProviderViewStatusType0",
     "ProviderViewSupportedSyncDirectionsType0Item",
+    "ProxyTenantPatchJsonBody",
+    "ProxyTenantPatchRootJsonBody",
+    "ProxyTenantPostJsonBody",
+    "ProxyTenantPostRootJsonBody",
+    "ProxyTenantPutJsonBody",
+    "ProxyTenantPutRootJsonBody",
+    "ProxyUserPatchJsonBody",
+    "ProxyUserPatchRootJsonBody",
+    "ProxyUserPostJsonBody",
+    "ProxyUserPostRootJsonBody",
+    "ProxyUserPutJsonBody",
+    "ProxyUserPutRootJsonBody",
     "QuotaLimits",
     "RateLimitHeaders",
     "RateLimitHeadersResetformat",

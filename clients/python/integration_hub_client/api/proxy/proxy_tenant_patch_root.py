@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error_envelope import ErrorEnvelope
+from ...models.proxy_tenant_patch_root_json_body import ProxyTenantPatchRootJsonBody
 from ...types import File, FileTypes
 from ...types import UNSET, Unset
 from io import BytesIO
@@ -19,7 +20,7 @@ from typing import cast
 def _get_kwargs(
     id: str,
     *,
-    body:    Any  |     File  | Unset = UNSET,
+    body:    ProxyTenantPatchRootJsonBody  |     File  | Unset = UNSET,
     x_hub_retry: str | Unset = UNSET,
     x_hub_aws_service: str | Unset = UNSET,
     x_hub_aws_region: str | Unset = UNSET,
@@ -46,9 +47,10 @@ def _get_kwargs(
         "url": "/api/tenant/integrations/{id}/proxy".format(id=quote(str(id), safe=""),),
     }
 
-    if isinstance(body, Any):
+    if isinstance(body, ProxyTenantPatchRootJsonBody):
+        
         if not isinstance(body, Unset):
-            _kwargs["json"] = body
+            _kwargs["json"] = body.to_dict()
 
         headers["Content-Type"] = "application/json"
     if isinstance(body, File):
@@ -136,7 +138,7 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    body:    Any  |     File  | Unset = UNSET,
+    body:    ProxyTenantPatchRootJsonBody  |     File  | Unset = UNSET,
     x_hub_retry: str | Unset = UNSET,
     x_hub_aws_service: str | Unset = UNSET,
     x_hub_aws_region: str | Unset = UNSET,
@@ -149,7 +151,7 @@ def sync_detailed(
         x_hub_retry (str | Unset):
         x_hub_aws_service (str | Unset):
         x_hub_aws_region (str | Unset):
-        body (Any | Unset):
+        body (ProxyTenantPatchRootJsonBody | Unset):
         body (File | Unset):
 
     Raises:
@@ -180,7 +182,7 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient,
-    body:    Any  |     File  | Unset = UNSET,
+    body:    ProxyTenantPatchRootJsonBody  |     File  | Unset = UNSET,
     x_hub_retry: str | Unset = UNSET,
     x_hub_aws_service: str | Unset = UNSET,
     x_hub_aws_region: str | Unset = UNSET,
@@ -193,7 +195,7 @@ def sync(
         x_hub_retry (str | Unset):
         x_hub_aws_service (str | Unset):
         x_hub_aws_region (str | Unset):
-        body (Any | Unset):
+        body (ProxyTenantPatchRootJsonBody | Unset):
         body (File | Unset):
 
     Raises:
@@ -219,7 +221,7 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    body:    Any  |     File  | Unset = UNSET,
+    body:    ProxyTenantPatchRootJsonBody  |     File  | Unset = UNSET,
     x_hub_retry: str | Unset = UNSET,
     x_hub_aws_service: str | Unset = UNSET,
     x_hub_aws_region: str | Unset = UNSET,
@@ -232,7 +234,7 @@ async def asyncio_detailed(
         x_hub_retry (str | Unset):
         x_hub_aws_service (str | Unset):
         x_hub_aws_region (str | Unset):
-        body (Any | Unset):
+        body (ProxyTenantPatchRootJsonBody | Unset):
         body (File | Unset):
 
     Raises:
@@ -263,7 +265,7 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient,
-    body:    Any  |     File  | Unset = UNSET,
+    body:    ProxyTenantPatchRootJsonBody  |     File  | Unset = UNSET,
     x_hub_retry: str | Unset = UNSET,
     x_hub_aws_service: str | Unset = UNSET,
     x_hub_aws_region: str | Unset = UNSET,
@@ -276,7 +278,7 @@ async def asyncio(
         x_hub_retry (str | Unset):
         x_hub_aws_service (str | Unset):
         x_hub_aws_region (str | Unset):
-        body (Any | Unset):
+        body (ProxyTenantPatchRootJsonBody | Unset):
         body (File | Unset):
 
     Raises:

@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error_envelope import ErrorEnvelope
+from ...models.proxy_user_post_json_body import ProxyUserPostJsonBody
 from ...types import File, FileTypes
 from ...types import UNSET, Unset
 from io import BytesIO
@@ -20,7 +21,7 @@ def _get_kwargs(
     id: str,
     path: str,
     *,
-    body:    Any  |     File  | Unset = UNSET,
+    body:    ProxyUserPostJsonBody  |     File  | Unset = UNSET,
     x_hub_retry: str | Unset = UNSET,
     x_hub_aws_service: str | Unset = UNSET,
     x_hub_aws_region: str | Unset = UNSET,
@@ -47,9 +48,10 @@ def _get_kwargs(
         "url": "/api/user/integrations/{id}/proxy/{path}".format(id=quote(str(id), safe=""),path=quote(str(path), safe=""),),
     }
 
-    if isinstance(body, Any):
+    if isinstance(body, ProxyUserPostJsonBody):
+        
         if not isinstance(body, Unset):
-            _kwargs["json"] = body
+            _kwargs["json"] = body.to_dict()
 
         headers["Content-Type"] = "application/json"
     if isinstance(body, File):
@@ -138,7 +140,7 @@ def sync_detailed(
     path: str,
     *,
     client: AuthenticatedClient,
-    body:    Any  |     File  | Unset = UNSET,
+    body:    ProxyUserPostJsonBody  |     File  | Unset = UNSET,
     x_hub_retry: str | Unset = UNSET,
     x_hub_aws_service: str | Unset = UNSET,
     x_hub_aws_region: str | Unset = UNSET,
@@ -152,7 +154,7 @@ def sync_detailed(
         x_hub_retry (str | Unset):
         x_hub_aws_service (str | Unset):
         x_hub_aws_region (str | Unset):
-        body (Any | Unset):
+        body (ProxyUserPostJsonBody | Unset):
         body (File | Unset):
 
     Raises:
@@ -185,7 +187,7 @@ def sync(
     path: str,
     *,
     client: AuthenticatedClient,
-    body:    Any  |     File  | Unset = UNSET,
+    body:    ProxyUserPostJsonBody  |     File  | Unset = UNSET,
     x_hub_retry: str | Unset = UNSET,
     x_hub_aws_service: str | Unset = UNSET,
     x_hub_aws_region: str | Unset = UNSET,
@@ -199,7 +201,7 @@ def sync(
         x_hub_retry (str | Unset):
         x_hub_aws_service (str | Unset):
         x_hub_aws_region (str | Unset):
-        body (Any | Unset):
+        body (ProxyUserPostJsonBody | Unset):
         body (File | Unset):
 
     Raises:
@@ -227,7 +229,7 @@ async def asyncio_detailed(
     path: str,
     *,
     client: AuthenticatedClient,
-    body:    Any  |     File  | Unset = UNSET,
+    body:    ProxyUserPostJsonBody  |     File  | Unset = UNSET,
     x_hub_retry: str | Unset = UNSET,
     x_hub_aws_service: str | Unset = UNSET,
     x_hub_aws_region: str | Unset = UNSET,
@@ -241,7 +243,7 @@ async def asyncio_detailed(
         x_hub_retry (str | Unset):
         x_hub_aws_service (str | Unset):
         x_hub_aws_region (str | Unset):
-        body (Any | Unset):
+        body (ProxyUserPostJsonBody | Unset):
         body (File | Unset):
 
     Raises:
@@ -274,7 +276,7 @@ async def asyncio(
     path: str,
     *,
     client: AuthenticatedClient,
-    body:    Any  |     File  | Unset = UNSET,
+    body:    ProxyUserPostJsonBody  |     File  | Unset = UNSET,
     x_hub_retry: str | Unset = UNSET,
     x_hub_aws_service: str | Unset = UNSET,
     x_hub_aws_region: str | Unset = UNSET,
@@ -288,7 +290,7 @@ async def asyncio(
         x_hub_retry (str | Unset):
         x_hub_aws_service (str | Unset):
         x_hub_aws_region (str | Unset):
-        body (Any | Unset):
+        body (ProxyUserPostJsonBody | Unset):
         body (File | Unset):
 
     Raises:
