@@ -141,3 +141,24 @@ def test_no_connections_module_is_over_400_lines() -> None:
     sizes = {p.name: len(p.read_text().splitlines()) for p in (HUB / "connections").glob("*.py")}
     # Then each stays small enough to read in one sitting
     assert {name: size for name, size in sizes.items() if size > 400} == {}
+
+
+# only the OpenAPI document may load Powertools' event handler, inside the functions that build it
+# (hub/http/app.py says why the handlers do not: cold starts)
+EVENT_HANDLER_ALLOWED = {"hub/openapi.py", "hub/http/openapi_bridge.py"}
+
+
+def test_no_handler_path_imports_powertools_event_handler() -> None:
+    # Given every module of the domain package and every handler module
+    functions = HUB.parents[2] / "functions"
+    found = []
+    for path in [*HUB.rglob("*.py"), *functions.rglob("*.py")]:
+        for node, in_function in _imports(ast.parse(path.read_text())):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+            if not any(n.startswith("aws_lambda_powertools.event_handler") for n in names):
+                continue
+            relative = str(path.relative_to(HUB.parent if path.is_relative_to(HUB) else functions.parent))
+            if not (in_function and relative in EVENT_HANDLER_ALLOWED):
+                found.append(f"{relative}:{node.lineno}")
+    # Then none imports it, but the document's builders inside their functions
+    assert found == []
