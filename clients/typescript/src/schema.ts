@@ -5295,6 +5295,15 @@ export interface operations {
                     "application/json": components["schemas"]["SessionResult"];
                 };
             };
+            /** @description The request is not valid. Codes: VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description No valid identity, or the connection's token expired. Codes: CONNECT_SESSION_INVALID */
             401: {
                 headers: {
@@ -5363,7 +5372,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionOAuthStarted"];
                 };
             };
-            /** @description The request is not valid. Codes: INTEGRATION_DISABLED, PROVIDER_DISABLED, PROVIDER_MISCONFIGURED, AUTH_TYPE_MISMATCH, PROVIDER_NOT_CONFIGURED, UNSAFE_URL */
+            /** @description The request is not valid. Codes: VALIDATION_ERROR, INTEGRATION_DISABLED, PROVIDER_DISABLED, PROVIDER_MISCONFIGURED, AUTH_TYPE_MISMATCH, PROVIDER_NOT_CONFIGURED, UNSAFE_URL */
             400: {
                 headers: {
                     [name: string]: unknown;

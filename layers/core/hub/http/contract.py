@@ -61,8 +61,9 @@ def route_errors(route: Route, shape: RouteShape) -> Codes:
         bucket = errors.setdefault(status, [])
         bucket.extend(code for code in codes if code not in bucket)
 
-    # non-public routes refuse query parameters they do not declare, so every one can answer 400
-    if not route.public or shape.has_body or shape.has_query:
+    # non-public routes refuse query parameters they do not declare, and a path parameter outside
+    # its pattern is refused too, so every one of those can answer 400
+    if not route.public or shape.has_body or shape.has_query or shape.has_path:
         add(400, "VALIDATION_ERROR")
     if not route.public:
         add(401, "UNAUTHORIZED")

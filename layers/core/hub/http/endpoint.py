@@ -33,9 +33,9 @@ from hub.http.validation import (
     validation_details,
 )
 
-# the characters a `<param>` segment may hold: RFC 3986's unreserved and sub-delims, and what API
-# Gateway hands over decoded (as Powertools' resolver matched them)
-_SEGMENT = r"[-._~()'!*:@,;=+&$%<> \[\]{}|^\w]+"
+# a `<param>` segment holds any character but "/", as API Gateway's `{param}` does; what a
+# parameter may hold is its Path marker's pattern (a 400 in the envelope), never a 404
+_SEGMENT = r"[^/]+"
 _PARAM = re.compile(r"<(\w+)>")
 _PATH_CONSTRAINTS = ("pattern", "min_length", "max_length")
 
