@@ -157,8 +157,10 @@ def test_a_slow_provider_times_out_without_holding_the_search(sandbox_world: San
     from hub import clock
     from hub.search import service
 
-    # Given one provider that hangs (until the test is over) and a per-provider limit of 0.5 s
-    monkeypatch.setenv("HUB_SEARCH_TIMEOUT_SECONDS", "0.5")
+    # Given one provider that hangs (until the test is over) and a search deadline of 30 s, far
+    # longer than this test runs in real time: the provider call's own timeout (what is left of the
+    # deadline, in real seconds) must never fire first, or the outcome would race the machine's speed
+    monkeypatch.setenv("HUB_SEARCH_TIMEOUT_SECONDS", "30")
     reset_settings()
     hold = sandbox_world.provider.api_key_hold = threading.Event()
     real_wait = service.wait
@@ -167,7 +169,7 @@ def test_a_slow_provider_times_out_without_holding_the_search(sandbox_world: San
         # the hub's clock is frozen: move it past the limit once the other provider has answered,
         # however long that took on this machine
         if len(pending) == 1:
-            clock.advance(1)
+            clock.advance(31)
         return real_wait(pending, **options)
 
     monkeypatch.setattr(service, "wait", time_passes_while_only_the_hung_one_is_left)
