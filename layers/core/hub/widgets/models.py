@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, StringConstraints, field_validator
 
 from hub.answer import Answer
-from hub.search.models import EntityName, FilterValue, Strict, comma_list
+from hub.search.fields import EntityName, FilterValue, Strict, comma_list
 
 TimeRange = Literal["1h", "24h", "7d", "30d"]
 TIME_RANGE_SECONDS: dict[str, int] = {"1h": 3600, "24h": 86_400, "7d": 7 * 86_400, "30d": 30 * 86_400}
