@@ -188,6 +188,29 @@ def test_with_secrets_manager_a_refresh_opens_the_grant_from_the_record_copy_or_
     assert record[MESSAGE_FIELD] == get_vault().read_message(secret_ref_of(record))
 
 
+def test_reconnecting_an_expired_connection_publishes_recovered(sandbox_world: SandboxWorld,
+                                                               event_tap: EventTap) -> None:
+    # Given a connection the provider refused to refresh (invalid_grant: status expired, integration.error)
+    integration_id = _connected(sandbox_world)
+    sandbox_world.provider.configure(token_error="invalid_grant")
+    assert refresh_connection("acme", integration_id, force=True, owner="job").status == "expired"
+    assert "integration.error" in event_tap.types()
+    sandbox_world.provider.configure(token_error=None)
+    before = len(event_tap.drain())
+    # When the admin connects it again
+    sandbox_world.connect(integration_id)
+    # Then it is active, and integration.recovered (the all-clear for the error) follows integration.connected
+    assert _record(integration_id)["status"] == "active"
+    events = [e for e in event_tap.drain()[before:] if e["detail-type"].startswith("integration.")]
+    assert [e["detail-type"] for e in events] == ["integration.connected", "integration.recovered"]
+    detail = events[-1]["detail"]
+    assert (detail["reason"], detail["previousStatus"], detail["status"]) == ("reconnected", "expired", "active")
+    # And connecting it once more (already active) publishes no second recovery
+    before = len(event_tap.drain())
+    sandbox_world.connect(integration_id)
+    assert "integration.recovered" not in event_tap.types()[before:]
+
+
 def test_the_lease_is_released_when_the_refresh_blows_up(sandbox_world: SandboxWorld,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     integration_id = _connected(sandbox_world)

@@ -6,7 +6,7 @@ the transitions here, which tells everyone else through a small hooks interface:
 
     transition        integration status    health marker   event                    activity  audit
     connected         connected/active      schedule        integration.connected    connect   yes
-                                                            (+ integration.recovered when it was in error)
+                                                            (+ integration.recovered when it was in error or expired)
                       (and the provider accounts inbound webhooks attribute to it: linked; disconnected unlinks)
     refreshed         connected (if not)    -               integration.refreshed    (1)       -
                                                             (+ integration.recovered when it was in error)
@@ -196,8 +196,14 @@ def recovered(record: Mapping[str, Any]) -> None:
     _left_error(record, reason="health check succeeded")
 
 
+# the statuses that published integration.error: leaving one for active is a recovery
+_FAILED_STATUSES = ("error", "expired")
+
+
 def _left_error(before: Mapping[str, Any], *, reason: str) -> None:
-    """The connection went from error back to active (a health check or a refresh succeeded):
-    `integration.recovered`, whichever transition stored the change."""
-    if before.get("status") == "error":
-        _event("integration.recovered", before, reason=reason, previousStatus="error", status="active")
+    """The connection went from a failed status back to active (a health check or a refresh
+    succeeded, or it was reconnected): `integration.recovered`, the all-clear for the
+    `integration.error` it published, whichever transition stored the change."""
+    previous = before.get("status")
+    if previous in _FAILED_STATUSES:
+        _event("integration.recovered", before, reason=reason, previousStatus=previous, status="active")

@@ -119,7 +119,8 @@ _DATA: dict[str, tuple[type[_Data], str]] = {
     "integration.error": (ErrorData, "A connection failed: a refresh was refused, or health checks failed."),
     "integration.refreshed": (RefreshedData, "A connection's access token was refreshed."),
     "integration.synced": (SyncedData, "A sync finished (completed, partial or failed)."),
-    "integration.recovered": (RecoveredData, "A connection in error works again (health check, refresh or reconnect)."),
+    "integration.recovered": (RecoveredData, "A connection in error or expired works again (health check, refresh "
+                                             "or reconnect)."),
     "provider.event": (ProviderEventData, "A provider's webhook event, attributed to one of the tenant's "
                                           "connections (subscribe to provider.event, {providerId}:* or "
                                           "{providerId}:{providerEventType})."),
