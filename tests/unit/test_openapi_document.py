@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
+from pathlib import Path as FilePath
+from typing import Annotated
 
 import pytest
 from openapi_spec_validator import OpenAPIV31SpecValidator
 
-from hub.http.routing import route_table
+from hub.http import Path, create_app
+from hub.http.contract import RouteShape, route_errors
+from hub.http.routing import Route, route_table
 from hub.openapi import ENVELOPE, build_openapi
 
-COMMITTED = Path(__file__).resolve().parents[2] / "docs" / "openapi.json"
+COMMITTED = FilePath(__file__).resolve().parents[2] / "docs" / "openapi.json"
 
 
 @pytest.fixture(scope="module")
@@ -97,3 +100,32 @@ def test_every_tag_is_described(document) -> None:
     described = {tag["name"] for tag in document["tags"] if tag["description"]}
     used = {tag for _, operation in operations(document) for tag in operation["tags"]}
     assert used <= described
+
+
+def test_a_path_parameter_400_is_documented_only_where_the_parameter_can_be_refused() -> None:
+    # Given two public routes without body or query: one takes its path parameter as any string,
+    # the other only when it matches a pattern
+    app = create_app()
+
+    @app.get("/open/<id>")
+    def read_open(id: str) -> dict[str, str]:
+        return {"id": id}
+
+    @app.get("/strict/<id>")
+    def read_strict(id: Annotated[str, Path(pattern=r"^[a-z]{1,8}$")]) -> dict[str, str]:
+        return {"id": id}
+
+    def answers(path: str) -> tuple[int, str]:
+        answer = app.resolve({"rawPath": path, "requestContext": {"http": {"method": "GET"}}}, None)
+        return answer["statusCode"], json.loads(answer["body"] or "{}").get("error", {}).get("code", "")
+
+    # When segments a client can send reach them (a CR, a space, "%", non-ASCII, 300 characters)
+    segments = ["a\r", "a b", "100%", "é", "x" * 300]
+    # Then the open one refuses none of them, and the strict one refuses them with a 400
+    assert {answers(f"/open/{segment}")[0] for segment in segments} == {200}
+    assert {answers(f"/strict/{segment}") for segment in segments} == {(400, "VALIDATION_ERROR")}
+    # And only the strict one documents that 400
+    for rule, refusable in (("/open/{id}", False), ("/strict/{id}", True)):
+        route = Route("GET", rule, "tests.unit.test_openapi_document")
+        shape = RouteShape(has_body=False, has_query=False, has_refusable_path=app.refuses_path("GET", rule))
+        assert (400 in route_errors(route, shape)) is refusable, rule

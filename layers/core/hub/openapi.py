@@ -196,7 +196,7 @@ def _complete(operation: dict[str, Any], route: Any, app: Any, schemas: dict[str
             response["description"] = "Success" if response.get("description") == "Successful Response" \
                 else response.get("description", "Success")
     shape = RouteShape(has_body="requestBody" in operation, has_query=query_model is not None or
-                       route.key in PUBLIC_QUERY, has_path="{" in route.path)
+                       route.key in PUBLIC_QUERY, has_refusable_path=app.refuses_path(route.method, route.path))
     for status, codes in route_errors(route, shape).items():
         responses[str(status)] = {
             "description": f"{DESCRIPTIONS[status]}. Codes: {', '.join(codes)}",

@@ -15,6 +15,7 @@ details, answers validated and serialized by alias, an answer that does not fit 
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
 from contextvars import ContextVar
@@ -118,6 +119,12 @@ class App:
     def query_model(self, method: str) -> type[BaseModel] | None:
         """The pydantic model the method's function reads its query string with, if any."""
         return next((e.query_model for e in self.endpoints if method.upper() in e.methods and e.query_model), None)
+
+    def refuses_path(self, method: str, path: str) -> bool:
+        """Whether the function serving `method path` (the route table's `{name}` form) can refuse
+        one of its path parameters with a 400."""
+        rule = re.sub(r"\{(\w+)\+?\}", r"<\1>", path)
+        return any(e.refuses_path for e in self.endpoints if method.upper() in e.methods and e.rule == rule)
 
     def get_openapi_schema(self) -> Any:
         """This module's part of the OpenAPI document, built by Powertools (hub/openapi.py merges them)."""

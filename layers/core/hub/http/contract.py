@@ -50,7 +50,9 @@ class RouteShape:
 
     has_body: bool
     has_query: bool
-    has_path: bool
+    # a path parameter the handler can refuse (a pattern, a length, a type other than plain str);
+    # a plain str takes every segment API Gateway's {param} matches (hub/http/endpoint.py)
+    has_refusable_path: bool
 
 
 def route_errors(route: Route, shape: RouteShape) -> Codes:
@@ -63,7 +65,7 @@ def route_errors(route: Route, shape: RouteShape) -> Codes:
 
     # non-public routes refuse query parameters they do not declare, and a path parameter outside
     # its pattern is refused too, so every one of those can answer 400
-    if not route.public or shape.has_body or shape.has_query or shape.has_path:
+    if not route.public or shape.has_body or shape.has_query or shape.has_refusable_path:
         add(400, "VALIDATION_ERROR")
     if not route.public:
         add(401, "UNAUTHORIZED")

@@ -88,11 +88,21 @@ class Input:
     annotation: Any  # the type without its marker
     marker: Param | None = None
 
+    @property
+    def _constraints(self) -> dict[str, Any]:
+        return {k: v for k, v in (self.marker.options if self.marker else {}).items() if k in _PATH_CONSTRAINTS}
+
     @cached_property
     def adapter(self) -> TypeAdapter[Any]:
-        constraints = {k: v for k, v in (self.marker.options if self.marker else {}).items() if k in _PATH_CONSTRAINTS}
+        constraints = self._constraints
         annotation: Any = Annotated[self.annotation, Field(**constraints)] if constraints else self.annotation
         return TypeAdapter(annotation)
+
+    @property
+    def takes_any_segment(self) -> bool:
+        """A plain `str` without constraints takes every segment its route matches (never a 400);
+        any other type or constraint may refuse one."""
+        return self.annotation is str and not self._constraints
 
 
 @dataclass
@@ -135,6 +145,11 @@ class Endpoint:
     @property
     def path_inputs(self) -> list[Input]:
         return self._inputs[0]
+
+    @property
+    def refuses_path(self) -> bool:
+        """Whether some segment its route matches is refused with a 400 (hub/http/contract.py)."""
+        return self.validate and not all(item.takes_any_segment for item in self.path_inputs)
 
     @property
     def query_model(self) -> type[BaseModel] | None:

@@ -38,6 +38,81 @@ class Headers(Mapping[str, str]):
         return len(self._raw)
 
 
+# The payload-v2 fields the hub reads, with the type API Gateway always gives them and whether it
+# always sends them. A Lambda function can be invoked with anything (a console test, a misrouted
+# rule): an event that breaks this is answered 400 before anything reads it (hub/http/pipeline.py).
+# Checked by hand, not by a pydantic model: building one costs every handler's cold start (issue 11)
+# for twenty isinstance checks. The authorizer block is read by hub/principal.py (a 401).
+_STR, _BOOL, _OBJECT, _STR_MAP, _STR_LIST = "string", "bool", "object", "str_map", "str_list"
+_SHAPE: tuple[tuple[tuple[str, ...], str, bool], ...] = (
+    (("version",), _STR, False),
+    (("routeKey",), _STR, False),
+    (("rawPath",), _STR, True),
+    (("rawQueryString",), _STR, False),
+    (("cookies",), _STR_LIST, False),
+    (("headers",), _STR_MAP, False),
+    (("queryStringParameters",), _STR_MAP, False),
+    (("pathParameters",), _STR_MAP, False),
+    (("stageVariables",), _STR_MAP, False),
+    (("body",), _STR, False),
+    (("isBase64Encoded",), _BOOL, False),
+    (("requestContext",), _OBJECT, True),
+    (("requestContext", "requestId"), _STR, False),
+    (("requestContext", "routeKey"), _STR, False),
+    (("requestContext", "stage"), _STR, False),
+    (("requestContext", "http"), _OBJECT, True),
+    (("requestContext", "http", "method"), _STR, True),
+    (("requestContext", "http", "path"), _STR, False),
+    (("requestContext", "http", "sourceIp"), _STR, False),
+    (("requestContext", "http", "userAgent"), _STR, False),
+)
+_EXPECTED = {  # kind: (the detail's message, its pydantic-style type)
+    _STR: ("must be a string", "string_type"),
+    _BOOL: ("must be a boolean", "bool_type"),
+    _OBJECT: ("must be an object", "dict_type"),
+    _STR_MAP: ("must be an object of strings", "dict_type"),
+    _STR_LIST: ("must be a list of strings", "list_type"),
+}
+
+
+def _conforms(kind: str, value: Any) -> bool:
+    if kind == _STR:
+        return isinstance(value, str)
+    if kind == _BOOL:
+        return isinstance(value, bool)
+    if kind == _STR_LIST:
+        return isinstance(value, list) and all(isinstance(item, str) for item in value)
+    return isinstance(value, dict) and (kind == _OBJECT or all(isinstance(item, str) for item in value.values()))
+
+
+def event_problems(raw: object) -> list[dict[str, str]]:
+    """The envelope's details for every field of a payload-v2 event that API Gateway would never
+    send that way (empty for every event it builds). Names fields, never values."""
+    if not isinstance(raw, dict):
+        return [{"field": "event", "message": "must be an object", "type": "dict_type"}]
+    problems = []
+    for path, kind, required in _SHAPE:
+        parent: Any = raw
+        for part in path[:-1]:
+            parent = parent.get(part) if isinstance(parent, dict) else None
+        if not isinstance(parent, dict):
+            continue  # its parent is already reported
+        value = parent.get(path[-1])
+        if value is None and required:
+            problems.append({"field": ".".join(path), "message": "Field required", "type": "missing"})
+        elif value is not None and not _conforms(kind, value):
+            message, kind_name = _EXPECTED[kind]
+            problems.append({"field": ".".join(path), "message": message, "type": kind_name})
+    return problems
+
+
+def sent_request_id(raw: object) -> str | None:
+    """API Gateway's request id, when the event carries one where it puts it."""
+    context = raw.get("requestContext") if isinstance(raw, dict) else None
+    request_id = context.get("requestId") if isinstance(context, dict) else None
+    return request_id if isinstance(request_id, str) and request_id else None
+
+
 class HttpEvent:
     """One payload-v2 event, read the way API Gateway HTTP APIs define it."""
 

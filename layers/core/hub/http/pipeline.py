@@ -1,6 +1,7 @@
 """The request pipeline every HTTP handler goes through, written once.
 
-Order matters and mirrors what a caller expects: route → body size (413) → authentication
+Order matters and mirrors what a caller expects: an event of a shape API Gateway never builds
+(400, before anything reads it: hub/http/event.py) → route → body size (413) → authentication
 (401) → authorization by the route's roles (403) → per-tenant rate limit (429) → idempotent
 replay → validation and the handler (400 / domain errors) → audit of successful mutations →
 rate-limit and request-id headers on every response, errors included.
@@ -12,8 +13,9 @@ import base64
 from typing import Any
 
 from hub.audit import AuditRepository
-from hub.errors import HubError, PayloadTooLarge, RateLimitExceeded, RouteNotFound
+from hub.errors import HubError, PayloadTooLarge, RateLimitExceeded, RouteNotFound, ValidationError
 from hub.http.context import RequestState, set_request
+from hub.http.event import event_problems, sent_request_id
 from hub.http.rate_limit import RateLimiter
 from hub.http.responses import error_response
 from hub.http.routing import IDEMPOTENCY_HEADER, Route, route_for_key
@@ -109,6 +111,12 @@ def _audit(route: Route, state: RequestState, event: dict[str, Any], response: d
 
 
 def handle_http(app: Any, event: dict[str, Any], context: Any) -> dict[str, Any]:
+    problems = event_problems(event)
+    if problems:  # a shape API Gateway never builds: nothing below may read it
+        request_id = sent_request_id(event) or new_id()
+        logger.warning("malformed event", extra={"fields": [problem["field"] for problem in problems]})
+        error = ValidationError("The event is not an API Gateway HTTP API (payload 2.0) request", details=problems)
+        return _with_request_id(error_response(error, request_id), request_id)
     request_context = event.get("requestContext") or {}
     request_id = request_context.get("requestId") or new_id()
     route_key = event.get("routeKey") or request_context.get("routeKey") or ""
@@ -154,7 +162,12 @@ def handle_http(app: Any, event: dict[str, Any], context: Any) -> dict[str, Any]
         response = error_response(HubError(), request_id)
     finally:
         set_request(None)
-    response["headers"] = {**(response.get("headers") or {}), **extra_headers, "X-Request-Id": request_id}
+    return _with_request_id(response, request_id, extra_headers)
+
+
+def _with_request_id(response: dict[str, Any], request_id: str, extra_headers: dict[str, str] | None = None,
+                     ) -> dict[str, Any]:
+    response["headers"] = {**(response.get("headers") or {}), **(extra_headers or {}), "X-Request-Id": request_id}
     if int(response.get("statusCode", 200)) == 204:
         _without_content(response)
     return response
