@@ -5,7 +5,7 @@ from typing import Annotated
 from hub.http import Query, create_app, lambda_entry
 from hub.http.context import current_principal
 from hub.jobs.answers import SyncLogList
-from hub.jobs.sync import SyncLogListParams, list_sync_logs
+from hub.jobs.sync_logs import SyncLogListParams, list_sync_logs
 
 app = create_app()
 

@@ -4,8 +4,8 @@ from typing import Annotated
 
 from hub.http import Query, create_app, lambda_entry
 from hub.http.context import current_principal
+from hub.widgets.data import widget_data
 from hub.widgets.models import DataParams, WidgetData
-from hub.widgets.service import widget_data
 
 app = create_app()
 

@@ -184,7 +184,7 @@ def test_a_slow_provider_times_out_without_holding_the_search(sandbox_world: San
 
 def test_a_user_scoped_integration_is_searched_through_the_callers_own_connection(
         sandbox_world: SandboxWorld, monkeypatch: pytest.MonkeyPatch) -> None:
-    from hub.search import access as service
+    from hub.search import calls as service
 
     # Given a user-scoped integration that bob connected and carol did not
     integration_id = user_integration(sandbox_world, "bob")

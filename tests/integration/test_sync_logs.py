@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hub import clock
 from hub.ids import new_id
-from hub.jobs.sync import SyncLogRepository
+from hub.jobs.sync_logs import SyncLogRepository
 from tests.support import seed
 from tests.support.api import ApiClient
 

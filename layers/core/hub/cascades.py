@@ -8,7 +8,7 @@ above it: the catalog does not know tenant integrations, integrations do not kno
 
 from __future__ import annotations
 
-from hub.catalog.service import get_provider_record, remove_provider
+from hub.catalog.records import get_provider_record, remove_provider
 from hub.connections.disconnect import remove_connections_of
 from hub.errors import Conflict
 from hub.integrations.service import (

@@ -82,7 +82,9 @@ def setting(default: Any, description: str, *, env: tuple[str, ...] = (), **boun
 
 
 class Settings(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # built on the first get_settings(), not at import: a handler's cold start pays for the
+    # model's validator once, when its first request reads a setting (bench/imports.py)
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     # ---- deployment (the CDK stack sets these) ----------------------------------------------
     stage: str = setting("dev", "Deployment stage; part of resource names", min_length=1, max_length=21)
@@ -281,7 +283,17 @@ class Settings(BaseModel):
             raise SettingsError(f"invalid settings: {problems}") from None
 
 
-DEFAULTS = Settings()  # every default, for code that needs one without reading the environment
+def __getattr__(name: str) -> Any:
+    # DEFAULTS (every default, for code that needs one without reading the environment: the CDK
+    # app, the local stack) is made on first use, so importing this module builds no model
+    if name == "DEFAULTS":
+        return _defaults()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+@lru_cache(maxsize=1)
+def _defaults() -> Settings:
+    return Settings()
 
 
 @lru_cache(maxsize=1)

@@ -29,7 +29,8 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from hub.catalog.models import DiscoveryPreview, Rediscovery
-from hub.catalog.service import get_provider_record, public_provider, save_discovered
+from hub.catalog.records import get_provider_record, public_provider
+from hub.catalog.service import save_discovered
 from hub.errors import HubError, ValidationError
 
 OIDC_WELL_KNOWN = "/.well-known/openid-configuration"

@@ -8,6 +8,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
 
 from hub.answer import Answer
+from hub.catalog.records import SLUG
 from hub.pagination import ListParams, Page
 from hub.providers.templates import (
     ApiSpec,
@@ -34,7 +35,6 @@ Category = Literal[
     "ecommerce", "payments", "productivity", "calendar", "developer", "analytics", "support", "accounting",
     "cloud", "automation", "hr", "other",
 ]
-SLUG = r"^[a-z0-9][a-z0-9-]{1,62}$"
 
 
 class Strict(BaseModel):

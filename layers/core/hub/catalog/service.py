@@ -28,7 +28,8 @@ from hub.catalog.models import (
     dump_set_fields,
 )
 from hub.catalog.probe import probe_provider
-from hub.catalog.repository import ProviderRepository, strip_keys
+from hub.catalog.records import audit_view, get_provider_record, is_visible_to_tenants, public_provider
+from hub.catalog.repository import ProviderRepository
 from hub.connections.spec import effective_definition
 from hub.errors import Conflict, ProviderNotFound, ValidationError
 from hub.observability import logger
@@ -39,8 +40,6 @@ from hub.request import record_change
 from hub.versioning import require_version, save_audited
 
 PROVIDER_SORT_FIELDS = ("name", "displayName", "category", "status", "createdAt", "updatedAt")
-# how a template's auth mode maps onto the provider's authType
-VISIBLE_STATUSES = ("active", "beta")
 
 
 def _templates() -> Any:
@@ -79,25 +78,6 @@ def _defaults_from_template(template_id: str) -> dict[str, Any]:
         }
         defaults["oauthConfig"]["scopes"] = list(oauth.get("defaultScopes") or [])
     return {k: v for k, v in defaults.items() if v is not None}
-
-
-def public_provider(record: dict[str, Any]) -> dict[str, Any]:
-    """The provider as the API shows it: never the client secret, only whether one is set."""
-    view = strip_keys(record)
-    oauth = dict(view.get("oauthConfig") or {})
-    oauth.pop("clientSecret", None)
-    if oauth or view.get("authType", "").startswith("oauth2"):
-        oauth["clientSecretConfigured"] = bool(record.get("clientSecretConfigured"))
-        view["oauthConfig"] = oauth
-    view.pop("clientSecretConfigured", None)
-    return view
-
-
-def _audit_view(record: dict[str, Any]) -> dict[str, Any]:
-    view = public_provider(record)
-    view.pop("version", None)
-    view.pop("updatedAt", None)
-    return view
 
 
 def _split_secret(fields: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
@@ -160,7 +140,7 @@ def create_provider(principal: Principal, body: ProviderCreate) -> ProviderView:
     if not created:
         raise Conflict("A provider with this identifier already exists", code="PROVIDER_EXISTS",
                        details={"provider": provider_id})
-    record_change("provider", provider_id, after=_audit_view(record), action="provider.create")
+    record_change("provider", provider_id, after=audit_view(record), action="provider.create")
     return ProviderView.model_validate(public_provider(record))
 
 
@@ -172,13 +152,6 @@ def _check_definition(record: dict[str, Any]) -> None:
         effective_definition(record)
     except ValidationError as error:
         raise ValidationError(error.message, details=error.details) from None
-
-
-def get_provider_record(category: str, provider_id: str) -> dict[str, Any]:
-    record = ProviderRepository().get_provider(provider_id)
-    if record is None or record.get("category") != category:
-        raise ProviderNotFound(details={"category": category, "id": provider_id})
-    return strip_keys(record)
 
 
 def get_provider(category: str, provider_id: str) -> ProviderView:
@@ -200,7 +173,7 @@ def list_providers(params: ProviderListParams) -> ProviderList:
 def _save(before: dict[str, Any], changes: dict[str, Any], action: str,
           expected_version: int | None = None) -> dict[str, Any]:
     return save_audited(before, changes, action=action, target_type="provider", expected_version=expected_version,
-                        persist=ProviderRepository().save_provider, audit_view=_audit_view)
+                        persist=ProviderRepository().save_provider, audit_view=audit_view)
 
 
 def update_provider(category: str, provider_id: str, body: ProviderUpdate) -> ProviderView:
@@ -239,16 +212,6 @@ def set_provider_audience(category: str, provider_id: str, audience: str) -> Pro
     return ProviderAudienceView(id=provider_id, audience=saved["audience"], updatedAt=saved["updatedAt"])
 
 
-def remove_provider(record: dict[str, Any]) -> None:
-    """Delete a provider record and its client secret. Its tenant integrations are the caller's
-    business (`hub.cascades.delete_provider` disables them first)."""
-    provider_id = record["id"]
-    if record.get("clientSecretConfigured"):
-        delete_client_secret(provider_id)
-    ProviderRepository().delete_provider(provider_id)
-    record_change("provider", provider_id, before=_audit_view(record), action="provider.delete")
-
-
 def test_provider(category: str, provider_id: str) -> ProviderTestResult:
     """Checks the system-level configuration as far as the provider allows (see hub.catalog.probe)."""
 
@@ -284,10 +247,6 @@ def _catalog_view(record: dict[str, Any]) -> dict[str, Any]:
     if oauth:  # a tenant sees scopes, not the platform's client configuration
         view["oauthConfig"] = {"scopes": oauth.get("scopes", [])}
     return view
-
-
-def is_visible_to_tenants(record: dict[str, Any]) -> bool:
-    return record.get("audience") == "tenant" and record.get("status") in VISIBLE_STATUSES
 
 
 def list_catalog(params: Any) -> CatalogList:

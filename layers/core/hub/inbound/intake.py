@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from hub import aws, clock
-from hub.catalog.models import SLUG
+from hub.catalog.records import SLUG
 from hub.catalog.repository import ProviderRepository, strip_keys
 from hub.errors import InvalidSignature, PayloadTooLarge, ProviderNotFound, ServiceUnavailable, ValidationError
 from hub.http.endpoint import Path

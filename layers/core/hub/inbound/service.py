@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from hub.catalog.service import get_provider_record
+from hub.catalog.records import get_provider_record
 from hub.errors import ValidationError
 from hub.inbound import secrets
 from hub.inbound.intake import forget_providers

@@ -7,8 +7,8 @@ import re
 from typing import Any
 
 from hub import clock
+from hub.catalog.records import is_visible_to_tenants
 from hub.catalog.repository import ProviderRepository
-from hub.catalog.service import is_visible_to_tenants
 from hub.errors import IntegrationExists, IntegrationNotFound, ProviderNotFound, ValidationError
 from hub.ids import new_id
 from hub.integrations.models import IntegrationCreate, IntegrationListParams, IntegrationUpdate

@@ -3,10 +3,8 @@
 The caller reads through exactly one connection: the tenant's connection of the integration, or,
 for a user-scoped integration, the caller's own connection (the user id comes from the token,
 never from input, so nobody reads through another user's connection). The integration must be
-enabled, its provider usable, and the connection active. Provider calls go through
-`hub.proxy.core` (budget, credentials, refresh, retries, URL guard); every failure
-becomes a HubError whose message and details never carry the provider's answer, a URL or a
-credential.
+enabled, its provider usable, and the connection active. The provider calls themselves are in
+hub/search/calls.py.
 """
 
 from __future__ import annotations
@@ -18,9 +16,7 @@ from hub.catalog.repository import ProviderRepository
 from hub.connections.record import effective_status
 from hub.connections.repository import ConnectionRepository
 from hub.connections.spec import spec_from_records
-from hub.errors import ConnectionFailed, ConnectionNotFound, HubError, ProviderNotFound, ValidationError
-from hub.providers.templates import json_path_value
-from hub.proxy.core import provider_request
+from hub.errors import ConnectionNotFound, HubError, ProviderNotFound, ValidationError
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from hub.connections.spec import ProviderSpec
@@ -99,44 +95,3 @@ def provider_spec(integration: Mapping[str, Any], providers: dict[str, Any] | No
         raise ValidationError("The provider of this integration is not available", code="PROVIDER_DISABLED",
                               details={"providerId": provider_id})
     return spec
-
-
-def _retry_after(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
-
-
-def call_provider(record: Mapping[str, Any], method: str, path: str, *, params: Mapping[str, Any] | None = None,
-                  json: Any = None, integration: Mapping[str, Any] | None = None,
-                  spec: ProviderSpec | None = None, timeout: float | None = None) -> Any:
-    """One provider API call through the connection; the parsed JSON answer, or a HubError.
-    `integration` and `spec`, when the caller has them, spare the core reading them again;
-    `timeout` bounds the whole call (default `proxy_timeout_seconds`)."""
-    response = provider_request(record, method, path, params=params, json=json, integration=integration, spec=spec,
-                                timeout=timeout)
-    status = response.status
-    if status in (401, 403):
-        raise ConnectionFailed("The provider refused this connection's credentials; test or reconnect it",
-                               details={"statusCode": status})
-    if status == 429:
-        details: dict[str, Any] = {"statusCode": status}
-        retry_after = _retry_after(response.header("Retry-After"))
-        if retry_after is not None:
-            details["retryAfter"] = retry_after
-        raise ConnectionFailed("The provider is rate limiting this connection", code="PROVIDER_RATE_LIMITED",
-                               details=details)
-    if status >= 400:
-        raise ConnectionFailed(f"The provider answered with status {status}", details={"statusCode": status})
-    try:
-        return response.json()
-    except ValueError:
-        raise ConnectionFailed("The provider's answer is not JSON", details={"statusCode": status}) from None
-
-
-def records_at(payload: Any, items_path: str) -> list[Any]:
-    """The list of records at a template's `itemsPath`, or CONNECTION_FAILED."""
-
-    items = json_path_value(payload, items_path)
-    if not isinstance(items, list):
-        raise ConnectionFailed("The provider's answer has no list of records where the template expects one",
-                               details={"itemsPath": items_path})
-    return items

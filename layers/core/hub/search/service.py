@@ -38,14 +38,13 @@ from hub.providers.templates import json_path_value
 from hub.redaction import redact
 from hub.search.access import (
     IntegrationDisabled,
-    call_provider,
     callers_connections,
     provider_spec,
-    records_at,
     require_connection,
     require_enabled,
     usable_connection,
 )
+from hub.search.calls import call_provider, records_at
 from hub.search.mapping import Criteria, map_item
 from hub.settings import get_settings
 

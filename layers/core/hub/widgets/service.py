@@ -10,8 +10,7 @@ caller's own for a user-scoped integration, and it shows that connection's activ
   status (active / expired / error), absent without a live connection.
 - activity: connection activity (connect, test, refresh, disconnect, credentials) and sync runs
   in the time range, newest first.
-- data: the provider's records through the template's data (sync) request, which reads the
-  template's first data entity; filters, fields and limit apply to that page of records.
+- data: the provider's records (hub/widgets/data.py).
 """
 
 from __future__ import annotations
@@ -22,36 +21,23 @@ from typing import TYPE_CHECKING, Any
 from hub import clock
 from hub.connections.activity import ActivityRepository
 from hub.connections.record import effective_status
-from hub.errors import ValidationError
 from hub.integrations.service import get_integration
-from hub.jobs.sync import log_prefix
-from hub.providers.templates import json_path_value
+from hub.jobs.sync_logs import SYNC_STATUSES, log_prefix
 from hub.redaction import redact
 from hub.repository import Repository
-from hub.search.access import (
-    call_provider,
-    caller_connection,
-    caller_user_id,
-    is_enabled,
-    provider_spec,
-    records_at,
-    require_connection,
-    require_enabled,
-)
-from hub.search.mapping import scrub, values_equal
+from hub.search.access import caller_connection, caller_user_id, is_enabled
 from hub.table import tenant_pk
 from hub.widgets.models import TIME_RANGE_SECONDS
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from hub.principal import Principal
-    from hub.widgets.models import ActivityParams, DataParams
+    from hub.widgets.models import ActivityParams
 
 # how far back the activity widget reads each source (newest first)
 MAX_SCANNED = 1000
-SYNC_STATUSES = ("running", "success", "partial", "failed")
 
 
-def _integration(principal: Principal, integration_id: str) -> dict[str, Any]:
+def integration_of(principal: Principal, integration_id: str) -> dict[str, Any]:
     return get_integration(principal.tenant_id, integration_id)
 
 
@@ -70,7 +56,7 @@ def _connection_error(record: Mapping[str, Any], connection_status: str | None) 
 
 
 def widget_status(principal: Principal, integration_id: str) -> dict[str, Any]:
-    integration = _integration(principal, integration_id)
+    integration = integration_of(principal, integration_id)
     record = caller_connection(principal, integration)
     live = record is not None and record.get("status") != "disconnected" and bool(record.get("secretStored"))
     connection_status = effective_status(record) if record is not None and live else None
@@ -140,7 +126,7 @@ def _sync_activity(log: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def widget_activity(principal: Principal, integration_id: str, params: ActivityParams) -> dict[str, Any]:
-    integration = _integration(principal, integration_id)
+    integration = integration_of(principal, integration_id)
     owner = caller_user_id(principal, integration)
     cutoff = clock.now() - TIME_RANGE_SECONDS[params.timeRange]
     entries: list[tuple[float, dict[str, Any]]] = []
@@ -159,41 +145,3 @@ def widget_activity(principal: Principal, integration_id: str, params: ActivityP
     activities = [redact(activity) for _, activity in entries[: params.limit]]
     return {"integrationId": integration_id, "timeRange": params.timeRange, "activities": activities,
             "total": len(entries)}
-
-
-# ---- data ----------------------------------------------------------------------------------
-
-
-def _value_at(record: Mapping[str, Any], path: str) -> Any:
-    return json_path_value(record, path)
-
-
-def widget_data(principal: Principal, integration_id: str, params: DataParams) -> dict[str, Any]:
-    integration = _integration(principal, integration_id)
-    spec = provider_spec(integration)
-    template = spec.template
-    entities = list(template.capabilities.data_entities) if template is not None else []
-    if params.entity not in entities:
-        raise ValidationError("The provider has no such data entity",
-                              details={"field": "entity", "allowed": entities})
-    sync = template.sync if template is not None else None
-    if sync is None or params.entity != entities[0]:
-        readable = [entities[0]] if sync is not None else []
-        raise ValidationError("The hub has no data request for this entity of the provider",
-                              code="ENTITY_NOT_READABLE", details={"entity": params.entity, "readable": readable})
-    require_enabled(integration)
-    record = require_connection(principal, integration)
-    payload = call_provider(record, sync.method, sync.path, json=sync.body, integration=integration, spec=spec)
-    records = [scrub(item) for item in records_at(payload, sync.items_path) if isinstance(item, Mapping)]
-    wanted = params.filters or {}
-    kept = [r for r in records if all(values_equal(_value_at(r, name), value) for name, value in wanted.items())]
-    page = kept[: params.limit]
-    if params.fields:
-        page = [{name: _value_at(r, name) for name in params.fields} for r in page]
-    return {
-        "integrationId": integration_id,
-        "entity": params.entity,
-        "data": page,
-        "total": len(kept),
-        "fetchedAt": clock.iso(),
-    }

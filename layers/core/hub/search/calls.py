@@ -1,0 +1,60 @@
+"""One provider call as search and the data widget make it.
+
+Provider calls go through `hub.proxy.core` (budget, credentials, refresh, retries, URL guard);
+every failure becomes a HubError whose message and details never carry the provider's answer, a
+URL or a credential. Apart from the access rules (hub/search/access.py) so that the status and
+activity widgets do not import the provider-call core at their cold start (bench/imports.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from hub.errors import ConnectionFailed
+from hub.providers.templates import json_path_value
+from hub.proxy.core import provider_request
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from hub.connections.spec import ProviderSpec
+
+
+def _retry_after(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
+
+
+def call_provider(record: Mapping[str, Any], method: str, path: str, *, params: Mapping[str, Any] | None = None,
+                  json: Any = None, integration: Mapping[str, Any] | None = None,
+                  spec: ProviderSpec | None = None, timeout: float | None = None) -> Any:
+    """One provider API call through the connection; the parsed JSON answer, or a HubError.
+    `integration` and `spec`, when the caller has them, spare the core reading them again;
+    `timeout` bounds the whole call (default `proxy_timeout_seconds`)."""
+    response = provider_request(record, method, path, params=params, json=json, integration=integration, spec=spec,
+                                timeout=timeout)
+    status = response.status
+    if status in (401, 403):
+        raise ConnectionFailed("The provider refused this connection's credentials; test or reconnect it",
+                               details={"statusCode": status})
+    if status == 429:
+        details: dict[str, Any] = {"statusCode": status}
+        retry_after = _retry_after(response.header("Retry-After"))
+        if retry_after is not None:
+            details["retryAfter"] = retry_after
+        raise ConnectionFailed("The provider is rate limiting this connection", code="PROVIDER_RATE_LIMITED",
+                               details=details)
+    if status >= 400:
+        raise ConnectionFailed(f"The provider answered with status {status}", details={"statusCode": status})
+    try:
+        return response.json()
+    except ValueError:
+        raise ConnectionFailed("The provider's answer is not JSON", details={"statusCode": status}) from None
+
+
+def records_at(payload: Any, items_path: str) -> list[Any]:
+    """The list of records at a template's `itemsPath`, or CONNECTION_FAILED."""
+
+    items = json_path_value(payload, items_path)
+    if not isinstance(items, list):
+        raise ConnectionFailed("The provider's answer has no list of records where the template expects one",
+                               details={"itemsPath": items_path})
+    return items
