@@ -115,6 +115,9 @@ def test_phase_one_has_no_function_route_or_area_stack_and_keeps_roles_rules_and
                         "AWS::CloudFormation::Stack", "AWS::Lambda::EventSourceMapping"}
     assert "UPGRADE PHASE 1" in parent["Description"]
     assert detach_synth.templates.nested == {}
+    # and the stage names no route in its per-route settings (the old routes go at cleanup)
+    (stage,) = [r for r in parent["Resources"].values() if r["Type"] == "AWS::ApiGatewayV2::Stage"]
+    assert not stage["Properties"].get("RouteSettings")
     # and the roles and the vault key's policy naming them are those of the normal deploy, so
     # phase 2 changes neither
     normal = hub_synth.templates.parent["Resources"]
