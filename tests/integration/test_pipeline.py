@@ -101,6 +101,27 @@ def test_rate_limit_answers_429_with_retry_after_and_headers(api: ApiClient, mon
     assert api.as_("tenant_admin", tenant="globex").get("/probes").status == 200
 
 
+def test_a_busy_tenant_counts_hits_ahead_and_is_never_admitted_over_its_limit(api: ApiClient, monkeypatch) -> None:
+    from hub.http import rate_limit
+    from local.aws_calls import recording_aws_calls
+
+    # Given a limit of 32 requests a minute (a warm function counts at most 4 hits per write)
+    monkeypatch.setenv("HUB_RATE_LIMITS", json.dumps({"integration": 32}))
+    reset_settings()
+    # When the tenant calls 36 times within the window
+    with recording_aws_calls() as calls:
+        responses = [api.get("/probes") for _ in range(36)]
+    # Then exactly 32 pass, with the remaining count going down one by one, and 4 are refused
+    assert [r.status for r in responses] == [200] * 32 + [429] * 4
+    assert [r.header("X-RateLimit-Remaining") for r in responses[:32]] == [str(n) for n in range(31, -1, -1)]
+    # And the window was written 1 + 2 + 4 + 4 … times for the 32 admitted (10 writes), plus once
+    # per refused request
+    assert calls.counts()["dynamodb.UpdateItem"] == 10 + 4, calls.calls
+    # And another warm function (no lease of its own) sees the hits this one counted
+    rate_limit.forget_leases()
+    assert api.get("/probes").status == 429
+
+
 def test_idempotency_key_replays_the_first_response(api: ApiClient) -> None:
     headers = {"Idempotency-Key": "create-probe-1"}
     first = api.post("/probes", {"name": "once"}, headers=headers)

@@ -19,6 +19,8 @@ from hub.settings import get_settings
 
 V = TypeVar("V")
 _caches: list[TtlCache[object]] = []
+# other per-container state that must not outlive a test's AWS (the rate limit's leases)
+_forgetters: list[Callable[[], None]] = []
 
 
 class TtlCache(Generic[V]):
@@ -63,7 +65,15 @@ def catalog_seconds() -> float:
     return float(get_settings().catalog_cache_seconds)
 
 
+def forgotten_with_caches(forget: Callable[[], None]) -> Callable[[], None]:
+    """Register `forget` (a module's per-container state) to run with `clear_caches`."""
+    _forgetters.append(forget)
+    return forget
+
+
 def clear_caches() -> None:
     """Forget every cached value (tests: each starts with an empty AWS)."""
     for cache in _caches:
         cache.clear()
+    for forget in _forgetters:
+        forget()

@@ -128,6 +128,9 @@ class Settings(BaseModel):
         "Requests per tenant per minute by endpoint class (each ≥ 1); JSON overrides merge over the defaults",
     )
     rate_limit_window_seconds: int = setting(60, "Rate-limit window", ge=1, le=3600)
+    rate_limit_lease_max: int = setting(
+        8, "Most hits of a busy tenant's rate-limit window one write counts for a warm function to spend "
+        "(at most an eighth of the limit; 1: one write per request)", ge=1, le=100)
     idempotency_ttl_seconds: int = setting(DAY, "How long an Idempotency-Key replays its response", ge=60, le=7 * DAY)
     audit_retention_days: int = setting(365, "Audit records expire after this many days", ge=1)
     http_timeout_seconds: float = setting(15.0, "Total deadline of one call to a provider", gt=0, le=900)
