@@ -19,7 +19,7 @@ export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 export PYTHONPATH := $(CURDIR):$(CURDIR)/layers/core
 
 .PHONY: help install run token invoke events test test-unit test-integration test-e2e test-infra lint \
-	synth synth-fast sizes bootstrap deploy openapi settings-doc clients generate bench clean
+	synth synth-fast sizes bootstrap deploy upgrade-check upgrade-fixture openapi settings-doc clients generate bench clean
 
 # Every target carries a `## ` description on its rule line; `make help` lists them from there
 # (tests/unit/test_project_files.py checks that none is missing).
@@ -95,7 +95,17 @@ bootstrap: $(STAMP) ## once per account/region: npx aws-cdk@2 bootstrap (needs A
 	$(CDK) bootstrap $(CDK_APP) $(CDK_ARGS)
 
 deploy: $(STAMP) ## deploy the stack: make deploy CDK_ARGS="-c stage=prod -c alarmEmail=ops@example.com"
-	$(CDK) deploy $(CDK_APP) $(CDK_ARGS)
+	$(CDK) deploy $(CDK_APP) $(if $(UPGRADE),-c upgrade=$(UPGRADE)) $(CDK_ARGS)
+
+# A stack deployed before the nested stacks moves in two deploys (docs/deploy.md, "Upgrading a
+# stack deployed before the nested stacks"): make deploy UPGRADE=detach ..., then make deploy ...
+upgrade-check: $(STAMP) ## what the two upgrade deploys do to a deployed stack: make upgrade-check DEPLOYED=deployed.json CDK_ARGS="..."
+	$(PY) -m infra.upgrade check $(DEPLOYED) $(CDK_ARGS)
+
+upgrade-fixture: $(STAMP) ## rewrite tests/infra/fixtures/pre-split.json from the last single-template commit
+	$(PY) -m infra.upgrade snapshot f39f656^ tests/infra/fixtures/pre-split.json -c stage=test \
+	  -c skipDepsLayer=true -c alarmEmail=ops@example.com \
+	  -c allowedReturnOrigins=https://app.example.com,http://127.0.0.1:3000
 
 invoke: $(STAMP) ## run one function with its sample event: make invoke FUNCTION=health-list
 	@$(PY) -m local invoke $(FUNCTION) $(if $(EVENT),$(EVENT),events/$(FUNCTION).json)

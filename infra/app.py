@@ -97,7 +97,9 @@ def main() -> int:
         print(f"synth failed: {error}", file=sys.stderr)
         print(f"see {app.outdir}/ for the validation report", file=sys.stderr)
         return 1
-    print(f"synthesized {stack.stack_name} into {app.outdir} ({len(stack.specs)} functions)")
+    detaching = app.node.try_get_context("upgrade")
+    deployed = "upgrade phase 1: no functions" if detaching else f"{len(stack.specs)} functions"
+    print(f"synthesized {stack.stack_name} into {app.outdir} ({deployed})")
     return 0
 
 

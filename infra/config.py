@@ -73,6 +73,9 @@ class ContextReader(Protocol):
 
 
 PRODUCTION_STAGES = frozenset({"prod", "production"})
+# `-c upgrade=detach`: the first of the two deploys that move a stack deployed before the nested
+# stacks onto them (infra/upgrade.py, docs/deploy.md "Upgrading a stack deployed before ...")
+UPGRADE_DETACH = "detach"
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,7 @@ class HubConfig:
     refresh_failure_threshold: int = 5
     skip_deps_layer: bool = False
     schedule_minutes: tuple[tuple[str, int], ...] = ()
+    upgrade: str | None = None
 
     def with_schedules(self, workers: Sequence[Worker]) -> list[Worker]:
         """The worker table with this deployment's schedules; an unknown worker name is an error."""
@@ -116,6 +120,11 @@ class HubConfig:
     @property
     def log_retention(self) -> logs.RetentionDays:
         return RETENTION[self.log_retention_days]
+
+    @property
+    def detaching(self) -> bool:
+        """Upgrade phase 1: the stack without its functions and routes (infra/upgrade.py)."""
+        return self.upgrade == UPGRADE_DETACH
 
     @property
     def is_production(self) -> bool:
@@ -191,6 +200,9 @@ class HubConfig:
         if public_api_url is not None and not re.match(r"^https?://[^/\s?#]+(/[^\s?#]*)?$", public_api_url):
             raise ConfigError(f"context publicApiUrl must be an absolute URL, got {public_api_url!r}")
         schedules = _schedule_minutes(node.try_get_context("scheduleMinutes"))
+        upgrade = text("upgrade") or None
+        if upgrade not in (None, UPGRADE_DETACH):
+            raise ConfigError(f"context upgrade must be {UPGRADE_DETACH!r} (or absent), got {upgrade!r}")
         skip_flag = text("skipDepsLayer") or os.environ.get("HUB_SKIP_DEPS_LAYER", "")
         return cls(
             stage=stage,
@@ -218,6 +230,7 @@ class HubConfig:
             refresh_failure_threshold=number("refreshFailureThreshold", 5),
             skip_deps_layer=skip_flag.strip().lower() in {"1", "true", "yes", "on"},
             schedule_minutes=schedules,
+            upgrade=upgrade,
         )
 
 

@@ -164,11 +164,14 @@ class IntegrationHubStack(cdk.Stack):
             if config.skip_deps_layer
             else packaging.build_deps_layer(build_root)
         )
+        # upgrade phase 1 deploys no function: its roles (and the vault key's policy naming them)
+        # stay exactly as the next, normal deploy wants them, so only functions come and go
+        deployed = [] if config.detaching else specs
         asset_dirs = {
             spec.name: packaging.build_function_asset(
                 spec.name, spec.module, build_root, extra_files=dict(spec.extra_files), root=source_root
             )
-            for spec in specs
+            for spec in deployed
         }
         packaging.compile_bytecode(asset_dirs.values(), packaging.FUNCTION_ROOT)
         description = (
@@ -176,6 +179,9 @@ class IntegrationHubStack(cdk.Stack):
         )
         if deps_layer.placeholder:
             description += " [PLACEHOLDER dependencies layer: template checks only, do not deploy]"
+        if config.detaching:
+            description += (" [UPGRADE PHASE 1 (upgrade=detach): no functions or routes; deploy again "
+                            "without it (docs/deploy.md)]")
         super().__init__(scope, construct_id, description=description, **kwargs)
         cdk.Tags.of(self).add("project", "integration-hub")
         cdk.Tags.of(self).add("stage", config.stage)
@@ -264,21 +270,24 @@ class IntegrationHubStack(cdk.Stack):
             layers=layers,
             environment=environment,
             specs=specs,
+            deployed=deployed,
             asset_dirs=asset_dirs,
         )
         api.allow_invoke(function_name_prefix(config.stage))
-        for route_function in route_functions:
+        for route_function in route_functions if deployed else ():
             for route in route_function.routes:
                 api.add_route(route, functions.functions[route_function.spec.name], route_function.spec.name)
-        api.apply_route_throttles()
+        if deployed:
+            # phase 1 drops the per-route settings while the old routes they name still exist
+            api.apply_route_throttles()
         for area_stack in functions.area_stacks.values():
             # the stage (and its per-route throttles) deploys once every area's routes exist
             api.stage.node.add_dependency(area_stack)
         for worker in workers:
-            hub_events.connect(worker, functions.functions[worker.name])
+            hub_events.connect(worker, functions.functions.get(worker.name))
 
         monitoring = HubMonitoring(self, "Monitoring", key=key, alarm_email=config.alarm_email)
-        monitoring.watch_functions(functions.functions, specs)
+        monitoring.watch_functions(functions.functions, deployed)
         monitoring.watch_dead_letter_queues(hub_events.dead_letter_queues)
         monitoring.watch_api(api.http_api)
         monitoring.watch_refresh_failures(config.refresh_failure_threshold)

@@ -42,16 +42,28 @@ class StackTemplates:
 
     def merged(self) -> dict[str, Any]:
         resources: dict[str, Any] = {}
+        for where, stack_resources in self.by_stack().items():
+            _add(resources, stack_resources, where or "parent")
+        return {**self._parent_with_outputs(), "Resources": resources}
+
+    def by_stack(self) -> dict[str, dict[str, Any]]:
+        """Each template's resources with references resolved as in `merged`, by where they are
+        deployed: "" for the parent (its nested stacks left out), the nested stack's logical id
+        for the others. A resource is one CloudFormation manages by (stack, logical id)."""
+        stacks = {logical: self._inlined(logical)["Resources"] for logical in self.nested}
+        parent = self._parent_with_outputs()["Resources"]
+        return {"": {k: v for k, v in parent.items() if v["Type"] != NESTED_STACK}, **stacks}
+
+    def _inlined(self, logical: str) -> dict[str, Any]:
+        parameters = self.parent["Resources"][logical]["Properties"].get("Parameters", {})
+        return dict(_substitute(self.nested[logical], parameters))
+
+    def _parent_with_outputs(self) -> dict[str, Any]:
         outputs: dict[tuple[str, str], Any] = {}
-        for logical, template in self.nested.items():
-            parameters = self.parent["Resources"][logical]["Properties"].get("Parameters", {})
-            inlined = _substitute(template, parameters)
-            for name, output in inlined.get("Outputs", {}).items():
+        for logical in self.nested:
+            for name, output in self._inlined(logical).get("Outputs", {}).items():
                 outputs[(logical, f"Outputs.{name}")] = output["Value"]
-            _add(resources, inlined["Resources"], logical)
-        parent = _replace_outputs(self.parent, outputs)
-        _add(resources, {k: v for k, v in parent["Resources"].items() if v["Type"] != NESTED_STACK}, "parent")
-        return {**parent, "Resources": resources}
+        return dict(_replace_outputs(self.parent, outputs))
 
 
 @dataclass(frozen=True)

@@ -141,8 +141,9 @@ class HubEvents(Construct):
             "invocations that failed after Lambda's retries; its depth is alarmed.",
         )
 
-    def connect(self, worker: Worker, function: lambda_.Function) -> None:
-        """Wire the worker's trigger to its function."""
+    def connect(self, worker: Worker, function: lambda_.Function | None) -> None:
+        """Wire the worker's trigger to its function. Without one (upgrade phase 1,
+        infra/upgrade.py) the rules stay, with no target, so the next deploy only adds targets."""
         if worker.trigger == "schedule":
             minutes = worker.schedule_minutes or 0
             events.Rule(
@@ -150,7 +151,7 @@ class HubEvents(Construct):
                 f"Schedule{pascal(worker.name)}",
                 description=f"Runs {worker.name} every {minutes} minute(s)",
                 schedule=events.Schedule.rate(cdk.Duration.minutes(minutes)),
-                targets=[self._target(function)],
+                targets=self._targets(function),
             )
         elif worker.trigger == "event":
             source = (
@@ -164,7 +165,7 @@ class HubEvents(Construct):
                 description=f"Routes {', '.join(worker.event_detail_types)} to {worker.name}",
                 event_bus=self.bus,
                 event_pattern=events.EventPattern(detail_type=list(worker.event_detail_types), source=source),
-                targets=[self._target(function)],
+                targets=self._targets(function),
             )
         elif worker.trigger == "queue":
             if worker.feed_detail_types:
@@ -178,6 +179,8 @@ class HubEvents(Construct):
                     ),
                     targets=[targets.SqsQueue(self.queues[worker.queue or ""])],
                 )
+            if function is None:
+                return
             function.add_event_source(
                 sources.SqsEventSource(
                     self.queues[worker.queue or ""],
@@ -189,10 +192,12 @@ class HubEvents(Construct):
                 )
             )
 
-    def _target(self, function: lambda_.IFunction) -> targets.LambdaFunction:
-        return targets.LambdaFunction(
+    def _targets(self, function: lambda_.IFunction | None) -> list[events.IRuleTarget]:
+        if function is None:
+            return []
+        return [targets.LambdaFunction(
             function,
             retry_attempts=2,
             max_event_age=cdk.Duration.hours(2),
             dead_letter_queue=self.async_failures,
-        )
+        )]

@@ -198,7 +198,10 @@ class HubFunctions(Construct):
         environment: Mapping[str, str],
         specs: Sequence[FunctionSpec],
         asset_dirs: Mapping[str, Path],
+        deployed: Sequence[FunctionSpec] | None = None,
     ) -> None:
+        """Roles for every spec; functions (in their areas' nested stacks) for those `deployed`
+        (all by default; none in upgrade phase 1, infra/upgrade.py)."""
         super().__init__(scope, construct_id)
         self.functions: dict[str, lambda_.Function] = {}
         self.roles: dict[str, iam.Role] = {}  # role signature -> role
@@ -237,7 +240,7 @@ class HubFunctions(Construct):
                 conditions={"ArnNotEquals": {"aws:PrincipalArn": sorted(key_users)}},
             )
         )
-        for spec in specs:
+        for spec in specs if deployed is None else deployed:
             area = self.area_stack(spec.area, config)
             log_group = logs.LogGroup(area, f"{spec.name}Logs", log_group_name=log_group_name(config.stage, spec.name),
                                       retention=config.log_retention, removal_policy=removal)

@@ -1,10 +1,11 @@
 """Infra fixtures: the CDK app synthesized once per session (jsii start-up and the first synth
 cost seconds; every template test reads the same result).
 
-Three synths:
+Four synths:
 - `hub_synth`: the real route, worker and queue tables, Cognito by default, placeholder deps
   layer (the template is what is under test, not the wheels);
 - `tenant_scope_synth`: the same with the tenant-scoped vault (vaultScope=tenant);
+- `detach_synth`: the same as phase 1 of the upgrade from before the nested stacks (upgrade=detach);
 - `sample_synth`: a sample table with routes of several areas and one worker per trigger kind,
   behind an external JWT issuer, so wiring is tested even while WORKERS is still empty.
 """
@@ -117,6 +118,12 @@ def hub_synth(tmp_path_factory: pytest.TempPathFactory) -> Synthesized:
 def tenant_scope_synth(tmp_path_factory: pytest.TempPathFactory) -> Synthesized:
     """The same stack with the tenant-scoped vault (context vaultScope=tenant)."""
     return _synthesize(tmp_path_factory.mktemp("tenant-scope"), {**SYNTH_CONTEXT, "vaultScope": "tenant"})
+
+
+@pytest.fixture(scope="session")
+def detach_synth(tmp_path_factory: pytest.TempPathFactory) -> Synthesized:
+    """Upgrade phase 1 of the same stack (context upgrade=detach, infra/upgrade.py)."""
+    return _synthesize(tmp_path_factory.mktemp("detach"), {**SYNTH_CONTEXT, "upgrade": "detach"})
 
 
 SAMPLE_ROUTES = [

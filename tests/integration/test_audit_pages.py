@@ -3,6 +3,8 @@ the global page walks hourly GSI1 partitions newest first; cursors continue, fil
 
 from __future__ import annotations
 
+import base64
+
 from hub import clock
 from hub.audit import AuditRepository
 from tests.support.api import ApiClient
@@ -82,3 +84,13 @@ def test_a_forged_or_foreign_cursor_is_400(api: ApiClient) -> None:
     foreign = api.get("/api/tenant/audit-logs", query={"cursor": globex_page["nextCursor"]})
     assert foreign.status == 400 and foreign.error["code"] == "VALIDATION_ERROR"
     assert api.get("/api/tenant/audit-logs", query={"cursor": "not-a-cursor"}).status == 400
+
+
+def test_a_cursor_nested_past_the_json_parsers_stack_is_400(api: ApiClient) -> None:
+    # Given a cursor within the length limit whose JSON nests past the parser's stack
+    deep = base64.urlsafe_b64encode(b"[" * 1500).decode().rstrip("=")
+    for path in ("/api/tenant/audit-logs", "/api/admin/audit-logs"):
+        # When it is passed to either listing
+        response = api.as_("super_admin" if "admin/" in path else "tenant_admin").get(path, query={"cursor": deep})
+        # Then it is refused like any forged cursor
+        assert response.status == 400 and response.error["code"] == "VALIDATION_ERROR", response.raw_body

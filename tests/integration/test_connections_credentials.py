@@ -158,6 +158,21 @@ def test_aws_role_is_assumed_with_the_external_id_and_verified(sandbox_world: Sa
     assert test["success"] is True and test["details"]["account"] == "111122223333"
 
 
+def test_a_json_credential_nested_past_the_parsers_stack_is_400_and_stores_nothing(
+        sandbox_world: SandboxWorld) -> None:
+    # Given a provider whose credential is a JSON document (a Google service account key)
+    _provider(sandbox_world, {"provider": "google-cloud-service-account", "templateId": "google-cloud-service-account"})
+    integration_id = sandbox_world.create_integration("google-cloud-service-account")
+    # When the key sent is JSON within the length limit that nests past the parser's stack
+    deep = "[" * 8000 + "]" * 8000
+    response = sandbox_world.api.post(_path(integration_id, "connect/custom"),
+                                      {"credentials": {"serviceAccountKey": deep}})
+    # Then it is refused as a bad field, and nothing is stored
+    assert response.status == 400 and response.error["code"] == "VALIDATION_ERROR", response.raw_body[:300]
+    assert response.error["details"]["field"] == "credentials.serviceAccountKey"
+    assert _nothing_stored(integration_id)
+
+
 def test_aws_refuses_a_client_chosen_external_id_and_a_bad_role_arn(sandbox_world: SandboxWorld) -> None:
     _provider(sandbox_world, {"provider": "aws", "templateId": "aws"})
     integration_id = sandbox_world.create_integration("aws")

@@ -140,6 +140,8 @@ def test_the_data_widget_reads_provider_records(sandbox_world: SandboxWorld) -> 
     ({"entity": "items", "filters": "[1, 2]"}, "VALIDATION_ERROR"),
     ({"entity": "items", "filters": '{"type": {"$ne": "task"}}'}, "VALIDATION_ERROR"),
     ({"entity": "items", "filters": '{"title": "' + "x" * 2100 + '"}'}, "VALIDATION_ERROR"),
+    # within 2 KB, nested past the JSON parser's stack (a RecursionError, not a ValueError)
+    ({"entity": "items", "filters": "[" * 1020 + "]" * 1020}, "VALIDATION_ERROR"),
     ({"entity": "items", "limit": "101"}, "VALIDATION_ERROR"),
     ({"entity": "items", "fields": "a b"}, "VALIDATION_ERROR"),
     ({"entity": "items", "userId": "carol"}, "VALIDATION_ERROR"),

@@ -58,6 +58,13 @@ def test_unknown_roles_are_ignored() -> None:
     assert parse_roles("[admin root user]") == {"user"}
 
 
+def test_a_roles_claim_of_json_nested_past_the_parsers_stack_holds_no_role() -> None:
+    # Given a roles claim rendered as JSON text that nests past the parser's stack
+    deep = "[" * 5000 + "]" * 5000
+    # When it is read, Then it holds no known role (a 403 on every route), never an exception
+    assert parse_roles(deep) == frozenset()
+
+
 def test_principal_from_default_claims() -> None:
     principal = principal_from_claims({"sub": "alice", "tenant_id": "acme", "roles": "[tenant_admin]"})
     assert principal.tenant_id == "acme" and principal.is_tenant_admin and not principal.is_super_admin

@@ -23,7 +23,7 @@ from hub.errors import ValidationError
 from hub.pagination import DEFAULT_LIMIT, MAX_LIMIT
 from hub.settings import get_settings
 from hub.table import tenant_pk
-from hub.validation import SingleLine
+from hub.validation import SingleLine, parse_json
 
 MAX_HOURS_PER_PAGE = 48
 MAX_CURSOR_LENGTH = 2048
@@ -187,7 +187,7 @@ def _decode(text: str | None) -> dict[str, Any]:
     if not text:
         return {}
     try:
-        value = json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
+        value = parse_json(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
     except (binascii.Error, ValueError):
         value = None
     hour = value.get("hour", 0) if isinstance(value, dict) else None

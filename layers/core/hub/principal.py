@@ -9,7 +9,6 @@ is not two roles (it is no known role at all).
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from typing import Any
 
 from hub.errors import PermissionDenied, Unauthorized
 from hub.settings import get_settings
+from hub.validation import parse_json
 
 _TENANT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
@@ -69,7 +69,7 @@ def parse_roles(raw: Any) -> frozenset[str]:
 def _bracketed(text: str) -> list[Any]:
     """API Gateway renders an array claim as "[a b]" (or, from some issuers, as JSON text)."""
     try:
-        parsed = json.loads(text)
+        parsed = parse_json(text)
     except ValueError:
         inner = text[1:-1]
         return inner.split(" ") if inner else []

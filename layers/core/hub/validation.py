@@ -21,6 +21,16 @@ MAX_KEY_LENGTH = 64
 MAX_NUMBER = 10**38  # DynamoDB numbers hold 38 significant digits
 
 
+def parse_json(text: str | bytes) -> Any:
+    """JSON text the hub did not write: a query parameter, a credential, a claim, a provider's
+    answer. Every failure is a ValueError, as json.loads's own are, including nesting past the
+    parser's stack: that is a RecursionError, which an `except ValueError` lets through as a 500."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("the JSON nests too deeply") from None
+
+
 def encodable(value: str) -> str:
     if _SURROGATE.search(value):
         raise ValueError("must be valid Unicode (no unpaired surrogates)")

@@ -25,6 +25,7 @@ from hub.errors import ConnectionFailed, InvalidCredentials, ValidationError
 from hub.redaction import is_secret_key, register_secret, register_secret_fields
 from hub.repository import ConditionFailed, Repository
 from hub.table import tenant_pk
+from hub.validation import parse_json
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from hub.connections.spec import ProviderSpec
@@ -154,7 +155,7 @@ def _check_type(name: str, kind: str, value: str) -> None:
         check_url(value, purpose="credential", resolve=False, field=f"credentials.{name}")
     if kind == "json":
         try:
-            parsed = json.loads(value)
+            parsed = parse_json(value)
         except ValueError:
             raise _invalid(name, f"The credential '{name}' must be a JSON object") from None
         if not isinstance(parsed, dict):
@@ -201,9 +202,11 @@ def service_account_assertion(spec: ProviderSpec, key_json: str, *, now: float |
     from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
     try:
-        key_data = json.loads(key_json)
+        key_data = parse_json(key_json)
     except ValueError:
-        raise _invalid("serviceAccountKey", "The service account key must be a JSON object") from None
+        key_data = None
+    if not isinstance(key_data, dict):
+        raise _invalid("serviceAccountKey", "The service account key must be a JSON object")
     email, pem = key_data.get("client_email"), key_data.get("private_key")
     if key_data.get("type") != "service_account" or not isinstance(email, str) or not isinstance(pem, str):
         raise _invalid("serviceAccountKey",

@@ -4,13 +4,13 @@ integrations."""
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints, field_validator
 
 from hub.answer import Answer
 from hub.search.models import EntityName, FilterValue, Strict, comma_list
+from hub.validation import parse_json
 
 TimeRange = Literal["1h", "24h", "7d", "30d"]
 TIME_RANGE_SECONDS: dict[str, int] = {"1h": 3600, "24h": 86_400, "7d": 7 * 86_400, "30d": 30 * 86_400}
@@ -44,7 +44,7 @@ class DataParams(Strict):
         if len(value.encode("utf-8")) > FILTERS_MAX_BYTES:
             raise ValueError(f"filters must be at most {FILTERS_MAX_BYTES} bytes")
         try:
-            parsed = json.loads(value)
+            parsed = parse_json(value)
         except ValueError:
             raise ValueError("filters must be valid JSON") from None
         if not isinstance(parsed, dict):
