@@ -12,7 +12,7 @@ from typing import Any
 import httpx
 import pytest
 
-from hub.settings import get_settings, reset_settings
+from hub.settings import get_settings
 from local.sandbox import RunningSandbox
 from tests.support.api import ApiResponse
 from tests.support.connections import SandboxWorld, sandbox_world
