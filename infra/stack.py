@@ -278,6 +278,7 @@ class IntegrationHubStack(cdk.Stack):
             for route in route_function.routes:
                 api.add_route(route, functions.functions[route_function.spec.name], route_function.spec.name)
         if deployed:
+            # phase 1 drops the per-route settings while the old routes they name still exist
             api.apply_route_throttles()
         for area_stack in functions.area_stacks.values():
             # the stage (and its per-route throttles) deploys once every area's routes exist

@@ -28,7 +28,7 @@ import os
 import subprocess
 import sys
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -185,14 +185,18 @@ def plan(before: Fingerprint, detach: Fingerprint, normal: Fingerprint) -> tuple
     return summary, found
 
 
-def check(deployed: Mapping[str, Any], context: Mapping[str, str]) -> tuple[list[str], list[str]]:
+Synthesizer = Callable[[Mapping[str, str], Path, Path], StackTemplates]
+
+
+def check(deployed: Mapping[str, Any], context: Mapping[str, str],
+          synthesizer: Synthesizer = synthesize) -> tuple[list[str], list[str]]:
     """`plan` for the stack whose deployed template is given, with this code and `context`."""
     if is_split(deployed):
         return ["the deployed stack already has its nested stacks: deploy as usual"], []
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        detach = fingerprint(synthesize({**context, "upgrade": "detach"}, root / "detach", root / "build"))
-        normal = fingerprint(synthesize(dict(context), root / "normal", root / "build"))
+        detach = fingerprint(synthesizer({**context, "upgrade": "detach"}, root / "detach", root / "build"))
+        normal = fingerprint(synthesizer(dict(context), root / "normal", root / "build"))
     return plan(fingerprint(StackTemplates(parent=dict(deployed))), detach, normal)
 
 

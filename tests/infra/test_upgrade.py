@@ -7,6 +7,7 @@ pre-split.json, written by `python -m infra.upgrade snapshot`, see its "generato
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ import pytest
 
 from infra.config import ConfigError, HubConfig
 from infra.templates import StackTemplates
-from infra.upgrade import Fingerprint, Resource, fingerprint, main, plan, problems, read_snapshot, removed
+from infra.upgrade import Fingerprint, Resource, check, fingerprint, main, plan, problems, read_snapshot, removed
 from tests.infra.conftest import SYNTH_CONTEXT, Synthesized
 from tests.infra.test_stack import cfn_lint_findings
 
@@ -114,6 +115,9 @@ def test_phase_one_has_no_function_route_or_area_stack_and_keeps_roles_rules_and
                         "AWS::CloudFormation::Stack", "AWS::Lambda::EventSourceMapping"}
     assert "UPGRADE PHASE 1" in parent["Description"]
     assert detach_synth.templates.nested == {}
+    # and the stage names no route in its per-route settings (the old routes go at cleanup)
+    (stage,) = [r for r in parent["Resources"].values() if r["Type"] == "AWS::ApiGatewayV2::Stage"]
+    assert not stage["Properties"].get("RouteSettings")
     # and the roles and the vault key's policy naming them are those of the normal deploy, so
     # phase 2 changes neither
     normal = hub_synth.templates.parent["Resources"]
@@ -196,6 +200,26 @@ def test_check_says_a_stack_that_already_has_its_nested_stacks_needs_no_upgrade(
     # When checked, Then there is nothing to do
     assert main(["check", str(deployed), "-c", "stage=test", "--profile", "ops"]) == 0
     assert "already has its nested stacks" in capsys.readouterr().out
+
+
+def test_check_plans_both_phases_for_a_stack_with_its_functions_in_the_parent(
+    hub_synth: Synthesized, detach_synth: Synthesized
+) -> None:
+    # Given a deployed template with every function in the parent (today's stack in one template)
+    deployed = hub_synth.templates.merged()
+
+    def synthesizer(context: Mapping[str, str], _outdir: Path, _build: Path) -> StackTemplates:
+        return detach_synth.templates if context.get("upgrade") == "detach" else hub_synth.templates
+
+    # When checked, Then phase 1 deletes the functions, phase 2 nothing, and neither has a problem
+    summary, found = check(deployed, {"stage": "test"}, synthesizer)
+    assert found == []
+    assert "'AWS::Lambda::Function'" in summary[0] and "deletes nothing" in summary[1]
+    # and a stateful resource the code no longer has under that logical id stops the upgrade
+    table = next(k for k, r in deployed["Resources"].items() if r["Type"] == "AWS::DynamoDB::Table")
+    moved = {**deployed, "Resources": {("OldTable" if k == table else k): r for k, r in deployed["Resources"].items()}}
+    _, found = check(moved, {"stage": "test"}, synthesizer)
+    assert found == ["phase 1 (-c upgrade=detach): OldTable (AWS::DynamoDB::Table) would be deleted"]
 
 
 def test_an_unknown_upgrade_phase_stops_the_synth() -> None:

@@ -5,6 +5,7 @@ which connection, what each call leaves behind, and how many AWS calls a warm ca
 from __future__ import annotations
 
 import json
+import threading
 from typing import Any
 
 import pytest
@@ -165,11 +166,12 @@ def test_a_busy_connection_spends_leased_requests_and_never_more_than_its_quota(
     # Then 16 reach the provider and the 17th is the hub's 429
     assert answers == [200] * 16 + [429]
     assert sandbox_world.provider.stats()["api_requests"] - before == 16
-    # And the budget was written about half as often as it was spent: 1, 2, 4, 4 and 4 requests
-    # taken by five writes (a quarter of the bucket at most), the 16th refused 4 and took 1 (two
-    # writes), the 17th refused 2, then 1 (two writes)
+    # And the budget was written far less often than it was spent: 1 and 2 requests taken by the
+    # first two calls' writes, then 4, 4 and 4 (a quarter of the bucket at most) by refills ahead
+    # beside the 3rd, 7th and 11th calls' provider calls; the 15th's refill found one request left
+    # and took none; the 16th refused 4 and took 1 (two writes), the 17th refused 2, then 1
     budget_writes = calls.counts()["dynamodb.UpdateItem"] - 17  # the rest: each call's rate-limit window
-    assert budget_writes == 9, calls.calls
+    assert budget_writes == 10, calls.calls
 
 
 def test_leased_requests_end_with_their_second(sandbox_world: SandboxWorld) -> None:
@@ -179,7 +181,13 @@ def test_leased_requests_end_with_their_second(sandbox_world: SandboxWorld) -> N
         assert sandbox_world.api.get(proxy(integration_id, "api/me")).status == 200
     with recording_aws_calls() as calls:
         assert sandbox_world.api.get(proxy(integration_id, "api/me")).status == 200
-    # (the third spent the request and the hit the second one leased: the activity line only)
+    # (the third spent the request and the hit the second one leased, and its provider call ran
+    # beside the budget's refill ahead: four more requests)
+    assert sorted(calls.calls) == ["dynamodb.PutItem", "dynamodb.UpdateItem"], calls.calls
+    assert sandbox_world.api.get(proxy(integration_id, "api/me")).status == 200  # counts 4 hits at once
+    with recording_aws_calls() as calls:
+        assert sandbox_world.api.get(proxy(integration_id, "api/me")).status == 200
+    # (the fifth spent a request and a hit from memory: the activity line only)
     assert calls.calls == ["dynamodb.PutItem"], calls.calls
     # When the connection is disconnected and a second passes
     assert sandbox_world.api.post(f"/api/tenant/integrations/{integration_id}/disconnect").status in (200, 204)
@@ -187,6 +195,74 @@ def test_leased_requests_end_with_their_second(sandbox_world: SandboxWorld) -> N
     # Then the next call reads the connection again and finds it gone
     refused = sandbox_world.api.get(proxy(integration_id, "api/me"))
     assert refused.status == 404 and refused.error["code"] == "CONNECTION_NOT_FOUND"
+
+
+def _refills_seen(monkeypatch: pytest.MonkeyPatch, fail: bool = False) -> threading.Event:
+    """An event set once a budget write made on the refill-ahead thread has ended (failing it
+    when `fail`)."""
+    from hub.proxy.quota_repository import QuotaRepository
+
+    refilled = threading.Event()
+    real_spend = QuotaRepository.spend
+
+    def spend(self: QuotaRepository, *args: Any, **kwargs: Any) -> Any:
+        if threading.current_thread().name != "budget-refill":
+            return real_spend(self, *args, **kwargs)
+        try:
+            if fail:
+                raise RuntimeError("throttled")
+            return real_spend(self, *args, **kwargs)
+        finally:
+            refilled.set()
+
+    monkeypatch.setattr(QuotaRepository, "spend", spend)
+    return refilled
+
+
+def test_a_busy_connections_budget_refill_runs_beside_its_provider_call_and_ends_before_the_answer(
+        sandbox_world: SandboxWorld, monkeypatch: pytest.MonkeyPatch) -> None:
+    from hub.proxy import core
+
+    # Given a busy connection whose second call leased two requests
+    integration_id = budgeted(sandbox_world, 600, 60)
+    for _ in range(2):
+        assert sandbox_world.api.get(proxy(integration_id, "api/me")).status == 200
+    refilled = _refills_seen(monkeypatch)
+    real_send = core._send
+    refill_done_while_calling: list[bool] = []
+
+    def send(*args: Any, **kwargs: Any) -> Any:
+        # the provider call stays in flight until the refill has written (or 10 s pass)
+        refill_done_while_calling.append(refilled.wait(10))
+        return real_send(*args, **kwargs)
+
+    monkeypatch.setattr(core, "_send", send)
+    # When the third call spends the last leased request
+    response = sandbox_world.api.get(proxy(integration_id, "api/me"))
+    # Then the budget's next write ran while the provider call was under way, and none of it is
+    # still running once the call answered (Lambda may freeze the function after that)
+    assert response.status == 200 and refill_done_while_calling == [True]
+    assert not [thread for thread in threading.enumerate() if thread.name == "budget-refill"]
+    # And the next call spends what the refill took: no budget write (the activity line and one
+    # rate-limit window write, which counts four hits at once)
+    with recording_aws_calls() as calls:
+        assert sandbox_world.api.get(proxy(integration_id, "api/me")).status == 200
+    assert sorted(calls.calls) == ["dynamodb.PutItem", "dynamodb.UpdateItem"], calls.calls
+
+
+def test_a_failed_refill_ahead_fails_no_call(sandbox_world: SandboxWorld, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Given a busy connection whose budget writes ahead fail
+    integration_id = budgeted(sandbox_world, 600, 60)
+    for _ in range(2):
+        assert sandbox_world.api.get(proxy(integration_id, "api/me")).status == 200
+    refilled = _refills_seen(monkeypatch, fail=True)
+    # When the third call's refill fails
+    assert sandbox_world.api.get(proxy(integration_id, "api/me")).status == 200
+    assert refilled.is_set()
+    # Then the next call takes its budget with its own write, as without a lease
+    with recording_aws_calls() as calls:
+        assert sandbox_world.api.get(proxy(integration_id, "api/me")).status == 200
+    assert calls.counts()["dynamodb.UpdateItem"] == 2, calls.calls  # the budget and the rate-limit window
 
 
 def test_a_call_just_over_budget_waits_briefly_instead(sandbox_world: SandboxWorld) -> None:

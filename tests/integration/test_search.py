@@ -12,7 +12,7 @@ from typing import Any
 import httpx
 import pytest
 
-from hub.settings import reset_settings
+from hub.settings import get_settings
 from local.sandbox import RunningSandbox
 from tests.support.api import ApiResponse
 from tests.support.connections import SandboxWorld, sandbox_world
@@ -92,6 +92,33 @@ def test_a_warm_search_makes_one_aws_call_per_integration_beside_a_fixed_few(san
                                    "dynamodb.UpdateItem", "dynamodb.UpdateItem", "dynamodb.UpdateItem"], calls.calls
 
 
+def test_a_busy_search_makes_the_same_aws_calls_over_one_integration_as_over_two(sandbox_world: SandboxWorld,
+                                                                                   two: dict[str, str]) -> None:
+    from local.aws_calls import recording_aws_calls
+
+    # Given globex with one connected integration and acme with two, each allowed 100 provider
+    # calls a second and searched four times by this (warm) function: its budget leases and
+    # rate-limit hits are then held in memory
+    quota = {"providerQuota": {"requests": 6000, "perSeconds": 60}}
+    single = apikey_integration(sandbox_world, tenant="globex")
+    assert admin(sandbox_world, "globex").patch(f"/api/tenant/integrations/{single}", quota).status == 200
+    for integration_id in two.values():
+        assert admin(sandbox_world).patch(f"/api/tenant/integrations/{integration_id}", quota).status == 200
+    for tenant in ("globex", "acme"):
+        for _ in range(4):
+            assert search(sandbox_world, {"query": "report"}, tenant=tenant).status == 200
+    # When each tenant searches once more
+    made: dict[str, list[str]] = {}
+    for tenant in ("globex", "acme"):
+        with recording_aws_calls() as calls:
+            response = search(sandbox_world, {"query": "report"}, tenant=tenant)
+        assert response.status == 200 and not response.body["errors"], response.raw_body
+        made[tenant] = sorted(calls.calls)
+    # Then both make the same two calls: the tenant's integrations and the audit line (the
+    # connections and their budgets come from the leases, the rate-limit hit from memory)
+    assert made["globex"] == made["acme"] == ["dynamodb.PutItem", "dynamodb.Query"], made
+
+
 def test_paging_is_per_integration(sandbox_world: SandboxWorld, two: dict[str, str]) -> None:
     # When the user asks for the third page of four ("report" has 10 matches per integration)
     body = search(sandbox_world, {"query": "report", "limit": 4, "offset": 8}).body
@@ -157,11 +184,11 @@ def test_a_slow_provider_times_out_without_holding_the_search(sandbox_world: San
     from hub import clock
     from hub.search import service
 
-    # Given one provider that hangs (until the test is over) and a search deadline of 30 s, far
-    # longer than this test runs in real time: the provider call's own timeout (what is left of the
-    # deadline, in real seconds) must never fire first, or the outcome would race the machine's speed
-    monkeypatch.setenv("HUB_SEARCH_TIMEOUT_SECONDS", "30")
-    reset_settings()
+    # Given one provider that hangs (until the test is over) and the search's deadline on the
+    # hub's frozen clock: the provider call's own real-time timeout follows that clock
+    # (hub.clock.io_timeout), so only moving the clock can make the call late, however slow
+    # the machine is
+    limit = get_settings().search_timeout_seconds
     hold = sandbox_world.provider.api_key_hold = threading.Event()
     real_wait = service.wait
 
@@ -169,7 +196,7 @@ def test_a_slow_provider_times_out_without_holding_the_search(sandbox_world: San
         # the hub's clock is frozen: move it past the limit once the other provider has answered,
         # however long that took on this machine
         if len(pending) == 1:
-            clock.advance(31)
+            clock.advance(limit + 1)
         return real_wait(pending, **options)
 
     monkeypatch.setattr(service, "wait", time_passes_while_only_the_hung_one_is_left)

@@ -80,3 +80,16 @@ def reset() -> None:
     with _lock:
         _offset_seconds = 0.0
         _frozen_at = None
+
+
+# how long, in real seconds, a network wait may last while the clock is frozen (tests)
+FROZEN_IO_SECONDS = 60.0
+
+
+def io_timeout(seconds: float) -> float:
+    """The real-time timeout of a network wait (a provider call, httpx) that has `seconds` of the
+    hub's time left: the same on the real clock. On a frozen clock only `advance` runs a deadline
+    out, so the wait gets FROZEN_IO_SECONDS instead of racing the machine's speed: a test that
+    advances past a deadline sees the hub's own "too late" answer, never a real-time timeout
+    that fired first on a slow machine (and no wait hangs a test for ever)."""
+    return max(seconds, FROZEN_IO_SECONDS) if _frozen_at is not None else seconds

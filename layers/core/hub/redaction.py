@@ -215,7 +215,7 @@ def redact(value: Any, _depth: int = 0) -> Any:
         if len(stripped) >= 2 and stripped[0] in "{[" and stripped[-1] in "}]":
             try:
                 parsed = parse_json(stripped)
-            except ValueError:
+            except ValueError:  # not JSON, or nested past the parser's stack: still text to mask
                 return redact_text(value)
             return json.dumps(redact(parsed, _depth + 1), separators=(",", ":"))
         return redact_text(value)

@@ -26,7 +26,7 @@ from hub.errors import ConnectionFailed, PayloadTooLarge, RateLimitExceeded, Ref
 from hub.ids import new_id
 from hub.providers.templates import api_base_url
 from hub.proxy import auth, budget, paths, retry, scrub
-from hub.proxy.models import ProviderAnswer, ProviderCall
+from hub.proxy.models import ProviderAnswer, ProviderCall, QuotaLimits
 from hub.settings import get_settings
 from hub.urlguard import safe_request
 
@@ -126,7 +126,7 @@ def _send(call: ProviderCall, attempt: _Attempt, time_left: float) -> Any:
     limit = get_settings().proxy_max_payload_bytes
     try:
         return safe_request(call.method, attempt.url, headers=attempt.headers, content=call.body,
-                            timeout=time_left, purpose="provider-api", max_response_bytes=limit)
+                            timeout=clock.io_timeout(time_left), purpose="provider-api", max_response_bytes=limit)
     except httpx.TimeoutException:
         raise ConnectionFailed("The provider did not answer in time", code="PROVIDER_TIMEOUT") from None
     except httpx.HTTPError:
@@ -156,6 +156,19 @@ def call_provider_api(record: Mapping[str, Any], call: ProviderCall, *,
     if current is not leased:
         budget.remember(current)  # refreshed on the way: later calls use the new token
     attempt = _prepare(call, current, spec, payload)
+    # a busy connection's next budget write runs beside this provider call, and is waited for
+    # before answering (hub/proxy/budget.py, "Refilling ahead")
+    refill = budget.refill_ahead(current, limits)
+    try:
+        return _exchange(call, attempt, current, spec, payload, limits, deadline)
+    finally:
+        if refill is not None:
+            refill.join()
+
+
+def _exchange(call: ProviderCall, attempt: _Attempt, current: ConnectionRecord, spec: ProviderSpec,
+              payload: dict[str, Any], limits: QuotaLimits, deadline: float) -> ProviderAnswer:
+    """The tries of one call: retries with backoff, one refresh on a 401, within `deadline`."""
     attempts, refreshed, latency = 0, False, 0.0
     last: Any = None
     while True:

@@ -54,16 +54,6 @@ def require_connection(principal: Principal, integration: Mapping[str, Any]) -> 
     return usable_connection(integration, caller_connection(principal, integration))
 
 
-def callers_connections(principal: Principal, integrations: list[dict[str, Any]]
-                        ) -> dict[str, Mapping[str, Any]]:
-    """The caller's connection of each integration (by integration id) in one read: a search
-    over eight integrations reads their connections once, not eight times."""
-    wanted = [(str(i["id"]), caller_user_id(principal, i)) for i in integrations]
-    found = ConnectionRepository().get_connections(principal.tenant_id, wanted)
-    return {integration_id: found[(integration_id, user_id)] for integration_id, user_id in wanted
-            if (integration_id, user_id) in found}
-
-
 def usable_connection(integration: Mapping[str, Any], current: Mapping[str, Any] | None) -> dict[str, Any]:
     """`current` when it is an active connection of the integration, else CONNECTION_NOT_FOUND."""
     if current is None or not is_usable(current):

@@ -6,8 +6,10 @@ A search runs each provider template's `search` request through the caller's con
 search fans out on a bounded thread pool (`search_concurrency`) within one deadline,
 `search_timeout_seconds` from the start of the fan-out, shared by every provider. A provider
 that fails or is late lands in `errors`; it never fails the whole search. Resolving the targets
-reads their connections in one BatchGetItem and their providers from the warm container's cache,
-so a warm search makes one AWS call per provider (its quota budget) whatever their number.
+reads their connections in one BatchGetItem and their providers from the warm container's cache;
+a busy warm function takes a connection and its quota budget from the budget's lease
+(hub/proxy/budget.py), whose next write runs beside the provider call, so a busy search makes
+the same AWS calls whatever the number of providers.
 Which integrations take part: enabled, `searchEnabled`, the template can search, the provider
 is usable, and the caller has an active connection (the tenant's, or its own for user-scoped
 integrations).
@@ -38,13 +40,12 @@ from hub.providers.templates import json_path_value
 from hub.redaction import redact
 from hub.search.access import (
     IntegrationDisabled,
-    callers_connections,
     provider_spec,
     require_connection,
     require_enabled,
     usable_connection,
 )
-from hub.search.calls import call_provider, records_at
+from hub.search.calls import call_provider, callers_connections, records_at
 from hub.search.mapping import Criteria, map_item
 from hub.settings import get_settings
 
