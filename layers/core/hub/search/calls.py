@@ -25,7 +25,8 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 
 
 def _retry_after(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
+    # isdigit() alone takes "²", which int() refuses
+    return int(value) if value and value.isascii() and value.isdigit() else None
 
 
 def call_provider(record: Mapping[str, Any], method: str, path: str, *, params: Mapping[str, Any] | None = None,
