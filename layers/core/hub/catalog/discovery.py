@@ -87,7 +87,7 @@ def fetch_metadata(url: str) -> tuple[str, dict[str, Any]]:
             continue
         try:
             document = json.loads(response.content)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: JSON nested past the parser's stack
             problems.append("not JSON")
             continue
         if not isinstance(document, dict):

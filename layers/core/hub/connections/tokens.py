@@ -229,7 +229,7 @@ def _decode(response: httpx.Response) -> dict[str, Any]:
     text = response.text
     try:
         body = json.loads(text) if text else {}
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: JSON nested past the parser's stack
         # some providers (GitHub without Accept) answer form-encoded
         body = dict(parse_qsl(text)) if "=" in text else {}
     return body if isinstance(body, dict) else {}

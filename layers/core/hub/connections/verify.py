@@ -220,7 +220,7 @@ def _body_problem(response: Any, json_path: str | None, expected: Mapping[str, A
         return None
     try:
         document = response.json()
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: JSON nested past the parser's stack
         return "The provider's answer is not JSON"
     if json_path and _json_at(document, json_path) is None:
         return f"The provider's answer has no '{json_path}'"

@@ -58,7 +58,7 @@ def account_fields(spec: ProviderSpec, access_token: str | None, callback_fields
         response = safe_request(lookup.method, url, headers={"Accept": "application/json", **auth.headers},
                                 purpose="account lookup", max_response_bytes=MAX_LOOKUP_BYTES)
         answer = response.json() if response.status_code == 200 else None
-    except (httpx.HTTPError, HubError, ValueError):
+    except (httpx.HTTPError, HubError, ValueError, RecursionError):  # RecursionError: JSON nested too deep
         answer = None
     if answer is None:
         # the path may hold the token (HubSpot): name the provider only
