@@ -22,11 +22,14 @@ class SwitchableSandbox(SandboxProvider):
     """The sandbox plus two switches that act on `/api/*` calls made with an API key only."""
 
     api_key_status: int | None = None
+    # set: API-key calls are answered 200 with these bytes as the body (an answer no JSON encoder writes)
+    api_key_body: bytes | None = None
     # set: API-key calls wait until it is released (or a minute passes), a provider that hangs
     api_key_hold: threading.Event | None = None
 
     def clear_switches(self) -> None:
         self.api_key_status = None
+        self.api_key_body = None
         if self.api_key_hold is not None:
             self.api_key_hold.set()
         self.api_key_hold = None
@@ -41,6 +44,10 @@ class SwitchableSandbox(SandboxProvider):
                 start_response(f"{self.api_key_status} Forced", [("Content-Type", "application/json"),
                                                                   ("Content-Length", str(len(body)))])
                 return [body]
+            if self.api_key_body is not None:
+                start_response("200 OK", [("Content-Type", "application/json"),
+                                          ("Content-Length", str(len(self.api_key_body)))])
+                return [self.api_key_body]
         return super().wsgi_app(environ, start_response)
 
 

@@ -51,7 +51,7 @@ def call_provider(record: Mapping[str, Any], method: str, path: str, *, params: 
         raise ConnectionFailed(f"The provider answered with status {status}", details={"statusCode": status})
     try:
         return response.json()
-    except (ValueError, RecursionError):  # RecursionError: JSON nested past the parser's stack
+    except ValueError:
         raise ConnectionFailed("The provider's answer is not JSON", details={"statusCode": status}) from None
 
 
