@@ -66,7 +66,7 @@ class QuotaLimits(BaseModel):
     """A provider's request budget for one connection: `requests` per `perSeconds`, spent at
     most `burst` at once (default: all of them)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True, populate_by_name=True)
 
     requests: int = Field(ge=1, le=1_000_000, description="Requests allowed per period")
     perSeconds: int = Field(ge=1, le=86_400, description="The period, in seconds")
