@@ -2,8 +2,7 @@
 
 from typing import Annotated
 
-from hub.cascades import delete_provider
-from hub.catalog.models import ProviderDeleteParams
+from hub.cascades import ProviderDeleteParams, delete_provider
 from hub.http import Query, Response, create_app, lambda_entry
 
 app = create_app()

@@ -8,12 +8,22 @@ above it: the catalog does not know tenant integrations, integrations do not kno
 
 from __future__ import annotations
 
+from pydantic import BaseModel, ConfigDict
+
 from hub.catalog.records import get_provider_record, remove_provider
 from hub.connections.disconnect import remove_connections_of
 from hub.errors import Conflict
 from hub.integrations.records import get_integration
 from hub.integrations.service import disable_instances_of_provider, instances_of_provider, remove_integration
 from hub.request import record_change
+
+
+# the query of DELETE /api/admin/integrations/{category}/{id}: here, not with the catalog's
+# models, which that handler would otherwise define at its cold start (bench/imports.py)
+class ProviderDeleteParams(BaseModel):
+    model_config = ConfigDict(defer_build=True, extra="forbid", populate_by_name=True)
+
+    force: bool = False
 
 
 def delete_provider(category: str, provider_id: str, *, force: bool) -> None:

@@ -172,10 +172,6 @@ class ProviderListParams(ListParams):
     sortOrder: Literal["asc", "desc"] = "asc"
 
 
-class ProviderDeleteParams(Strict):
-    force: bool = False
-
-
 def dump_set_fields(model: BaseModel) -> dict[str, Any]:
     # by_alias: the definition sections are template models, whose JSON names are camelCase
     return model.model_dump(mode="json", exclude_unset=True, by_alias=True)
