@@ -9,7 +9,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from hub.settings import PROCESS_ENVIRONMENT
+
 BENCH_ENVIRONMENT = {
+    **PROCESS_ENVIRONMENT,  # what the deployed functions run with (hub/settings.py)
     "AWS_ACCESS_KEY_ID": "bench",
     "AWS_SECRET_ACCESS_KEY": "bench",
     "AWS_DEFAULT_REGION": "us-east-1",

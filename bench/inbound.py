@@ -38,7 +38,7 @@ def _measure(count: int) -> dict[str, Any]:
     from hub import aws, clock
     from hub.http.context import RequestState, set_request
     from hub.inbound import secrets
-    from hub.inbound.models import AccountLink
+    from hub.inbound.records import AccountLink
     from hub.inbound.repository import InboundRepository
     from hub.settings import reset_settings
     from hub.webhooks.models import WebhookCreate

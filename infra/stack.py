@@ -23,7 +23,7 @@ from aws_cdk import aws_lambda as lambda_
 from constructs import Construct
 
 from hub.http.routing import Route, Worker, ambiguous_pairs
-from hub.settings import DEFAULTS
+from hub.settings import DEFAULTS, PROCESS_ENVIRONMENT
 from infra import packaging
 from infra.config import HubConfig
 from infra.constructs import permissions
@@ -206,6 +206,7 @@ class IntegrationHubStack(cdk.Stack):
         public_url = config.public_api_url or api.url
 
         environment: dict[str, str] = {
+            **PROCESS_ENVIRONMENT,
             "POWERTOOLS_SERVICE_NAME": SERVICE_NAME,
             "POWERTOOLS_METRICS_NAMESPACE": METRICS_NAMESPACE,
             "LOG_LEVEL": config.log_level,

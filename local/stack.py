@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from hub.settings import PROCESS_ENVIRONMENT
 from local.issuer import STATE_DIR
 
 # where a running stack says where it is (`invoke` and `put-event` read it); tests that run
@@ -71,6 +72,7 @@ def local_origins(api_url: str) -> list[str]:
 def base_environment(api_url: str, moto_url: str) -> dict[str, str]:
     """The Lambda-like environment the handlers run with locally."""
     return {
+        **PROCESS_ENVIRONMENT,
         "AWS_ACCESS_KEY_ID": "local",
         "AWS_SECRET_ACCESS_KEY": "local",
         "AWS_DEFAULT_REGION": "us-east-1",

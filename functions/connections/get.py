@@ -1,7 +1,7 @@
 """GET /api/tenant/integrations/{id}/connection: the connection's status (never a credential)."""
 
 from hub.connections.answers import ConnectionStatusView
-from hub.connections.operations import get_connection_status
+from hub.connections.status import get_connection_status
 from hub.http import create_app, lambda_entry
 from hub.http.context import current_principal
 

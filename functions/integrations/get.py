@@ -3,7 +3,7 @@
 from hub.http import create_app, lambda_entry
 from hub.http.context import current_principal
 from hub.integrations.models import IntegrationView
-from hub.integrations.service import get_integration
+from hub.integrations.records import get_integration
 
 app = create_app()
 

@@ -8,10 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import json
-import threading
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
@@ -34,51 +30,12 @@ from tests.integration.test_inbound_webhooks import (
     signing_secret,
 )
 from tests.support.connections import SandboxWorld, sandbox_server, sandbox_world
+from tests.support.fake_api import FakeProviderApi, fake_api
 from tests.support.webhooks import EventCapture
 
-__all__ = ["capture", "cold_caches", "sandbox_server", "sandbox_world", "signing_secret"]  # fixtures
+__all__ = ["capture", "cold_caches", "fake_api", "sandbox_server", "sandbox_world", "signing_secret"]  # fixtures
 
 TOKEN = "CKDZpunPLhICAQEYs-gDIIGOBii1hQ/+="  # a token with characters a path must encode
-
-
-class FakeProviderApi:
-    """GET answers by path; records what it was asked."""
-
-    def __init__(self, answers: dict[str, tuple[int, Any]]) -> None:
-        self.answers, self.requests = answers, []
-        fake = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # the http.server API names it
-                fake.requests.append((self.path, self.headers.get("Authorization")))
-                status, body = fake.answers.get(self.path, (404, {"message": "Not Found"}))
-                raw = json.dumps(body).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(raw)))
-                self.end_headers()
-                self.wfile.write(raw)
-
-            def log_message(self, *_: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}"
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-
-@pytest.fixture
-def fake_api() -> Iterator[FakeProviderApi]:
-    api = FakeProviderApi({})
-    yield api
-    api.close()
 
 
 def spec_for(template_id: str, base_url: str) -> Any:

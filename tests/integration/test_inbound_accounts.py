@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from hub.connections.repository import ConnectionRepository
-from hub.inbound.models import AccountLink
+from hub.inbound.records import AccountLink
 from hub.inbound.repository import InboundRepository
 from tests.integration.test_inbound_webhooks import (
     capture,

@@ -16,7 +16,7 @@ import pytest
 
 from hub import clock
 from hub.inbound.intake import MAX_KEPT_BODY_BYTES
-from hub.inbound.models import AccountLink
+from hub.inbound.records import AccountLink
 from hub.inbound.repository import InboundRepository
 from tests.integration.test_inbound_webhooks import (
     capture,

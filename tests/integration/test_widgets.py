@@ -176,6 +176,16 @@ def test_a_provider_failure_is_the_data_widgets_failure(sandbox_world: SandboxWo
     assert response.status == 502 and response.error["code"] == "PROVIDER_RATE_LIMITED"
 
 
+def test_a_provider_answer_nested_past_the_parsers_stack_is_the_data_widgets_failure(
+        sandbox_world: SandboxWorld) -> None:
+    # Given the provider answers 200 with JSON nested past the parser's stack
+    integration_id = apikey_integration(sandbox_world)
+    sandbox_world.provider.api_key_body = b"[" * 5000 + b"]" * 5000
+    # When a user reads the data widget, Then it is the 502 of an answer that is not JSON
+    response = user(sandbox_world).get(widget(integration_id, "data"), query={"entity": "items"})
+    assert response.status == 502 and response.error["code"] == "CONNECTION_FAILED", response.raw_body
+
+
 # ---- who reads what ------------------------------------------------------------------------
 
 

@@ -22,6 +22,8 @@ class SwitchableSandbox(SandboxProvider):
     """The sandbox plus two switches that act on `/api/*` calls made with an API key only."""
 
     api_key_status: int | None = None
+    # set: API-key calls are answered 200 with these bytes as the body (an answer no JSON encoder writes)
+    api_key_body: bytes | None = None
     # set: API-key calls wait until it is released (or a minute passes), a provider that hangs
     api_key_hold: threading.Event | None = None
     # set once an API-key call is being held (the hub's call is in flight)
@@ -29,6 +31,7 @@ class SwitchableSandbox(SandboxProvider):
 
     def clear_switches(self) -> None:
         self.api_key_status = None
+        self.api_key_body = None
         if self.api_key_hold is not None:
             self.api_key_hold.set()
         self.api_key_hold = None
@@ -45,6 +48,10 @@ class SwitchableSandbox(SandboxProvider):
                 start_response(f"{self.api_key_status} Forced", [("Content-Type", "application/json"),
                                                                   ("Content-Length", str(len(body)))])
                 return [body]
+            if self.api_key_body is not None:
+                start_response("200 OK", [("Content-Type", "application/json"),
+                                          ("Content-Length", str(len(self.api_key_body)))])
+                return [self.api_key_body]
         return super().wsgi_app(environ, start_response)
 
 

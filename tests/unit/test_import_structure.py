@@ -162,3 +162,55 @@ def test_no_handler_path_imports_powertools_event_handler() -> None:
                 found.append(f"{relative}:{node.lineno}")
     # Then none imports it, but the document's builders inside their functions
     assert found == []
+
+
+def test_every_domain_model_builds_its_validator_on_first_use() -> None:
+    # Given every pydantic model class of the domain package
+    import importlib
+    import inspect
+    import pkgutil
+
+    from pydantic import BaseModel
+
+    import hub
+
+    eager = []
+    for info in pkgutil.walk_packages(hub.__path__, "hub."):
+        module = importlib.import_module(info.name)
+        for name, value in vars(module).items():
+            if inspect.isclass(value) and issubclass(value, BaseModel) and value.__module__ == info.name:
+                if not value.model_config.get("defer_build"):
+                    eager.append(f"{info.name}.{name}")
+    # Then each defers its build (defer_build=True), so a handler importing a module of models
+    # builds at its first request only those its route validates (bench/imports.py)
+    assert eager == []
+
+
+_NOTHING_BUILT = """
+import importlib, inspect, sys
+from pydantic import BaseModel
+from functions.routes import ROUTES
+for route in ROUTES:
+    importlib.import_module(route.module)
+for name, module in list(sys.modules.items()):
+    if name.split(".")[0] in ("hub", "functions"):
+        for attribute, value in vars(module).items():
+            if (inspect.isclass(value) and issubclass(value, BaseModel) and value.__module__ == name
+                    and value.__dict__.get("__pydantic_complete__")):
+                print(f"{name}.{attribute}")
+"""
+
+
+def test_importing_a_handler_builds_no_model() -> None:
+    # Given a fresh process that imports every handler of the route table (as many cold starts)
+    import os
+    import subprocess
+    import sys
+
+    root = HUB.parents[2]
+    environment = {**os.environ, "PYTHONPATH": os.pathsep.join([str(root), str(HUB.parent)])}
+    run = subprocess.run([sys.executable, "-c", _NOTHING_BUILT], capture_output=True, text=True, env=environment,
+                         check=True, cwd=root)
+    # Then no domain model has built its validator: an instance made at import (a model as a
+    # field's default, say) would build it, and its module's cold start would pay for it
+    assert run.stdout.split() == []

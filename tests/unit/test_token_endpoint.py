@@ -4,6 +4,7 @@ the HTTP call replaced by canned responses."""
 from __future__ import annotations
 
 import base64
+import json
 from typing import Any
 
 import httpx
@@ -90,13 +91,10 @@ def test_a_form_encoded_success_is_read(answer: dict[str, Any]) -> None:
 
 
 class _Answer:
-    def __init__(self, body: Any) -> None:
-        self._body = body
+    """An httpx answer's body: JSON of `body`, or bytes that are no JSON for an exception."""
 
-    def json(self) -> Any:
-        if isinstance(self._body, Exception):
-            raise self._body
-        return self._body
+    def __init__(self, body: Any) -> None:
+        self.content = b"<html>not json" if isinstance(body, Exception) else json.dumps(body).encode()
 
 
 def test_verification_bodies_are_judged_by_the_template() -> None:

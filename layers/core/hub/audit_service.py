@@ -31,7 +31,7 @@ MAX_EPOCH = 253_402_300_799  # 9999-12-31T23:59:59Z
 
 
 class AuditListParams(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", populate_by_name=True)
 
     limit: int = Field(default=DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Records read for this page")
     cursor: str | None = Field(default=None, max_length=MAX_CURSOR_LENGTH,
@@ -52,12 +52,16 @@ class AdminAuditListParams(AuditListParams):
 
 
 class AuditChange(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     targetType: str | None = None
     targetId: str | None = None
     diff: dict[str, Any] = Field(default_factory=dict, description="field → {from, to}, secrets masked")
 
 
 class AuditLogView(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     id: str
     tenantId: str
     actor: dict[str, Any] = Field(description="userId, roles and the token's subject")
@@ -71,6 +75,8 @@ class AuditLogView(BaseModel):
 
 
 class AuditPage(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     auditLogs: list[AuditLogView]
     limit: int
     hasMore: bool

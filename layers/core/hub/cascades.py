@@ -11,12 +11,8 @@ from __future__ import annotations
 from hub.catalog.records import get_provider_record, remove_provider
 from hub.connections.disconnect import remove_connections_of
 from hub.errors import Conflict
-from hub.integrations.service import (
-    disable_instances_of_provider,
-    get_integration,
-    instances_of_provider,
-    remove_integration,
-)
+from hub.integrations.records import get_integration
+from hub.integrations.service import disable_instances_of_provider, instances_of_provider, remove_integration
 from hub.request import record_change
 
 

@@ -25,6 +25,8 @@ from collections.abc import Mapping
 from contextvars import ContextVar
 from typing import Any
 
+from hub.validation import parse_json
+
 MASK = "***"
 
 _SECRET_KEY = re.compile(
@@ -212,8 +214,8 @@ def redact(value: Any, _depth: int = 0) -> Any:
         # JSON documents inside strings (request bodies in logged events) are redacted by key
         if len(stripped) >= 2 and stripped[0] in "{[" and stripped[-1] in "}]":
             try:
-                parsed = json.loads(stripped)
-            except ValueError:
+                parsed = parse_json(stripped)
+            except ValueError:  # not JSON, or nested past the parser's stack: still text to mask
                 return redact_text(value)
             return json.dumps(redact(parsed, _depth + 1), separators=(",", ":"))
         return redact_text(value)

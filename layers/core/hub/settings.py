@@ -36,6 +36,11 @@ DEFAULT_RATE_LIMITS: dict[str, int] = {
 # 2 h, 5 h, 10 h and 10 h (each with jitter); then the delivery is failed.
 DEFAULT_WEBHOOK_RETRY_SCHEDULE: tuple[float, ...] = (5, 300, 1800, 7200, 18000, 36000, 36000)
 DAY = 24 * 3600
+# Variables every function's process runs with beyond the settings: the CDK stack puts them in
+# each Lambda's environment, the local stack and `make bench` in theirs. Pydantic otherwise scans
+# every installed distribution's entry points for plugins when the first model is built (~5 ms
+# of each cold start, bench/imports.py); the hub uses none.
+PROCESS_ENVIRONMENT: dict[str, str] = {"PYDANTIC_DISABLE_PLUGINS": "__all__"}
 
 
 class SettingsError(ValueError):

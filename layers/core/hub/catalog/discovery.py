@@ -24,7 +24,6 @@ and applies the changed fields (`apply: true`) or only shows them.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -32,6 +31,7 @@ from hub.catalog.models import DiscoveryPreview, Rediscovery
 from hub.catalog.records import get_provider_record, public_provider
 from hub.catalog.service import save_discovered
 from hub.errors import HubError, ValidationError
+from hub.validation import parse_json
 
 OIDC_WELL_KNOWN = "/.well-known/openid-configuration"
 OAUTH_WELL_KNOWN = "/.well-known/oauth-authorization-server"
@@ -86,7 +86,7 @@ def fetch_metadata(url: str) -> tuple[str, dict[str, Any]]:
             problems.append(f"HTTP {response.status_code}")
             continue
         try:
-            document = json.loads(response.content)
+            document = parse_json(response.content)
         except ValueError:
             problems.append("not JSON")
             continue

@@ -14,8 +14,8 @@ from hub.connections.record import ENDPOINT_MODES, MODE_ENDPOINTS, ConnectionRec
 from hub.connections.repository import ConnectionRepository
 from hub.connections.spec import ProviderSpec, provider_spec_for
 from hub.errors import ConnectionNotFound, IntegrationNotFound, TokenExpired, ValidationError
+from hub.integrations.records import get_integration
 from hub.integrations.repository import IntegrationRepository
-from hub.integrations.service import get_integration
 from hub.principal import Principal
 
 _USABLE_PROVIDER_STATUSES = ("active", "beta")

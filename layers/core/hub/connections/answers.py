@@ -9,7 +9,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from hub.answer import Answer
-from hub.connections.refresh import RefreshStatus
+from hub.connections.record import RefreshStatus
 from hub.pagination import Page
 
 ShownStatus = Literal["not_connected", "pending", "active", "error", "expired", "disconnected"]

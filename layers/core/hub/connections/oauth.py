@@ -45,7 +45,7 @@ from hub.connections.state import (
 )
 from hub.connections.tokens import InvalidGrant, TokenRequestRejected, exchange_code
 from hub.errors import HubError, IntegrationNotFound, OAuthFailed, ValidationError
-from hub.integrations.service import get_integration
+from hub.integrations.records import get_integration
 from hub.observability import logger
 from hub.request import current_request
 from hub.settings import get_settings

@@ -1,5 +1,5 @@
 """What a tenant admin (or a user, for their own connection) does with a stored connection:
-read its status, test it, refresh it now."""
+test it, refresh it now (its status: hub/connections/status.py)."""
 
 from __future__ import annotations
 
@@ -9,38 +9,18 @@ from typing import Any
 from hub import clock
 from hub.connections.access import expired_error, integration_for, live_record
 from hub.connections.activity import record_activity
-from hub.connections.credentials import generated_values
-from hub.connections.record import connection_view, effective_status, iso_or_none, not_connected_view
+from hub.connections.record import effective_status, iso_or_none
 from hub.connections.refresh import refresh_connection
 from hub.connections.repository import ConnectionRepository
-from hub.connections.spec import ProviderSpec, provider_spec_for
 from hub.connections.store import ConnectionConflict
 from hub.connections.use import run_verification
 from hub.errors import ConnectionNotFound, HubError, RateLimitExceeded, RefreshFailed
 from hub.ids import new_id
-from hub.observability import logger
 from hub.principal import Principal
 
 # outcomes whose activity line the refresh itself wrote (with the record, or through the
 # lifecycle), and a refused request, which changed nothing
 _RECORDED_BY_REFRESH = ("refreshed", "expired", "retry_later", "error", "too_soon")
-
-
-def get_connection_status(principal: Principal, integration_id: str, *, user_scoped: bool = False) -> dict[str, Any]:
-    integration = integration_for(principal, integration_id, user_scoped=user_scoped, cached=True)
-    user_id = principal.user_id if user_scoped else None
-    record = ConnectionRepository().get_connection(principal.tenant_id, integration_id, user_id)
-    spec: ProviderSpec | None = None
-    try:
-        spec = provider_spec_for(integration)
-    except HubError:
-        logger.warning("provider spec unavailable", extra={"integrationId": integration_id})
-    view = connection_view(record) if record is not None else not_connected_view(
-        integration, spec.auth_mode if spec else None)
-    if spec is not None and not user_scoped and any(f.generated for f in spec.credential_fields):
-        # what the tenant must copy into the provider before connecting (the AWS ExternalId)
-        view["setup"] = generated_values(spec, principal.tenant_id)
-    return view
 
 
 def test_connection(principal: Principal, integration_id: str, *, user_scoped: bool = False) -> dict[str, Any]:

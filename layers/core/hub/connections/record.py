@@ -20,6 +20,11 @@ ConnectionStatus = Literal["pending", "active", "error", "expired", "disconnecte
 RefreshMode = Literal["refresh_token", "client_credentials", "jwt_bearer"]
 
 LIVE_STATUSES: tuple[ConnectionStatus, ...] = ("active", "error")
+# what one refresh attempt came to (hub/connections/refresh.py), as the refresh routes answer it
+RefreshStatus = Literal["refreshed", "not_due", "lease_taken", "expired", "retry_later", "error", "not_refreshable",
+                        "superseded", "too_soon"]
+REFRESH_STATUSES: tuple[RefreshStatus, ...] = ("refreshed", "not_due", "lease_taken", "expired", "retry_later",
+                                               "error", "not_refreshable", "superseded", "too_soon")
 RENEWABLE_MODES: tuple[RefreshMode, ...] = ("refresh_token", "client_credentials", "jwt_bearer")
 # which connect endpoint serves which auth mode
 ENDPOINT_MODES: dict[str, tuple[str, ...]] = {

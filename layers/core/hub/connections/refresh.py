@@ -41,14 +41,21 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any
 
 from hub import clock
 from hub.connections import lifecycle
 from hub.connections.activity import activity_item
 from hub.connections.credentials import service_account_assertion
 from hub.connections.pending import current_payload, seal, unseal
-from hub.connections.record import ConnectionRecord, connection_key, is_live, is_refreshable, refresh_due_at
+from hub.connections.record import (
+    ConnectionRecord,
+    RefreshStatus,
+    connection_key,
+    is_live,
+    is_refreshable,
+    refresh_due_at,
+)
 from hub.connections.repository import CLAIM_FIELDS, PENDING_FIELDS, ConnectionRepository, secret_ref_of
 from hub.connections.spec import ProviderSpec, provider_spec_for
 from hub.connections.store import SECRET_WRITE_SECONDS, write_vault
@@ -69,11 +76,6 @@ from hub.settings import get_settings
 from hub.table import GSI2_PK, GSI2_SK, due_keys
 from hub.vault import TABLE, backend_of, message_fields, vault_named
 from hub.vault import seal as seal_message
-
-RefreshStatus = Literal["refreshed", "not_due", "lease_taken", "expired", "retry_later", "error", "not_refreshable",
-                        "superseded", "too_soon"]
-REFRESH_STATUSES: tuple[RefreshStatus, ...] = ("refreshed", "not_due", "lease_taken", "expired", "retry_later",
-                                               "error", "not_refreshable", "superseded", "too_soon")
 
 
 @dataclass

@@ -22,7 +22,6 @@ super admin's endpoint override).
 from __future__ import annotations
 
 import base64
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -34,6 +33,7 @@ from hub import clock
 from hub.errors import ConnectionFailed, HubError, OAuthFailed
 from hub.providers.templates import TokenResponseSpec, json_path_value
 from hub.redaction import register_secret
+from hub.validation import parse_json
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     import httpx
@@ -228,7 +228,7 @@ def _retry_after(response: httpx.Response) -> int | None:
 def _decode(response: httpx.Response) -> dict[str, Any]:
     text = response.text
     try:
-        body = json.loads(text) if text else {}
+        body = parse_json(text) if text else {}
     except ValueError:
         # some providers (GitHub without Accept) answer form-encoded
         body = dict(parse_qsl(text)) if "=" in text else {}

@@ -31,6 +31,7 @@ from hub.connections.tokens import TransientTokenError, introspect_token
 from hub.errors import HubAccessDenied, HubError, ValidationError
 from hub.observability import count_swallowed, logger
 from hub.providers.templates import api_base_url, build_api_auth, json_path_value
+from hub.validation import parse_json
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from hub.connections.spec import ProviderSpec
@@ -219,7 +220,7 @@ def _body_problem(response: Any, json_path: str | None, expected: Mapping[str, A
     if not json_path and not expected:
         return None
     try:
-        document = response.json()
+        document = parse_json(response.content)
     except ValueError:
         return "The provider's answer is not JSON"
     if json_path and _json_at(document, json_path) is None:

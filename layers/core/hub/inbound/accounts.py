@@ -21,7 +21,8 @@ from hub.connections.record import is_live
 from hub.connections.repository import ConnectionRepository
 from hub.errors import AccountClaimed, ConnectionNotFound, IntegrationNotFound, ValidationError
 from hub.inbound.links import captured_account_ids, link_record, receiving_links
-from hub.inbound.models import AccountLink, InboundAccountsUpdate, InboundAccountsView, InboundAccountView
+from hub.inbound.models import InboundAccountsUpdate, InboundAccountsView, InboundAccountView
+from hub.inbound.records import AccountLink
 from hub.inbound.repository import InboundRepository
 from hub.inbound.spec import InboundWebhookSpec
 from hub.integrations.repository import IntegrationRepository

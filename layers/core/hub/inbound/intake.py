@@ -38,7 +38,8 @@ from hub.inbound.extract import (
     split_events,
 )
 from hub.inbound.intakes import intake_secret
-from hub.inbound.models import AcceptedDelivery, EventSummary, IntakeAck, IntakeAnswer
+from hub.inbound.models import IntakeAck
+from hub.inbound.records import AcceptedDelivery, EventSummary, IntakeAnswer
 from hub.inbound.repository import InboundRepository
 from hub.inbound.schemes import SignatureRejected, SignedRequest, verify_signature
 from hub.inbound.secrets import ProviderKeys, provider_keys

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from hub.inbound.extract import connect_values
-from hub.inbound.models import AccountLink
+from hub.inbound.records import AccountLink
 from hub.inbound.repository import InboundRepository
 from hub.inbound.spec import render_account_id
 from hub.providers.templates import ProviderTemplate

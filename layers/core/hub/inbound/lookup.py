@@ -21,6 +21,7 @@ from hub.connections.verify import render_path
 from hub.errors import HubError
 from hub.observability import count_swallowed, logger
 from hub.providers.templates import api_base_url, build_api_auth, json_path_value
+from hub.validation import parse_json
 
 if TYPE_CHECKING:
     from hub.connections.spec import ProviderSpec
@@ -57,7 +58,7 @@ def account_fields(spec: ProviderSpec, access_token: str | None, callback_fields
         auth = build_api_auth(template, access_token=access_token, credentials=credentials, config=dict(spec.config))
         response = safe_request(lookup.method, url, headers={"Accept": "application/json", **auth.headers},
                                 purpose="account lookup", max_response_bytes=MAX_LOOKUP_BYTES)
-        answer = response.json() if response.status_code == 200 else None
+        answer = parse_json(response.content) if response.status_code == 200 else None
     except (httpx.HTTPError, HubError, ValueError):
         answer = None
     if answer is None:

@@ -21,7 +21,7 @@ from typing import Any
 from hub import clock
 from hub.errors import InboundEventNotFound
 from hub.inbound.extract import MalformedBody, parse_body
-from hub.inbound.models import AcceptedDelivery, PayloadGrant
+from hub.inbound.records import AcceptedDelivery, PayloadGrant
 from hub.inbound.repository import InboundRepository
 from hub.principal import Principal
 from hub.providers.templates import get_template, json_path_value

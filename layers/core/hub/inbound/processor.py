@@ -23,8 +23,8 @@ from hub.connections.record import is_live
 from hub.connections.repository import ConnectionRepository
 from hub.events import EventPublisher, PendingEvent
 from hub.inbound.links import receiving_links
-from hub.inbound.models import AcceptedDelivery, AccountLink, PayloadGrant
 from hub.inbound.payloads import event_payloads, grant_for, payload_fields
+from hub.inbound.records import AcceptedDelivery, AccountLink, PayloadGrant
 from hub.inbound.repository import InboundRepository
 from hub.observability import count_for, logger
 from hub.settings import get_settings

@@ -23,7 +23,7 @@ from typing import Any
 
 from boto3.dynamodb.types import Binary
 
-from hub.inbound.models import AcceptedDelivery, AccountLink, EventSummary, IntakeStatus, PayloadGrant
+from hub.inbound.records import AcceptedDelivery, AccountLink, EventSummary, IntakeStatus, PayloadGrant
 from hub.repository import ConditionFailed, Repository, deserialize
 from hub.table import GSI1, GSI1_PK, GSI1_SK, PK, tenant_pk
 

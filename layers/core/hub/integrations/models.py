@@ -135,6 +135,8 @@ class IntegrationList(BaseModel):
 
 
 class IntegrationActivated(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     id: str
     status: str = Field(description="connected when a live connection exists, else pending")
     enabledAt: str
@@ -142,6 +144,8 @@ class IntegrationActivated(BaseModel):
 
 
 class IntegrationDeactivated(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     id: str
     status: str = Field(description="disabled")
     updatedAt: str

@@ -9,9 +9,10 @@ from typing import Any
 from hub import clock
 from hub.catalog.records import is_visible_to_tenants
 from hub.catalog.repository import ProviderRepository
-from hub.errors import IntegrationExists, IntegrationNotFound, ProviderNotFound, ValidationError
+from hub.errors import IntegrationExists, ProviderNotFound, ValidationError
 from hub.ids import new_id
 from hub.integrations.models import IntegrationCreate, IntegrationListParams, IntegrationUpdate
+from hub.integrations.records import get_integration
 from hub.integrations.repository import IntegrationRepository
 from hub.pagination import matches_search, paginate, sort_items
 from hub.principal import Principal
@@ -98,13 +99,6 @@ def create_integration(principal: Principal, body: IntegrationCreate) -> dict[st
     if not IntegrationRepository().create_integration(record):
         raise IntegrationExists(details={"tenantId": principal.tenant_id, "providerId": provider_id})
     record_change("integration", record["id"], after=_audit_view(record), action="integration.create")
-    return record
-
-
-def get_integration(tenant_id: str, integration_id: str) -> dict[str, Any]:
-    record = IntegrationRepository().get_integration(tenant_id, integration_id)
-    if record is None:
-        raise IntegrationNotFound(details={"id": integration_id})
     return record
 
 

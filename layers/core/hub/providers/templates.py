@@ -252,7 +252,8 @@ class OAuthSpec(_Spec):
     refresh_params: dict[ParamName, str] = {}
     # query parameters of the authorization callback kept with the connection (QuickBooks realmId)
     callback_fields: list[FieldName] = []
-    token_response: TokenResponseSpec = TokenResponseSpec()
+    # a factory, not an instance: an instance would build the model's validator at import (bench/imports.py)
+    token_response: TokenResponseSpec = Field(default_factory=TokenResponseSpec)
     refresh_buffer_seconds: int | None = Field(default=None, ge=0, le=24 * 3600)
     # the provider issues a new refresh token on every refresh and invalidates the old one
     refresh_token_rotates: bool = False
@@ -421,7 +422,7 @@ class ProviderTemplate(_Spec):
     verification: VerificationRequest | None = None
     rate_limit_headers: RateLimitHeaders | None = None
     quota: QuotaHint | None = None
-    capabilities: Capabilities = Capabilities()
+    capabilities: Capabilities = Field(default_factory=Capabilities)
     sync: SyncSpec | None = None
     search: SearchSpec | None = None
     # the webhooks the provider sends to the hub (hub/inbound/spec.py, docs/inbound-webhooks.md)

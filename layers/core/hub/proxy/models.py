@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from hub.validation import parse_json
+
 Method = Literal["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 # retried without the caller asking: repeating them cannot do a second thing (RFC 9110 §9.2.2)
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
@@ -56,16 +58,15 @@ class ProviderAnswer:
         return next((value for key, value in self.headers if key.lower() == wanted), None)
 
     def json(self) -> Any:
-        import json
-
-        return json.loads(self.body)
+        """The body as JSON; a ValueError for anything else (hub.validation.parse_json)."""
+        return parse_json(self.body)
 
 
 class QuotaLimits(BaseModel):
     """A provider's request budget for one connection: `requests` per `perSeconds`, spent at
     most `burst` at once (default: all of them)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True, populate_by_name=True)
 
     requests: int = Field(ge=1, le=1_000_000, description="Requests allowed per period")
     perSeconds: int = Field(ge=1, le=86_400, description="The period, in seconds")

@@ -3,8 +3,8 @@
 The caller reads through exactly one connection: the tenant's connection of the integration, or,
 for a user-scoped integration, the caller's own connection (the user id comes from the token,
 never from input, so nobody reads through another user's connection). The integration must be
-enabled, its provider usable, and the connection active. The provider calls themselves are in
-hub/search/calls.py.
+enabled, its provider usable, and the connection active. The integration's provider
+spec and the provider calls are in hub/search/calls.py.
 """
 
 from __future__ import annotations
@@ -12,18 +12,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from hub.catalog.repository import ProviderRepository
 from hub.connections.record import effective_status
 from hub.connections.repository import ConnectionRepository
-from hub.connections.spec import spec_from_records
-from hub.errors import ConnectionNotFound, HubError, ProviderNotFound, ValidationError
+from hub.errors import ConnectionNotFound, HubError
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
-    from hub.connections.spec import ProviderSpec
     from hub.principal import Principal
-
-USABLE_PROVIDER_STATUSES = ("active", "beta")
-
 
 class IntegrationDisabled(HubError):
     status_code = 409
@@ -67,21 +61,3 @@ def usable_connection(integration: Mapping[str, Any], current: Mapping[str, Any]
 def require_enabled(integration: Mapping[str, Any]) -> None:
     if not is_enabled(integration):
         raise IntegrationDisabled(details={"integrationId": integration["id"]})
-
-
-def provider_spec(integration: Mapping[str, Any], providers: dict[str, Any] | None = None) -> ProviderSpec:
-    """The integration's effective spec. The provider record is the warm container's copy
-    (hub/catalog/repository.py `cached_provider`); `providers` keeps it within one request."""
-
-    provider_id = str(integration["providerId"])
-    cache = providers if providers is not None else {}
-    if provider_id not in cache:
-        cache[provider_id] = ProviderRepository().cached_provider(provider_id)
-    provider = cache[provider_id]
-    if provider is None:
-        raise ProviderNotFound(details={"providerId": provider_id})
-    spec = spec_from_records(provider, integration)
-    if spec.provider.get("status") not in USABLE_PROVIDER_STATUSES:
-        raise ValidationError("The provider of this integration is not available", code="PROVIDER_DISABLED",
-                              details={"providerId": provider_id})
-    return spec

@@ -1,5 +1,5 @@
-"""One provider call as search and the data widget make it, and the connections a search calls
-through.
+"""The provider spec and one provider call, as search and the data widget use them, and the
+connections a search calls through.
 
 Provider calls go through `hub.proxy.core` (budget, credentials, refresh, retries, URL guard);
 every failure becomes a HubError whose message and details never carry the provider's answer, a
@@ -12,8 +12,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from hub.catalog.repository import ProviderRepository
 from hub.connections.repository import ConnectionRepository
-from hub.errors import ConnectionFailed
+from hub.connections.spec import spec_from_records
+from hub.errors import ConnectionFailed, ProviderNotFound, ValidationError
 from hub.providers.templates import json_path_value
 from hub.proxy import budget
 from hub.proxy.core import provider_request
@@ -22,6 +24,26 @@ from hub.search.access import caller_user_id
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from hub.connections.spec import ProviderSpec
     from hub.principal import Principal
+
+USABLE_PROVIDER_STATUSES = ("active", "beta")
+
+
+def provider_spec(integration: Mapping[str, Any], providers: dict[str, Any] | None = None) -> ProviderSpec:
+    """The integration's effective spec. The provider record is the warm container's copy
+    (hub/catalog/repository.py `cached_provider`); `providers` keeps it within one request."""
+
+    provider_id = str(integration["providerId"])
+    cache = providers if providers is not None else {}
+    if provider_id not in cache:
+        cache[provider_id] = ProviderRepository().cached_provider(provider_id)
+    provider = cache[provider_id]
+    if provider is None:
+        raise ProviderNotFound(details={"providerId": provider_id})
+    spec = spec_from_records(provider, integration)
+    if spec.provider.get("status") not in USABLE_PROVIDER_STATUSES:
+        raise ValidationError("The provider of this integration is not available", code="PROVIDER_DISABLED",
+                              details={"providerId": provider_id})
+    return spec
 
 
 def _retry_after(value: str | None) -> int | None:

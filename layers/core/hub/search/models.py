@@ -9,33 +9,19 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import Field, StringConstraints, field_validator, model_validator
 
 from hub.answer import Answer
+from hub.search.fields import EntityName, FilterValue, Strict, comma_list
 
-# an entity name: a template's data entity ("items", "contacts") or a record's own type
-# ("document", "Account", "calendar#event")
-EntityName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_.:#-]{0,63}$")]
 IntegrationRef = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,64}$")]
 FieldName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_$@][A-Za-z0-9_$@:-]{0,63}$")]
-FilterValue = Annotated[str, StringConstraints(max_length=500)] | int | float | bool | None
 Query = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
 
 MAX_PER_INTEGRATION = 50
 DEFAULT_PER_INTEGRATION = 10
 MAX_OFFSET = 1000
 MAX_FILTERS = 20
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(defer_build=True, extra="forbid", populate_by_name=True, hide_input_in_errors=True)
-
-
-def comma_list(value: Any) -> Any:
-    """`a,b` in a query string → ["a", "b"] (blank entries dropped); lists pass through."""
-    if isinstance(value, str):
-        return [part.strip() for part in value.split(",") if part.strip()]
-    return value
 
 
 def utc(value: datetime | None) -> datetime | None:

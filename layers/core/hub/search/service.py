@@ -34,19 +34,18 @@ from typing import TYPE_CHECKING, Any
 from hub import clock
 from hub.catalog.repository import ProviderRepository
 from hub.errors import ConnectionFailed, ConnectionNotFound, HubError, IntegrationNotFound, ValidationError
+from hub.integrations.records import get_integration
 from hub.integrations.repository import IntegrationRepository
-from hub.integrations.service import get_integration
 from hub.observability import logger
 from hub.providers.templates import json_path_value
 from hub.redaction import redact
 from hub.search.access import (
     IntegrationDisabled,
-    provider_spec,
     require_connection,
     require_enabled,
     usable_connection,
 )
-from hub.search.calls import call_provider, callers_connections, records_at
+from hub.search.calls import call_provider, callers_connections, provider_spec, records_at
 from hub.search.mapping import Criteria, map_item
 from hub.settings import get_settings
 

@@ -21,7 +21,7 @@ ID_PATTERN = r"^[A-Za-z0-9_.:-]{1,128}$"
 
 
 class _Input(BaseModel):
-    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", hide_input_in_errors=True)
 
 
 class SessionCreate(_Input):
@@ -40,6 +40,8 @@ class SessionCreate(_Input):
 
 
 class SessionCreated(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     sessionId: str
     token: str = Field(description="The session's single-use secret: hand it to the connect page only")
     connectUrl: str = Field(description="The hosted connect page with the token in its fragment (never sent to "
@@ -53,6 +55,8 @@ class SessionCreated(BaseModel):
 class CredentialFieldView(BaseModel):
     """One input of a credential form, from the provider template's credential fields."""
 
+    model_config = ConfigDict(defer_build=True)
+
     name: str
     label: str
     type: Literal["string", "secret", "url", "json", "email"]
@@ -64,6 +68,8 @@ class CredentialFieldView(BaseModel):
 
 
 class SessionIntegrationView(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     id: str
     name: str
     providerId: str
@@ -76,6 +82,8 @@ class SessionIntegrationView(BaseModel):
 
 class SessionView(BaseModel):
     """What the connect page shows: never the token, never a credential."""
+
+    model_config = ConfigDict(defer_build=True)
 
     sessionId: str
     tenantId: str
@@ -94,12 +102,16 @@ class CredentialsSubmit(_Input):
 class SessionResult(BaseModel):
     """What the page reports to its opener (postMessage to the session's origin only)."""
 
+    model_config = ConfigDict(defer_build=True)
+
     integrationId: str
     connectionId: str
     status: str
 
 
 class SessionOAuthStarted(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     authorizationUrl: str
     expiresAt: str
 
@@ -107,7 +119,7 @@ class SessionOAuthStarted(BaseModel):
 class SessionRecord(BaseModel):
     """The stored session (docs/frontend.md, "Connect sessions"); the token itself is never stored."""
 
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(defer_build=True, extra="ignore")
 
     sessionId: str
     tenantId: str

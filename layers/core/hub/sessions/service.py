@@ -35,7 +35,7 @@ from hub.errors import (
     ValidationError,
 )
 from hub.ids import new_id
-from hub.integrations.service import get_integration
+from hub.integrations.records import get_integration
 from hub.principal import Principal, Role
 from hub.redaction import register_secret
 from hub.request import current_request, record_change

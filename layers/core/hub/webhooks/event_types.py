@@ -20,7 +20,7 @@ _ENVELOPE = ("eventId", "type", "time")
 
 
 class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     tenantId: str = Field(description="the tenant the event belongs to")
 
@@ -175,6 +175,8 @@ def validate_detail(detail: dict[str, Any]) -> None:
 
 
 class EventTypeView(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     type: str
     description: str
     deliverable: bool = Field(description="false for events about webhooks: published on the bus only")
@@ -182,6 +184,8 @@ class EventTypeView(BaseModel):
 
 
 class EventTypeList(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     eventTypes: list[EventTypeView]
 
 

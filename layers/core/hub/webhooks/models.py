@@ -155,6 +155,8 @@ class DeliveryListParams(ListParams):
 
 
 class WebhookView(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     id: str
     url: str
     events: list[str]
@@ -181,12 +183,16 @@ class WebhookCreated(WebhookView):
 
 
 class SecretRotated(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     id: str
     secret: str = Field(description="the new signing secret; shown only in this answer")
     previousSecretExpiresAt: str
 
 
 class WebhookList(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     webhooks: list[WebhookView]
     total: int
     limit: int
@@ -196,6 +202,8 @@ class WebhookList(BaseModel):
 
 
 class AttemptView(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     attempt: int
     attemptedAt: str
     statusCode: int | None = None
@@ -208,6 +216,8 @@ class AttemptView(BaseModel):
 
 
 class DeliveryView(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     id: str
     webhookId: str
     messageId: str = Field(description="the webhook-id header: stable across retries")
@@ -230,6 +240,8 @@ class DeliveryView(BaseModel):
 
 
 class DeliveryList(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     deliveries: list[DeliveryView]
     total: int
     limit: int
@@ -244,13 +256,15 @@ _ISO_PATTERN = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d
 
 
 class RecoverRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     since: str = Field(pattern=_ISO_PATTERN, description="resend failed deliveries created since (ISO 8601)")
     until: str | None = Field(default=None, pattern=_ISO_PATTERN, description="and until (default: now)")
 
 
 class RecoverJobView(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     id: str
     webhookId: str
     status: Literal["queued", "running", "done"]
@@ -264,12 +278,14 @@ class RecoverJobView(BaseModel):
 
 
 class StatsParams(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     since: str | None = Field(default=None, pattern=_ISO_PATTERN, description="default: 24 hours ago")
 
 
 class DeliveryCounts(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     total: int = 0
     delivered: int = 0
     failed: int = 0
@@ -278,6 +294,8 @@ class DeliveryCounts(BaseModel):
 
 
 class RecentFailure(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     deliveryId: str
     eventType: str
     attempt: int
@@ -287,6 +305,8 @@ class RecentFailure(BaseModel):
 
 
 class EndpointStats(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     webhookId: str
     since: str
     deliveries: DeliveryCounts

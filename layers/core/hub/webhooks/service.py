@@ -12,7 +12,7 @@ from typing import Any
 from hub import clock
 from hub.errors import Conflict, WebhookNotFound
 from hub.ids import new_id
-from hub.integrations.service import get_integration
+from hub.integrations.records import get_integration
 from hub.pagination import paginate, sort_items
 from hub.redaction import register_secret
 from hub.request import record_change

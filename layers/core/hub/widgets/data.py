@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any
 from hub import clock
 from hub.errors import ValidationError
 from hub.providers.templates import json_path_value
-from hub.search.access import provider_spec, require_connection, require_enabled
-from hub.search.calls import call_provider, records_at
+from hub.search.access import require_connection, require_enabled
+from hub.search.calls import call_provider, provider_spec, records_at
 from hub.search.mapping import scrub, values_equal
 from hub.widgets.service import integration_of
 

@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, StringConstraints, field_validator
 
 from hub.answer import Answer
-from hub.search.models import EntityName, FilterValue, Strict, comma_list
+from hub.search.fields import EntityName, FilterValue, Strict, comma_list
 from hub.validation import parse_json
 
 TimeRange = Literal["1h", "24h", "7d", "30d"]

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from hub import clock
 from hub.connections.activity import ActivityRepository
 from hub.connections.record import effective_status
-from hub.integrations.service import get_integration
+from hub.integrations.records import get_integration
 from hub.jobs.sync_logs import SYNC_STATUSES, log_prefix
 from hub.redaction import redact
 from hub.repository import Repository
