@@ -12,8 +12,9 @@ before the nested stacks"):
 2. the normal deploy, which creates the area stacks.
 
 A transition is safe when no stateful resource (`STATEFUL`: the table, the keys, the Cognito
-pool, the bus, the queues, the API and its stage, ...) disappears, changes type or changes a
-property CloudFormation replaces it for, and no resource is created under a physical name
+pool, the bus, the queues, the API and its stage, ...) disappears, changes type, changes a
+property CloudFormation replaces it for, or changes one it updates in place at the cost of data
+(`KEPT`: a GSI, the stream, backups, TTL, retention), and no resource is created under a physical name
 (`NAMES`) that another resource still holds. `problems` says what breaks those rules;
 `python -m infra.upgrade check <deployed template>` runs it on a real stack's template, and
 `python -m infra.upgrade snapshot <commit> <file>` writes the fingerprint of an old version's
@@ -56,6 +57,18 @@ STATEFUL: Mapping[str, tuple[str, ...]] = {
     "AWS::ApiGatewayV2::Api": ("ProtocolType",),  # its id is the API's URL
     "AWS::ApiGatewayV2::Stage": ("ApiId", "StageName"),
 }
+# Properties CloudFormation changes in place that still lose data when they change: a GSI removed
+# (its index and the queries on it), the stream (its unread records), point-in-time recovery
+# turned off (its continuous backups are deleted), the TTL attribute (other items start expiring),
+# the archive's and the queues' retention (older events and messages go). An upgrade must carry
+# them over unchanged; a wanted change is its own deploy.
+KEPT: Mapping[str, tuple[str, ...]] = {
+    "AWS::DynamoDB::Table": ("GlobalSecondaryIndexes", "StreamSpecification", "PointInTimeRecoverySpecification",
+                             "TimeToLiveSpecification"),
+    "AWS::Events::Archive": ("RetentionDays",),
+    "AWS::SQS::Queue": ("MessageRetentionPeriod",),
+    "AWS::KMS::Key": ("Enabled",),
+}
 # What a resource's physical name is made of: two resources of a type with the same values
 # cannot exist at once (an API route's key is unique within its API).
 NAMES: Mapping[str, tuple[str, ...]] = {
@@ -79,12 +92,14 @@ NAMES: Mapping[str, tuple[str, ...]] = {
 
 @dataclass(frozen=True)
 class Resource:
-    """What a transition check needs of one resource; `name` and `replacement` are canonical
-    JSON of the properties in NAMES and STATEFUL (None when the type has none or they are unset)."""
+    """What a transition check needs of one resource; `name`, `replacement` and `kept` are
+    canonical JSON of the properties in NAMES, STATEFUL and KEPT (None when the type has none or
+    they are unset)."""
 
     type: str
     name: str | None = None
     replacement: str | None = None
+    kept: str | None = None
 
     @property
     def stateful(self) -> bool:
@@ -103,7 +118,8 @@ def fingerprint(templates: StackTemplates) -> Fingerprint:
             properties = resource.get("Properties", {})
             name = _canonical(properties, NAMES.get(kind, ()), every=True)
             replacement = _canonical(properties, STATEFUL.get(kind, ()), every=False)
-            result[f"{stack}/{logical}" if stack else logical] = Resource(kind, name, replacement)
+            kept = _canonical(properties, KEPT.get(kind, ()), every=False)
+            result[f"{stack}/{logical}" if stack else logical] = Resource(kind, name, replacement, kept)
     return result
 
 
@@ -115,7 +131,7 @@ def _canonical(properties: Mapping[str, Any], keys: Sequence[str], *, every: boo
 
 @dataclass(frozen=True)
 class Problem:
-    kind: str  # "deleted", "retyped", "replaced" (a stateful resource), or "collides" (a name)
+    kind: str  # "deleted", "retyped", "replaced", "changed" (a stateful resource), or "collides" (a name)
     address: str
     type: str
     detail: str
@@ -138,6 +154,10 @@ def problems(before: Fingerprint, after: Fingerprint) -> list[Problem]:
         elif new.replacement != old.replacement:
             found.append(Problem("replaced", address, old.type,
                                  f"would be replaced: {old.replacement} -> {new.replacement}"))
+        elif new.kept != old.kept:
+            found.append(Problem("changed", address, old.type,
+                                 f"would change {', '.join(KEPT[old.type])} in place, losing data: "
+                                 f"{old.kept} -> {new.kept}"))
     holders: dict[tuple[str, str | None], str] = {
         (old.type, old.name): address for address, old in before.items() if old.name is not None}
     for address, new in sorted(after.items()):

@@ -177,6 +177,38 @@ def test_a_stateful_resource_that_goes_changes_type_or_is_replaced_is_a_problem(
     assert problems(before, _stack({"Table": billing})) == []
 
 
+def test_a_change_in_place_that_loses_data_is_a_problem() -> None:
+    # Given a table with two GSIs, point-in-time recovery and a TTL, an archive and a queue
+    gsi = [{"IndexName": name, "KeySchema": [{"AttributeName": f"{name}pk", "KeyType": "HASH"}],
+            "Projection": {"ProjectionType": "ALL"}} for name in ("gsi1", "gsi2")]
+    table = {"Type": TABLE["Type"], "Properties": {
+        **TABLE["Properties"], "GlobalSecondaryIndexes": gsi,
+        "PointInTimeRecoverySpecification": {"PointInTimeRecoveryEnabled": True},
+        "TimeToLiveSpecification": {"AttributeName": "ttl", "Enabled": True}}}
+    archive = {"Type": "AWS::Events::Archive", "Properties": {"SourceArn": "bus", "RetentionDays": 30}}
+    queue = {"Type": "AWS::SQS::Queue", "Properties": {"MessageRetentionPeriod": 1209600}}
+    before = _stack({"Table": table, "Archive": archive, "Queue": queue})
+    assert problems(before, _stack({"Table": table, "Archive": archive, "Queue": queue})) == []
+
+    def changed(logical: str, resource: dict[str, Any], **properties: Any) -> list[str]:
+        after = {"Table": table, "Archive": archive, "Queue": queue,
+                 logical: {**resource, "Properties": {**resource["Properties"], **properties}}}
+        return [f"{p.kind} {p.address}" for p in problems(before, _stack(after))]
+
+    # When a GSI goes, backups are turned off, another attribute expires items, the archive or a
+    # queue keeps less, Then each stops the upgrade (CloudFormation does them in place)
+    assert changed("Table", table, GlobalSecondaryIndexes=gsi[:1]) == ["changed Table"]
+    assert changed("Table", table, PointInTimeRecoverySpecification={"PointInTimeRecoveryEnabled": False}) == [
+        "changed Table"]
+    assert changed("Table", table, TimeToLiveSpecification={"AttributeName": "expires", "Enabled": True}) == [
+        "changed Table"]
+    assert changed("Table", table, StreamSpecification={"StreamViewType": "KEYS_ONLY"}) == ["changed Table"]
+    assert changed("Archive", archive, RetentionDays=1) == ["changed Archive"]
+    assert changed("Queue", queue, MessageRetentionPeriod=60) == ["changed Queue"]
+    # and a change in place that keeps the data is none
+    assert changed("Table", table, BillingMode="PAY_PER_REQUEST") == []
+
+
 def test_a_name_another_resource_still_holds_is_a_problem_and_the_same_resource_is_none() -> None:
     # Given a function named hub-prod-health
     before = _stack({"Health": FUNCTION})

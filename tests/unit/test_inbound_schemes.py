@@ -172,3 +172,28 @@ def test_discord_ed25519_with_the_application_public_key() -> None:
 
 def test_no_key_configured_is_a_refusal_not_an_error() -> None:
     rejected("no_key", spec_of("github"), request({"X-Hub-Signature-256": "sha256=00"}, b"{}"), [])
+
+
+# headers of each timestamped scheme with the timestamp `{t}` (signatures that would never match)
+TIMESTAMPED = {
+    "stripe": {"Stripe-Signature": "t={t},v1=abc"},
+    "slack": {"X-Slack-Request-Timestamp": "{t}", "X-Slack-Signature": "v0=abc"},
+    "hubspot": {"X-HubSpot-Request-Timestamp": "{t}", "X-HubSpot-Signature-v3": "abc"},
+    "discord": {"X-Signature-Timestamp": "{t}", "X-Signature-Ed25519": "ab"},
+    "sandbox": {"webhook-id": "msg_1", "webhook-timestamp": "{t}", "webhook-signature": "v1,abc"},
+}
+
+
+@pytest.mark.parametrize("timestamp", ["²", "\u0661\u0667" + "\u0660" * 8],
+                         ids=["superscript two", "Arabic-Indic digits"])
+@pytest.mark.parametrize("template_id", list(TIMESTAMPED))
+def test_a_timestamp_of_digits_other_than_ascii_is_refused(template_id: str, timestamp: str) -> None:
+    # Given a request whose timestamp Python calls digits (str.isdigit) but that is no ASCII number
+    # (at the time those digits stand for, so no age check refuses it first)
+    at(1700000000)
+    headers = {name: value.replace("{t}", timestamp) for name, value in TIMESTAMPED[template_id].items()}
+    # When its signature is checked, Then it is refused (malformed where the scheme reads the
+    # timestamp as a number), never a ValueError or UnicodeEncodeError: a 500 at the public intake
+    with pytest.raises(SignatureRejected) as caught:
+        verify_signature(spec_of(template_id), request(headers, b"{}"), ["key"])
+    assert caught.value.reason == ("mismatch" if template_id == "discord" else "malformed")

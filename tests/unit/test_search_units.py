@@ -73,6 +73,7 @@ def test_credentials_in_provider_records_are_masked() -> None:
     (1767322800000, datetime(2026, 1, 2, 3, 0, tzinfo=UTC)),
     ("1767322800", datetime(2026, 1, 2, 3, 0, tzinfo=UTC)),
     ("yesterday", None), (True, None), (-5, None), (float("nan"), None), (None, None),
+    ("²", None),  # str.isdigit() says digits; int() refuses it
 ])
 def test_dates_in_the_shapes_providers_use(value: Any, expected: datetime | None) -> None:
     assert to_datetime(value) == expected
@@ -119,3 +120,19 @@ def test_the_search_route_outranks_the_catalog_route() -> None:
     assert found is not None and found[0].module == "functions.catalog.get"
     found = match_route(ROUTES, "POST", "/api/integrations/search")
     assert found is not None and found[0].module == "functions.search.global_search"
+
+
+def test_a_rate_limit_answer_whose_retry_after_is_no_ascii_number_names_no_wait(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from hub.errors import ConnectionFailed
+    from hub.proxy.models import ProviderAnswer
+    from hub.search import calls
+
+    # Given a provider that answers 429 with a Retry-After of "²" (str.isdigit() says digits)
+    answer = ProviderAnswer(status=429, headers=(("Retry-After", "²"),), body=b"{}", attempts=1, refreshed=False,
+                            latency_ms=1)
+    monkeypatch.setattr(calls, "provider_request", lambda *args, **kwargs: answer)
+    # When search calls it, Then it is the provider's rate limit, without a wait it never named
+    with pytest.raises(ConnectionFailed) as caught:
+        calls.call_provider({"tenantId": "acme"}, "GET", "/items")
+    assert caught.value.code == "PROVIDER_RATE_LIMITED" and "retryAfter" not in caught.value.details

@@ -81,6 +81,7 @@ def test_parse_retry_after_reads_seconds_and_http_dates() -> None:
     assert parse_retry_after("Tue, 24 Nov 2026 10:01:00 GMT", now) == 60
     assert parse_retry_after("Tue, 24 Nov 2026 09:00:00 GMT", now) == 0
     assert parse_retry_after("soon", now) is None
+    assert parse_retry_after("²", now) is None  # str.isdigit() says digits; float() refuses it
     assert parse_retry_after(None, now) is None
 
 

@@ -78,7 +78,10 @@ def _check_age(timestamp: float, spec: SignatureSpec) -> None:
 
 
 def _seconds(text: str, *, milliseconds: bool = False) -> float:
-    if not text.isdigit() or len(text) > 16:
+    # str.isdigit() is true for "²" (int() refuses it) and for Arabic-Indic digits (int() reads
+    # them, and the signed content, built from the header as ASCII, cannot hold them): only ASCII
+    # digits are a timestamp
+    if not (text.isascii() and text.isdigit()) or len(text) > 16:
         raise SignatureRejected("malformed")
     return int(text) / 1000 if milliseconds else float(int(text))
 
@@ -149,7 +152,7 @@ def _ed25519(spec: SignatureSpec, request: SignedRequest, keys: Sequence[str]) -
 
     timestamp = _required(request, spec.timestamp_header)
     given = _required(request, spec.header)
-    if timestamp.isdigit():
+    if timestamp.isascii() and timestamp.isdigit():
         _check_age(_seconds(timestamp), spec)
     try:
         signature = bytes.fromhex(given)

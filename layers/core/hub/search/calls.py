@@ -47,7 +47,8 @@ def provider_spec(integration: Mapping[str, Any], providers: dict[str, Any] | No
 
 
 def _retry_after(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
+    # isdigit() alone takes "²", which int() refuses
+    return int(value) if value and value.isascii() and value.isdigit() else None
 
 
 def call_provider(record: Mapping[str, Any], method: str, path: str, *, params: Mapping[str, Any] | None = None,

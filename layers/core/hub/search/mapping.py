@@ -125,7 +125,7 @@ def to_datetime(value: Any) -> datetime | None:
     if not isinstance(value, str) or not value.strip() or len(value) > 64:
         return None
     text = value.strip()
-    if text.isdigit():
+    if text.isascii() and text.isdigit():  # isdigit() alone takes "²", which int() refuses
         return to_datetime(int(text))
     try:
         parsed = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
