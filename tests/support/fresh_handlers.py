@@ -6,7 +6,8 @@ subprocess): in-process moto holds the hub's resources; before each route, every
 as on a cold start (handlers import lazily, and a name first imported inside an error path would
 otherwise be found already loaded by an earlier test). Each route then answers a few requests
 that take its first-use paths: a minimal request, a body that is not JSON, a caller without the
-route's role. Prints one line per answer, `FRESH-ANSWER {json}` (route, case, status, error
+route's role. Then each job and consumer (functions/workers.py) handles its sample event from
+events/. Prints one line per answer, `FRESH-ANSWER {json}` (route, case, status, error
 code), among the handlers' own log lines; an unhandled error is a 500 and a raise is status 0.
 """
 
@@ -16,6 +17,7 @@ import json
 import os
 import sys
 import uuid
+from pathlib import Path
 from typing import Any
 
 os.environ.update({
@@ -27,6 +29,7 @@ os.environ.update({
 for name in ("HUB_AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL"):
     os.environ.pop(name, None)
 
+EVENTS = Path(__file__).resolve().parents[2] / "events"  # a sample event per function
 # a value for each path parameter: real enough to reach the domain call, absent from the table
 PARAMS = {"category": "crm", "id": "hubspot", "providerId": "sandbox", "tenantId": "acme", "path+": "api/me"}
 ROLE_ORDER = ("tenant_admin", "user", "super_admin")
@@ -106,10 +109,12 @@ def main() -> None:
 
     with mock_aws():
         from functions.routes import ROUTES
+        from functions.workers import WORKERS
         from local.resources import create_resources
 
         os.environ.update(create_resources().environment())
         routes = [(r.method, r.path, r.module, r.roles, r.function_name) for r in ROUTES]
+        workers = [(w.name, w.module, w.name) for w in WORKERS]
         for method, path, module, roles, function_name in routes:
             _forget_hub()
             handler = __import__(module, fromlist=["handler"]).handler
@@ -126,6 +131,16 @@ def main() -> None:
                     status, code = 0, f"RAISED {type(error).__name__}: {error}"
                 line = {"route": f"{method} {path}", "case": case, "status": status, "code": code}
                 print("FRESH-ANSWER " + json.dumps(line), flush=True)
+        for name, module, function_name in workers:
+            _forget_hub()
+            handler = __import__(module, fromlist=["handler"]).handler
+            sample = json.loads((EVENTS / f"{name}.json").read_text(encoding="utf-8"))
+            try:
+                result = handler(sample, Context(function_name))
+                outcome = "failed items" if isinstance(result, dict) and result.get("batchItemFailures") else "ok"
+            except Exception as error:  # reported: a Lambda error is what this looks for
+                outcome = f"RAISED {type(error).__name__}: {error}"
+            print("FRESH-ANSWER " + json.dumps({"worker": name, "outcome": outcome}), flush=True)
 
 
 if __name__ == "__main__":
