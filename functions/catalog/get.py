@@ -1,7 +1,7 @@
 """GET /api/integrations/{category}/{id}: one catalog entry."""
 
-from hub.catalog.models import CatalogEntry
-from hub.catalog.service import get_catalog_provider
+from hub.catalog.browse import get_catalog_provider
+from hub.catalog.entries import CatalogEntry
 from hub.http import create_app, lambda_entry
 
 app = create_app()

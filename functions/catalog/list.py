@@ -2,8 +2,8 @@
 
 from typing import Annotated
 
-from hub.catalog.models import CatalogList, CatalogListParams
-from hub.catalog.service import list_catalog
+from hub.catalog.browse import list_catalog
+from hub.catalog.entries import CatalogList, CatalogListParams
 from hub.http import Query, create_app, lambda_entry
 
 app = create_app()

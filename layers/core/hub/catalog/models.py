@@ -1,4 +1,5 @@
-"""Models of the provider endpoints (docs/providers.md). Inputs are extra="forbid" everywhere:
+"""Models of the provider administration endpoints (docs/providers.md; the tenant catalog's:
+hub/catalog/entries.py). Inputs are extra="forbid" everywhere:
 unknown fields are a 400, never silently stored. Answers are at the end."""
 
 from __future__ import annotations
@@ -8,6 +9,15 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
 
 from hub.answer import Answer
+from hub.catalog.entries import (
+    Audience,
+    AuthType,
+    Category,
+    EntityMappingView,
+    ProviderShown,
+    ProviderStatus,
+    SyncDirection,
+)
 from hub.catalog.records import SLUG
 from hub.pagination import ListParams, Page
 from hub.providers.templates import (
@@ -24,17 +34,6 @@ from hub.providers.templates import (
     VerificationRequest,
 )
 from hub.validation import MultiLine, SingleLine
-
-ProviderStatus = Literal["active", "beta", "deprecated", "disabled"]
-Audience = Literal["system", "tenant"]
-AuthType = Literal["oauth2", "oauth2_client_credentials", "api_key", "basic", "custom"]
-SyncDirection = Literal["pull", "push", "bidirectional"]
-# five broad categories (crm … custom) plus the template catalogue's finer ones
-Category = Literal[
-    "crm", "communication", "data_source", "storage", "custom", "marketing", "social", "advertising",
-    "ecommerce", "payments", "productivity", "calendar", "developer", "analytics", "support", "accounting",
-    "cloud", "automation", "hr", "other",
-]
 
 
 class Strict(BaseModel):
@@ -177,12 +176,6 @@ class ProviderDeleteParams(Strict):
     force: bool = False
 
 
-class CatalogListParams(ListParams):
-    category: str | None = Field(default=None, max_length=40)
-    search: str | None = Field(default=None, max_length=100)
-    sortOrder: Literal["asc", "desc"] = "asc"
-
-
 def dump_set_fields(model: BaseModel) -> dict[str, Any]:
     # by_alias: the definition sections are template models, whose JSON names are camelCase
     return model.model_dump(mode="json", exclude_unset=True, by_alias=True)
@@ -223,53 +216,7 @@ class OAuthConfigView(Answer):
     refreshTokenRotates: bool | None = None
 
 
-class EntityView(Answer):
-    name: str
-    displayName: str | None = None
-    description: str | None = None
-    fields: list[str] = Field(default_factory=list)
-    searchable: bool = False
-
-
-class EntityMappingView(Answer):
-    entity: str
-    shardType: str
-    fieldMappings: dict[str, str] = Field(default_factory=dict)
-
-
-class SearchCapabilitiesView(Answer):
-    fullText: bool = False
-    fieldSpecific: bool = False
-    filtered: bool = False
-
-
-class _ProviderShown(Answer):
-    """What both super admins and tenants see of a provider."""
-
-    name: str | None = None
-    displayName: str | None = None
-    description: str | None = None
-    category: str | None = None
-    status: ProviderStatus | None = None
-    audience: Audience | None = None
-    authType: AuthType | None = None
-    capabilities: list[str] | None = None
-    supportedSyncDirections: list[SyncDirection] | None = None
-    supportsRealtime: bool | None = None
-    supportsWebhooks: bool | None = None
-    supportsNotifications: bool | None = None
-    supportsSearch: bool | None = None
-    searchableEntities: list[str] | None = None
-    searchCapabilities: SearchCapabilitiesView | None = None
-    requiresUserScoping: bool | None = None
-    availableEntities: list[EntityView] | None = None
-    icon: str | None = None
-    color: str | None = None
-    isPremium: bool | None = None
-    requiredPlan: str | None = None
-
-
-class ProviderDraft(_ProviderShown):
+class ProviderDraft(ProviderShown):
     """Provider fields not saved yet: a discovery preview, or the changes a rediscovery finds."""
 
     oauthConfig: OAuthConfigView | None = None
@@ -331,27 +278,6 @@ class Rediscovery(Answer):
     applied: bool = Field(description="Whether the changes were saved")
     changes: ProviderDraft = Field(description="The fields that differ from the metadata")
     provider: ProviderView
-
-
-class CatalogOAuthView(Answer):
-    scopes: list[str] = Field(default_factory=list)
-
-
-class CatalogEntry(_ProviderShown):
-    """A provider as a tenant sees it: no platform client configuration."""
-
-    id: str
-    provider: str
-    templateId: str | None = None
-    beta: bool
-    oauthConfig: CatalogOAuthView | None = None
-    version: int
-    createdAt: str
-    updatedAt: str
-
-
-class CatalogList(Page):
-    providers: list[CatalogEntry]
 
 
 class TemplateListParams(ListParams):

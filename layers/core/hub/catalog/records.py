@@ -17,6 +17,8 @@ from hub.request import record_change
 SLUG = r"^[a-z0-9][a-z0-9-]{1,62}$"
 # statuses in which tenants see a provider of audience "tenant" and may create integrations of it
 VISIBLE_STATUSES = ("active", "beta")
+# what provider lists may be sorted by
+PROVIDER_SORT_FIELDS = ("name", "displayName", "category", "status", "createdAt", "updatedAt")
 
 
 def get_provider_record(category: str, provider_id: str) -> dict[str, Any]:

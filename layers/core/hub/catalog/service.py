@@ -1,4 +1,4 @@
-"""Provider administration (super admin) and the tenant catalog.
+"""Provider administration (super admin); the tenant catalog is in hub/catalog/browse.py.
 
 A provider is what a super admin configures once for the whole platform: which provider, its
 OAuth client (the secret goes to the vault), who may see it (`audience`) and whether it is
@@ -14,8 +14,6 @@ from typing import Any
 from hub import clock
 from hub.catalog.client_secrets import delete_client_secret, store_client_secret
 from hub.catalog.models import (
-    CatalogEntry,
-    CatalogList,
     ProviderAudienceView,
     ProviderCreate,
     ProviderList,
@@ -28,18 +26,21 @@ from hub.catalog.models import (
     dump_set_fields,
 )
 from hub.catalog.probe import probe_provider
-from hub.catalog.records import audit_view, get_provider_record, is_visible_to_tenants, public_provider
+from hub.catalog.records import (
+    PROVIDER_SORT_FIELDS,
+    audit_view,
+    get_provider_record,
+    public_provider,
+)
 from hub.catalog.repository import ProviderRepository
 from hub.connections.spec import effective_definition
-from hub.errors import Conflict, ProviderNotFound, ValidationError
+from hub.errors import Conflict, ValidationError
 from hub.observability import logger
 from hub.pagination import ListParams, matches_search, paginate, sort_items
 from hub.principal import Principal
 from hub.providers import templates
 from hub.request import record_change
 from hub.versioning import require_version, save_audited
-
-PROVIDER_SORT_FIELDS = ("name", "displayName", "category", "status", "createdAt", "updatedAt")
 
 
 def _templates() -> Any:
@@ -234,34 +235,3 @@ def list_templates(params: ListParams, category: str | None = None, search: str 
              and matches_search(t, search, ("id", "name", "displayName", "description"))]
     ordered = sort_items(items, params.sortBy or "id", params.sortOrder, ("id", "name", "category"), "id")
     return TemplateList.model_validate(paginate(ordered, params, key="templates"))
-
-
-# ---- tenant catalog ---------------------------------------------------------------------
-
-
-def _catalog_view(record: dict[str, Any]) -> dict[str, Any]:
-    view = public_provider(record)
-    view["beta"] = record.get("status") == "beta"
-    view.pop("createdBy", None)
-    oauth = view.get("oauthConfig")
-    if oauth:  # a tenant sees scopes, not the platform's client configuration
-        view["oauthConfig"] = {"scopes": oauth.get("scopes", [])}
-    return view
-
-
-def list_catalog(params: Any) -> CatalogList:
-    items = [
-        p for p in ProviderRepository().list_providers()
-        if is_visible_to_tenants(p)
-        and (not params.category or p.get("category") == params.category)
-        and matches_search(p, params.search, ("name", "displayName", "description", "provider"))
-    ]
-    ordered = sort_items(items, params.sortBy, params.sortOrder, PROVIDER_SORT_FIELDS, "displayName")
-    return CatalogList.model_validate(paginate(ordered, params, key="providers", transform=_catalog_view))
-
-
-def get_catalog_provider(category: str, provider_id: str) -> CatalogEntry:
-    record = ProviderRepository().get_provider(provider_id)
-    if record is None or record.get("category") != category or not is_visible_to_tenants(record):
-        raise ProviderNotFound(details={"category": category, "id": provider_id})
-    return CatalogEntry.model_validate(_catalog_view(record))
