@@ -15,7 +15,9 @@ The sandbox provider on loopback answers after `latency_ms` (50 ms, a typical pr
   milliseconds; here each is a request to moto in another process, on a shared machine;
 - AWS calls of one warm proxied request, counted at botocore (deterministic; the test
   tests/integration/test_proxy_budget.py asserts the same count);
-- search: the median of a global search over 8 connected integrations over that of 1.
+- search: the median of a global search over 8 connected integrations over that of 1, each also
+  less the AWS wait of its own thread; and, as the floor under that ratio, the same provider
+  calls made straight to the sandbox, 8 at once from one interpreter against 1.
 AWS is moto in its own process (bench/_env.py), as in the local stack, and so is the sandbox
 (`python -m local.sandbox`, configured through its control plane): a provider is someone else's
 machine, and in this process its eight concurrent answers would take the hub's interpreter lock.
@@ -89,8 +91,10 @@ def _medians_ms(actions: dict[str, Any], count: int) -> dict[str, float]:
 
 
 class _OwnTime:
-    """An action's time less what it spent waiting for AWS (botocore calls, moto here), call by
-    call: `run` is the action to time, `own_ms` and `aws_ms` what each of its calls took."""
+    """An action's time less what it spent waiting for AWS (botocore calls, moto here, made on
+    the action's own thread: a budget refill on another thread runs beside the provider call,
+    and a search's per-provider threads overlap), call by call: `run` is the action to time,
+    `own_ms` and `aws_ms` what each of its calls took."""
 
     def __init__(self, action: Any) -> None:
         self.action = action
@@ -104,8 +108,8 @@ class _OwnTime:
             started = time.perf_counter()
             self.action()
             elapsed = (time.perf_counter() - started) * 1000
-        self.aws_ms.append(recorded.seconds * 1000)
-        self.own_ms.append(elapsed - recorded.seconds * 1000)
+        self.aws_ms.append(recorded.waited * 1000)
+        self.own_ms.append(elapsed - recorded.waited * 1000)
 
 
 def _sandbox_process() -> tuple[Any, str]:
@@ -193,6 +197,7 @@ def _measure(calls: int, searches: int) -> dict[str, Any]:
         with recording_aws_calls() as recorded:
             _api("GET", proxied_path)
         fan_out = _search_fan_out(searches)
+        fan_out.update(_direct_fan_out(sandbox_url, headers, tls, searches))
     finally:
         server.shutdown()
         sandbox.terminate()
@@ -236,8 +241,10 @@ def _search_fan_out(searches: int) -> dict[str, Any]:
 
     search(one)
     search(eight)
-    medians = _medians_ms({"one": lambda: search(one), "eight": lambda: search(eight)}, searches)
+    timed_one, timed_eight = _OwnTime(lambda: search(one)), _OwnTime(lambda: search(eight))
+    medians = _medians_ms({"one": timed_one.run, "eight": timed_eight.run}, searches)
     single, fanned = medians["one"], medians["eight"]
+    own_one, own_eight = statistics.median(timed_one.own_ms), statistics.median(timed_eight.own_ms)
     with recording_aws_calls() as recorded:
         search(one)
         calls_one = len(recorded)
@@ -248,5 +255,34 @@ def _search_fan_out(searches: int) -> dict[str, Any]:
         "search ms, 1 integration (median)": round(single, 1),
         "search ms, 8 integrations (median)": round(fanned, 1),
         "search ratio 8 / 1": against_goal(fanned / single),
+        "  waiting for emulated AWS, ms (median), 1 / 8 integrations": (
+            f"{statistics.median(timed_one.aws_ms):.1f} / {statistics.median(timed_eight.aws_ms):.1f}"),
+        "  the same searches less that wait, ms (median), 1 / 8": f"{own_one:.1f} / {own_eight:.1f}",
+        "  ratio less that wait, 8 / 1": ratio_of(own_eight, own_one),
         "AWS calls per warm search, 1 / 8 integrations": f"{calls_one} / {calls_eight}",
+    }
+
+
+def _direct_fan_out(sandbox_url: str, headers: dict[str, str], tls: Any, count: int) -> dict[str, Any]:
+    """The floor under the search ratio: the provider calls of a search over 8 integrations made
+    straight to the sandbox from 8 threads of one interpreter (a new connection each, as the hub
+    makes them), against one such call: no hub, no AWS."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import httpx
+
+    def one() -> None:
+        with httpx.Client(trust_env=False, verify=tls) as client:
+            client.get(f"{sandbox_url}/api/items", params={"q": "report", "limit": "11"},
+                       headers=headers).raise_for_status()
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        def eight() -> None:
+            for future in [pool.submit(one) for _ in range(8)]:
+                future.result()
+
+        medians = _medians_ms({"one": one, "eight": eight}, count)
+    return {
+        "direct search calls, 1 / 8 at once, ms (median): the floor": (
+            f"{medians['one']:.1f} / {medians['eight']:.1f} ({ratio_of(medians['eight'], medians['one'])})"),
     }

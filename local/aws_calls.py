@@ -39,17 +39,22 @@ class AwsCalls:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self.calls: list[str] = []
-        self.seconds = 0.0  # spent waiting for AWS in those calls (bench/proxy.py reports it)
+        self.seconds = 0.0  # spent in those calls, on every thread
+        # spent in the calls made on the recording thread: what it waited for (bench/proxy.py);
+        # calls on other threads (a budget refill beside a provider call) may overlap other work
+        self.waited = 0.0
 
-    def add(self, name: str, seconds: float = 0.0) -> None:
+    def add(self, name: str, seconds: float = 0.0, *, on_recording_thread: bool = True) -> None:
         with self._lock:
             self.calls.append(name)
             self.seconds += seconds
+            if on_recording_thread:
+                self.waited += seconds
 
     def clear(self) -> None:
         with self._lock:
             self.calls.clear()
-            self.seconds = 0.0
+            self.seconds = self.waited = 0.0
 
     def counts(self) -> Counter[str]:
         with self._lock:
@@ -64,13 +69,15 @@ def recording_aws_calls() -> Iterator[AwsCalls]:
     """Record every AWS call made in this process while the block runs ("service.Operation")."""
     recorded = AwsCalls()
     original = BaseClient._make_api_call
+    recording_thread = threading.get_ident()
 
     def counting(client: Any, operation: str, params: Any) -> Any:
         started = time.perf_counter()
         try:
             return original(client, operation, params)
         finally:
-            recorded.add(f"{client.meta.service_model.service_name}.{operation}", time.perf_counter() - started)
+            recorded.add(f"{client.meta.service_model.service_name}.{operation}", time.perf_counter() - started,
+                         on_recording_thread=threading.get_ident() == recording_thread)
 
     BaseClient._make_api_call = counting  # type: ignore[method-assign]
     try:

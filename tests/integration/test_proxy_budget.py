@@ -265,6 +265,37 @@ def test_a_failed_refill_ahead_fails_no_call(sandbox_world: SandboxWorld, monkey
     assert calls.counts()["dynamodb.UpdateItem"] == 2, calls.calls  # the budget and the rate-limit window
 
 
+def test_warm_functions_sharing_a_connection_never_call_its_provider_over_the_quota(
+        sandbox_world: SandboxWorld, monkeypatch: pytest.MonkeyPatch) -> None:
+    from hub.proxy import budget
+
+    # Given a connection allowed 16 requests a second (no waiting for the budget) and three warm
+    # functions, each with its own leases and refills ahead, taking turns on it
+    monkeypatch.setenv("HUB_PROVIDER_QUOTA_WAIT_SECONDS", "0")
+    reset_settings()
+    integration_id = budgeted(sandbox_world, 16, 1)
+    functions: list[dict[Any, Any]] = [{}, {}, {}]
+    before = sandbox_world.provider.stats()["api_requests"]
+
+    def call(turn: int) -> int:
+        own, budget._leases = budget._leases, functions[turn % 3]  # type: ignore[assignment]
+        try:
+            return sandbox_world.api.get(proxy(integration_id, "api/me")).status
+        finally:
+            budget._leases = own  # type: ignore[assignment]
+
+    # When they make 30 calls within one second (the hub's clock is frozen), then 30 more a
+    # second later
+    first = [call(turn) for turn in range(30)]
+    clock.advance(1)
+    second = [call(turn) for turn in range(30)]
+    # Then the provider was called at most 16 times in each second, once per call answered 200,
+    # and the rest were the hub's 429 (requests leased and not spent are lost, never added)
+    assert set(first) == set(second) == {200, 429}
+    assert first.count(200) <= 16 and second.count(200) <= 16
+    assert sandbox_world.provider.stats()["api_requests"] - before == first.count(200) + second.count(200)
+
+
 def test_a_call_just_over_budget_waits_briefly_instead(sandbox_world: SandboxWorld) -> None:
     from hub.proxy.retry import use_sleeper
 

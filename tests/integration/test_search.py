@@ -189,13 +189,16 @@ def test_a_slow_provider_times_out_without_holding_the_search(sandbox_world: San
     # (hub.clock.io_timeout), so only moving the clock can make the call late, however slow
     # the machine is
     limit = get_settings().search_timeout_seconds
+    clock_moved: list[bool] = []
     hold = sandbox_world.provider.api_key_hold = threading.Event()
     real_wait = service.wait
 
     def time_passes_while_only_the_hung_one_is_left(pending: Any, **options: Any) -> Any:
-        # the hub's clock is frozen: move it past the limit once the other provider has answered,
-        # however long that took on this machine
-        if len(pending) == 1:
+        # the hub's clock is frozen: move it past the limit once the other provider has answered
+        # and the hung one's call is in flight (held by the provider), however long that took on
+        # this machine (a call not yet sent when the clock moves would find no time left)
+        if len(pending) == 1 and sandbox_world.provider.api_key_held.wait(30) and not clock_moved:
+            clock_moved.append(True)
             clock.advance(limit + 1)
         return real_wait(pending, **options)
 

@@ -26,6 +26,8 @@ class SwitchableSandbox(SandboxProvider):
     api_key_body: bytes | None = None
     # set: API-key calls wait until it is released (or a minute passes), a provider that hangs
     api_key_hold: threading.Event | None = None
+    # set once an API-key call is being held (the hub's call is in flight)
+    api_key_held = threading.Event()
 
     def clear_switches(self) -> None:
         self.api_key_status = None
@@ -33,11 +35,13 @@ class SwitchableSandbox(SandboxProvider):
         if self.api_key_hold is not None:
             self.api_key_hold.set()
         self.api_key_hold = None
+        self.api_key_held = threading.Event()
 
     def wsgi_app(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         if str(environ.get("PATH_INFO", "")).startswith("/api/") and environ.get("HTTP_X_API_KEY"):
             hold = self.api_key_hold
             if hold is not None:
+                self.api_key_held.set()
                 hold.wait(60)
             if self.api_key_status is not None:
                 body = json.dumps({"error": "forced_status"}).encode()

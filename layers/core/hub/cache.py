@@ -51,6 +51,12 @@ class TtlCache(Generic[V]):
                     self._items.popitem(last=False)
         return value
 
+    def holds(self, key: Hashable) -> bool:
+        """Whether `get(key, ...)` would answer from the cache, without loading."""
+        with self._lock:
+            found = self._items.get(key)
+            return found is not None and found[0] > clock.monotonic()
+
     def discard(self, key: Hashable) -> None:
         with self._lock:
             self._items.pop(key, None)

@@ -35,6 +35,10 @@ class ProviderRepository(Repository):
         record = _cached.get(provider_id, load)
         return copy.deepcopy(record) if record is not None else None
 
+    def holds_provider(self, provider_id: str) -> bool:
+        """Whether `cached_provider` would answer without a read."""
+        return _cached.holds(provider_id)
+
     def create_provider(self, record: dict[str, Any]) -> bool:
         _cached.discard(record["id"])
         pk, sk = provider_key(record["id"])

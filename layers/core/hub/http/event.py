@@ -8,6 +8,7 @@ attribute, so handlers did not change when the resolver was replaced (hub/http/a
 from __future__ import annotations
 
 import base64
+import re
 from collections.abc import Iterator, Mapping
 from functools import cached_property
 from typing import Any, Generic, TypeVar
@@ -66,6 +67,7 @@ _SHAPE: tuple[tuple[tuple[str, ...], str, bool], ...] = (
     (("requestContext", "http", "sourceIp"), _STR, False),
     (("requestContext", "http", "userAgent"), _STR, False),
 )
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _EXPECTED = {  # kind: (the detail's message, its pydantic-style type)
     _STR: ("must be a string", "string_type"),
     _BOOL: ("must be a boolean", "bool_type"),
@@ -83,6 +85,12 @@ def _conforms(kind: str, value: Any) -> bool:
     if kind == _STR_LIST:
         return isinstance(value, list) and all(isinstance(item, str) for item in value)
     return isinstance(value, dict) and (kind == _OBJECT or all(isinstance(item, str) for item in value.values()))
+
+
+def _unicode(value: Any) -> bool:
+    """Text API Gateway builds is UTF-8: no unpaired surrogate, which a first `.encode()` raises on."""
+    texts = [*value, *value.values()] if isinstance(value, dict) else value if isinstance(value, list) else [value]
+    return not any(isinstance(text, str) and _SURROGATE.search(text) for text in texts)
 
 
 def event_problems(raw: object) -> list[dict[str, str]]:
@@ -103,6 +111,8 @@ def event_problems(raw: object) -> list[dict[str, str]]:
         elif value is not None and not _conforms(kind, value):
             message, kind_name = _EXPECTED[kind]
             problems.append({"field": ".".join(path), "message": message, "type": kind_name})
+        elif kind != _OBJECT and value is not None and not _unicode(value):  # an unpaired surrogate
+            problems.append({"field": ".".join(path), "message": "must be valid Unicode", "type": "string_unicode"})
     return problems
 
 

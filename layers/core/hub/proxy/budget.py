@@ -126,7 +126,9 @@ def held_connection(record: Mapping[str, Any]) -> ConnectionRecord | None:
 
 
 class Refill:
-    """A refill-ahead write on its own thread; `join` waits for it (never past `deadline`)."""
+    """A refill-ahead write on its own thread; `join` waits for it to end, as a write made in
+    turn would have been waited for (botocore's own timeouts bound it), so that nothing of it
+    runs after the function answered."""
 
     def __init__(self, key: tuple[str, str], record: ConnectionRecord, limits: QuotaLimits, size: int) -> None:
         self._key, self._record, self._limits, self._size = key, record, limits, size

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from hub import clock
+from hub.catalog.repository import ProviderRepository
 from hub.errors import ConnectionFailed, ConnectionNotFound, HubError, IntegrationNotFound, ValidationError
 from hub.integrations.records import get_integration
 from hub.integrations.repository import IntegrationRepository
@@ -174,7 +175,8 @@ def _resolve_all(principal: Principal, integrations: list[dict[str, Any]],
                  providers: dict[str, Any]) -> list[Target | HubError]:
     """Every integration's target (or why it cannot be searched), in order. The connections are
     read in one call; a provider not in the warm container's cache is read on first use, so the
-    integrations are resolved side by side on the search's thread pool width."""
+    integrations are then resolved side by side on the search's thread pool width (in turn
+    when every provider is in the cache)."""
     connections = callers_connections(principal, integrations) if integrations else {}
 
     def resolve(integration: dict[str, Any]) -> Target | HubError:
@@ -183,7 +185,9 @@ def _resolve_all(principal: Principal, integrations: list[dict[str, Any]],
         except HubError as error:
             return error
 
-    if len(integrations) <= 1:
+    cached = ProviderRepository()
+    if len(integrations) <= 1 or all(cached.holds_provider(str(i.get("providerId"))) for i in integrations):
+        # nothing to read: threads would cost more than they save
         return [resolve(integration) for integration in integrations]
     width = max(1, min(get_settings().search_concurrency, len(integrations)))
     with ThreadPoolExecutor(max_workers=width, thread_name_prefix="search-resolve") as pool:
