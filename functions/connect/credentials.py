@@ -5,8 +5,8 @@ from typing import Annotated
 
 from functions.connect import IntegrationId
 from hub.http import Body, create_app, lambda_entry
+from hub.sessions.connect import connect_with_session_credentials
 from hub.sessions.models import CredentialsSubmit, SessionResult
-from hub.sessions.service import connect_with_session_credentials
 
 app = create_app()
 

@@ -3,8 +3,8 @@ token): after the OAuth popup, the connection this session's flow stored; spends
 
 from functions.connect import IntegrationId
 from hub.http import create_app, lambda_entry
+from hub.sessions.connect import complete_session_oauth
 from hub.sessions.models import SessionResult
-from hub.sessions.service import complete_session_oauth
 
 app = create_app()
 

@@ -3,8 +3,8 @@ token): start the OAuth flow in the page's popup; it returns to the page (`/conn
 
 from functions.connect import IntegrationId
 from hub.http import create_app, lambda_entry
+from hub.sessions.connect import start_session_oauth
 from hub.sessions.models import SessionOAuthStarted
-from hub.sessions.service import start_session_oauth
 
 app = create_app()
 

@@ -4,6 +4,7 @@ read what it may offer, connect with typed-in credentials or through OAuth, and 
 result. Every use is checked the same way (`open_session`): a token the hub issued, not spent,
 not expired, and called from the hub's own page or the session's origin.
 
+Creating and reading sessions are here; connecting through one is in hub/sessions/connect.py.
 The connect itself is the connections area's (hub/connections): the session only decides who
 acts (the tenant, or the end user for user-scoped integrations) and spends itself once a
 connection is stored.
@@ -17,38 +18,29 @@ from urllib.parse import urlsplit
 
 from hub import clock
 from hub.audit import AuditRepository
-from hub.connections.connect import connect_with_credentials
-from hub.connections.oauth import start_oauth
 from hub.connections.record import is_live
 from hub.connections.repository import ConnectionRepository
 from hub.connections.spec import provider_spec_for
 from hub.connections.state import new_state, state_hash, tenant_of_state
 from hub.errors import (
-    ConnectionNotFound,
-    ConnectSessionBusy,
     ConnectSessionExpired,
     ConnectSessionInvalid,
     ConnectSessionUsed,
-    HubError,
     IntegrationNotFound,
     OriginNotAllowed,
     ValidationError,
 )
 from hub.ids import new_id
 from hub.integrations.records import get_integration
-from hub.principal import Principal, Role
+from hub.principal import Principal
 from hub.redaction import register_secret
 from hub.request import current_request, record_change
 from hub.sessions.models import (
-    ATTEMPT_LEASE_SECONDS,
     CredentialFieldView,
-    CredentialsSubmit,
     SessionCreate,
     SessionCreated,
     SessionIntegrationView,
-    SessionOAuthStarted,
     SessionRecord,
-    SessionResult,
     SessionView,
 )
 from hub.sessions.repository import SessionRepository
@@ -56,9 +48,6 @@ from hub.settings import get_settings
 from hub.urlguard import check_return_url
 
 PAGE_PATH = "/connect"
-# the connect endpoint of each typed-in auth mode (hub/connections/record.py ENDPOINT_MODES)
-_CREDENTIAL_ENDPOINTS = {"api_key": "api_key", "basic": "basic", "custom": "custom",
-                         "oauth2_client_credentials": "custom"}
 
 
 def hub_origin() -> str:
@@ -125,7 +114,7 @@ def open_session(headers: Mapping[str, str], *, audit_refusal: bool = True) -> S
         raise ConnectSessionInvalid()
     if origin is not None and origin.lower() not in (hub_origin(), record.origin):
         if audit_refusal:
-            _audit(record, "connect_session.refused", {"reason": "origin", "origin": origin[:256]}, 403)
+            audit_session(record, "connect_session.refused", {"reason": "origin", "origin": origin[:256]}, 403)
         raise OriginNotAllowed(details={"origin": origin[:256]})
     if record.status == "completed":
         raise ConnectSessionUsed()
@@ -167,21 +156,6 @@ def _integration_view(record: SessionRecord, integration: dict[str, Any]) -> Ses
     )
 
 
-def _offered(record: SessionRecord, integration_id: str) -> dict[str, Any]:
-    if integration_id not in record.integrationIds:
-        raise IntegrationNotFound(details={"id": integration_id})
-    return get_integration(record.tenantId, integration_id)
-
-
-def _acting_principal(record: SessionRecord, *, user_scoped: bool) -> Principal:
-    """Who connects: the end user for a user-scoped integration (the connection is theirs),
-    otherwise the tenant, on behalf of the end user or of the admin who made the session."""
-    if user_scoped:
-        return Principal(user_id=str(record.endUserId), tenant_id=record.tenantId, roles=frozenset({Role.USER}))
-    return Principal(user_id=record.endUserId or record.createdBy, tenant_id=record.tenantId,
-                     roles=frozenset({Role.TENANT_ADMIN}))
-
-
 def _header(headers: Mapping[str, str], name: str) -> str | None:
     return next((value for key, value in headers.items() if key.lower() == name), None)
 
@@ -190,74 +164,7 @@ def read_session(headers: Mapping[str, str]) -> SessionView:
     return view_session(open_session(headers, audit_refusal=False))  # a read-only function
 
 
-def connect_with_session_credentials(headers: Mapping[str, str], integration_id: str,
-                                     body: CredentialsSubmit) -> SessionResult:
-    record = open_session(headers)
-    integration = _offered(record, integration_id)
-    if integration.get("userScoped"):
-        raise ValidationError("This integration is connected through its provider's sign-in (OAuth)",
-                              code="AUTH_TYPE_MISMATCH", details={"integrationId": integration_id})
-    endpoint = _CREDENTIAL_ENDPOINTS.get(provider_spec_for(integration).auth_mode)
-    if endpoint is None:
-        raise ValidationError("This integration is connected through its provider's sign-in (OAuth)",
-                              code="AUTH_TYPE_MISMATCH", details={"integrationId": integration_id})
-    repository = SessionRepository()
-    if not repository.claim_attempt(record, now=clock.now(), lease_seconds=ATTEMPT_LEASE_SECONDS):
-        raise ConnectSessionBusy()
-    given = {name: value.get_secret_value() for name, value in body.credentials.items()}
-    for value in given.values():
-        register_secret(value)
-    try:
-        answer = connect_with_credentials(_acting_principal(record, user_scoped=False), integration_id, endpoint,
-                                          given, display_name=body.displayName)
-    except HubError as error:
-        repository.release_attempt(record)  # a refused credential: the person may try again
-        _audit(record, "connect_session.connect", {"integrationId": integration_id, "error": error.code},
-               error.status_code)
-        raise
-    except BaseException:
-        repository.release_attempt(record)
-        raise
-    result = SessionResult(integrationId=integration_id, connectionId=str(answer["connectionId"]),
-                           status=str(answer["status"]))
-    return _spend(repository, record, result, "connect_session.connect")
-
-
-def start_session_oauth(headers: Mapping[str, str], integration_id: str) -> SessionOAuthStarted:
-    record = open_session(headers)
-    integration = _offered(record, integration_id)
-    user_scoped = bool(integration.get("userScoped"))
-    # the popup comes back to the hub's own page, which hands the outcome to the page that opened it
-    answer = start_oauth(_acting_principal(record, user_scoped=user_scoped), integration_id,
-                         return_url=f"{page_url()}?oauth=done", metadata={"connectSession": record.sessionId},
-                         user_scoped=user_scoped, return_origins=(hub_origin(),))
-    _audit(record, "connect_session.oauth_start", {"integrationId": integration_id}, 200)
-    return SessionOAuthStarted(authorizationUrl=str(answer["authorizationUrl"]), expiresAt=str(answer["expiresAt"]))
-
-
-def complete_session_oauth(headers: Mapping[str, str], integration_id: str) -> SessionResult:
-    """After the OAuth popup: the connection this session's flow stored (the flow carried the
-    session id into the connection's metadata), never an outcome the browser merely claims."""
-    record = open_session(headers)
-    integration = _offered(record, integration_id)
-    user_id = record.endUserId if integration.get("userScoped") else None
-    connection = ConnectionRepository().get_connection(record.tenantId, integration_id, user_id)
-    made_here = connection is not None and (connection.get("metadata") or {}).get("connectSession") == record.sessionId
-    if connection is None or not made_here or not is_live(connection):
-        raise ConnectionNotFound("No connection was made with this link yet", details={"integrationId": integration_id})
-    result = SessionResult(integrationId=integration_id, connectionId=str(connection["connectionId"]),
-                           status=str(connection.get("status")))
-    return _spend(SessionRepository(), record, result, "connect_session.oauth_complete")
-
-
-def _spend(repository: SessionRepository, record: SessionRecord, result: SessionResult, action: str) -> SessionResult:
-    if not repository.complete(record, result, at_iso=clock.iso()):
-        raise ConnectSessionUsed()
-    _audit(record, action, result.model_dump(), 200)
-    return result
-
-
-def _audit(record: SessionRecord, action: str, target: dict[str, Any], status_code: int) -> None:
+def audit_session(record: SessionRecord, action: str, target: dict[str, Any], status_code: int) -> None:
     """Uses of a session are audited here: its routes are public to the JWT authorizer, so the
     request pipeline has no caller to audit them under (hub/http/pipeline.py)."""
     request = current_request()
