@@ -9,7 +9,6 @@ Every other module asks `get_settings()`; tests call `reset_settings()` after ch
 environment. Defaults are safe local values, so the domain package imports without AWS.
 """
 
-
 import json
 import os
 from collections.abc import Mapping
