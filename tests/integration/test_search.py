@@ -119,6 +119,20 @@ def test_a_busy_search_makes_the_same_aws_calls_over_one_integration_as_over_two
     assert made["globex"] == made["acme"] == ["dynamodb.PutItem", "dynamodb.Query"], made
 
 
+def test_a_global_search_spends_the_integrations_own_quota(sandbox_world: SandboxWorld,
+                                                           two: dict[str, str]) -> None:
+    # Given the apikey integration allowed one provider call an hour (its `providerQuota`, which
+    # the search's list of integrations must carry: hub/integrations/repository.py)
+    quota = {"providerQuota": {"requests": 1, "perSeconds": 3600}}
+    assert admin(sandbox_world).patch(f"/api/tenant/integrations/{two['apikey']}", quota).status == 200
+    assert search(sandbox_world, {"query": "report"}).body["errors"] == []
+    # When the user searches again
+    body = search(sandbox_world, {"query": "report"}).body
+    # Then that integration is over its budget and the other still answers
+    assert [(e["integrationId"], e["code"]) for e in body["errors"]] == [(two["apikey"], "PROVIDER_RATE_LIMITED")]
+    assert list(body["byIntegration"]) == [two["oauth"]]
+
+
 def test_paging_is_per_integration(sandbox_world: SandboxWorld, two: dict[str, str]) -> None:
     # When the user asks for the third page of four ("report" has 10 matches per integration)
     body = search(sandbox_world, {"query": "report", "limit": 4, "offset": 8}).body

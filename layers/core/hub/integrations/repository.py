@@ -17,6 +17,11 @@ from hub.repository import ConditionFailed, Repository
 from hub.table import GSI1, GSI1_PK, GSI1_SK, tenant_pk
 
 _HIDDEN = {"pk", "sk", GSI1_PK, GSI1_SK, "gsi2pk", "gsi2sk", "entity", "ttl"}
+# What a search reads of each of the tenant's integrations, and nothing more: who takes part
+# (hub/search/service.py, hub/search/access.py), the provider's spec (`connectionConfig`,
+# hub/connections/spec.py) and the quota budget (`providerQuota`, hub/proxy/budget.py).
+SEARCH_ATTRIBUTES = ("id", "tenantId", "providerId", "name", "enabled", "status", "searchEnabled", "userScoped",
+                     "connectionConfig", "providerQuota")
 _cached: TtlCache[dict[str, Any] | None] = TtlCache(catalog_seconds, 512)
 
 
@@ -97,6 +102,11 @@ class IntegrationRepository(Repository):
 
     def list_integrations(self, tenant_id: str) -> list[dict[str, Any]]:
         return [strip(i) for i in self.query_all(tenant_pk(tenant_id), sk_prefix="INTEGRATION#")]
+
+    def list_for_search(self, tenant_id: str) -> list[dict[str, Any]]:
+        """The tenant's integrations with only SEARCH_ATTRIBUTES: a search over eight reads and
+        sends a fraction of their whole records."""
+        return self.query_all(tenant_pk(tenant_id), sk_prefix="INTEGRATION#", projection=SEARCH_ATTRIBUTES)
 
     def list_by_provider(self, provider_id: str) -> list[dict[str, Any]]:
         return [strip(i) for i in self.query_all(usage_pk(provider_id), index=GSI1)]

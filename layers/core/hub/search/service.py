@@ -145,7 +145,7 @@ def _targets(principal: Principal, wanted: Iterable[str] | None) -> tuple[list[T
     targets: list[Target] = []
     errors: list[dict[str, Any]] = []
     if wanted is None:
-        integrations = sorted(repository.list_integrations(principal.tenant_id),
+        integrations = sorted(repository.list_for_search(principal.tenant_id),
                               key=lambda i: (str(i.get("name") or "").lower(), str(i["id"])))
         for integration, resolved in zip(integrations, _resolve_all(principal, integrations, providers),
                                          strict=True):
