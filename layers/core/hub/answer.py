@@ -6,8 +6,6 @@ written before a field existed reads the same as before (docs/architecture.md, T
 Fields given explicitly, `None` included (e.g. `nextOffset`), are always answered.
 """
 
-from __future__ import annotations
-
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, SerializerFunctionWrapHandler, model_serializer

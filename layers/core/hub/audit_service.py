@@ -8,8 +8,6 @@ records than `limit` while `hasMore` is true: follow `nextCursor`. The trail is 
 (counting would read all of it), so `total` is null.
 """
 
-from __future__ import annotations
-
 import base64
 import binascii
 import json

@@ -6,8 +6,6 @@ above it: the catalog does not know tenant integrations, integrations do not kno
   their records removed, then the integration goes.
 """
 
-from __future__ import annotations
-
 from pydantic import BaseModel, ConfigDict
 
 from hub.catalog.records import get_provider_record, remove_provider

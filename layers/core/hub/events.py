@@ -1,7 +1,5 @@
 """Hub events on the EventBridge bus (docs/events.md). `detail` never carries credentials."""
 
-from __future__ import annotations
-
 import json
 from collections.abc import Sequence
 from typing import Any, NamedTuple

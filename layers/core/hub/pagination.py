@@ -1,7 +1,5 @@
 """List parameters shared by every list endpoint: limit/offset, sortBy/sortOrder, filters."""
 
-from __future__ import annotations
-
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Literal
 

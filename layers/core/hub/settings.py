@@ -9,13 +9,11 @@ Every other module asks `get_settings()`; tests call `reset_settings()` after ch
 environment. Defaults are safe local values, so the domain package imports without AWS.
 """
 
-from __future__ import annotations
-
 import json
 import os
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
@@ -244,7 +242,7 @@ class Settings(BaseModel):
         return values
 
     @model_validator(mode="after")
-    def _tenant_scope_names_its_role(self) -> Settings:
+    def _tenant_scope_names_its_role(self) -> Self:
         if self.vault_scope == "tenant" and not self.vault_role_arn:
             raise ValueError("vault_scope tenant needs HUB_VAULT_ROLE_ARN, the role assumed per tenant")
         return self
@@ -272,7 +270,7 @@ class Settings(BaseModel):
         return tuple(str(v) for v in env) if isinstance(env, list) else (f"HUB_{name.upper()}",)
 
     @classmethod
-    def from_environ(cls, environ: Mapping[str, str]) -> Settings:
+    def from_environ(cls, environ: Mapping[str, str]) -> Self:
         """Settings from an environment; empty variables count as unset."""
         values: dict[str, Any] = {}
         for name in cls.model_fields:

@@ -1,7 +1,5 @@
 """Liveness and readiness, and the answer model of the OpenAPI document route."""
 
-from __future__ import annotations
-
 import time
 from typing import Any, Literal
 

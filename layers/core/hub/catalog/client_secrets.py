@@ -8,14 +8,25 @@ secret within that time (the old one keeps working at the provider until it is r
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hub.cache import TtlCache, catalog_seconds
 from hub.errors import SecretExists
 from hub.redaction import register_secret
-from hub.vault import SecretRef, standalone_vault
+from hub.vault.refs import SecretRef
+
+if TYPE_CHECKING:
+    from hub.vault import CredentialVault
 
 _cached: TtlCache[str | None] = TtlCache(catalog_seconds, 512)
+
+
+def _vault() -> CredentialVault:
+    # lazily: every connection handler imports this module, only the ones that read the secret
+    # pay for the vault's crypto (tests/unit/test_import_structure.py)
+    from hub.vault import standalone_vault
+
+    return standalone_vault()
 
 
 def client_secret_ref(provider_id: str) -> SecretRef:
@@ -27,14 +38,14 @@ def store_client_secret(provider_id: str, client_secret: str) -> None:
     _cached.discard(provider_id)
     ref = client_secret_ref(provider_id)
     try:
-        standalone_vault().store(ref, {"clientSecret": client_secret})
+        _vault().store(ref, {"clientSecret": client_secret})
     except SecretExists:
-        standalone_vault().replace(ref, {"clientSecret": client_secret})
+        _vault().replace(ref, {"clientSecret": client_secret})
 
 
 def delete_client_secret(provider_id: str) -> None:
     _cached.discard(provider_id)
-    standalone_vault().delete(client_secret_ref(provider_id))
+    _vault().delete(client_secret_ref(provider_id))
 
 
 def read_client_secret(provider: Mapping[str, Any]) -> str | None:
@@ -44,7 +55,7 @@ def read_client_secret(provider: Mapping[str, Any]) -> str | None:
     provider_id = str(provider["id"])
 
     def load() -> str | None:
-        secret = standalone_vault().read(client_secret_ref(provider_id)).get("clientSecret")
+        secret = _vault().read(client_secret_ref(provider_id)).get("clientSecret")
         return str(secret) if secret is not None else None
 
     secret = _cached.get(provider_id, load)

@@ -5,8 +5,6 @@ Apart from the administration models (hub/catalog/models.py, with the provider t
 so that the catalog handlers tenants call do not define those at their cold start
 (bench/imports.py)."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

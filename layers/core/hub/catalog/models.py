@@ -2,8 +2,6 @@
 hub/catalog/entries.py). Inputs are extra="forbid" everywhere:
 unknown fields are a 400, never silently stored. Answers are at the end."""
 
-from __future__ import annotations
-
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator

@@ -2,8 +2,6 @@
 that could hold a credential: `credentials` are the non-secret values a template marks
 shown (a user name, a role ARN), `setup` the values the hub generated for the tenant to copy."""
 
-from __future__ import annotations
-
 from typing import Any, Literal
 
 from pydantic import Field

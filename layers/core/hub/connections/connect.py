@@ -9,8 +9,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from hub import clock
-from hub.connections.access import connectable_spec, integration_for, live_record, require_mode
+from hub.connections.access import integration_for, live_record
 from hub.connections.credentials import acquire_token, public_credential_values, validate_credentials
+from hub.connections.eligibility import connectable_spec, require_mode
 from hub.connections.record import ConnectionRecord
 from hub.connections.spec import ProviderSpec
 from hub.connections.store import store_connection, token_record_fields

@@ -2,8 +2,6 @@
 secrets are `SecretStr`, and free-form credential maps are left out of `repr` (Powertools logs
 the validated arguments at DEBUG), so that no repr, log line or validation error can show them."""
 
-from __future__ import annotations
-
 from typing import Annotated, Any, Literal
 
 from pydantic import (

@@ -28,8 +28,9 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from hub import clock
 from hub.audit import AuditRepository
-from hub.connections.access import connectable_spec, integration_for
+from hub.connections.access import integration_for
 from hub.connections.connect import store_tokens
+from hub.connections.eligibility import connectable_spec
 from hub.connections.record import MODE_ENDPOINTS, connection_view
 from hub.connections.state import (
     BrowserBinding,

@@ -10,7 +10,8 @@ from collections.abc import Mapping
 from typing import Any, cast
 
 from hub import clock
-from hub.connections.access import expired_error, require_usable, spec_of
+from hub.connections.access import expired_error, require_usable
+from hub.connections.eligibility import spec_of
 from hub.connections.pending import unseal
 from hub.connections.record import ConnectionRecord, is_refreshable
 from hub.connections.refresh import reconcile_now, refresh_connection

@@ -1,7 +1,5 @@
 """Inbound webhook API models (the records: hub/inbound/records.py)."""
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints

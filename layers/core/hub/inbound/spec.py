@@ -6,10 +6,8 @@ Nothing here is secret: the key a scheme needs is named (`key`), and the super a
 (hub/inbound/secrets.py).
 """
 
-from __future__ import annotations
-
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic.alias_generators import to_camel
@@ -52,7 +50,7 @@ class SignatureSpec(_Spec):
     key: KeySource = "signingSecret"
 
     @model_validator(mode="after")
-    def _consistent(self) -> SignatureSpec:
+    def _consistent(self) -> Self:
         if self.scheme in _TIMESTAMPED and self.timestamp_header is None:
             raise ValueError(f"scheme {self.scheme!r} signs a timestamp: timestampHeader is required")
         if (self.scheme == "ed25519") != (self.key == "publicKey"):
@@ -69,7 +67,7 @@ class FieldSource(_Spec):
     paths: list[JsonPath] = []
 
     @model_validator(mode="after")
-    def _some(self) -> FieldSource:
+    def _some(self) -> Self:
         if self.header is None and not self.paths:
             raise ValueError("name a header or at least one path")
         return self
@@ -96,7 +94,7 @@ class AccountLookup(_Spec):
     confirm: dict[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_.]*$")], ConfirmSource] = {}
 
     @model_validator(mode="after")
-    def _some(self) -> AccountLookup:
+    def _some(self) -> Self:
         if not self.values and not self.confirm:
             raise ValueError("name values to read or callback values to confirm")
         return self
@@ -131,7 +129,7 @@ class InboundWebhookSpec(_Spec):
     per_integration: bool = False
 
     @model_validator(mode="after")
-    def _consistent(self) -> InboundWebhookSpec:
+    def _consistent(self) -> Self:
         if self.connect_account_id is not None and not _PLACEHOLDER.search(self.connect_account_id):
             raise ValueError("connectAccountId needs at least one {placeholder}")
         if self.per_integration and self.signature.key != "signingSecret":

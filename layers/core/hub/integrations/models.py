@@ -1,9 +1,7 @@
 """Input models of the tenant integration endpoints (README.md, "Providers, the catalog and integration instances")."""
 
-from __future__ import annotations
-
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -50,7 +48,7 @@ class IntegrationCreate(IntegrationFields):
     name: Name = NAME
 
     @model_validator(mode="after")
-    def _one_provider_reference(self) -> IntegrationCreate:
+    def _one_provider_reference(self) -> Self:
         if not (self.integrationId or self.providerId):
             raise ValueError("providerId (or integrationId) is required")
         if self.integrationId and self.providerId and self.integrationId != self.providerId:

@@ -1,7 +1,5 @@
 """What the health and sync endpoints answer (hub/jobs/health.py, hub/jobs/sync.py)."""
 
-from __future__ import annotations
-
 from typing import Any
 
 from pydantic import Field

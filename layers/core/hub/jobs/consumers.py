@@ -10,8 +10,6 @@ delivery (both handlers are idempotent).
   and has a sync request, each leaving a sync log.
 """
 
-from __future__ import annotations
-
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field

@@ -6,8 +6,6 @@ Apart from the job so that the two read-only handlers import neither the checks 
 calls behind them (a smaller cold start; bench/imports.py).
 """
 
-from __future__ import annotations
-
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal

@@ -12,8 +12,6 @@ itemsProcessed, itemsFailed, startedAt, completedAt, durationMs, error, details.
 publishes `integration.synced` (with its status) and stamps the integration's lastSyncAt.
 """
 
-from __future__ import annotations
-
 import time
 from typing import Any
 

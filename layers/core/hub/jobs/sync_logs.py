@@ -6,8 +6,6 @@ Apart from the sync itself (hub/jobs/sync.py) so that the handlers reading logs 
 the activity widget) do not import the provider-call core at their cold start (bench/imports.py).
 """
 
-from __future__ import annotations
-
 from typing import Any, Literal
 
 from hub import clock

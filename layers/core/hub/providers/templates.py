@@ -16,7 +16,6 @@ pattern before substitution so that a tenant cannot point the hub at another hos
 # S105 flags field names such as "access_token" and "client_secret": they are JSON keys and
 # parameter names here, never secret values.
 # ruff: noqa: S105
-from __future__ import annotations
 
 import base64
 import ipaddress
@@ -27,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -168,7 +167,7 @@ class CredentialField(_Spec):
     generated: bool = False
 
     @model_validator(mode="after")
-    def _consistent(self) -> CredentialField:
+    def _consistent(self) -> Self:
         if self.type == "secret" and not self.secret:
             raise ValueError(f"credential field {self.name!r}: type 'secret' requires secret: true")
         if self.secret and self.default is not None:
@@ -190,7 +189,7 @@ class ConfigField(_Spec):
     example: str | None = None
 
     @model_validator(mode="after")
-    def _consistent(self) -> ConfigField:
+    def _consistent(self) -> Self:
         for value, what in ((self.default, "default"), (self.example, "example")):
             if value is not None and not _SAFE_VALUE.fullmatch(value):
                 raise ValueError(f"config field {self.name!r}: {what} must be a hostname or label")
@@ -266,7 +265,7 @@ class OAuthSpec(_Spec):
         return data
 
     @model_validator(mode="after")
-    def _consistent(self) -> OAuthSpec:
+    def _consistent(self) -> Self:
         if self.token_client_auth == "json" and self.token_body_format != "json":
             raise ValueError("tokenClientAuth 'json' sends a JSON body: tokenBodyFormat must be 'json'")
         reserved = sorted(set(self.authorization_params) & _RESERVED_AUTHORIZATION_PARAMS)
@@ -316,7 +315,7 @@ class ApiSpec(_Spec):
     api_key_name: ParamName | None = None
 
     @model_validator(mode="after")
-    def _consistent(self) -> ApiSpec:
+    def _consistent(self) -> Self:
         if self.base_url is None and self.base_url_from_token is None:
             raise ValueError("api needs baseUrl or baseUrlFromToken")
         if self.api_key_in == "query" and not self.api_key_name:
@@ -368,7 +367,7 @@ class SearchSpec(ApiRequest):
     total_path: JsonPath | None = None
 
     @model_validator(mode="after")
-    def _distinct_params(self) -> SearchSpec:
+    def _distinct_params(self) -> Self:
         if self.limit_param is not None and self.limit_param == self.query_param:
             raise ValueError("search.limitParam and search.queryParam must differ")
         return self
@@ -446,7 +445,7 @@ class ProviderTemplate(_Spec):
         return next((f for f in self.credential_fields if f.name == name), None)
 
     @model_validator(mode="after")
-    def _consistent(self, info: ValidationInfo) -> ProviderTemplate:
+    def _consistent(self, info: ValidationInfo) -> Self:
         self._check_auth_mode()
         self._check_fields()
         # a custom provider's definition (a super admin's record, `hub.connections.spec`) may
@@ -631,7 +630,6 @@ def _check_https_url(url: str, what: str, *, allow_fragment: bool = False) -> No
 
 class TemplateLoadError(RuntimeError):
     """A shipped template file is broken: a defect of the deployment, not of a request."""
-
 
 def load_templates_from(directory: Path) -> dict[str, ProviderTemplate]:
     """Read and validate every `*.json` in `directory` (uncached; `load_templates` caches)."""

@@ -17,7 +17,8 @@ from typing import Any
 
 from hub import clock
 from hub.cache import TtlCache
-from hub.connections.access import require_usable, spec_of
+from hub.connections.access import require_usable
+from hub.connections.eligibility import spec_of
 from hub.connections.record import ConnectionRecord, is_refreshable
 from hub.connections.refresh import refresh_connection
 from hub.connections.spec import ProviderSpec

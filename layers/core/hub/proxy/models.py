@@ -1,7 +1,5 @@
 """What a provider call is made of, what comes back, and the quota limits (typed, no I/O)."""
 
-from __future__ import annotations
-
 from dataclasses import dataclass, field
 from typing import Any, Literal
 

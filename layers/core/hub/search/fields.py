@@ -3,8 +3,6 @@
 Apart from the search models (hub/search/models.py) so that a widget handler does not define
 them at its cold start (bench/imports.py)."""
 
-from __future__ import annotations
-
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, StringConstraints

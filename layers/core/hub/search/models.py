@@ -4,10 +4,8 @@ A `userId` is deliberately absent: whose user-scoped connection is searched come
 the caller's token, so a body or query string naming another user is refused (extra="forbid").
 """
 
-from __future__ import annotations
-
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Self
 
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
@@ -36,7 +34,7 @@ class DateRange(Strict):
     end: datetime | None = None
 
     @model_validator(mode="after")
-    def _ordered(self) -> DateRange:
+    def _ordered(self) -> Self:
         self.start, self.end = utc(self.start), utc(self.end)
         if self.start and self.end and self.start > self.end:
             raise ValueError("dateRange.start must not be after dateRange.end")

@@ -3,8 +3,6 @@ make one, what the hosted connect page reads and sends with the session's token,
 record. extra="forbid" on every input; the token appears in exactly one answer, `SessionCreated`.
 """
 
-from __future__ import annotations
-
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr

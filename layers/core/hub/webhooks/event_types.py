@@ -7,8 +7,6 @@ that adds a field without documenting it here fails the tests (tests/conftest.py
 every event published in any test against these schemas).
 """
 
-from __future__ import annotations
-
 from functools import cache
 from typing import Any, Literal
 

@@ -3,11 +3,9 @@
 The signing secret appears in exactly two answers: `WebhookCreated` and `SecretRotated`.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any, Literal
+from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -129,7 +127,7 @@ class WebhookUpdate(BaseModel):
         return _check_metadata(metadata)
 
     @model_validator(mode="after")
-    def _not_empty(self) -> WebhookUpdate:
+    def _not_empty(self) -> Self:
         if not self.model_fields_set:
             raise ValueError("send at least one field to change")
         for name in ("url", "events", "status"):

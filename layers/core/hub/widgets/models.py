@@ -2,8 +2,6 @@
 a `userId` is not accepted: the caller's own connection is used for user-scoped
 integrations."""
 
-from __future__ import annotations
-
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints, field_validator
