@@ -20,7 +20,7 @@ _HIDDEN = {"pk", "sk", GSI1_PK, GSI1_SK, "gsi2pk", "gsi2sk", "entity", "ttl"}
 # What a search reads of each of the tenant's integrations, and nothing more: who takes part
 # (hub/search/service.py, hub/search/access.py), the provider's spec (`connectionConfig`,
 # hub/connections/spec.py) and the quota budget (`providerQuota`, hub/proxy/budget.py).
-SEARCH_ATTRIBUTES = ("id", "tenantId", "providerId", "name", "enabled", "status", "searchEnabled", "userScoped",
+SEARCH_ATTRIBUTES = ("id", "providerId", "name", "enabled", "status", "searchEnabled", "userScoped",
                      "connectionConfig", "providerQuota")
 _cached: TtlCache[dict[str, Any] | None] = TtlCache(catalog_seconds, 512)
 
