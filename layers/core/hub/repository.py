@@ -4,8 +4,6 @@ It does the DynamoDB plumbing once: (de)serialization, conditional puts, optimis
 checks, transactions and paginated queries. Area repositories subclass it.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import Any, TypedDict, Unpack

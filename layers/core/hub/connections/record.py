@@ -9,8 +9,6 @@ health check failed repeatedly), expired (the provider said invalid_grant: recon
 disconnected (revoked at the provider where possible, secret deleted).
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from typing import Any, Literal, TypedDict
 
