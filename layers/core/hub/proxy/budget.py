@@ -35,6 +35,7 @@ from __future__ import annotations
 import contextvars
 import math
 import threading
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, cast
@@ -137,6 +138,10 @@ class Refill:
         self._thread.start()
 
     def _write(self) -> None:
+        # let the starting request send its provider call first: this thread would otherwise keep
+        # the interpreter lock while botocore builds the write (up to the 5 ms switch interval),
+        # and a search's eight refills would hold back eight sends
+        time.sleep(0)
         try:
             current = QuotaRepository().spend(self._record, self._limits, clock.now(), requests=self._size)
         except OverBudget:
