@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from hub.cache import TtlCache, catalog_seconds
 from hub.errors import SecretExists
 from hub.redaction import register_secret
-from hub.vault.refs import SecretRef
+from hub.secret_refs import SecretRef
 
 if TYPE_CHECKING:
     from hub.vault import CredentialVault

@@ -22,8 +22,8 @@ from typing import Any, TypeVar, cast
 from hub import clock
 from hub.connections.record import LIVE_STATUSES, RENEWABLE_MODES, ConnectionRecord
 from hub.repository import ConditionFailed, Repository
+from hub.secret_refs import SecretRef
 from hub.table import GSI1, GSI1_PK, GSI1_SK, GSI2_PK, GSI2_SK, tenant_pk
-from hub.vault.refs import SecretRef  # not hub.vault: listing connections opens no credential
 
 _HIDDEN = {"pk", "sk", GSI1_PK, GSI1_SK, GSI2_PK, GSI2_SK, "entity", "ttl"}
 # the claims a writer holds on a record; a release removes them all

@@ -24,9 +24,7 @@ from collections.abc import Mapping
 from typing import Any, Protocol, runtime_checkable
 
 from hub.errors import SecretExists, SecretNotFound, ValidationError
-from hub.settings import get_settings
-from hub.vault.crypto import decrypt_field, encrypt_field, reset_crypto, seal, unseal
-from hub.vault.refs import (
+from hub.secret_refs import (
     PURPOSE_CONNECTION,
     PURPOSE_PENDING_GRANT,
     PURPOSE_PROVIDER_CLIENT,
@@ -34,6 +32,8 @@ from hub.vault.refs import (
     SYSTEM_TENANT,
     SecretRef,
 )
+from hub.settings import get_settings
+from hub.vault.crypto import decrypt_field, encrypt_field, reset_crypto, seal, unseal
 from hub.vault.sealed import SealedMessageVault
 from hub.vault.secretsmanager import SECRETSMANAGER, SecretsManagerVault
 from hub.vault.table import BACKEND_FIELD, MESSAGE_FIELD, TABLE, TableVault

@@ -36,8 +36,8 @@ from typing import Any, TypeVar
 from hub import aws, clock
 from hub.observability import count_swallowed
 from hub.request import current_request
+from hub.secret_refs import PURPOSE_CONNECTION, PURPOSE_PENDING_GRANT, SYSTEM_TENANT
 from hub.settings import get_settings
-from hub.vault.refs import PURPOSE_CONNECTION, PURPOSE_PENDING_GRANT, SYSTEM_TENANT
 
 SCOPE_TENANT = "tenant"
 # the purposes of a tenant's own credentials; every other sealed value is the function's business

@@ -23,9 +23,9 @@ from typing import TYPE_CHECKING, Any
 
 from hub.errors import VaultError
 from hub.redaction import register_secret
+from hub.secret_refs import SecretRef
 from hub.settings import get_settings
 from hub.vault.clients import reset_sessions, tenant_session
-from hub.vault.refs import SecretRef
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from aws_encryption_sdk import EncryptionSDKClient, StrictAwsKmsMasterKeyProvider

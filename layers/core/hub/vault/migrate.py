@@ -38,6 +38,7 @@ from hub import aws
 from hub.errors import SecretExists, SecretNotFound
 from hub.ids import new_id
 from hub.repository import Repository
+from hub.secret_refs import PURPOSE_PROVIDER_CLIENT, SYSTEM_TENANT
 from hub.settings import get_settings
 from hub.table import tenant_pk
 from hub.vault import (
@@ -50,7 +51,6 @@ from hub.vault import (
     vault_named,
 )
 from hub.vault.migration_repository import MOVED_FROM_FIELD, MigrationRepository
-from hub.vault.refs import PURPOSE_PROVIDER_CLIENT, SYSTEM_TENANT
 
 _BUSY_ROUNDS = 5
 _BUSY_PAUSE_SECONDS = 2.0

@@ -7,8 +7,8 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from typing import Any
 
+from hub.secret_refs import SecretRef
 from hub.vault.crypto import seal, unseal
-from hub.vault.refs import SecretRef
 
 
 class SealedMessageVault(ABC):

@@ -12,9 +12,9 @@ from __future__ import annotations
 from typing import Any
 
 from hub.errors import SecretExists, SecretNotFound, VaultError
+from hub.secret_refs import SecretRef
 from hub.settings import get_settings
 from hub.vault.clients import client as vault_client
-from hub.vault.refs import SecretRef
 from hub.vault.sealed import SealedMessageVault
 
 SECRETSMANAGER = "secretsmanager"

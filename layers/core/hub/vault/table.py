@@ -18,10 +18,10 @@ from __future__ import annotations
 from botocore.exceptions import ClientError
 
 from hub.errors import SecretExists, SecretNotFound, VaultError
+from hub.secret_refs import PURPOSE_CONNECTION, SecretRef
 from hub.table import tenant_pk
 from hub.vault.clients import tenant_session
 from hub.vault.item_repository import BACKEND_FIELD, MESSAGE_FIELD, TABLE, VaultItemRepository
-from hub.vault.refs import PURPOSE_CONNECTION, SecretRef
 from hub.vault.sealed import SealedMessageVault
 
 __all__ = ["BACKEND_FIELD", "MESSAGE_FIELD", "TABLE", "TableVault"]

@@ -1,4 +1,8 @@
-"""What a credential is for: the reference whose fields form the encryption context."""
+"""What a credential is for: the reference whose fields form the encryption context.
+
+Outside the hub.vault package, whose import sets up the vault's crypto and clients: the
+repositories that name a connection's secret (hub/connections/repository.py,
+hub/catalog/client_secrets.py) open no credential at import (cold starts, bench/imports.py)."""
 
 from __future__ import annotations
 
