@@ -35,20 +35,6 @@ PARAMS = {"category": "crm", "id": "hubspot", "providerId": "sandbox", "tenantId
 ROLE_ORDER = ("tenant_admin", "user", "super_admin")
 
 
-class Context:
-    def __init__(self, function_name: str) -> None:
-        self.function_name = function_name
-        self.function_version = "$LATEST"
-        self.invoked_function_arn = f"arn:aws:lambda:us-east-1:000000000000:function:{function_name}"
-        self.memory_limit_in_mb = 512
-        self.aws_request_id = uuid.uuid4().hex
-        self.log_group_name = f"/aws/lambda/{function_name}"
-        self.log_stream_name = "fresh"
-
-    def get_remaining_time_in_millis(self) -> int:
-        return 30_000
-
-
 def _claims(role: str, tenant: str = "acme") -> dict[str, Any]:
     return {"sub": "alice", "tenant_id": tenant, "roles": role}
 
@@ -110,6 +96,7 @@ def main() -> None:
     with mock_aws():
         from functions.routes import ROUTES
         from functions.workers import WORKERS
+        from local.apigw import LambdaContext as Context  # the emulator's, so both build one context
         from local.resources import create_resources
 
         os.environ.update(create_resources().environment())
